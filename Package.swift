@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Debrief",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "debrief", targets: ["debrief"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // The core: agendas, events, reducer, timers, session files, exports. No terminal.
+        .target(
+            name: "DebriefKit",
+            dependencies: ["Yams"],
+            plugins: [.plugin(name: "EmbedAgendasPlugin")]
+        ),
+        // Canvas, widgets, views, key map and the app loop, over an abstract Terminal.
+        .target(name: "DebriefTUI", dependencies: ["DebriefKit"]),
+        // ncurses at the edge: the C bridge and the one adapter that uses it.
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "NcursesTerminal", dependencies: ["CNcurses", "DebriefTUI"]),
+        // The command line.
+        .executableTarget(
+            name: "debrief",
+            dependencies: [
+                "DebriefKit", "DebriefTUI", "NcursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build time: Agendas/*.yaml become the built-in agendas, so there is one copy of each.
+        .executableTarget(name: "AgendaEmbedder"),
+        .plugin(
+            name: "EmbedAgendasPlugin",
+            capability: .buildTool(),
+            dependencies: ["AgendaEmbedder"],
+            path: "Sources/EmbedAgendasPlugin"
+        ),
+        .testTarget(
+            name: "DebriefKitTests",
+            dependencies: [
+                "DebriefKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "DebriefTUITests", dependencies: ["DebriefTUI", "DebriefKit"]),
+        // Drives the built `debrief` binary inside tmux.
+        .testTarget(name: "EndToEndTests", dependencies: ["DebriefKit"]),
+    ]
+)

@@ -1,0 +1,47 @@
+#ifndef DEBRIEF_CNCURSES_SHIM_H
+#define DEBRIEF_CNCURSES_SHIM_H
+
+// Must come before any include: exposes the wide-character API and wcwidth.
+#define _XOPEN_SOURCE 700
+#define _DEFAULT_SOURCE 1
+#include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+// The Swift importer drops function-like and bit macros, and Swift 6 rejects shared
+// mutable globals; these small functions stand in for them.
+static inline WINDOW *debrief_stdscr(void) { return stdscr; }
+static inline int debrief_lines(void) { return LINES; }
+static inline int debrief_cols(void) { return COLS; }
+static inline int debrief_key_f(int n) { return KEY_F(n); }
+static inline attr_t debrief_a_normal(void) { return A_NORMAL; }
+static inline attr_t debrief_a_bold(void) { return A_BOLD; }
+static inline attr_t debrief_a_reverse(void) { return A_REVERSE; }
+static inline attr_t debrief_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t debrief_a_dim(void) { return A_DIM; }
+static inline attr_t debrief_color_pair(int n) { return COLOR_PAIR(n); }
+
+// Signals only set a flag; the main loop notices it, flushes, restores the terminal and
+// exits. Installed before initscr so ncurses keeps its hands off SIGINT and SIGTERM.
+static volatile sig_atomic_t debrief_received_signal = 0;
+
+static void debrief_note_signal(int number) { debrief_received_signal = number; }
+
+static inline void debrief_install_signal_handlers(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = debrief_note_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;  // no SA_RESTART: a blocking read returns so the loop can act
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static inline int debrief_pending_signal(void) { return (int)debrief_received_signal; }
+
+#endif

@@ -1,0 +1,199 @@
+import Yams
+
+/// Walks a composed YAML tree and builds an `Agenda`, collecting a located problem for
+/// everything missing, mistyped or out of range instead of stopping at the first.
+struct AgendaNodeReader {
+    let file: String
+    private(set) var problems: [AgendaProblem] = []
+
+    init(file: String) { self.file = file }
+
+    private static let topLevelKeys: Set = ["name", "title", "description", "sections", "taxonomy"]
+    private static let sectionKeys: Set = ["id", "title", "minutes", "kind", "prompts", "guidance"]
+    private static let taxonomyKeys: Set = ["root_causes", "severities"]
+
+    mutating func agenda(from root: Node?) -> Agenda? {
+        guard let root, let mapping = root.mapping else {
+            report(root, "an agenda is a mapping with name, title, sections and taxonomy")
+            return nil
+        }
+        rejectUnknownKeys(mapping, allowed: Self.topLevelKeys, in: "the agenda")
+        let name = requiredString(mapping, "name", in: "the agenda", at: root)
+        let title = requiredString(mapping, "title", in: "the agenda", at: root)
+        let description = optionalString(mapping, "description")
+        let sections = sections(mapping["sections"], at: root)
+        let taxonomy = taxonomy(mapping["taxonomy"], at: root)
+        guard let name, let title, let sections, let taxonomy else { return nil }
+        return Agenda(name: name, title: title, description: description, sections: sections, taxonomy: taxonomy)
+    }
+
+    private mutating func sections(_ node: Node?, at parent: Node) -> [AgendaSection]? {
+        guard let node else {
+            report(parent, "missing 'sections': list the meeting's sections, each with id, title and minutes")
+            return nil
+        }
+        guard let list = node.sequence, !list.isEmpty else {
+            report(node, "'sections' must be a non-empty list of sections")
+            return nil
+        }
+        var result: [AgendaSection] = []
+        var seenIDs: [String: Int] = [:]
+        for (position, item) in list.enumerated() {
+            guard let section = section(item, number: position + 1) else { continue }
+            if let firstLine = seenIDs[section.id] {
+                report(item, "duplicate section id '\(section.id)' (first used on line \(firstLine)); give each section its own id")
+            } else {
+                seenIDs[section.id] = line(of: item) ?? 0
+            }
+            result.append(section)
+        }
+        return result.count == list.count ? result : nil
+    }
+
+    private mutating func section(_ node: Node, number: Int) -> AgendaSection? {
+        let label = "section \(number)"
+        guard let mapping = node.mapping else {
+            report(node, "\(label) must be a mapping with id, title and minutes")
+            return nil
+        }
+        rejectUnknownKeys(mapping, allowed: Self.sectionKeys, in: label)
+        let id = requiredString(mapping, "id", in: label, at: node)
+        if let id, !isValidID(id) {
+            report(mapping["id"], "\(label): id '\(id)' may hold only letters, digits, '-' and '_'")
+        }
+        let title = requiredString(mapping, "title", in: label, at: node)
+        let minutes = minutes(mapping["minutes"], in: label, at: node)
+        let kind = kind(mapping["kind"], in: label)
+        let prompts = stringList(mapping["prompts"], key: "prompts", in: label) ?? []
+        let guidance = optionalString(mapping, "guidance")
+        guard let id, isValidID(id), let title, let minutes, let kind else { return nil }
+        return AgendaSection(id: id, title: title, minutes: minutes, kind: kind, prompts: prompts, guidance: guidance)
+    }
+
+    private mutating func minutes(_ node: Node?, in label: String, at parent: Node) -> Int? {
+        guard let node else {
+            report(parent, "\(label): missing 'minutes' (how long the section lasts, e.g. minutes: 10)")
+            return nil
+        }
+        guard let scalar = node.scalar, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+            report(node, "\(label): 'minutes' must be a whole number of minutes, found '\(node.scalar?.string ?? "a list or mapping")'")
+            return nil
+        }
+        guard value > 0 else {
+            report(node, "\(label): 'minutes' must be above 0, found \(value)")
+            return nil
+        }
+        guard value <= AgendaLoader.maximumSectionMinutes else {
+            report(node, "\(label): \(value) minutes is longer than a meeting day; use at most \(AgendaLoader.maximumSectionMinutes)")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func kind(_ node: Node?, in label: String) -> SectionKind? {
+        guard let node else { return .discussion }
+        let allowed = SectionKind.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let text = node.scalar?.string, let kind = SectionKind(rawValue: text) else {
+            report(node, "\(label): unknown kind '\(node.scalar?.string ?? "?")'; use one of \(allowed)")
+            return nil
+        }
+        return kind
+    }
+
+    private mutating func taxonomy(_ node: Node?, at parent: Node) -> Taxonomy? {
+        guard let node else {
+            report(parent, "missing 'taxonomy': give root_causes and severities for tagging problems")
+            return nil
+        }
+        guard let mapping = node.mapping else {
+            report(node, "'taxonomy' must be a mapping with root_causes and severities")
+            return nil
+        }
+        rejectUnknownKeys(mapping, allowed: Self.taxonomyKeys, in: "taxonomy")
+        let rootCauses = taxonomyList(mapping, "root_causes", at: node)
+        let severities = taxonomyList(mapping, "severities", at: node)
+        guard let rootCauses, let severities else { return nil }
+        return Taxonomy(rootCauses: rootCauses, severities: severities)
+    }
+
+    private mutating func taxonomyList(_ mapping: Node.Mapping, _ key: String, at parent: Node) -> [String]? {
+        guard let node = mapping[key] else {
+            report(parent, "taxonomy: missing '\(key)'")
+            return nil
+        }
+        guard let list = stringList(node, key: key, in: "taxonomy") else { return nil }
+        if list.isEmpty {
+            report(node, "taxonomy: '\(key)' is empty; list at least one")
+            return nil
+        }
+        if list.count > AgendaLoader.maximumTaxonomyEntries {
+            report(node, "taxonomy: '\(key)' has \(list.count) entries; at most \(AgendaLoader.maximumTaxonomyEntries), one per number key")
+            return nil
+        }
+        if Set(list).count != list.count {
+            report(node, "taxonomy: '\(key)' lists the same entry twice")
+            return nil
+        }
+        return list
+    }
+
+    // MARK: - Scalars and lists
+
+    private mutating func requiredString(_ mapping: Node.Mapping, _ key: String, in label: String, at parent: Node) -> String? {
+        guard let node = mapping[key] else {
+            report(parent, "\(label): missing '\(key)'")
+            return nil
+        }
+        guard let text = node.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            report(node, "\(label): '\(key)' must be a non-empty text")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func optionalString(_ mapping: Node.Mapping, _ key: String) -> String? {
+        guard let node = mapping[key] else { return nil }
+        guard let text = node.scalar?.string else {
+            report(node, "'\(key)' must be a text")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func stringList(_ node: Node?, key: String, in label: String) -> [String]? {
+        guard let node else { return nil }
+        guard let list = node.sequence else {
+            report(node, "\(label): '\(key)' must be a list (one '- item' per line)")
+            return nil
+        }
+        var result: [String] = []
+        for item in list {
+            guard let text = item.scalar?.string else {
+                report(item, "\(label): every entry of '\(key)' must be a text")
+                return nil
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    private mutating func rejectUnknownKeys(_ mapping: Node.Mapping, allowed: Set<String>, in label: String) {
+        for (key, _) in mapping {
+            let name = key.scalar?.string ?? "?"
+            if !allowed.contains(name) {
+                let known = allowed.sorted().joined(separator: ", ")
+                report(key, "\(label): unknown key '\(name)'; known keys are \(known)")
+            }
+        }
+    }
+
+    private func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+    }
+
+    private func line(of node: Node?) -> Int? { node?.mark?.line }
+
+    private mutating func report(_ node: Node?, _ message: String) {
+        problems.append(AgendaProblem(file: file, line: line(of: node), message: message))
+    }
+}

@@ -1,0 +1,51 @@
+/// Something that happened in a meeting, at `t` milliseconds of meeting time after the
+/// start. The meeting's state is nothing but these events folded in order.
+public struct Event: Equatable, Sendable {
+    public var t: Int
+    public var change: Change
+
+    public init(t: Int, _ change: Change) {
+        self.t = t
+        self.change = change
+    }
+}
+
+public enum Change: Equatable, Sendable {
+    /// The clock starts on this section (the first event of every meeting).
+    case sectionStarted(section: String)
+    case noteAdded(id: Int, section: String, content: NoteContent)
+    case noteEdited(id: Int, content: NoteContent)
+    case noteRemoved(id: Int)
+    case noteRestored(id: Int)
+    /// A root cause and a severity from the agenda's taxonomy; nil clears.
+    case noteTagged(id: Int, rootCause: String?, severity: String?)
+    /// Links an action to the problem it answers; nil unlinks.
+    case noteLinked(id: Int, problem: Int?)
+    case noteVisibility(id: Int, clientVisible: Bool)
+    case clockPaused
+    case clockResumed
+    case sectionExtended(section: String, minutes: Int)
+    /// The unfinished text in the note input, so a crash does not lose it.
+    case draftChanged(text: String)
+    case meetingEnded
+}
+
+/// What a note says, as parsed from what was typed.
+public struct NoteContent: Equatable, Sendable, Codable {
+    public var kind: NoteKind
+    public var text: String
+    /// For actions: who does it, and by when (ISO date, yyyy-MM-dd).
+    public var owner: String?
+    public var due: String?
+
+    public init(kind: NoteKind = .note, text: String, owner: String? = nil, due: String? = nil) {
+        self.kind = kind
+        self.text = text
+        self.owner = owner
+        self.due = due
+    }
+}
+
+public enum NoteKind: String, Codable, CaseIterable, Sendable {
+    case note, problem, win, action, question
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Meeting time in milliseconds since the meeting started. Injected everywhere, so tests
+/// run a 90-minute meeting in milliseconds and replay is exact.
+public protocol MeetingClock: Sendable {
+    func now() -> Int
+}
+
+/// The real clock: monotonic (immune to wall-clock jumps), optionally sped up for
+/// rehearsals, demos and end-to-end tests.
+public struct SystemClock: MeetingClock {
+    private let start: ContinuousClock.Instant
+    private let offset: Int
+    private let scale: Double
+
+    /// - Parameter offset: meeting time already passed, for a resumed meeting.
+    public init(scale: Double = 1, offset: Int = 0) {
+        self.start = ContinuousClock.now
+        self.offset = offset
+        self.scale = scale
+    }
+
+    public func now() -> Int {
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return offset + Int(milliseconds * scale)
+    }
+}
+
+/// A clock that moves only when told to.
+public final class TestClock: MeetingClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Int
+
+    public init(start: Int = 0) { current = start }
+
+    public func now() -> Int { lock.withLock { current } }
+
+    public func advance(byMilliseconds milliseconds: Int) {
+        lock.withLock { current += milliseconds }
+    }
+
+    public func advance(byMinutes minutes: Double) {
+        advance(byMilliseconds: Int(minutes * 60_000))
+    }
+}

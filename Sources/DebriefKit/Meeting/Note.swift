@@ -1,0 +1,19 @@
+/// A captured note as it stands after every edit, tag and link so far.
+public struct Note: Equatable, Sendable, Identifiable {
+    public var id: Int
+    public var section: Int
+    /// Meeting time at which it was captured, in milliseconds.
+    public var t: Int
+    public var content: NoteContent
+    public var rootCause: String?
+    public var severity: String?
+    /// For actions: the id of the problem it answers.
+    public var problem: Int?
+    /// Whether the note may appear in the client-facing export; nil means its kind's default.
+    public var clientVisible: Bool?
+    public var isRemoved = false
+
+    public var kind: NoteKind { content.kind }
+    public var text: String { content.text }
+    public var isTagged: Bool { rootCause != nil && severity != nil }
+}

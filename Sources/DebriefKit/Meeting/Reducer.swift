@@ -1,0 +1,72 @@
+/// The only place a meeting's state changes. Total: an event that refers to something
+/// unknown (a hostile or damaged file) changes nothing rather than failing.
+extension MeetingState {
+    public static func reduce(_ state: MeetingState, _ event: Event) -> MeetingState {
+        var next = state
+        next.apply(event)
+        return next
+    }
+
+    public mutating func apply(_ event: Event) {
+        guard !hasEnded else { return }
+        let t = max(event.t, lastEventTime)
+        lastEventTime = t
+        switch event.change {
+        case .sectionStarted(let id):
+            guard let index = agenda.sectionIndex(id: id) else { return }
+            stopClock(at: t)
+            current = index
+            sections[index].wasVisited = true
+            if !isPaused { runningSince = t }
+        case .noteAdded(let id, let sectionID, let content):
+            guard let section = agenda.sectionIndex(id: sectionID), note(id: id) == nil else { return }
+            notes.append(Note(id: id, section: section, t: t, content: content))
+            if !draft.isEmpty { draft = "" }
+        case .noteEdited(let id, let content):
+            updateNote(id) { $0.content = content }
+        case .noteRemoved(let id):
+            updateNote(id) { $0.isRemoved = true }
+        case .noteRestored(let id):
+            updateNote(id) { $0.isRemoved = false }
+        case .noteTagged(let id, let rootCause, let severity):
+            let causes = agenda.taxonomy.rootCauses, severities = agenda.taxonomy.severities
+            updateNote(id) {
+                $0.rootCause = rootCause.flatMap { causes.contains($0) ? $0 : nil }
+                $0.severity = severity.flatMap { severities.contains($0) ? $0 : nil }
+            }
+        case .noteLinked(let id, let problem):
+            guard problem == nil || note(id: problem!) != nil else { return }
+            updateNote(id) { $0.problem = problem }
+        case .noteVisibility(let id, let clientVisible):
+            updateNote(id) { $0.clientVisible = clientVisible }
+        case .clockPaused:
+            guard !isPaused else { return }
+            stopClock(at: t)
+            isPaused = true
+        case .clockResumed:
+            guard isPaused else { return }
+            isPaused = false
+            if current != nil { runningSince = t }
+        case .sectionExtended(let id, let minutes):
+            guard let index = agenda.sectionIndex(id: id), minutes > 0, minutes <= 600 else { return }
+            sections[index].extraMinutes += minutes
+        case .draftChanged(let text):
+            draft = text
+        case .meetingEnded:
+            stopClock(at: t)
+            endedAt = t
+        }
+    }
+
+    private mutating func stopClock(at t: Int) {
+        if let current, let runningSince {
+            sections[current].elapsed += max(0, t - runningSince)
+        }
+        runningSince = nil
+    }
+
+    private mutating func updateNote(_ id: Int, _ change: (inout Note) -> Void) {
+        guard let index = notes.firstIndex(where: { $0.id == id }) else { return }
+        change(&notes[index])
+    }
+}

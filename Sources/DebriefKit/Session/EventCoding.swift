@@ -1,0 +1,112 @@
+/// One JSON object per event: `{"type": "...", "t": ms, ...fields}`. Field names are
+/// snake_case, part of the session-file contract described in README.md.
+extension Event: Codable {
+    enum Key: String, CodingKey {
+        case type, t, section, id, kind, text, owner, due, minutes, problem
+        case rootCause = "root_cause", severity, clientVisible = "client_visible"
+    }
+
+    enum TypeName: String, Codable {
+        case sectionStarted = "section_started", noteAdded = "note_added", noteEdited = "note_edited"
+        case noteRemoved = "note_removed", noteRestored = "note_restored", noteTagged = "note_tagged"
+        case noteLinked = "note_linked", noteVisibility = "note_visibility"
+        case clockPaused = "clock_paused", clockResumed = "clock_resumed"
+        case sectionExtended = "section_extended", draftChanged = "draft", meetingEnded = "meeting_ended"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        let t = try c.decode(Int.self, forKey: .t)
+        guard t >= 0 else {
+            throw DecodingError.dataCorruptedError(forKey: .t, in: c, debugDescription: "negative time")
+        }
+        func content() throws -> NoteContent {
+            NoteContent(kind: try c.decodeIfPresent(NoteKind.self, forKey: .kind) ?? .note,
+                        text: try c.decode(String.self, forKey: .text),
+                        owner: try c.decodeIfPresent(String.self, forKey: .owner),
+                        due: try c.decodeIfPresent(String.self, forKey: .due))
+        }
+        let change: Change
+        switch try c.decode(TypeName.self, forKey: .type) {
+        case .sectionStarted: change = .sectionStarted(section: try c.decode(String.self, forKey: .section))
+        case .noteAdded:
+            change = .noteAdded(id: try c.decode(Int.self, forKey: .id),
+                                section: try c.decode(String.self, forKey: .section), content: try content())
+        case .noteEdited: change = .noteEdited(id: try c.decode(Int.self, forKey: .id), content: try content())
+        case .noteRemoved: change = .noteRemoved(id: try c.decode(Int.self, forKey: .id))
+        case .noteRestored: change = .noteRestored(id: try c.decode(Int.self, forKey: .id))
+        case .noteTagged:
+            change = .noteTagged(id: try c.decode(Int.self, forKey: .id),
+                                 rootCause: try c.decodeIfPresent(String.self, forKey: .rootCause),
+                                 severity: try c.decodeIfPresent(String.self, forKey: .severity))
+        case .noteLinked:
+            change = .noteLinked(id: try c.decode(Int.self, forKey: .id),
+                                 problem: try c.decodeIfPresent(Int.self, forKey: .problem))
+        case .noteVisibility:
+            change = .noteVisibility(id: try c.decode(Int.self, forKey: .id),
+                                     clientVisible: try c.decode(Bool.self, forKey: .clientVisible))
+        case .clockPaused: change = .clockPaused
+        case .clockResumed: change = .clockResumed
+        case .sectionExtended:
+            change = .sectionExtended(section: try c.decode(String.self, forKey: .section),
+                                      minutes: try c.decode(Int.self, forKey: .minutes))
+        case .draftChanged: change = .draftChanged(text: try c.decode(String.self, forKey: .text))
+        case .meetingEnded: change = .meetingEnded
+        }
+        self.init(t: t, change)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        func put(_ content: NoteContent) throws {
+            try c.encode(content.kind, forKey: .kind)
+            try c.encode(content.text, forKey: .text)
+            try c.encodeIfPresent(content.owner, forKey: .owner)
+            try c.encodeIfPresent(content.due, forKey: .due)
+        }
+        switch change {
+        case .sectionStarted(let section):
+            try c.encode(TypeName.sectionStarted, forKey: .type)
+            try c.encode(section, forKey: .section)
+        case .noteAdded(let id, let section, let content):
+            try c.encode(TypeName.noteAdded, forKey: .type)
+            try c.encode(id, forKey: .id)
+            try c.encode(section, forKey: .section)
+            try put(content)
+        case .noteEdited(let id, let content):
+            try c.encode(TypeName.noteEdited, forKey: .type)
+            try c.encode(id, forKey: .id)
+            try put(content)
+        case .noteRemoved(let id):
+            try c.encode(TypeName.noteRemoved, forKey: .type)
+            try c.encode(id, forKey: .id)
+        case .noteRestored(let id):
+            try c.encode(TypeName.noteRestored, forKey: .type)
+            try c.encode(id, forKey: .id)
+        case .noteTagged(let id, let rootCause, let severity):
+            try c.encode(TypeName.noteTagged, forKey: .type)
+            try c.encode(id, forKey: .id)
+            try c.encode(rootCause, forKey: .rootCause)
+            try c.encode(severity, forKey: .severity)
+        case .noteLinked(let id, let problem):
+            try c.encode(TypeName.noteLinked, forKey: .type)
+            try c.encode(id, forKey: .id)
+            try c.encode(problem, forKey: .problem)
+        case .noteVisibility(let id, let clientVisible):
+            try c.encode(TypeName.noteVisibility, forKey: .type)
+            try c.encode(id, forKey: .id)
+            try c.encode(clientVisible, forKey: .clientVisible)
+        case .clockPaused: try c.encode(TypeName.clockPaused, forKey: .type)
+        case .clockResumed: try c.encode(TypeName.clockResumed, forKey: .type)
+        case .sectionExtended(let section, let minutes):
+            try c.encode(TypeName.sectionExtended, forKey: .type)
+            try c.encode(section, forKey: .section)
+            try c.encode(minutes, forKey: .minutes)
+        case .draftChanged(let text):
+            try c.encode(TypeName.draftChanged, forKey: .type)
+            try c.encode(text, forKey: .text)
+        case .meetingEnded: try c.encode(TypeName.meetingEnded, forKey: .type)
+        }
+        try c.encode(t, forKey: .t)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A failed file operation, worded for the person at the keyboard.
+public struct StorageError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var action: String
+    public var reason: String
+
+    public init(path: String, action: String, code: Int32) {
+        self.path = path
+        self.action = action
+        self.reason = String(cString: strerror(code))
+    }
+
+    public init(path: String, action: String, reason: String) {
+        self.path = path
+        self.action = action
+        self.reason = reason
+    }
+
+    public var description: String { "cannot \(action) \(path): \(reason)" }
+}
+
+/// Confidential files: folders 0700 and files 0600 whatever the umask, and atomic
+/// replacement (temp file, fsync, rename, fsync the folder) so a crash leaves the old
+/// file or the new one, never half of one.
+public enum SecureFiles {
+    public static func makeFolder(_ url: URL) throws(StorageError) {
+        var missing: [URL] = []
+        var folder = url.standardizedFileURL
+        while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" {
+            missing.append(folder)
+            folder = folder.deletingLastPathComponent()
+        }
+        for folder in missing.reversed() {
+            if mkdir(folder.path, 0o700) != 0 && errno != EEXIST {
+                throw StorageError(path: folder.path, action: "create folder", code: errno)
+            }
+            chmod(folder.path, 0o700)  // mkdir applies the umask; chmod does not
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw StorageError(path: url.path, action: "use folder", reason: "it is not a folder")
+        }
+    }
+
+    /// Opens a new file for writing, 0600, failing if it exists.
+    public static func createExclusive(_ url: URL, append: Bool = false) throws(StorageError) -> Int32 {
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | (append ? O_APPEND : 0)
+        let descriptor = open(url.path, flags, 0o600)
+        guard descriptor >= 0 else { throw StorageError(path: url.path, action: "create", code: errno) }
+        fchmod(descriptor, 0o600)
+        return descriptor
+    }
+
+    /// Writes every byte, retrying short writes and interrupted calls.
+    public static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(StorageError) {
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure != 0 { throw StorageError(path: path, action: "write", code: failure) }
+    }
+
+    public static func sync(_ descriptor: Int32, path: String) throws(StorageError) {
+        if fsync(descriptor) != 0 { throw StorageError(path: path, action: "flush to disk", code: errno) }
+    }
+
+    public static func syncFolder(_ folder: URL) {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    public static func writeAtomically(_ data: Data, to url: URL) throws(StorageError) {
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appending(path: ".\(url.lastPathComponent).\(getpid()).tmp")
+        unlink(temporary.path)
+        let descriptor = try createExclusive(temporary)
+        do {
+            try writeAll(data, to: descriptor, path: temporary.path)
+            try sync(descriptor, path: temporary.path)
+        } catch {
+            close(descriptor)
+            unlink(temporary.path)
+            throw error
+        }
+        close(descriptor)
+        guard rename(temporary.path, url.path) == 0 else {
+            let code = errno
+            unlink(temporary.path)
+            throw StorageError(path: url.path, action: "save", code: code)
+        }
+        syncFolder(folder)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A journal or session file read back: what could be read, and what could not.
+public struct SessionRecord: Sendable {
+    public var header: SessionHeader
+    public var events: [Event]
+    /// Present in a finished session file; absent in a journal of an interrupted meeting.
+    public var summary: SessionSummary?
+    /// 1-based line numbers that were unreadable and skipped.
+    public var skippedLines: [Int]
+
+    public var state: MeetingState { MeetingState.fold(agenda: header.agenda, events: events) }
+}
+
+public struct SessionReadError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}
+
+public enum SessionReader {
+    /// Session files are JSON Lines of modest size; refuse what cannot be one.
+    public static let maximumFileBytes = 512 * 1_000_000
+    public static let maximumLineBytes = 1_000_000
+
+    public static func read(_ url: URL) throws(SessionReadError) -> SessionRecord {
+        let data: Data
+        do {
+            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            if size > maximumFileBytes {
+                throw SessionReadError(path: url.path, message: "too large to be a session file (\(size / 1_000_000) MB)")
+            }
+            data = try Data(contentsOf: url)
+        } catch let error as SessionReadError {
+            throw error
+        } catch {
+            throw SessionReadError(path: url.path, message: "cannot read (\(error.localizedDescription))")
+        }
+        return try parse(data, path: url.path)
+    }
+
+    public static func parse(_ data: Data, path: String) throws(SessionReadError) -> SessionRecord {
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let decoder = JSONDecoder()
+        guard let first = lines.first, first.count <= maximumLineBytes,
+              let header = try? decoder.decode(SessionHeader.self, from: Data(first)) else {
+            throw SessionReadError(path: path, message: "not a Debrief session (the first line is not a session header)")
+        }
+        guard header.format == SessionHeader.formatName else {
+            throw SessionReadError(path: path, message: "not a Debrief session (format '\(header.format)')")
+        }
+        guard header.version == SessionHeader.currentVersion else {
+            throw SessionReadError(path: path, message: "session format version \(header.version) is not supported; this Debrief reads version \(SessionHeader.currentVersion)")
+        }
+        var events: [Event] = []
+        var summary: SessionSummary?
+        var skipped: [Int] = []
+        for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
+            let bytes = Data(line)
+            if line.count <= maximumLineBytes, let event = try? decoder.decode(Event.self, from: bytes) {
+                events.append(event)
+            } else if line.count <= maximumLineBytes, let final = try? decoder.decode(SessionSummary.self, from: bytes), final.type == "summary" {
+                summary = final
+            } else {
+                skipped.append(offset + 1)
+            }
+        }
+        return SessionRecord(header: header, events: events, summary: summary, skippedLines: skipped)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The sessions folder: where journals of running meetings and finished session files live.
+public struct SessionStore: Sendable {
+    public static let sessionSuffix = ".debrief.jsonl"
+    public static let journalSuffix = ".journal.jsonl"
+
+    public let folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    /// `$DEBRIEF_SESSIONS`, else `$XDG_DATA_HOME/debrief/sessions`, else
+    /// `~/.local/share/debrief/sessions`.
+    public static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let explicit = environment["DEBRIEF_SESSIONS"], !explicit.isEmpty {
+            return URL(fileURLWithPath: explicit)
+        }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appending(path: ".local/share")
+        return dataHome.appending(path: "debrief/sessions")
+    }
+
+    /// `<date>-<slug>`, numbered if a meeting of that name already exists that day.
+    public func newBaseName(title: String, date: Date, timeZone: TimeZone = .current) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        let day = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        let base = "\(day)-\(Self.slug(title))"
+        var candidate = base
+        var number = 2
+        while [Self.sessionSuffix, Self.journalSuffix, ".md"].contains(where: {
+            FileManager.default.fileExists(atPath: folder.appending(path: candidate + $0).path)
+        }) {
+            candidate = "\(base)-\(number)"
+            number += 1
+        }
+        return candidate
+    }
+
+    public static func slug(_ title: String) -> String {
+        var slug = ""
+        for scalar in title.lowercased().unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                slug += "-"
+            }
+            if slug.count >= 48 { break }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "session" : slug
+    }
+
+    public func journalURL(base: String) -> URL { folder.appending(path: base + Self.journalSuffix) }
+    public func sessionURL(base: String) -> URL { folder.appending(path: base + Self.sessionSuffix) }
+    public func briefURL(base: String) -> URL { folder.appending(path: base + ".md") }
+
+    public func startJournal(header: SessionHeader, base: String) throws(StorageError) -> Journal {
+        try SecureFiles.makeFolder(folder)
+        return try Journal(creating: journalURL(base: base), header: header)
+    }
+
+    /// Writes the session file and its brief atomically, then retires the journal.
+    public func finish(base: String, header: SessionHeader, events: [Event],
+                       journal: Journal?) throws(StorageError) -> (session: URL, brief: URL) {
+        try SecureFiles.makeFolder(folder)
+        let session = sessionURL(base: base), brief = briefURL(base: base)
+        try SecureFiles.writeAtomically(SessionCoding.sessionFile(header: header, events: events), to: session)
+        let state = MeetingState.fold(agenda: header.agenda, events: events)
+        try SecureFiles.writeAtomically(Data(BriefWriter.markdown(header: header, state: state).utf8), to: brief)
+        journal?.retire()
+        return (session, brief)
+    }
+}

@@ -1,0 +1,84 @@
+import DebriefKit
+
+/// A grid of cells that views draw into. Pure data: the terminal puts it on screen, tests
+/// read it as lines of text. A wide character takes its cell and an empty one after it.
+public struct Canvas: Equatable, Sendable {
+    public struct Cell: Equatable, Sendable {
+        /// One grapheme cluster; empty for the right half of a wide character.
+        public var text: String
+        public var style: Style
+        public static let blank = Cell(text: " ", style: .normal)
+    }
+
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should blink (the note input), if anywhere.
+    public var cursor: (x: Int, y: Int)? {
+        get { cursorPosition.map { ($0.x, $0.y) } }
+        set { cursorPosition = newValue.map { Position(x: $0.x, y: $0.y) } }
+    }
+    private var cursorPosition: Position?
+
+    private struct Position: Equatable, Sendable { var x: Int, y: Int }
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * width + x]
+    }
+
+    /// Draws untrusted text on one row from column `x`, clipped at `x + maxWidth` and the
+    /// canvas edge. Control characters are shown as visible symbols. Returns the columns used.
+    @discardableResult
+    public mutating func text(_ string: String, x: Int, y: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width, x + (maxWidth ?? width))
+        var column = x
+        for character in VisibleText.line(string) {
+            let columns = DisplayWidth.of(character)
+            if columns == 0 { continue }
+            if column + columns > limit { break }
+            if column >= 0 {
+                cells[y * width + column] = Cell(text: String(character), style: style)
+                if columns == 2 { cells[y * width + column + 1] = Cell(text: "", style: style) }
+            }
+            column += columns
+        }
+        return column - x
+    }
+
+    /// Paints a rectangle with spaces in a style (a background band, a cleared overlay).
+    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .normal) {
+        for row in max(0, y)..<min(height, y + h) {
+            for column in max(0, x)..<min(width, x + w) {
+                cells[row * width + column] = Cell(text: " ", style: style)
+            }
+        }
+    }
+
+    public mutating func horizontalLine(y: Int, x: Int = 0, width w: Int? = nil, style: Style = .muted) {
+        let length = w ?? width - x
+        text(String(repeating: "─", count: max(0, length)), x: x, y: y, style: style)
+    }
+
+    /// The canvas as plain text, one string per row, trailing spaces trimmed.
+    public var lines: [String] {
+        (0..<height).map { row in
+            var line = ""
+            for column in 0..<width { line += cells[row * width + column].text }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+    }
+
+    public var text: String { lines.joined(separator: "\n") }
+
+    public static func == (lhs: Canvas, rhs: Canvas) -> Bool {
+        lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells && lhs.cursorPosition == rhs.cursorPosition
+    }
+}

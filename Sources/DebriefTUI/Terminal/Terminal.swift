@@ -1,0 +1,49 @@
+/// Puts canvases on a screen and reads input. The ncurses terminal is one implementation;
+/// the headless one, for tests, is another.
+@MainActor
+public protocol Terminal: AnyObject {
+    var size: TerminalSize { get }
+    func present(_ canvas: Canvas)
+    /// Waits up to `timeoutMilliseconds` for input; nil when none came (the clock's tick).
+    func nextInput(timeoutMilliseconds: Int) -> Input?
+}
+
+public struct TerminalSize: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
+
+/// A terminal in memory: scripted input, and the last canvas presented.
+@MainActor
+public final class HeadlessTerminal: Terminal {
+    public var size: TerminalSize
+    public private(set) var screen: Canvas
+    public private(set) var framesPresented = 0
+    private var pending: [Input] = []
+
+    public init(width: Int = 80, height: Int = 24) {
+        size = TerminalSize(width: width, height: height)
+        screen = Canvas(width: width, height: height)
+    }
+
+    public func type(_ inputs: Input...) { pending.append(contentsOf: inputs) }
+    public func type(text: String) { pending.append(contentsOf: text.map { .key(.character($0)) }) }
+
+    public func resize(width: Int, height: Int) {
+        size = TerminalSize(width: width, height: height)
+        pending.append(.resize)
+    }
+
+    public func present(_ canvas: Canvas) {
+        screen = canvas
+        framesPresented += 1
+    }
+
+    public func nextInput(timeoutMilliseconds: Int) -> Input? {
+        pending.isEmpty ? nil : pending.removeFirst()
+    }
+}

@@ -1,0 +1,73 @@
+import DebriefKit
+import Foundation
+
+/// Where the meeting is in its agenda: every section with its state, total time used,
+/// the expected end, and how far ahead or behind the meeting runs.
+public enum AgendaProgress {
+    /// One line per section, for wide screens.
+    public static func drawList(_ model: AppModel, in canvas: inout Canvas, area: Rect) {
+        let meeting = model.meeting
+        canvas.text("Agenda", x: area.x + 1, y: area.y, style: .title)
+        var row = area.y + 2
+        for (index, section) in meeting.agenda.sections.enumerated() where row < area.maxY - 4 {
+            let used = meeting.elapsed(section: index, at: model.now)
+            let allotted = meeting.sections[index].allottedMilliseconds
+            let isCurrent = index == meeting.current
+            let marker = isCurrent ? "▶" : (meeting.sections[index].wasVisited ? "✓" : " ")
+            let style: Style = isCurrent ? .selected : (meeting.sections[index].wasVisited ? .muted : .normal)
+            let time = "\(used / 60_000)/\(allotted / 60_000)m"
+            let width = area.width - 2
+            canvas.fill(x: area.x + 1, y: row, width: width, height: 1, style: style)
+            canvas.text("\(marker) \(section.title)", x: area.x + 1, y: row, style: style, maxWidth: width - time.count - 1)
+            canvas.text(time, x: area.x + 1 + width - time.count, y: row,
+                        style: used > allotted ? Style(.warning, bold: true, reverse: isCurrent) : style)
+            row += 1
+        }
+        drawTotals(model, in: &canvas, x: area.x + 1, y: area.maxY - 3, width: area.width - 2, stacked: true)
+    }
+
+    /// One line of section markers and one of totals, for narrow screens.
+    public static func drawStrip(_ model: AppModel, in canvas: inout Canvas, y: Int, width: Int) {
+        let meeting = model.meeting
+        let count = meeting.agenda.sections.count
+        let cellWidth = max(3, (width - 1) / max(1, count))
+        for (index, section) in meeting.agenda.sections.enumerated() {
+            let isCurrent = index == meeting.current
+            let marker = isCurrent ? "▶" : (meeting.sections[index].wasVisited ? "✓" : "·")
+            let style: Style = isCurrent ? .selected : (meeting.sections[index].wasVisited ? .muted : .normal)
+            canvas.text("\(marker)\(section.title)", x: 1 + index * cellWidth, y: y, style: style, maxWidth: cellWidth - 1)
+        }
+        drawTotals(model, in: &canvas, x: 1, y: y + 1, width: width - 2, stacked: false)
+    }
+
+    private static func drawTotals(_ model: AppModel, in canvas: inout Canvas, x: Int, y: Int, width: Int, stacked: Bool) {
+        let schedule = Schedule(state: model.meeting, now: model.now)
+        let elapsed = "Elapsed \(DurationText.clock(model.now)) of \(DurationText.clock(schedule.plannedEnd))"
+        let end = "ends ~\(wallClock(model, meetingTime: schedule.projectedEnd))"
+        let slip: (String, Style)
+        if schedule.slip >= 60_000 {
+            slip = ("\(DurationText.minutes(schedule.slip)) behind", .warning)
+        } else if schedule.slip <= -60_000 {
+            slip = ("\(DurationText.minutes(schedule.slip)) ahead", .success)
+        } else {
+            slip = ("on time", .success)
+        }
+        if stacked {
+            canvas.text(elapsed, x: x, y: y, maxWidth: width)
+            canvas.text(end, x: x, y: y + 1, maxWidth: width)
+            canvas.text(slip.0, x: x, y: y + 2, style: slip.1, maxWidth: width)
+        } else {
+            var column = x
+            column += canvas.text(elapsed + " · " + end + " · ", x: column, y: y, maxWidth: width)
+            canvas.text(slip.0, x: column, y: y, style: slip.1, maxWidth: width - (column - x))
+        }
+    }
+
+    /// The wall-clock time (HH:mm) at which meeting time `t` falls.
+    static func wallClock(_ model: AppModel, meetingTime t: Int) -> String {
+        guard let start = model.startDate else { return "--:--" }
+        let seconds = Double(t) / 1000 / max(0.001, model.info.timeScale)
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: start.addingTimeInterval(seconds))
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+}

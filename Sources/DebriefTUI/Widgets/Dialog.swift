@@ -1,0 +1,20 @@
+/// A bordered box centered on the canvas, with a title and lines of text.
+public enum Dialog {
+    public static func draw(title: String, lines: [(String, Style)], in canvas: inout Canvas, width preferred: Int) {
+        let width = min(canvas.width - 2, preferred)
+        let height = min(canvas.height - 2, lines.count + 4)
+        let x = (canvas.width - width) / 2
+        let y = max(0, (canvas.height - height) / 2)
+        canvas.fill(x: x, y: y, width: width, height: height)
+        canvas.text("┌" + String(repeating: "─", count: width - 2) + "┐", x: x, y: y, style: .title)
+        for row in (y + 1)..<(y + height - 1) {
+            canvas.text("│", x: x, y: row, style: .title)
+            canvas.text("│", x: x + width - 1, y: row, style: .title)
+        }
+        canvas.text("└" + String(repeating: "─", count: width - 2) + "┘", x: x, y: y + height - 1, style: .title)
+        canvas.text(" \(title) ", x: x + 2, y: y, style: .title, maxWidth: width - 4)
+        for (index, line) in lines.prefix(height - 4).enumerated() {
+            canvas.text(line.0, x: x + 2, y: y + 2 + index, style: line.1, maxWidth: width - 4)
+        }
+    }
+}

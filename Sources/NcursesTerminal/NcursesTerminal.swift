@@ -1,0 +1,215 @@
+import CNcurses
+import DebriefTUI
+import Foundation
+
+/// The real terminal: ncurses does the screen diffing; this adapter turns canvases into
+/// curses calls and curses input into `Input`. The only file that talks to ncurses.
+@MainActor
+public final class NcursesTerminal: Terminal {
+    private let usesColor: Bool
+    private var lastCanvas: Canvas?
+    private static let pasteStart = Int32(KEY_MAX) + 1
+    private static let pasteEnd = Int32(KEY_MAX) + 2
+
+    /// Takes over the terminal. Call `restore()` before the process exits.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        debrief_install_signal_handlers()
+        setlocale(LC_ALL, "")
+        set_escdelay(25)
+        initscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(debrief_stdscr(), true)
+        // Bracketed paste: the terminal wraps pasted text in ESC[200~ … ESC[201~.
+        define_key("\u{1B}[200~", Self.pasteStart)
+        define_key("\u{1B}[201~", Self.pasteEnd)
+        usesColor = has_colors() && (environment["NO_COLOR"] ?? "").isEmpty
+        if usesColor {
+            start_color()
+            use_default_colors()
+            for role in ColorRole.allCases {
+                let (foreground, background) = Self.colors(for: role)
+                init_pair(Int16(role.rawValue + 1), foreground, background)
+            }
+        }
+        Self.writeRaw("\u{1B}[?2004h")
+    }
+
+    /// Leaves the terminal as it was: cooked mode, cursor visible, main screen.
+    public func restore() {
+        Self.writeRaw("\u{1B}[?2004l")
+        curs_set(1)
+        endwin()
+    }
+
+    public var pendingSignal: Int32 { debrief_pending_signal() }
+
+    public var size: TerminalSize {
+        TerminalSize(width: Int(getmaxx(debrief_stdscr())), height: Int(getmaxy(debrief_stdscr())))
+    }
+
+    public func present(_ canvas: Canvas) {
+        guard canvas != lastCanvas else { return }
+        lastCanvas = canvas
+        for y in 0..<canvas.height {
+            for x in 0..<canvas.width {
+                let cell = canvas[x, y]
+                guard !cell.text.isEmpty else { continue }
+                attrset(Int32(bitPattern: attributes(for: cell.style)))
+                var wide = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                wide.append(0)
+                mvaddwstr(Int32(y), Int32(x), wide)
+            }
+        }
+        attrset(Int32(bitPattern: debrief_a_normal()))
+        if let cursor = canvas.cursor {
+            curs_set(1)
+            move(Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        refresh()
+    }
+
+    public func nextInput(timeoutMilliseconds: Int) -> Input? {
+        timeout(Int32(timeoutMilliseconds))
+        guard let first = readCode() else { return nil }
+        switch first {
+        case .function(Self.pasteStart):
+            return .paste(readPaste())
+        case .function(KEY_RESIZE):
+            lastCanvas = nil
+            return .resize
+        case .function(let code):
+            return Self.functionKey(code).map(Input.key)
+        case .character(27):
+            // ESC alone, or ESC then a key (Alt-key), when the next byte is already here.
+            timeout(0)
+            guard let next = readCode() else { return .key(.escape) }
+            if case .function(let code) = next, let key = Self.functionKey(code) { return .key(.alt(key)) }
+            if case .character(let value) = next, let key = Self.characterKey(value) { return .key(.alt(key)) }
+            return .key(.escape)
+        case .character(let value):
+            return Self.characterKey(value).map(Input.key)
+        }
+    }
+
+    private enum Code: Equatable {
+        case character(UInt32)
+        case function(Int32)
+    }
+
+    private func readCode() -> Code? {
+        var value: wint_t = 0
+        let result = wget_wch(debrief_stdscr(), &value)
+        if result == KEY_CODE_YES { return .function(Int32(value)) }
+        if result == OK { return .character(UInt32(value)) }
+        return nil
+    }
+
+    /// Collects pasted text up to the end marker; a missing end marker ends it after a pause.
+    private func readPaste() -> String {
+        var text = ""
+        timeout(500)
+        while let code = readCode() {
+            switch code {
+            case .function(Self.pasteEnd):
+                return text
+            case .character(let value):
+                if let scalar = Unicode.Scalar(value) {
+                    text.unicodeScalars.append(scalar == "\r" ? "\n" : scalar)
+                }
+            case .function(let code):
+                if code == KEY_ENTER { text += "\n" }
+            }
+        }
+        return text
+    }
+
+    private static func characterKey(_ value: UInt32) -> Key? {
+        switch value {
+        case 13, 10: return .enter
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 27: return .escape
+        case 31: return .control("_")
+        case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
+        case 0..<32: return nil
+        default: return Unicode.Scalar(value).map { .character(Character($0)) }
+        }
+    }
+
+    private static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_DC: return .delete
+        case KEY_IC: return .insert
+        case KEY_BACKSPACE: return .backspace
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case debrief_key_f(1)...debrief_key_f(12): return .function(Int(code - debrief_key_f(0)))
+        default:
+            // Modified arrows have no fixed codes; ncurses names them (kLFT5 = Ctrl-Left).
+            switch keyname(code).map({ String(cString: $0) }) {
+            case "kLFT5": return .controlLeft
+            case "kRIT5": return .controlRight
+            case "kLFT3": return .alt(.left)
+            case "kRIT3": return .alt(.right)
+            default: return nil
+            }
+        }
+    }
+
+    private func attributes(for style: Style) -> attr_t {
+        var attributes = debrief_a_normal()
+        if usesColor {
+            attributes |= debrief_color_pair(Int32(style.role.rawValue + 1))
+        } else {
+            attributes |= Self.monochrome(style.role)
+        }
+        if style.bold { attributes |= debrief_a_bold() }
+        if style.reverse { attributes |= debrief_a_reverse() }
+        if style.underline { attributes |= debrief_a_underline() }
+        if style.dim && usesColor { attributes |= debrief_a_dim() }
+        return attributes
+    }
+
+    /// Without color, roles that carry meaning get an attribute so they still stand out.
+    private static func monochrome(_ role: ColorRole) -> attr_t {
+        switch role {
+        case .alert, .bar: return debrief_a_reverse()
+        case .warning, .problem, .action: return debrief_a_bold() | debrief_a_underline()
+        case .accent, .key, .win, .question: return debrief_a_bold()
+        case .normal, .muted, .success: return debrief_a_normal()
+        }
+    }
+
+    private static func colors(for role: ColorRole) -> (Int16, Int16) {
+        let none: Int16 = -1
+        switch role {
+        case .normal, .bar: return (none, none)
+        case .accent: return (Int16(COLOR_CYAN), none)
+        case .muted: return (none, none)
+        case .warning: return (Int16(COLOR_YELLOW), none)
+        case .alert: return (Int16(COLOR_RED), none)
+        case .success: return (Int16(COLOR_GREEN), none)
+        case .key: return (Int16(COLOR_YELLOW), none)
+        case .problem: return (Int16(COLOR_RED), none)
+        case .win: return (Int16(COLOR_GREEN), none)
+        case .action: return (Int16(COLOR_BLUE), none)
+        case .question: return (Int16(COLOR_MAGENTA), none)
+        }
+    }
+
+    private static func writeRaw(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct Debrief: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "debrief",
+        abstract: "Run retrospectives and post-mortems in the terminal.",
+        discussion: """
+        With no subcommand, starts a meeting on the built-in influencer-campaign post-mortem.
+        Sessions are saved in --sessions DIR (default: $DEBRIEF_SESSIONS, else
+        $XDG_DATA_HOME/debrief/sessions, else ~/.local/share/debrief/sessions).
+        """,
+        subcommands: [RunCommand.self, AgendasCommand.self, CheckCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import DebriefKit
+import DebriefTUI
+import Foundation
+import NcursesTerminal
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Start a meeting (the default command).",
+        discussion: """
+        Keys: PageDown/PageUp move between sections, F2 pauses the clock, F3 gives the
+        section 5 more minutes, F1 lists every key, F10 ends the meeting. Type notes and
+        press Enter; start a note with ! for a problem, + a win, > an action, ? a question.
+        """)
+
+    @Option(help: ArgumentHelp("A built-in agenda name, a name in ./Agendas, or a YAML file.", valueName: "name|file"))
+    var agenda: String?
+
+    @Option(help: "Meeting title (default: the agenda's title, with the campaign).")
+    var title: String?
+
+    @Option(help: "Client the meeting is about.")
+    var client: String?
+
+    @Option(help: "Campaign the meeting is about.")
+    var campaign: String?
+
+    @Option(help: ArgumentHelp("Who facilitates.", valueName: "name"))
+    var facilitator: String?
+
+    @Option(name: .customLong("note-taker"), help: ArgumentHelp("Who takes notes.", valueName: "name"))
+    var noteTaker: String?
+
+    @OptionGroup var storage: SessionsOption
+
+    @Option(name: .customLong("time-scale"), help: ArgumentHelp(
+        "Run the clock this many times faster (rehearsals, demos, tests).", valueName: "x"))
+    var timeScale: Double = 1
+
+    func validate() throws {
+        guard timeScale > 0, timeScale <= 10_000 else {
+            throw ValidationError("--time-scale must be above 0 and at most 10000")
+        }
+    }
+
+    func run() throws {
+        // ncurses is not thread-safe: the whole meeting runs on the main actor.
+        try MainActor.assumeIsolated { try runMeeting() }
+    }
+
+    @MainActor
+    private func runMeeting() throws {
+        // Everything that can fail is checked before the terminal is taken over.
+        let agenda = try AgendaResolver.resolve(agenda)
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandError("debrief run needs an interactive terminal")
+        }
+        let started = Date()
+        let info = MeetingInfo(
+            title: meetingTitle(agenda), client: client, campaign: campaign, facilitator: facilitator,
+            noteTaker: noteTaker, startedAt: MeetingInfo.timestamp(started), timeScale: timeScale)
+        let header = SessionHeader(agenda: agenda, meeting: info)
+        let recorder = try MeetingRecorder.start(header: header, store: storage.store, date: started)
+
+        let terminal = NcursesTerminal()
+        let loop = MeetingLoop(
+            terminal: terminal, clock: SystemClock(scale: timeScale), recorder: recorder,
+            model: AppModel(meeting: MeetingState(agenda: agenda), info: info))
+        let outcome = loop.run { terminal.pendingSignal != 0 }
+        terminal.restore()
+
+        switch outcome {
+        case .ended:
+            do {
+                let files = try recorder.finish()
+                print("Meeting ended. Session: \(files.session.path)")
+                print("Brief:   \(files.brief.path)")
+            } catch {
+                throw CommandError("\(error). Every note is still in \(recorder.journalURL.path)")
+            }
+        case .interrupted:
+            FileHandle.standardError.write(Data("Meeting interrupted. Every captured note is in \(recorder.journalURL.path)\n".utf8))
+            throw ExitCode(130)
+        }
+    }
+
+    private func meetingTitle(_ agenda: Agenda) -> String {
+        if let title, !title.isEmpty { return title }
+        if let campaign, !campaign.isEmpty { return "\(campaign) – \(agenda.title)" }
+        return agenda.title
+    }
+}
