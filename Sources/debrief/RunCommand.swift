@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A built-in agenda name, a name in ./Agendas, or a YAML file.", valueName: "name|file"))
     var agenda: String?
 
-    @Option(help: "Meeting title (default: the agenda's title, with the campaign).")
+    @Option(help: "Meeting title (default: the agenda's title).")
     var title: String?
 
     @Option(help: "Client the meeting is about.")
@@ -87,7 +87,6 @@ struct RunCommand: ParsableCommand {
 
     private func meetingTitle(_ agenda: Agenda) -> String {
         if let title, !title.isEmpty { return title }
-        if let campaign, !campaign.isEmpty { return "\(campaign) – \(agenda.title)" }
         return agenda.title
     }
 }

@@ -58,8 +58,9 @@ public enum AgendaLoader {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return AgendaProblem(file: file, line: mark.line, message: "YAML syntax error: \(problem) (column \(mark.column))")
-        case let .reader(problem, _, _, _):
-            return AgendaProblem(file: file, line: nil, message: "cannot read YAML: \(problem)")
+        case let .reader(problem, offset, _, yaml):
+            let line = offset.map { yaml.utf8.prefix($0).filter { $0 == UInt8(ascii: "\n") }.count + 1 }
+            return AgendaProblem(file: file, line: line, message: "cannot read YAML: \(problem); remove it or save the file as plain text")
         default:
             return AgendaProblem(file: file, line: nil, message: "YAML error: \(error)")
         }

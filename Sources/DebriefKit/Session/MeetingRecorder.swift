@@ -19,7 +19,10 @@ public final class MeetingRecorder {
 
     /// Starts a meeting: a new journal in the store's folder.
     public static func start(header: SessionHeader, store: SessionStore, date: Date) throws(StorageError) -> MeetingRecorder {
-        let base = store.newBaseName(title: header.meeting.title, date: date)
+        // Name files after what the meeting is about, so a folder of sessions reads well.
+        let meeting = header.meeting
+        let about = [meeting.client, meeting.campaign].compactMap { $0 }.filter { !$0.isEmpty }
+        let base = store.newBaseName(title: about.isEmpty ? meeting.title : about.joined(separator: " "), date: date)
         let journal = try store.startJournal(header: header, base: base)
         return MeetingRecorder(header: header, store: store, baseName: base, journal: journal)
     }

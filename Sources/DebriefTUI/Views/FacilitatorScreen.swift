@@ -21,7 +21,7 @@ public enum FacilitatorScreen {
         let mainWidth = size.width - sidebarWidth
         let statusRow = size.height - 1
         let inputRow = statusRow - 2
-        let stripRows = isWide ? 0 : 2
+        let stripRows = isWide ? 0 : 3
         let notesBottom = inputRow - 1 - stripRows
         let paneHeight = max(6, (notesBottom - 1) / 2)
 

@@ -1,0 +1,39 @@
+import DebriefKit
+import Testing
+
+@Suite("Untrusted text and display width")
+struct TextTests {
+    @Test func controlCharactersBecomeVisibleSymbols() {
+        #expect(VisibleText.line("a\u{1B}[2Jb") == "a^[[2Jb")
+        #expect(VisibleText.line("\u{7}\u{8}\n\u{7F}") == "^G^H^J^?")
+        #expect(VisibleText.line("x\u{9B}31m") == "x\\u009B31m")
+        #expect(VisibleText.line("\u{1B}]52;c;aGVsbG8=\u{7}") == "^[]52;c;aGVsbG8=^G")
+        #expect(VisibleText.line("admin\u{202E}txt.exe") == "admin\\u202Etxt.exe")
+        #expect(VisibleText.line("zero\u{200B}width") == "zero\\u200Bwidth")
+    }
+
+    @Test func ordinaryTextAndEmojiSequencesAreUntouched() {
+        let text = "Café 日本 👨‍👩‍👧 ❤️ 👍🏽 🇫🇷"
+        #expect(VisibleText.line(text) == text)
+        #expect(VisibleText.lines("one\ntwo\tthree") == "one\ntwo    three")
+    }
+
+    @Test func widthIsMeasuredPerGraphemeCluster() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("日本") == 4)
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 2)
+        #expect(DisplayWidth.of("❤️") == 2)
+        #expect(DisplayWidth.of("👍🏽") == 2)
+        #expect(DisplayWidth.of("🇫🇷") == 2)
+        #expect(DisplayWidth.of("é") == 1)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+    }
+
+    @Test func notePrefixesSetTheKind() {
+        #expect(NoteParser.parse("! brief late") == NoteContent(kind: .problem, text: "brief late"))
+        #expect(NoteParser.parse("+great hooks") == NoteContent(kind: .win, text: "great hooks"))
+        #expect(NoteParser.parse(">  checklist") == NoteContent(kind: .action, text: "checklist"))
+        #expect(NoteParser.parse("?who owns tracking") == NoteContent(kind: .question, text: "who owns tracking"))
+        #expect(NoteParser.parse("  plain note ") == NoteContent(kind: .note, text: "plain note"))
+    }
+}
