@@ -52,6 +52,6 @@ let package = Package(
         ),
         .testTarget(name: "DebriefTUITests", dependencies: ["DebriefTUI", "DebriefKit"]),
         // Drives the built `debrief` binary inside tmux.
-        .testTarget(name: "EndToEndTests", dependencies: ["DebriefKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DebriefKit", "debrief"]),
     ]
 )

@@ -9,11 +9,11 @@ enum AgendaResolver {
         guard let reference else { return try BuiltinAgendas.defaultAgenda() }
         let looksLikePath = reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
         if looksLikePath {
-            return try AgendaLoader.load(contentsOf: URL(fileURLWithPath: reference))
+            return try AgendaLoader.load(contentsOf: URL(fileURLWithPath: reference), shownAs: reference)
         }
         let local = localFolder.appending(path: reference + ".yaml")
         if FileManager.default.fileExists(atPath: local.path) {
-            return try AgendaLoader.load(contentsOf: local)
+            return try AgendaLoader.load(contentsOf: local, shownAs: local.relativePath)
         }
         if let builtin = try BuiltinAgendas.agenda(named: reference) { return builtin }
         let known = (BuiltinAgendas.names + localFiles().map { $0.deletingPathExtension().lastPathComponent })

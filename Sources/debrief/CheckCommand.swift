@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let agenda = try AgendaLoader.load(contentsOf: URL(fileURLWithPath: file))
+        let agenda = try AgendaLoader.load(contentsOf: URL(fileURLWithPath: file), shownAs: file)
         print("\(file): OK: \(VisibleText.line(agenda.title)), \(agenda.sections.count) sections, \(agenda.plannedMinutes) min")
     }
 }

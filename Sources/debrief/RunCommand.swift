@@ -9,8 +9,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Start a meeting (the default command).",
         discussion: """
-        Keys: PageDown/PageUp move between sections, F2 pauses the clock, F3 gives the
-        section 5 more minutes, F1 lists every key, F10 ends the meeting. Type notes and
+        Keys: PageDown/PageUp move between sections, F2 pauses the clock, F3 gives the \
+        section 5 more minutes, F1 lists every key, F10 ends the meeting. Type notes and \
         press Enter; start a note with ! for a problem, + a win, > an action, ? a question.
         """)
 

@@ -10,8 +10,9 @@ public enum AgendaLoader {
     /// Number keys 1–9 pick tags, so a taxonomy list holds at most nine entries.
     public static let maximumTaxonomyEntries = 9
 
-    public static func load(contentsOf url: URL) throws(AgendaError) -> Agenda {
-        let file = url.path
+    /// `shownAs` is how messages name the file: the path as the user typed it, by default the full path.
+    public static func load(contentsOf url: URL, shownAs: String? = nil) throws(AgendaError) -> Agenda {
+        let file = shownAs ?? url.path
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: file)

@@ -26,7 +26,7 @@ public final class MeetingLoop {
 
     /// Runs until the meeting ends or `stopRequested` says so (checked after every wake-up).
     public func run(stopRequested: () -> Bool = { false }) -> Outcome {
-        perform(model.startEffects())
+        start()
         while true {
             model.now = clock.now()
             terminal.present(FacilitatorScreen.render(model, size: terminal.size))
@@ -36,6 +36,12 @@ public final class MeetingLoop {
             model.now = clock.now()
             if perform(model.handle(input)) { return .ended }
         }
+    }
+
+    /// Starts the clock on the first section, unless the meeting already started.
+    public func start() {
+        model.now = clock.now()
+        perform(model.startEffects())
     }
 
     /// Feeds input without a terminal loop (tests drive the model this way).

@@ -1,0 +1,22 @@
+import DebriefKit
+import DebriefTUI
+import Foundation
+
+/// Builds app models at a given point of a meeting, for rendering tests.
+enum ScreenFixtures {
+    static var agenda: Agenda { try! BuiltinAgendas.defaultAgenda() }
+
+    static let info = MeetingInfo(title: "Spring launch post-mortem", client: "Acme", campaign: "Spring",
+                                  startedAt: "2026-11-23T14:00:00Z")
+
+    static func model(events: [Event], now: Int) -> AppModel {
+        var model = AppModel(meeting: MeetingState(agenda: agenda), info: info)
+        for event in events { model.apply(event) }
+        model.now = now
+        return model
+    }
+
+    static func render(_ model: AppModel, width: Int, height: Int) -> String {
+        FacilitatorScreen.render(model, size: TerminalSize(width: width, height: height)).text
+    }
+}
