@@ -50,7 +50,13 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "DebriefTUITests", dependencies: ["DebriefTUI", "DebriefKit"]),
+        .testTarget(
+            name: "DebriefTUITests",
+            dependencies: [
+                "DebriefTUI", "DebriefKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         // Drives the built `debrief` binary inside tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["DebriefKit", "debrief"]),
     ]

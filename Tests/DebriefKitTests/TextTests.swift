@@ -30,10 +30,10 @@ struct TextTests {
     }
 
     @Test func notePrefixesSetTheKind() {
-        #expect(NoteParser.parse("! brief late") == NoteContent(kind: .problem, text: "brief late"))
-        #expect(NoteParser.parse("+great hooks") == NoteContent(kind: .win, text: "great hooks"))
-        #expect(NoteParser.parse(">  checklist") == NoteContent(kind: .action, text: "checklist"))
-        #expect(NoteParser.parse("?who owns tracking") == NoteContent(kind: .question, text: "who owns tracking"))
-        #expect(NoteParser.parse("  plain note ") == NoteContent(kind: .note, text: "plain note"))
+        #expect(NoteParser.parse("! brief late").content == NoteContent(kind: .problem, text: "brief late"))
+        #expect(NoteParser.parse("+great hooks").content == NoteContent(kind: .win, text: "great hooks"))
+        #expect(NoteParser.parse(">  checklist").content == NoteContent(kind: .action, text: "checklist"))
+        #expect(NoteParser.parse("?who owns tracking").content == NoteContent(kind: .question, text: "who owns tracking"))
+        #expect(NoteParser.parse("  plain note ").content == NoteContent(kind: .note, text: "plain note"))
     }
 }

@@ -2,21 +2,112 @@ import Foundation
 
 /// Turns what the note-taker typed into a note: a leading `!` marks a problem, `+` a win,
 /// `>` an action item, `?` an open question; anything else is a plain note.
+///
+/// In an action, `@name` is the owner, `due DATE` or `by DATE` the deadline and `#N` the
+/// problem it answers; they are taken out of the text. What cannot be understood stays in
+/// the text, with a warning that says why, so nothing typed is ever lost.
 public enum NoteParser {
     public static let prefixes: [(Character, NoteKind)] = [
         ("!", .problem), ("+", .win), (">", .action), ("?", .question),
     ]
 
-    public static func parse(_ typed: String) -> NoteContent {
+    public struct Result: Equatable, Sendable {
+        public var content: NoteContent
+        /// `#N` in an action: the id of the problem it answers (not yet checked to exist).
+        public var problem: Int?
+        public var warnings: [String] = []
+    }
+
+    public static func parse(_ typed: String, today: CalendarDay? = nil) -> Result {
         let trimmed = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let first = trimmed.first, let kind = prefixes.first(where: { $0.0 == first })?.1 else {
-            return NoteContent(kind: .note, text: trimmed)
+            return Result(content: NoteContent(kind: .note, text: trimmed))
         }
         let text = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines)
-        return NoteContent(kind: kind, text: text)
+        guard kind == .action else { return Result(content: NoteContent(kind: kind, text: text)) }
+        return parseAction(text, today: today)
+    }
+
+    /// Re-reads an action's text (after an edit or a change of kind) the same way.
+    public static func parseAction(_ text: String, today: CalendarDay?) -> Result {
+        var result = Result(content: NoteContent(kind: .action, text: ""))
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var kept: [Substring] = []
+            var words = line.split(separator: " ")[...]
+            while let word = words.popFirst() {
+                if word.hasPrefix("@") {
+                    if takeOwner(word, into: &result) { continue }
+                } else if word.hasPrefix("#"), let id = Int(word.dropFirst()), id > 0 {
+                    if result.problem == nil { result.problem = id; continue }
+                    result.warnings.append("one problem per action: kept #\(result.problem!), \(word) stays in the text")
+                } else if ["due", "by"].contains(word.lowercased()), let next = words.first {
+                    if takeDeadline(keyword: word, word: next, today: today, into: &result) {
+                        words.removeFirst()
+                        continue
+                    }
+                }
+                kept.append(word)
+            }
+            lines.append(kept.joined(separator: " "))
+        }
+        result.content.text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return result
     }
 
     public static func prefix(for kind: NoteKind) -> Character? {
         prefixes.first { $0.1 == kind }?.0
+    }
+
+    /// Writes a note back as it would be typed, for editing: prefix, text, owner, deadline, link.
+    public static func typedForm(of note: Note) -> String {
+        var parts = [note.text]
+        if let prefix = prefix(for: note.kind) { parts[0] = "\(prefix) " + note.text }
+        if note.kind == .action {
+            if let owner = note.content.owner { parts.append("@" + owner) }
+            if let due = note.content.due { parts.append("due " + due) }
+            if let problem = note.problem { parts.append("#\(problem)") }
+        }
+        return parts.joined(separator: " ")
+    }
+
+    private static func takeOwner(_ word: Substring, into result: inout Result) -> Bool {
+        let name = word.dropFirst().trimmingSuffix { ",.;:".contains($0) }
+        let isName = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "._-".contains($0) }
+        guard isName else {
+            result.warnings.append("\(word) is not a name (use @maria); it stays in the text")
+            return false
+        }
+        guard result.content.owner == nil else {
+            result.warnings.append("one owner per action: kept @\(result.content.owner!), \(word) stays in the text")
+            return false
+        }
+        result.content.owner = String(name)
+        return true
+    }
+
+    private static func takeDeadline(keyword: Substring, word: Substring, today: CalendarDay?, into result: inout Result) -> Bool {
+        let cleaned = String(word.trimmingSuffix { ",.;:".contains($0) })
+        guard let day = DeadlineParser.resolve(cleaned, today: today) else {
+            // "by" is ordinary English ("by adding fields"); only "due" promises a date.
+            if keyword.lowercased() == "due" {
+                result.warnings.append("'due \(cleaned)' is not a date (use \(DeadlineParser.examples)); no deadline set")
+            }
+            return false
+        }
+        guard result.content.due == nil else {
+            result.warnings.append("one deadline per action: kept \(result.content.due!), '\(keyword) \(word)' stays in the text")
+            return false
+        }
+        result.content.due = day.description
+        return true
+    }
+}
+
+private extension Substring {
+    func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
+        var end = endIndex
+        while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
+        return self[startIndex..<end]
     }
 }

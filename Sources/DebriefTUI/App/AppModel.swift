@@ -10,32 +10,59 @@ public enum AppEffect: Equatable, Sendable {
 }
 
 /// The state of the whole screen: the meeting (changed only by events) and the
-/// interface around it (the note being typed, which overlay is open).
+/// interface around it (the note being typed, focus, selection, which overlay is open).
+/// Handling an input never changes the meeting directly: it returns events to record.
 public struct AppModel: Sendable {
+    public enum Focus: Equatable, Sendable {
+        case input, list
+    }
+
     public enum Overlay: Equatable, Sendable {
-        case help
+        /// F1, scrolled down by `offset` lines on small screens.
+        case help(offset: Int)
+        /// F10: the open-items checklist and the confirmation.
         case confirmEnd
+        /// Two keystrokes: a root cause (nil until chosen), then a severity.
+        case tagging(noteID: Int, rootCause: String?)
+        /// Which problem does this action answer? `candidates` are problem ids, keys 1–9.
+        case linking(actionID: Int, candidates: [Int])
     }
 
     public private(set) var meeting: MeetingState
     public let info: MeetingInfo
     public let startDate: Date?
+    /// The meeting's calendar day, against which "due fri" and "+3d" are resolved.
+    public let today: CalendarDay?
     public var editor = NoteEditor()
     public var overlay: Overlay?
+    public var focus = Focus.input
+    public var selectedNoteID: Int?
+    /// The section whose notes the list shows when looking back (the clock stays put).
+    public var viewedSection: Int?
+    /// Set while the editor holds a saved note being changed.
+    public var editingNoteID: Int?
+    /// A short message for the note-taker (what the parser could not understand…).
+    public var message: String?
     /// Meeting time of the frame being shown.
     public var now = 0
     /// Nil while every event is on disk; otherwise what went wrong, in plain words.
     public var storageProblem: String?
+    var history: [String] = []
+    var historyIndex: Int?
+    var removedNoteIDs: [Int] = []
 
     public init(meeting: MeetingState, info: MeetingInfo) {
         self.meeting = meeting
         self.info = info
         startDate = info.startDate
+        today = startDate.map { CalendarDay($0) }
+        history = meeting.visibleNotes.map(NoteParser.typedForm(of:))
     }
 
     /// Folds a recorded event into the meeting. The only way `meeting` changes.
     public mutating func apply(_ event: Event) {
         meeting.apply(event)
+        if let selectedNoteID, meeting.note(id: selectedNoteID)?.isRemoved ?? true { self.selectedNoteID = nil }
     }
 
     /// The events that open a meeting: the clock starts on the first section.
@@ -44,37 +71,33 @@ public struct AppModel: Sendable {
         return [.record(.sectionStarted(section: first.id))]
     }
 
+    /// The section whose notes are listed: the one being looked back at, else the current one.
+    public var listedSection: Int { viewedSection ?? meeting.current ?? 0 }
+    public var listedNotes: [Note] { meeting.visibleNotes(inSection: listedSection) }
+    public var keyContext: KeyContext { focus == .list ? .list : .typing }
+
     public mutating func handle(_ input: Input) -> [AppEffect] {
         switch input {
         case .resize:
             return []
         case .paste(let text):
-            if overlay == nil { editor.insert(text) }
+            switch overlay {
+            case .help, .confirmEnd: return []
+            case .tagging, .linking: overlay = nil
+            case nil: break
+            }
+            focus = .input
+            editor.insert(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
             return []
         case .key(let key):
-            if let overlay { return handle(key, in: overlay) }
-            if let command = KeyMap.command(for: key) { return perform(command) }
+            message = nil
+            if let overlay, let effects = handle(key, in: overlay) { return effects }
+            if let command = KeyMap.command(for: key, in: keyContext) { return perform(command) }
             if case .character(let character) = key {
+                // Typing with the list focused goes to the note: a keystroke is never lost.
+                focus = .input
+                historyIndex = nil
                 editor.insert(String(character))
-            }
-            return []
-        }
-    }
-
-    private mutating func handle(_ key: Key, in overlay: Overlay) -> [AppEffect] {
-        switch overlay {
-        case .help:
-            if key == .escape || key == .function(1) || key == .enter || key == .character("q") { self.overlay = nil }
-            return []
-        case .confirmEnd:
-            switch key {
-            case .enter, .character("y"), .character("Y"), .function(10):
-                self.overlay = nil
-                return [.record(.meetingEnded), .finish]
-            case .escape, .character("n"), .character("N"), .control("c"):
-                self.overlay = nil
-            default:
-                break
             }
             return []
         }
@@ -84,35 +107,43 @@ public struct AppModel: Sendable {
         let sections = meeting.agenda.sections
         switch command {
         case .showHelp:
-            overlay = .help
+            overlay = .help(offset: 0)
         case .endMeeting, .interrupt:
             overlay = .confirmEnd
-        case .nextSection:
-            if let current = meeting.current, current + 1 < sections.count {
-                return [.record(.sectionStarted(section: sections[current + 1].id))]
-            }
-        case .previousSection:
-            if let current = meeting.current, current > 0 {
-                return [.record(.sectionStarted(section: sections[current - 1].id))]
-            }
+        case .nextSection, .previousSection:
+            guard let current = meeting.current else { return [] }
+            let target = current + (command == .nextSection ? 1 : -1)
+            guard sections.indices.contains(target) else { return [] }
+            viewedSection = nil
+            selectedNoteID = nil
+            return [.record(.sectionStarted(section: sections[target].id))]
         case .togglePause:
             return [.record(meeting.isPaused ? .clockResumed : .clockPaused)]
         case .extendSection:
             if let current = meeting.current {
                 return [.record(.sectionExtended(section: sections[current].id, minutes: 5))]
             }
-        case .commitNote:
-            guard !editor.isBlank, let current = meeting.current else { return [] }
-            let content = NoteParser.parse(editor.text)
-            editor.clear()
-            return [.record(.noteAdded(id: meeting.nextNoteID, section: sections[current].id, content: content))]
-        case .deleteBackward: editor.deleteBackward()
-        case .deleteForward: editor.deleteForward()
-        case .cursorLeft: editor.moveLeft()
-        case .cursorRight: editor.moveRight()
-        case .cursorHome: editor.moveHome()
-        case .cursorEnd: editor.moveEnd()
+        case .switchFocus:
+            focus = focus == .input ? .list : .input
+            if focus == .list, selectedNoteID == nil { selectedNoteID = listedNotes.last?.id }
+            if focus == .list, listedNotes.isEmpty { focus = .input; message = "No notes in this section yet" }
+        case .tagProblem:
+            openTagPicker()
+        default:
+            return focus == .list ? performInList(command) : performTyping(command)
         }
         return []
+    }
+
+    mutating func openTagPicker() {
+        let selected = focus == .list ? selectedNoteID.flatMap(meeting.note(id:)) : nil
+        let problems = meeting.visibleNotes.filter { $0.kind == .problem }
+        let target = selected?.kind == .problem ? selected
+            : problems.last { !$0.isTagged && $0.section == meeting.current } ?? problems.last { !$0.isTagged }
+        guard let target else {
+            message = selected == nil ? "No untagged problem: start a note with ! to capture one" : "Only problems are tagged: select a problem"
+            return
+        }
+        overlay = .tagging(noteID: target.id, rootCause: nil)
     }
 }

@@ -1,71 +1,127 @@
+import DebriefKit
+
 /// Everything a key can do. The app performs commands; the key map decides which key
 /// means which command.
 public enum Command: Hashable, Sendable {
+    // The meeting, whatever has focus.
     case showHelp, nextSection, previousSection, togglePause, extendSection, endMeeting, interrupt
-    case commitNote, deleteBackward, deleteForward, cursorLeft, cursorRight, cursorHome, cursorEnd
+    case switchFocus, tagProblem
+    // Typing a note.
+    case commitNote, insertNewline, cancelEdit
+    case deleteBackward, deleteForward, deleteWordBackward, killToLineEnd, undo
+    case cursorLeft, cursorRight, wordLeft, wordRight, lineStart, lineEnd, cursorUp, cursorDown
+    // The list of notes.
+    case selectPrevious, selectNext, editNote, removeNote, restoreNote, linkAction, toggleClientVisible, leaveList
+    case markKind(NoteKind)
+}
+
+/// Where the key goes: the meeting keys work everywhere, the others only with that focus.
+public enum KeyContext: String, Sendable, CaseIterable {
+    case meeting = "Meeting (always)"
+    case typing = "Typing a note"
+    case list = "The list of notes (Tab)"
 }
 
 /// One key binding: the keys, what they do, and how help and the status line name them.
 public struct KeyBinding: Sendable {
     public var keys: [Key]
     public var command: Command
-    /// Short name for the status line ("Next").
-    public var name: String
+    /// Short name for the status line ("Next"); nil keeps it out of the status line.
+    public var name: String?
     /// One line for the F1 overlay.
     public var help: String
-    public var inStatusLine: Bool
-    public var group: Group
+    public var context: KeyContext
+    /// How the status line writes the keys, when not as the first key's label.
+    public var statusKeys: String
 
-    public enum Group: String, Sendable, CaseIterable {
-        case meeting = "Meeting"
-        case notes = "Notes"
+    init(_ keys: [Key], _ command: Command, _ context: KeyContext, status name: String? = nil, keys statusKeys: String? = nil,
+         _ help: String) {
+        self.keys = keys
+        self.statusKeys = statusKeys ?? keys[0].label
+        self.command = command
+        self.name = name
+        self.help = help
+        self.context = context
     }
 }
 
 /// The single table of key bindings: dispatch, the status line and the help overlay are
 /// all generated from it, so a key never exists in two places.
 public enum KeyMap {
-    public static let bindings: [KeyBinding] = [
-        KeyBinding(keys: [.function(1)], command: .showHelp, name: "Help",
-                   help: "Show or hide this list of keys", inStatusLine: true, group: .meeting),
-        KeyBinding(keys: [.pageDown], command: .nextSection, name: "Next",
-                   help: "Next section (presentation clickers send this)", inStatusLine: true, group: .meeting),
-        KeyBinding(keys: [.pageUp], command: .previousSection, name: "Back",
-                   help: "Previous section", inStatusLine: true, group: .meeting),
-        KeyBinding(keys: [.function(2)], command: .togglePause, name: "Pause",
-                   help: "Pause or resume the clock", inStatusLine: true, group: .meeting),
-        KeyBinding(keys: [.function(3)], command: .extendSection, name: "+5 min",
-                   help: "Give the current section 5 more minutes", inStatusLine: true, group: .meeting),
-        KeyBinding(keys: [.function(10)], command: .endMeeting, name: "End",
-                   help: "End the meeting and write the session file and brief", inStatusLine: true, group: .meeting),
-        KeyBinding(keys: [.control("c")], command: .interrupt, name: "Quit",
-                   help: "Ask whether to end the meeting", inStatusLine: false, group: .meeting),
-        KeyBinding(keys: [.enter], command: .commitNote, name: "Save note",
-                   help: "Save the note to the current section (! problem, + win, > action, ? question)",
-                   inStatusLine: false, group: .notes),
-        KeyBinding(keys: [.backspace], command: .deleteBackward, name: "Delete",
-                   help: "Delete the character before the cursor", inStatusLine: false, group: .notes),
-        KeyBinding(keys: [.delete], command: .deleteForward, name: "Delete",
-                   help: "Delete the character under the cursor", inStatusLine: false, group: .notes),
-        KeyBinding(keys: [.left], command: .cursorLeft, name: "Left",
-                   help: "Move the cursor left", inStatusLine: false, group: .notes),
-        KeyBinding(keys: [.right], command: .cursorRight, name: "Right",
-                   help: "Move the cursor right", inStatusLine: false, group: .notes),
-        KeyBinding(keys: [.home, .control("a")], command: .cursorHome, name: "Start",
-                   help: "Move to the start of the note", inStatusLine: false, group: .notes),
-        KeyBinding(keys: [.end, .control("e")], command: .cursorEnd, name: "End of note",
-                   help: "Move to the end of the note", inStatusLine: false, group: .notes),
+    public static let bindings: [KeyBinding] = meeting + typing + list
+
+    static let meeting: [KeyBinding] = [
+        KeyBinding([.function(1)], .showHelp, .meeting, status: "Help", "Show or hide this list of keys"),
+        KeyBinding([.pageDown], .nextSection, .meeting, status: "Next", "Next section (presentation clickers send this)"),
+        KeyBinding([.pageUp], .previousSection, .meeting, status: "Back", "Previous section"),
+        KeyBinding([.function(2)], .togglePause, .meeting, status: "Pause", "Pause or resume the clock"),
+        KeyBinding([.function(3)], .extendSection, .meeting, status: "+5 min", "Give the current section 5 more minutes"),
+        KeyBinding([.tab, .backTab], .switchFocus, .meeting, status: "Notes", "Move between the note input and the list of notes"),
+        KeyBinding([.function(4)], .tagProblem, .meeting, status: "Tag",
+                   "Tag a problem: root cause, then severity (selected, else last untagged)"),
+        KeyBinding([.function(10)], .endMeeting, .meeting, status: "End",
+                   "End the meeting: shows what is open, then writes session file and brief"),
+        KeyBinding([.control("c")], .interrupt, .meeting, "Ask whether to end the meeting"),
     ]
 
-    private static let byKey: [Key: Command] = {
-        var table: [Key: Command] = [:]
+    static let typing: [KeyBinding] = [
+        KeyBinding([.enter], .commitNote, .typing,
+                   "Save the note: ! problem  + win  > action  ? question"),
+        KeyBinding([.alt(.enter)], .insertNewline, .typing, "New line inside the note"),
+        KeyBinding([.escape], .cancelEdit, .typing, "Stop editing a saved note (keeps it as it was)"),
+        KeyBinding([.left], .cursorLeft, .typing, "Move left one character"),
+        KeyBinding([.right], .cursorRight, .typing, "Move right one character"),
+        KeyBinding([.controlLeft, .alt(.left), .alt(.character("b"))], .wordLeft, .typing, "Move left one word"),
+        KeyBinding([.controlRight, .alt(.right), .alt(.character("f"))], .wordRight, .typing, "Move right one word"),
+        KeyBinding([.home, .control("a")], .lineStart, .typing, "Start of the line"),
+        KeyBinding([.end, .control("e")], .lineEnd, .typing, "End of the line"),
+        KeyBinding([.up], .cursorUp, .typing, "Line up; in an empty input, the notes saved before (history)"),
+        KeyBinding([.down], .cursorDown, .typing, "Line down; forward through the history"),
+        KeyBinding([.backspace], .deleteBackward, .typing, "Delete the character before the cursor"),
+        KeyBinding([.delete], .deleteForward, .typing, "Delete the character under the cursor"),
+        KeyBinding([.control("w"), .alt(.backspace)], .deleteWordBackward, .typing, "Delete the word before the cursor"),
+        KeyBinding([.control("k")], .killToLineEnd, .typing, "Delete to the end of the line"),
+        KeyBinding([.control("z"), .control("_")], .undo, .typing, "Undo the last change to the note"),
+    ]
+
+    static let list: [KeyBinding] = [
+        KeyBinding([.up], .selectPrevious, .list, status: "Select", keys: "↑↓", "Select the previous note"),
+        KeyBinding([.down], .selectNext, .list, "Select the next note"),
+        KeyBinding([.enter], .editNote, .list, status: "Edit", "Edit the selected note"),
+        KeyBinding([.delete, .backspace], .removeNote, .list, status: "Delete", "Delete the selected note"),
+        KeyBinding([.control("z"), .character("u")], .restoreNote, .list, status: "Undo", "Bring back the last deleted note"),
+        KeyBinding([.character("!")], .markKind(.problem), .list, "Make it a problem"),
+        KeyBinding([.character("+")], .markKind(.win), .list, "Make it a win"),
+        KeyBinding([.character(">")], .markKind(.action), .list, "Make it an action item"),
+        KeyBinding([.character("?")], .markKind(.question), .list, "Make it an open question"),
+        KeyBinding([.character(".")], .markKind(.note), .list, status: "Kind", keys: "!+>?.", "Make it a plain note"),
+        KeyBinding([.character("l")], .linkAction, .list, status: "Link", "Link the selected action to the problem it answers"),
+        KeyBinding([.character("v")], .toggleClientVisible, .list, status: "Client",
+                   "Show or hide the note in the client-facing export"),
+        KeyBinding([.escape], .leaveList, .list, status: "Back", "Back to typing"),
+    ]
+
+    private static let tables: [KeyContext: [Key: Command]] = {
+        var tables: [KeyContext: [Key: Command]] = [:]
         for binding in bindings {
-            for key in binding.keys { table[key] = binding.command }
+            for key in binding.keys { tables[binding.context, default: [:]][key] = binding.command }
         }
-        return table
+        return tables
     }()
 
-    public static func command(for key: Key) -> Command? { byKey[key] }
+    /// The command for a key with the given focus; meeting keys apply everywhere.
+    public static func command(for key: Key, in context: KeyContext) -> Command? {
+        tables[context]?[key] ?? tables[.meeting]?[key]
+    }
 
-    public static var statusLine: [KeyBinding] { bindings.filter(\.inStatusLine) }
+    /// The status line for a focus. Typing: the facilitator's keys. In the list: the note
+    /// keys, between Help and Tag/End.
+    public static func statusLine(for context: KeyContext) -> [KeyBinding] {
+        let named = bindings.filter { $0.name != nil }
+        let meetingKeys = named.filter { $0.context == .meeting }
+        guard context == .list else { return meetingKeys }
+        let kept: Set<Command> = [.tagProblem, .endMeeting]
+        return meetingKeys.filter { $0.command == .showHelp } + named.filter { $0.context == .list }
+            + meetingKeys.filter { kept.contains($0.command) }
+    }
 }

@@ -1,15 +1,26 @@
 import DebriefKit
 
-/// F10: are we done? Says what will be written, so nobody ends a meeting by accident.
+/// F10: what is still open (problems without an action, untagged problems, vague
+/// actions), each with a number key to go back and fix it; then the confirmation, so
+/// nobody ends a meeting by accident.
 public enum ConfirmEndDialog {
     public static func draw(_ model: AppModel, in canvas: inout Canvas) {
         let notes = model.meeting.visibleNotes.count
-        let lines: [(String, Style)] = [
-            ("End the meeting now?", .title),
-            ("\(notes) note\(notes == 1 ? "" : "s") will be saved to the session file and the brief.", .normal),
-            ("", .normal),
-            ("Enter or y: end the meeting      Esc: back to the meeting", .key),
-        ]
-        Dialog.draw(title: "End meeting", lines: lines, in: &canvas, width: 64)
+        let items = model.meeting.openItems
+        var lines: [(String, Style)] = []
+        if items.isEmpty {
+            lines.append(("Nothing left open: every problem is tagged and answered by a specific action.", .success))
+        } else {
+            lines.append(("Still open (\(items.count)) — press its number to go back and fix it:", .warning))
+            for (index, item) in items.prefix(9).enumerated() {
+                lines.append(("  \(index + 1)  \(item.description)", .normal))
+            }
+            if items.count > 9 { lines.append(("  … and \(items.count - 9) more; the brief lists them all", .muted)) }
+            lines.append(("You can still end the meeting: the brief lists what was left open.", .muted))
+        }
+        lines.append(("", .normal))
+        lines.append(("End the meeting now? \(notes) note\(notes == 1 ? "" : "s") will be saved to the session file and the brief.", .title))
+        lines.append(("Enter or y: end the meeting      Esc: back to the meeting", .key))
+        Dialog.draw(title: "End meeting", lines: lines, in: &canvas, width: 96)
     }
 }

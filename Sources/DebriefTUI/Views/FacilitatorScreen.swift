@@ -20,7 +20,8 @@ public enum FacilitatorScreen {
         let mainX = sidebarWidth
         let mainWidth = size.width - sidebarWidth
         let statusRow = size.height - 1
-        let inputRow = statusRow - 2
+        let inputHeight = NoteInput.height(model.editor, width: mainWidth - 1)
+        let inputRow = statusRow - inputHeight - 1
         let stripRows = isWide ? 0 : 3
         let notesBottom = inputRow - 1 - stripRows
         let paneHeight = max(6, (notesBottom - 1) / 2)
@@ -32,26 +33,49 @@ public enum FacilitatorScreen {
         SectionPane.draw(model, schedule: schedule, in: &canvas,
                          area: Rect(x: mainX, y: 2, width: mainWidth, height: paneHeight - 1))
         let notesTop = 1 + paneHeight
-        let current = model.meeting.current ?? 0
-        let notes = model.meeting.visibleNotes(inSection: current)
-        canvas.horizontalLine(y: notesTop, x: mainX, width: mainWidth)
-        canvas.text(" Notes · \(notes.count) ", x: mainX + 2, y: notesTop, style: .muted)
-        NoteList.draw(notes, in: &canvas, area: Rect(x: mainX, y: notesTop + 1, width: mainWidth, height: notesBottom - notesTop - 1))
+        drawNotes(model, in: &canvas, top: notesTop, bottom: notesBottom, x: mainX, width: mainWidth)
         if !isWide {
             canvas.horizontalLine(y: notesBottom, x: 0)
             AgendaProgress.drawStrip(model, in: &canvas, y: notesBottom + 1, width: size.width)
         }
-        canvas.horizontalLine(y: inputRow - 1, x: mainX, width: mainWidth)
-        NoteInput.draw(model.editor, in: &canvas, x: mainX + 1, y: inputRow, width: mainWidth - 1, active: model.overlay == nil)
-        StatusLine.draw(in: &canvas, row: statusRow)
+        drawInputRule(model, in: &canvas, y: inputRow - 1, x: mainX, width: mainWidth)
+        NoteInput.draw(model.editor, in: &canvas, area: Rect(x: mainX + 1, y: inputRow, width: mainWidth - 1, height: inputHeight),
+                       active: model.overlay == nil && model.focus == .input)
+        StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext)
 
         switch model.overlay {
-        case .help: HelpOverlay.draw(in: &canvas)
+        case .help(let offset): HelpOverlay.draw(offset: offset, in: &canvas)
         case .confirmEnd: ConfirmEndDialog.draw(model, in: &canvas)
+        case .tagging(let noteID, let rootCause): TagPicker.draw(model, noteID: noteID, rootCause: rootCause, in: &canvas, bottom: inputRow - 1)
+        case .linking(_, let candidates): LinkPicker.draw(model, candidates: candidates, in: &canvas, bottom: inputRow - 1)
         case nil: break
         }
         if model.overlay != nil { canvas.cursor = nil }
         return canvas
+    }
+
+    private static func drawNotes(_ model: AppModel, in canvas: inout Canvas, top: Int, bottom: Int, x: Int, width: Int) {
+        let notes = model.listedNotes
+        canvas.horizontalLine(y: top, x: x, width: width)
+        var title = " Notes · \(notes.count) "
+        if model.viewedSection != nil {
+            let section = model.meeting.agenda.sections[model.listedSection]
+            title = " Notes of \(section.title) · \(notes.count) · looking back, Esc returns "
+        }
+        canvas.text(title, x: x + 2, y: top, style: model.focus == .list ? .title : .muted, maxWidth: width - 4)
+        NoteList.draw(notes, selected: model.focus == .list ? model.selectedNoteID : nil, focused: model.focus == .list,
+                      in: &canvas, area: Rect(x: x, y: top + 1, width: width, height: bottom - top - 1))
+    }
+
+    /// The rule above the input carries what the note-taker should know now: a parser
+    /// warning, or that a saved note is being edited.
+    private static func drawInputRule(_ model: AppModel, in canvas: inout Canvas, y: Int, x: Int, width: Int) {
+        canvas.horizontalLine(y: y, x: x, width: width)
+        if let message = model.message {
+            canvas.text(" \(message) ", x: x + 2, y: y, style: .warning, maxWidth: width - 4)
+        } else if let editing = model.editingNoteID {
+            canvas.text(" Editing note #\(editing) · Enter saves · Esc cancels ", x: x + 2, y: y, style: .title, maxWidth: width - 4)
+        }
     }
 
     private static func drawHeader(_ model: AppModel, in canvas: inout Canvas) {

@@ -1,16 +1,47 @@
-/// F1: every key, generated from the key map, grouped.
+/// F1: every key, generated from the key map, grouped by where it works. Two columns on
+/// wide screens; scrolls (↑↓ PgUp PgDn) when the screen is too short for all of it.
 public enum HelpOverlay {
-    public static func draw(in canvas: inout Canvas) {
-        var lines: [(String, Style)] = []
-        for group in KeyBinding.Group.allCases {
-            lines.append((group.rawValue, .title))
-            for binding in KeyMap.bindings where binding.group == group {
-                let keys = binding.keys.map(\.label).joined(separator: " / ")
-                lines.append((keys.padding(toLength: 14, withPad: " ", startingAt: 0) + binding.help, .normal))
-            }
-            lines.append(("", .normal))
+    static let keyColumn = 22
+
+    public static func draw(offset: Int, in canvas: inout Canvas) {
+        let columns = canvas.width >= 190 ? 2 : 1
+        let width = min(canvas.width - 2, columns == 2 ? 188 : 100)
+        let height = canvas.height - 2
+        let x = (canvas.width - width) / 2
+        Dialog.drawFrame(title: "Keys", x: x, y: 1, width: width, height: height, in: &canvas)
+        let columnWidth = (width - 4 - (columns - 1) * 2) / columns
+        let rows = max(1, height - 3)
+        let all = lines()
+        let perPage = rows * columns
+        let start = min(offset, max(0, all.count - perPage))
+        for (index, line) in all[start...].prefix(perPage).enumerated() {
+            let column = index / rows
+            let lineX = x + 2 + column * (columnWidth + 2)
+            let y = 2 + index % rows
+            canvas.text(line.keys, x: lineX, y: y, style: line.isHeading ? .title : .key, maxWidth: columnWidth)
+            canvas.text(line.help, x: lineX + keyColumn, y: y, maxWidth: columnWidth - keyColumn)
         }
-        lines.append(("Esc or F1 closes this help.", .muted))
-        Dialog.draw(title: "Keys", lines: lines, in: &canvas, width: 96)
+        let more = start + perPage < all.count
+        let footer = (more || start > 0 ? "↑↓ PgUp PgDn scroll · " : "") + "Esc or F1 closes this help."
+        canvas.text(footer, x: x + 2, y: height, style: .muted, maxWidth: width - 4)
     }
+
+    static func lines() -> [(keys: String, help: String, isHeading: Bool)] {
+        var lines: [(String, String, Bool)] = []
+        for context in KeyContext.allCases {
+            if !lines.isEmpty { lines.append(("", "", false)) }
+            lines.append((context.rawValue, "", true))
+            for binding in KeyMap.bindings where binding.context == context {
+                lines.append((binding.keys.map(\.label).joined(separator: " "), binding.help, false))
+            }
+        }
+        return lines + [("", "", false), ("Writing notes", "", true)] + syntax.map { ($0.0, $0.1, false) }
+    }
+
+    static let syntax: [(String, String)] = [
+        ("! + > ?", "Start a note with these: problem, win, action item, open question"),
+        ("@maria", "In an action: who owns it"),
+        ("due 2026-12-01", "In an action: the deadline; also by, +3d, +2w, tomorrow, fri"),
+        ("#3", "In an action: the problem it answers (problems show their number)"),
+    ]
 }

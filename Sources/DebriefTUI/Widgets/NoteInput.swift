@@ -1,33 +1,93 @@
 import DebriefKit
 
-/// The note-taker's input line. Scrolls sideways to keep the cursor in view and puts the
-/// terminal cursor where the next character goes.
+/// The note-taker's input: wraps by word over up to `maximumRows` rows, scrolls to keep
+/// the cursor in view, and puts the terminal cursor where the next character goes.
 public enum NoteInput {
     public static let prompt = "› "
+    public static let maximumRows = 4
+    static let placeholder = "Type a note, Enter saves it.  ! problem  + win  > action @owner due fri  ? question"
 
-    public static func draw(_ editor: NoteEditor, in canvas: inout Canvas, x: Int, y: Int, width: Int, active: Bool) {
-        canvas.text(prompt, x: x, y: y, style: .title)
-        let textX = x + DisplayWidth.of(prompt)
-        let available = max(1, width - (textX - x) - 1)
+    /// Rows the input wants at this width (1 to `maximumRows`).
+    public static func height(_ editor: NoteEditor, width: Int) -> Int {
+        min(maximumRows, max(1, rows(editor.text, width: textWidth(width)).count))
+    }
+
+    public static func draw(_ editor: NoteEditor, in canvas: inout Canvas, area: Rect, active: Bool, label: String? = nil) {
+        guard area.height > 0 else { return }
+        canvas.text(prompt, x: area.x, y: area.y, style: .title)
+        let textX = area.x + DisplayWidth.of(prompt)
+        let width = textWidth(area.width)
         if editor.text.isEmpty {
-            canvas.text("Type a note, Enter saves it.  ! problem  + win  > action  ? question",
-                        x: textX, y: y, style: .muted, maxWidth: available)
-            if active { canvas.cursor = (textX, y) }
+            canvas.text(label ?? placeholder, x: textX, y: area.y, style: .muted, maxWidth: width)
+            if active { canvas.cursor = (textX, area.y) }
             return
         }
-        let characters = Array(VisibleText.line(String(editor.text.prefix(editor.cursor))))
-        let after = VisibleText.line(String(editor.text.dropFirst(editor.cursor)))
-        // Keep the cursor visible: show the tail of the text before it when it would not fit.
-        var before = ""
-        var beforeWidth = 0
-        for character in characters.reversed() {
-            let columns = DisplayWidth.of(character)
-            if beforeWidth + columns > available - 1 { break }
-            before.insert(character, at: before.startIndex)
-            beforeWidth += columns
+        let characters = Array(editor.text)
+        let layout = rows(editor.text, width: width)
+        let cursorRow = row(containing: editor.cursor, in: layout)
+        let first = max(0, min(cursorRow - area.height + 1, layout.count - area.height))
+        for (offset, range) in layout[first...].prefix(area.height).enumerated() {
+            let visible = characters[range].map { VisibleText.line(String($0)) }.joined()
+            canvas.text(visible, x: textX, y: area.y + offset, maxWidth: width)
         }
-        canvas.text(before, x: textX, y: y)
-        canvas.text(after, x: textX + beforeWidth, y: y, maxWidth: available - beforeWidth)
-        if active { canvas.cursor = (textX + beforeWidth, y) }
+        if first > 0 { canvas.text("↑", x: area.x, y: area.y, style: .muted) }
+        if active {
+            let range = layout[cursorRow]
+            let column = characters[range.lowerBound..<editor.cursor].reduce(0) { $0 + DisplayWidth.of(VisibleText.line(String($1))) }
+            canvas.cursor = (textX + min(column, width - 1), area.y + cursorRow - first)
+        }
+    }
+
+    static func textWidth(_ areaWidth: Int) -> Int { max(1, areaWidth - DisplayWidth.of(prompt) - 1) }
+
+    /// The text cut into screen rows, as ranges of character offsets: by word, at "\n",
+    /// and inside a word only when the word is wider than the row. Spaces never wrap.
+    static func rows(_ text: String, width: Int) -> [Range<Int>] {
+        let characters = Array(text)
+        var rows: [Range<Int>] = []
+        var lineStart = 0
+        for index in 0...characters.count where index == characters.count || characters[index] == "\n" {
+            wrapLine(characters, lineStart..<index, width: width, into: &rows)
+            lineStart = index + 1
+        }
+        return rows
+    }
+
+    private static func wrapLine(_ characters: [Character], _ line: Range<Int>, width: Int, into rows: inout [Range<Int>]) {
+        var rowStart = line.lowerBound
+        var rowWidth = 0
+        var lastBreak: Int?
+        var index = line.lowerBound
+        while index < line.upperBound {
+            let character = characters[index]
+            let columns = DisplayWidth.of(VisibleText.line(String(character)))
+            if character == " " {
+                rowWidth += columns
+                lastBreak = index + 1
+                index += 1
+                continue
+            }
+            if rowWidth + columns > width, index > rowStart {
+                let breakAt = lastBreak.map { $0 > rowStart ? $0 : index } ?? index
+                rows.append(rowStart..<breakAt)
+                rowStart = breakAt
+                rowWidth = characters[rowStart..<index].reduce(0) { $0 + DisplayWidth.of(VisibleText.line(String($1))) }
+                lastBreak = nil
+                continue
+            }
+            rowWidth += columns
+            index += 1
+        }
+        rows.append(rowStart..<line.upperBound)
+    }
+
+    /// The row the cursor is on; at a soft wrap it belongs to the row it starts.
+    static func row(containing cursor: Int, in rows: [Range<Int>]) -> Int {
+        for (index, range) in rows.enumerated() {
+            let isLast = index == rows.count - 1
+            let nextStartsHere = !isLast && rows[index + 1].lowerBound == cursor
+            if range.contains(cursor) || (range.upperBound == cursor && !nextStartsHere) { return index }
+        }
+        return max(0, rows.count - 1)
     }
 }

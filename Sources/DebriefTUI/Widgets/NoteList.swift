@@ -1,31 +1,52 @@
 import DebriefKit
 
-/// The notes captured in the current section, newest at the bottom, each with its time
-/// and its kind as a word (never color alone).
+/// The notes of a section, newest at the bottom, each with its time and its kind as a
+/// word (never color alone). Problems show their tags, actions their owner, deadline and
+/// problem, on a line of their own; what is missing is flagged, gently.
 public enum NoteList {
-    public static func draw(_ notes: [Note], in canvas: inout Canvas, area: Rect) {
+    static let textX = 14
+
+    struct Row {
+        var text: String
+        var style: Style
+        var note: Note
+        var isFirst: Bool
+    }
+
+    public static func draw(_ notes: [Note], selected: Int?, focused: Bool, in canvas: inout Canvas, area: Rect) {
         guard area.height > 0 else { return }
-        var rows: [(text: String, style: Style, isFirst: Bool, note: Note)] = []
-        let textX = 14
+        let width = max(1, area.width - textX - 1)
+        var rows: [Row] = []
         for note in notes {
-            let lines = TextWrap.lines(note.text, width: max(1, area.width - textX - 1))
-            for (index, line) in lines.enumerated() {
-                rows.append((line, .normal, index == 0, note))
+            for (index, line) in TextWrap.lines(note.text, width: width).enumerated() {
+                rows.append(Row(text: line, style: .normal, note: note, isFirst: index == 0))
+            }
+            if let (detail, style) = detail(for: note) {
+                rows.append(Row(text: detail, style: style, note: note, isFirst: false))
             }
         }
-        let visible = rows.suffix(area.height)
-        for (offset, row) in visible.enumerated() {
+        // Keep the selected note in view; otherwise follow the newest.
+        var end = rows.count
+        if let selected, let last = rows.lastIndex(where: { $0.note.id == selected }) {
+            let first = rows.firstIndex { $0.note.id == selected } ?? last
+            end = min(rows.count, max(last + 1, min(end, first + area.height)))
+        }
+        let start = max(0, end - area.height)
+        for (offset, row) in rows[start..<end].enumerated() {
             let y = area.y + offset
-            if row.isFirst {
-                canvas.text(DurationText.clock(row.note.t), x: area.x + 1, y: y, style: .muted)
-                let (word, style) = label(for: row.note.kind)
-                canvas.text(word, x: area.x + 7, y: y, style: style)
+            let isSelected = row.note.id == selected
+            if isSelected {
+                canvas.fill(x: area.x, y: y, width: area.width, height: 1, style: focused ? .selected : Style(.muted, reverse: true))
             }
-            canvas.text(row.text, x: area.x + textX, y: y, style: row.style, maxWidth: area.width - textX - 1)
+            if row.isFirst {
+                canvas.text(DurationText.clock(row.note.t), x: area.x + 1, y: y, style: isSelected ? .selected : .muted)
+                let (word, style) = label(for: row.note.kind)
+                canvas.text(word, x: area.x + 7, y: y, style: isSelected ? .selected : style)
+            }
+            canvas.text(row.text, x: area.x + textX, y: y, style: isSelected ? .selected : row.style, maxWidth: width)
         }
-        if rows.count > area.height {
-            canvas.text("↑ \(rows.count - area.height) more", x: area.maxX - 12, y: area.y, style: .muted)
-        }
+        if start > 0 { canvas.text("↑ \(start) more", x: area.maxX - 12, y: area.y, style: .muted) }
+        if end < rows.count { canvas.text("↓ \(rows.count - end) more", x: area.maxX - 12, y: area.maxY - 1, style: .muted) }
     }
 
     public static func label(for kind: NoteKind) -> (String, Style) {
@@ -36,5 +57,37 @@ public enum NoteList {
         case .action: return ("ACTION", Style(.action, bold: true))
         case .question: return ("?", Style(.question, bold: true))
         }
+    }
+
+    /// The second line of a problem or an action.
+    static func detail(for note: Note) -> (String, Style)? {
+        var parts: [String] = []
+        switch note.kind {
+        case .problem:
+            parts.append("#\(note.id)")
+            if note.isTagged {
+                parts.append("\(note.rootCause!) · \(note.severity!)")
+            } else {
+                parts.append("⚑ untagged (F4)")
+            }
+        case .action:
+            var facts: [String] = []
+            if let owner = note.content.owner { facts.append("@" + owner) }
+            if let due = note.content.due { facts.append("due " + due) }
+            if let problem = note.problem { facts.append("answers #\(problem)") }
+            if !facts.isEmpty { parts.append("→ " + facts.joined(separator: " · ")) }
+            let concerns = ActionReview.concerns(note.content)
+            if !concerns.isEmpty { parts.append("⚑ " + concerns.map(\.rawValue).joined(separator: ", ")) }
+        default:
+            break
+        }
+        if note.clientVisible == true, !ClientDefaults.isVisibleByDefault(note.kind) {
+            parts.append("shown to client")
+        } else if note.clientVisible == false {
+            parts.append("internal")
+        }
+        guard !parts.isEmpty else { return nil }
+        let flagged = parts.contains { $0.hasPrefix("⚑") }
+        return (parts.joined(separator: "   "), flagged ? .warning : .muted)
     }
 }

@@ -15,7 +15,24 @@ public enum SectionPane {
         guard area.height > 1 else { return }
         drawProgress(schedule, in: &canvas, x: area.x + 1, y: area.y + 1, width: area.width - 2)
 
-        var row = area.y + 3
+        // The What-went-wrong pane charts the problems by root cause and severity, live.
+        var textArea = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
+        if section.kind == .problems {
+            let counts = TagCounts(model.meeting)
+            if area.width >= TagChart.fullWidth + 40 {
+                TagChart.draw(counts, in: &canvas, area: Rect(x: area.maxX - TagChart.fullWidth - 1, y: textArea.y,
+                                                             width: TagChart.fullWidth, height: textArea.height))
+                textArea.width -= TagChart.fullWidth + 2
+            } else if textArea.height >= 3 {
+                TagChart.draw(counts, in: &canvas, area: Rect(x: area.x + 1, y: area.maxY - 2, width: area.width - 2, height: 2))
+                textArea.height -= 2
+            }
+        }
+        drawPrompts(section, in: &canvas, area: textArea)
+    }
+
+    private static func drawPrompts(_ section: AgendaSection, in canvas: inout Canvas, area: Rect) {
+        var row = area.y
         let textWidth = area.width - 4
         for prompt in section.prompts {
             for (index, line) in TextWrap.lines(prompt, width: textWidth).enumerated() {

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A date without a time of day, as deadlines are: 2026-12-01. Arithmetic runs in UTC so
+/// a day is always a day, whatever the local zone does with daylight saving.
+public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The local calendar day of a moment.
+    public init(_ date: Date, in zone: TimeZone = .current) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    /// Parses `yyyy-MM-dd`, refusing dates that do not exist (2026-02-30).
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        let candidate = CalendarDay(year: year, month: month, day: day)
+        guard let date = candidate.date, CalendarDay(date, in: .gmt) == candidate else { return nil }
+        self = candidate
+    }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// 1 = Monday … 7 = Sunday (ISO 8601).
+    public var weekday: Int {
+        let sundayFirst = Self.utc.component(.weekday, from: date ?? .distantPast)
+        return sundayFirst == 1 ? 7 : sundayFirst - 1
+    }
+
+    public func adding(days: Int) -> CalendarDay {
+        guard let date, let moved = Self.utc.date(byAdding: .day, value: days, to: date) else { return self }
+        return CalendarDay(moved, in: .gmt)
+    }
+
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    private var date: Date? {
+        Self.utc.date(from: DateComponents(year: year, month: month, day: day))
+    }
+
+    private static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        return calendar
+    }()
+}

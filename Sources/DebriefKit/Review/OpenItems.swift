@@ -1,0 +1,41 @@
+/// What a meeting leaves open, checked before it ends and listed in the brief: every
+/// problem answered by an action, every problem tagged, every action owned, dated and
+/// specific.
+public struct OpenItem: Equatable, Sendable {
+    public enum Reason: Equatable, Sendable {
+        case problemWithoutAction
+        case untaggedProblem
+        case vagueAction([ActionReview.Concern])
+    }
+
+    public var note: Note
+    public var reason: Reason
+
+    /// One line for the checklist, naming the note so it can be found.
+    public var description: String {
+        switch reason {
+        case .problemWithoutAction: return "Problem with no action: \(note.text)"
+        case .untaggedProblem: return "Problem not tagged: \(note.text)"
+        case .vagueAction(let concerns):
+            return "Action with \(concerns.map(\.rawValue).joined(separator: ", ")): \(note.text)"
+        }
+    }
+}
+
+extension MeetingState {
+    /// In the order a facilitator would fix them: problems first, in capture order, then actions.
+    public var openItems: [OpenItem] {
+        let notes = visibleNotes
+        let answered = Set(notes.filter { $0.kind == .action }.compactMap(\.problem))
+        var items: [OpenItem] = []
+        for note in notes where note.kind == .problem {
+            if !note.isTagged { items.append(OpenItem(note: note, reason: .untaggedProblem)) }
+            if !answered.contains(note.id) { items.append(OpenItem(note: note, reason: .problemWithoutAction)) }
+        }
+        for note in notes where note.kind == .action {
+            let concerns = ActionReview.concerns(note.content)
+            if !concerns.isEmpty { items.append(OpenItem(note: note, reason: .vagueAction(concerns))) }
+        }
+        return items
+    }
+}
