@@ -13,6 +13,19 @@ public struct Note: Equatable, Sendable, Identifiable {
     public var clientVisible: Bool?
     public var isRemoved = false
 
+    public init(id: Int, section: Int, t: Int, content: NoteContent, rootCause: String? = nil, severity: String? = nil,
+                problem: Int? = nil, clientVisible: Bool? = nil, isRemoved: Bool = false) {
+        self.id = id
+        self.section = section
+        self.t = t
+        self.content = content
+        self.rootCause = rootCause
+        self.severity = severity
+        self.problem = problem
+        self.clientVisible = clientVisible
+        self.isRemoved = isRemoved
+    }
+
     public var kind: NoteKind { content.kind }
     public var text: String { content.text }
     public var isTagged: Bool { rootCause != nil && severity != nil }

@@ -9,7 +9,8 @@ public enum TagChart {
 
     public static func draw(_ counts: TagCounts, in canvas: inout Canvas, area: Rect) {
         guard area.height > 1 else { return }
-        if area.width >= fullWidth {
+        let rowsNeeded = 1 + max(counts.byRootCause.count, counts.bySeverity.count + 1)
+        if area.width >= fullWidth, area.height >= rowsNeeded {
             block("Root causes", counts.byRootCause, in: &canvas, x: area.x, y: area.y, maxY: area.maxY)
             var severities = counts.bySeverity
             if counts.untagged > 0 { severities.append(("untagged", counts.untagged)) }
