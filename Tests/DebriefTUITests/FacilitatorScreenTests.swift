@@ -70,7 +70,7 @@ struct FacilitatorScreenTests {
         for binding in KeyMap.bindings {
             let keys = binding.keys.map(\.label).joined(separator: " ")
             #expect(seen.contains(keys), "help must list \(keys)")
-            #expect(seen.contains(String(binding.help.prefix(48))), "help must explain \(keys)")
+            #expect(seen.contains(String(binding.help.prefix(24))), "help must explain \(keys)")
         }
         #expect(ScreenFixtures.render(model, width: 80, height: 24).contains("Esc or F1 closes"))
         _ = model.handle(.key(.escape))

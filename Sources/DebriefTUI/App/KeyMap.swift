@@ -85,11 +85,11 @@ public enum KeyMap {
     ]
 
     static let list: [KeyBinding] = [
-        KeyBinding([.up], .selectPrevious, .list, status: "Select", keys: "↑↓", "Select the previous note"),
+        KeyBinding([.up], .selectPrevious, .list, "Select the previous note"),
         KeyBinding([.down], .selectNext, .list, "Select the next note"),
         KeyBinding([.enter], .editNote, .list, status: "Edit", "Edit the selected note"),
         KeyBinding([.delete, .backspace], .removeNote, .list, status: "Delete", "Delete the selected note"),
-        KeyBinding([.control("z"), .character("u")], .restoreNote, .list, status: "Undo", "Bring back the last deleted note"),
+        KeyBinding([.control("z"), .character("u")], .restoreNote, .list, "Bring back the last deleted note"),
         KeyBinding([.character("!")], .markKind(.problem), .list, "Make it a problem"),
         KeyBinding([.character("+")], .markKind(.win), .list, "Make it a win"),
         KeyBinding([.character(">")], .markKind(.action), .list, "Make it an action item"),
@@ -98,7 +98,7 @@ public enum KeyMap {
         KeyBinding([.character("l")], .linkAction, .list, status: "Link", "Link the selected action to the problem it answers"),
         KeyBinding([.character("v")], .toggleClientVisible, .list, status: "Client",
                    "Show or hide the note in the client-facing export"),
-        KeyBinding([.escape], .leaveList, .list, status: "Back", "Back to typing"),
+        KeyBinding([.escape], .leaveList, .list, "Back to typing"),
     ]
 
     private static let tables: [KeyContext: [Key: Command]] = {

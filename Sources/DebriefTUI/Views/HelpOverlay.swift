@@ -11,7 +11,7 @@ public enum HelpOverlay {
         Dialog.drawFrame(title: "Keys", x: x, y: 1, width: width, height: height, in: &canvas)
         let columnWidth = (width - 4 - (columns - 1) * 2) / columns
         let rows = max(1, height - 3)
-        let all = lines()
+        let all = lines(helpWidth: columnWidth - keyColumn)
         let perPage = rows * columns
         let start = min(offset, max(0, all.count - perPage))
         for (index, line) in all[start...].prefix(perPage).enumerated() {
@@ -26,16 +26,21 @@ public enum HelpOverlay {
         canvas.text(footer, x: x + 2, y: height, style: .muted, maxWidth: width - 4)
     }
 
-    static func lines() -> [(keys: String, help: String, isHeading: Bool)] {
-        var lines: [(String, String, Bool)] = []
+    /// Every entry, its explanation wrapped to `helpWidth` columns.
+    static func lines(helpWidth: Int) -> [(keys: String, help: String, isHeading: Bool)] {
+        var entries: [(String, String, Bool)] = []
         for context in KeyContext.allCases {
-            if !lines.isEmpty { lines.append(("", "", false)) }
-            lines.append((context.rawValue, "", true))
+            if !entries.isEmpty { entries.append(("", "", false)) }
+            entries.append((context.rawValue, "", true))
             for binding in KeyMap.bindings where binding.context == context {
-                lines.append((binding.keys.map(\.label).joined(separator: " "), binding.help, false))
+                entries.append((binding.keys.map(\.label).joined(separator: " "), binding.help, false))
             }
         }
-        return lines + [("", "", false), ("Writing notes", "", true)] + syntax.map { ($0.0, $0.1, false) }
+        entries += [("", "", false), ("Writing notes", "", true)] + syntax.map { ($0.0, $0.1, false) }
+        return entries.flatMap { keys, help, isHeading in
+            let wrapped = help.isEmpty ? [""] : TextWrap.lines(help, width: max(10, helpWidth))
+            return wrapped.enumerated().map { ($0.offset == 0 ? keys : "", $0.element, isHeading) }
+        }
     }
 
     static let syntax: [(String, String)] = [
