@@ -58,16 +58,19 @@ public enum BriefWriter {
     private static func problems(_ findings: Findings) -> String {
         var out = "\n## What went wrong\n\n"
         guard !findings.problems.isEmpty else { return out + "No problems were recorded.\n" }
-        for group in findings.problemsByRootCause {
-            out += "### \(group.rootCause.map { MarkdownText.inline($0.capitalized) } ?? "No root cause yet")\n\n"
+        let groups = findings.problemsByRootCause.map { group in
+            var text = "### \(group.rootCause.map { MarkdownText.inline(capitalized($0)) } ?? "No root cause yet")\n\n"
             for problem in group.problems {
-                let severity = problem.severity.map { MarkdownText.inline($0.capitalized) } ?? "Severity?"
-                out += "- **\(severity):** \(MarkdownText.inline(problem.text))\n"
+                let severity = problem.severity.map { MarkdownText.inline(capitalized($0)) } ?? "Severity not set"
+                text += "- **\(severity):** \(MarkdownText.inline(problem.text))\n"
             }
-            out += "\n"
+            return text
         }
-        return out
+        return out + groups.joined(separator: "\n")
     }
+
+    /// "client-side" → "Client-side": only the first letter, so taxonomy words stay recognisable.
+    static func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
 
     private static func wins(_ findings: Findings) -> String {
         var out = "\n## What worked\n\n"
