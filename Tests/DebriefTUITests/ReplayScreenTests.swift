@@ -161,3 +161,18 @@ struct ReplayScreenTests {
         #expect(Self.screen(model).contains("INTERRUPTED MEETING"))
     }
 }
+
+extension ReplayScreenTests {
+    /// A live meeting's first event comes a few milliseconds after its clock started.
+    @Test func aRecordingThatStartsLateOpensOnItsFirstSection() {
+        let events = Self.events.map { Event(t: $0.t + 37, $0.change) }
+        var model = ReplayModel(timeline: ReplayTimeline(agenda: ScreenFixtures.agenda, events: events), info: ScreenFixtures.info)
+        #expect(model.position == 37)
+        #expect(Self.screen(model).contains("1/6  Performance vs. goals"))
+        _ = model.handle(.end)
+        _ = model.handle(.home)
+        #expect(model.position == 37)
+        _ = model.handle(.character("["))
+        #expect(model.position == 37, "never before the first event")
+    }
+}

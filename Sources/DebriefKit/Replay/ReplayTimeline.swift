@@ -75,6 +75,10 @@ public struct ReplayTimeline: Sendable {
         return state
     }
 
+    /// Meeting time of the first event: a live meeting's clock has run a few milliseconds
+    /// before its first section starts, and nothing before that is worth showing.
+    public var start: Int { events.first?.t ?? 0 }
+
     /// The time of the next event after `t`, if any.
     public func nextEventTime(after t: Int) -> Int? {
         let index = eventCount(at: t)

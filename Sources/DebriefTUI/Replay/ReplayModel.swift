@@ -23,7 +23,8 @@ public struct ReplayModel: Sendable {
         self.timeline = timeline
         self.info = info
         self.isInterrupted = isInterrupted
-        eventsSeen = timeline.eventCount(at: 0)
+        position = timeline.start
+        eventsSeen = timeline.eventCount(at: position)
         meeting = timeline.state(afterEvents: eventsSeen)
     }
 
@@ -39,7 +40,7 @@ public struct ReplayModel: Sendable {
     }
 
     public mutating func seek(to t: Int) {
-        position = min(max(0, t), duration)
+        position = min(max(timeline.start, t), duration)
         let count = timeline.eventCount(at: position)
         meeting = timeline.advance(meeting, from: eventsSeen, to: count)
         eventsSeen = count
@@ -67,19 +68,19 @@ public struct ReplayModel: Sendable {
         case .quit: return true
         case .showHelp: showsHelp = true
         case .togglePlay:
-            if !isPlaying && isAtEnd { seek(to: 0) }  // play again from the top
+            if !isPlaying && isAtEnd { seek(to: timeline.start) }  // play again from the top
             isPlaying.toggle()
         case .slower: speedIndex = max(0, speedIndex - 1)
         case .faster: speedIndex = min(Self.speeds.count - 1, speedIndex + 1)
         case .stepForward: if let t = timeline.nextEventTime(after: position) { seek(to: t) }
-        case .stepBack: seek(to: timeline.previousEventTime(before: position) ?? 0)
+        case .stepBack: seek(to: timeline.previousEventTime(before: position) ?? timeline.start)
         case .nextSection:
             if let start = timeline.sectionStarts.first(where: { $0.time > position }) { seek(to: start.time) }
         case .previousSection:
             // Like a media player: back to this section's start, or the one before if already there.
             let start = timeline.sectionStarts.last { $0.time < position }
-            seek(to: start?.time ?? 0)
-        case .toStart: seek(to: 0)
+            seek(to: start?.time ?? timeline.start)
+        case .toStart: seek(to: timeline.start)
         case .toEnd: seek(to: duration)
         case .minuteBack: seek(to: position - Self.minute)
         case .minuteForward: seek(to: position + Self.minute)
