@@ -22,7 +22,7 @@ public enum ReplayKeyMap {
         Binding(keys: [.character(">"), .character("+")], command: .faster, name: "Faster",
                 help: "Faster (1×, 4×, 16×, 64×)", inStatusLine: true),
         Binding(keys: [.left], command: .stepBack, name: "Prev event", help: "Step back to the previous event", inStatusLine: false),
-        Binding(keys: [.right], command: .stepForward, name: "Next event", help: "Step to the next event", inStatusLine: false),
+        Binding(keys: [.right], command: .stepForward, name: "Step", help: "Step to the next event", inStatusLine: true),
         Binding(keys: [.pageUp], command: .previousSection, name: "Prev section",
                 help: "Jump to the start of this section, or the previous one", inStatusLine: false),
         Binding(keys: [.pageDown], command: .nextSection, name: "Next section",
