@@ -54,8 +54,13 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
+        let target = URL(fileURLWithPath: output)
+        // An export must never replace the session it was made from.
+        guard target.standardizedFileURL.resolvingSymlinksInPath() != url.standardizedFileURL.resolvingSymlinksInPath() else {
+            throw CommandError("\(output) is the session file itself; choose another output file")
+        }
         do {
-            try SecureFiles.writeAtomically(Data(text.utf8), to: URL(fileURLWithPath: output))
+            try SecureFiles.writeAtomically(Data(text.utf8), to: target)
         } catch {
             throw CommandError(error.description)
         }

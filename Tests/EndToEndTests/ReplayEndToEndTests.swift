@@ -99,6 +99,13 @@ struct ReplayEndToEndTests {
         let document = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         #expect(document?["session"] as? String == name)
 
+        let sessionFile = sessions.appending(path: name + SessionStore.sessionSuffix)
+        let original = try Data(contentsOf: sessionFile)
+        let overwrite = try Subprocess.run([binary, "export", name, "--format", "csv", "-o", sessionFile.path, "--sessions", sessions.path])
+        #expect(overwrite.status == 1)
+        #expect(overwrite.output.contains("is the session file itself"))
+        #expect(try Data(contentsOf: sessionFile) == original)
+
         let missing = try Subprocess.run([binary, "show", "no-such-session", "--sessions", sessions.path])
         #expect(missing.status == 1)
         #expect(missing.output.contains("Error: no session 'no-such-session'"))

@@ -1,7 +1,7 @@
 /// A recorded meeting that can be looked at at any moment: the state at meeting time `t`
 /// is the fold of every event up to and including `t`. Snapshots of the folded state
 /// every `snapshotInterval` events make any jump cost at most that many reducer steps,
-/// however long the session (a 100,000-event session seeks in well under a frame).
+/// however long the session: a 100,000-event session seeks in milliseconds.
 public struct ReplayTimeline: Sendable {
     public static let defaultSnapshotInterval = 1_000
 

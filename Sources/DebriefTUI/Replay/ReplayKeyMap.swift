@@ -31,7 +31,7 @@ public enum ReplayKeyMap {
         Binding(keys: [.end], command: .toEnd, name: "End", help: "Jump to the end of the meeting", inStatusLine: false),
         Binding(keys: [.character("[")], command: .minuteBack, name: "-1 min", help: "One minute back on the timeline", inStatusLine: false),
         Binding(keys: [.character("]")], command: .minuteForward, name: "+1 min", help: "One minute forward on the timeline", inStatusLine: false),
-        Binding(keys: [.function(10), .character("q"), .escape], command: .quit, name: "Quit",
+        Binding(keys: [.function(10), .character("q"), .escape, .control("c")], command: .quit, name: "Quit",
                 help: "Leave the replay (the session file is never changed)", inStatusLine: true),
     ]
 
