@@ -138,6 +138,14 @@ struct ExportFormatTests {
         }
     }
 
+    @Test func showPrintsHostileTextWithNoRawControlCharacters() {
+        let (header, state) = Self.session
+        let text = SessionText.render(header: header, state: state)
+        #expect(!text.unicodeScalars.contains { $0 != "\n" && VisibleText.isUnsafe($0) })
+        #expect(text.contains("escape ^[[31mred"))
+        #expect(text.contains("bidi \\u202Etxet\\u202C trick"))
+    }
+
     static func unescapedPipes(_ row: String) -> Int {
         var count = 0, escaped = false
         for character in row {

@@ -99,6 +99,10 @@ struct ReplayEndToEndTests {
         let document = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         #expect(document?["session"] as? String == name)
 
+        let ics = try Subprocess.run([binary, "export", name, "--format", "ics", "--sessions", sessions.path])
+        #expect(ics.status == 0)
+        #expect(ics.output.hasPrefix("BEGIN:VCALENDAR\r\n") && ics.output.hasSuffix("END:VCALENDAR\r\n"))
+
         let sessionFile = sessions.appending(path: name + SessionStore.sessionSuffix)
         let original = try Data(contentsOf: sessionFile)
         let overwrite = try Subprocess.run([binary, "export", name, "--format", "csv", "-o", sessionFile.path, "--sessions", sessions.path])
