@@ -48,6 +48,13 @@ struct ReplayTimelineTests {
         #expect(timeline.previousEventTime(before: 0) == nil)
     }
 
+    @Test func aJournalWithNoEventsYetReplaysAsAnEmptyMeeting() {
+        let timeline = ReplayTimeline(agenda: Fixtures.small, events: [])
+        #expect(timeline.duration == 0 && timeline.start == 0 && timeline.sectionStarts.isEmpty)
+        #expect(timeline.state(at: 60_000) == MeetingState(agenda: Fixtures.small))
+        #expect(timeline.nextEventTime(after: 0) == nil && timeline.previousEventTime(before: 10) == nil)
+    }
+
     @Test func eventsOutOfOrderAreReadTheWayTheReducerReadsThem() {
         let events = [Event(t: 0, .sectionStarted(section: "a")), Event(t: 5_000, .noteAdded(id: 1, section: "a", content: NoteContent(text: "x"))),
                       Event(t: 3_000, .noteAdded(id: 2, section: "a", content: NoteContent(text: "y")))]
