@@ -12,10 +12,10 @@ struct SessionsCommand: ParsableCommand {
         let folder = storage.store.folder
         let entries = SessionCatalog.entries(in: folder)
         guard !entries.isEmpty else {
-            print("No sessions in \(folder.path).")
+            print("No sessions in \(VisibleText.line(folder.path)).")
             return
         }
-        print("Sessions in \(folder.path):")
+        print("Sessions in \(VisibleText.line(folder.path)):")
         for entry in entries {
             let name = VisibleText.line(SessionCatalog.name(of: entry.url))
             guard let header = entry.header else {
