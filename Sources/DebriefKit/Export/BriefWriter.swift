@@ -1,38 +1,122 @@
 import Foundation
 
-/// The internal brief: a readable Markdown account of the meeting, section by section.
+/// The internal brief: the post-mortem as Markdown for the team. Results against goals,
+/// what went wrong by root cause and severity, what worked, the action items, what is
+/// still open, then the full log section by section. Every piece of user text is escaped.
 public enum BriefWriter {
     public static func markdown(header: SessionHeader, state: MeetingState) -> String {
+        let findings = Findings(state: state)
         var out = "# \(MarkdownText.inline(header.meeting.title))\n\n"
         out += metadata(header: header, state: state)
-        let end = state.endedAt ?? state.lastEventTime
-        for (index, section) in state.agenda.sections.enumerated() {
-            let used = state.elapsed(section: index, at: end)
-            let timing = state.sections[index]
-            var planned = "\(timing.plannedMinutes) min planned"
-            if timing.extraMinutes > 0 { planned += " + \(timing.extraMinutes) min extended" }
-            out += "\n## \(MarkdownText.inline(section.title))\n\n"
-            out += "_\(DurationText.clock(used)) used of \(planned)_\n\n"
-            let notes = state.visibleNotes(inSection: index)
-            if notes.isEmpty {
-                out += "No notes.\n"
-            }
-            for note in notes {
-                out += "- \(line(for: note, in: state))\n"
-            }
-        }
+        out += results(state)
+        out += problems(findings)
+        out += wins(findings)
+        out += actionTable(findings)
+        out += openItems(findings)
+        out += log(state)
         return out
     }
 
     private static func metadata(header: SessionHeader, state: MeetingState) -> String {
         let meeting = header.meeting
         var rows: [(String, String)] = [("Agenda", header.agenda.title), ("Started", meeting.startedAt)]
-        if let end = state.endedAt { rows.append(("Duration", DurationText.clock(end))) }
+        if let end = state.endedAt {
+            rows.append(("Duration", DurationText.clock(end)))
+        } else {
+            rows.append(("Status", "interrupted: captured until \(DurationText.clock(state.lastEventTime))"))
+        }
         for (label, value) in [("Client", meeting.client), ("Campaign", meeting.campaign),
                                ("Facilitator", meeting.facilitator), ("Note-taker", meeting.noteTaker)] {
             if let value, !value.isEmpty { rows.append((label, value)) }
         }
         return rows.map { "- **\($0.0):** \(MarkdownText.inline($0.1))" }.joined(separator: "\n") + "\n"
+    }
+
+    /// What the metrics sections captured, and time used against the plan.
+    private static func results(_ state: MeetingState) -> String {
+        var out = "\n## Results vs goals\n\n"
+        let metrics = state.agenda.sections.indices.filter { state.agenda.sections[$0].kind == .metrics }
+        let captured = metrics.flatMap { state.visibleNotes(inSection: $0) }
+        if metrics.isEmpty {
+            out += "This agenda has no metrics section.\n"
+        } else if captured.isEmpty {
+            out += "No results were captured.\n"
+        } else {
+            out += captured.map { "- \(line(for: $0, in: state))\n" }.joined()
+        }
+        var table = MarkdownTable(["Section", "Used", "Planned"])
+        let end = state.endedAt ?? state.lastEventTime
+        for (index, section) in state.agenda.sections.enumerated() {
+            let timing = state.sections[index]
+            var planned = "\(timing.plannedMinutes) min"
+            if timing.extraMinutes > 0 { planned += " + \(timing.extraMinutes) min" }
+            table.add([section.title, DurationText.clock(state.elapsed(section: index, at: end)), planned])
+        }
+        return out + "\n" + table.markdown
+    }
+
+    private static func problems(_ findings: Findings) -> String {
+        var out = "\n## What went wrong\n\n"
+        guard !findings.problems.isEmpty else { return out + "No problems were recorded.\n" }
+        let groups = findings.problemsByRootCause.map { group in
+            var text = "### \(group.rootCause.map { MarkdownText.inline(capitalized($0)) } ?? "No root cause yet")\n\n"
+            for problem in group.problems {
+                let severity = problem.severity.map { MarkdownText.inline(capitalized($0)) } ?? "Severity not set"
+                text += "- **\(severity):** \(MarkdownText.inline(problem.text))\n"
+            }
+            return text
+        }
+        return out + groups.joined(separator: "\n")
+    }
+
+    /// "client-side" → "Client-side": only the first letter, so taxonomy words stay recognisable.
+    static func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
+
+    private static func wins(_ findings: Findings) -> String {
+        var out = "\n## What worked\n\n"
+        if findings.wins.isEmpty { return out + "No wins were recorded.\n" }
+        for win in findings.wins { out += "- \(MarkdownText.inline(win.text))\n" }
+        return out
+    }
+
+    private static func actionTable(_ findings: Findings) -> String {
+        var out = "\n## Action items\n\n"
+        if findings.actions.isEmpty { return out + "No action items were recorded.\n" }
+        var table = MarkdownTable(["Action", "Owner", "Due", "Problem"])
+        for action in findings.actions {
+            table.add([action.text, action.content.owner ?? "—", action.content.due ?? "—",
+                       findings.problem(for: action)?.text ?? "—"])
+        }
+        return out + table.markdown
+    }
+
+    private static func openItems(_ findings: Findings) -> String {
+        var out = "\n## Open items\n\n"
+        let items = findings.openItems
+        if items.isEmpty { return out + "Nothing open: every problem has an action with an owner and a due date.\n" }
+        for item in items {
+            let kind = item.note.kind == .problem ? "Problem" : "Action"
+            out += "- [ ] \(kind) “\(MarkdownText.inline(item.note.text))”: \(item.missing)\n"
+        }
+        return out
+    }
+
+    /// Everything captured, section by section, with the time each section took.
+    private static func log(_ state: MeetingState) -> String {
+        var out = "\n## Notes by section\n"
+        let end = state.endedAt ?? state.lastEventTime
+        for (index, section) in state.agenda.sections.enumerated() {
+            let used = state.elapsed(section: index, at: end)
+            let timing = state.sections[index]
+            var planned = "\(timing.plannedMinutes) min planned"
+            if timing.extraMinutes > 0 { planned += " + \(timing.extraMinutes) min extended" }
+            out += "\n### \(MarkdownText.inline(section.title))\n\n"
+            out += "_\(DurationText.clock(used)) used of \(planned)_\n\n"
+            let notes = state.visibleNotes(inSection: index)
+            if notes.isEmpty { out += "No notes.\n" }
+            for note in notes { out += "- \(line(for: note, in: state))\n" }
+        }
+        return out
     }
 
     static func line(for note: Note, in state: MeetingState) -> String {
@@ -43,7 +127,7 @@ public enum BriefWriter {
             line += " (root cause: \(note.rootCause.map(MarkdownText.inline) ?? "untagged"), severity: \(note.severity.map(MarkdownText.inline) ?? "untagged"))"
         }
         if note.kind == .action {
-            line += " (owner: \(note.content.owner.map(MarkdownText.inline) ?? "none"), due: \(note.content.due ?? "none"))"
+            line += " (owner: \(note.content.owner.map(MarkdownText.inline) ?? "none"), due: \(note.content.due.map(MarkdownText.inline) ?? "none"))"
         }
         return line
     }

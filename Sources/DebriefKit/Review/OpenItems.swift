@@ -11,6 +11,17 @@ public struct OpenItem: Equatable, Sendable {
     public var note: Note
     public var reason: Reason
 
+    /// What is missing, in words ("no action item yet").
+    public var missing: String {
+        switch reason {
+        case .problemWithoutAction: return "no action item yet"
+        case .untaggedProblem:
+            if note.rootCause == nil && note.severity == nil { return "no root cause and no severity" }
+            return note.rootCause == nil ? "no root cause" : "no severity"
+        case .vagueAction(let concerns): return concerns.map(\.rawValue).joined(separator: ", ")
+        }
+    }
+
     /// One line for the checklist, naming the note so it can be found.
     public var description: String {
         switch reason {

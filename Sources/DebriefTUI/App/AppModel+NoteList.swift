@@ -59,7 +59,7 @@ extension AppModel {
             openLinkPicker(for: selected.id, onlyUnanswered: false)
         case .toggleClientVisible:
             guard let selected else { return [] }
-            let visible = !ClientDefaults.isVisible(selected)
+            let visible = !ClientVisibility.isShared(selected)
             message = visible ? "Shown in the client-facing export" : "Kept internal: not in the client-facing export"
             return [.record(.noteVisibility(id: selected.id, clientVisible: visible))]
         case .leaveList:
@@ -82,17 +82,5 @@ extension AppModel {
             return
         }
         overlay = .linking(actionID: actionID, candidates: candidates.prefix(9).map(\.id))
-    }
-}
-
-/// Whether a note goes to the client unless someone decided otherwise: notes and open
-/// questions are internal by default; problems, wins and actions are shared.
-enum ClientDefaults {
-    static func isVisible(_ note: Note) -> Bool {
-        note.clientVisible ?? isVisibleByDefault(note.kind)
-    }
-
-    static func isVisibleByDefault(_ kind: NoteKind) -> Bool {
-        [.problem, .win, .action].contains(kind)
     }
 }

@@ -13,7 +13,7 @@ public enum NoteList {
         var isFirst: Bool
     }
 
-    public static func draw(_ notes: [Note], selected: Int?, focused: Bool, in canvas: inout Canvas, area: Rect) {
+    public static func draw(_ notes: [Note], selected: Int? = nil, focused: Bool = false, in canvas: inout Canvas, area: Rect) {
         guard area.height > 0 else { return }
         let width = max(1, area.width - textX - 1)
         var rows: [Row] = []
@@ -81,7 +81,7 @@ public enum NoteList {
         default:
             break
         }
-        if note.clientVisible == true, !ClientDefaults.isVisibleByDefault(note.kind) {
+        if note.clientVisible == true, !ClientVisibility.sharedByDefault.contains(note.kind) {
             parts.append("shown to client")
         } else if note.clientVisible == false {
             parts.append("internal")

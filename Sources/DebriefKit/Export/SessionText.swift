@@ -1,0 +1,61 @@
+/// `debrief show`: the session as plain text for the terminal. Metadata, each section with
+/// time used against plan and its items (kind, tags, owner, due), then the action items.
+/// Every piece of user text goes through `VisibleText`: no escape sequence reaches the terminal.
+public enum SessionText {
+    public static func render(header: SessionHeader, state: MeetingState) -> String {
+        let meeting = header.meeting
+        let findings = Findings(state: state)
+        var out = "\(VisibleText.line(meeting.title))\n"
+        var facts: [(String, String?)] = [
+            ("Agenda", header.agenda.title), ("Started", meeting.startedAt),
+            ("Client", meeting.client), ("Campaign", meeting.campaign),
+            ("Facilitator", meeting.facilitator), ("Note-taker", meeting.noteTaker),
+        ]
+        let end = state.endedAt ?? state.lastEventTime
+        facts.append(state.hasEnded ? ("Duration", DurationText.clock(end))
+                                    : ("Status", "interrupted (captured until \(DurationText.clock(end)))"))
+        for case let (label, value?) in facts where !value.isEmpty {
+            out += "  \(label.padding(toLength: 12, withPad: " ", startingAt: 0))\(VisibleText.line(value))\n"
+        }
+        for (index, section) in state.agenda.sections.enumerated() {
+            let timing = state.sections[index]
+            let used = DurationText.clock(state.elapsed(section: index, at: end))
+            let planned = timing.plannedMinutes + timing.extraMinutes
+            out += "\n\(index + 1). \(VisibleText.line(section.title))  [\(used) used of \(planned) min]\n"
+            let notes = state.visibleNotes(inSection: index)
+            if notes.isEmpty { out += "   (no notes)\n" }
+            for note in notes { out += "   \(item(note, findings))\n" }
+        }
+        out += "\nAction items (\(findings.actions.count))\n"
+        if findings.actions.isEmpty { out += "   (none)\n" }
+        for action in findings.actions {
+            var line = "   - \(VisibleText.line(action.text)) · owner: \(VisibleText.line(action.content.owner ?? "none"))"
+            line += " · due: \(VisibleText.line(action.content.due ?? "none"))"
+            if let problem = findings.problem(for: action) { line += " · for: \(VisibleText.line(problem.text))" }
+            out += line + "\n"
+        }
+        let open = findings.openItems
+        if !open.isEmpty {
+            out += "\nOpen items (\(open.count))\n"
+            for item in open { out += "   - \(VisibleText.line(item.note.text)): \(item.missing)\n" }
+        }
+        return out
+    }
+
+    static func item(_ note: Note, _ findings: Findings) -> String {
+        var line = "\(DurationText.clock(note.t))  \(note.kind.rawValue.uppercased().padding(toLength: 9, withPad: " ", startingAt: 0))\(VisibleText.line(note.text))"
+        var tags: [String] = []
+        if note.kind == .problem {
+            tags.append("root cause: \(note.rootCause.map(VisibleText.line) ?? "untagged")")
+            tags.append("severity: \(note.severity.map(VisibleText.line) ?? "untagged")")
+        }
+        if note.kind == .action {
+            tags.append("owner: \(note.content.owner.map(VisibleText.line) ?? "none")")
+            tags.append("due: \(note.content.due.map(VisibleText.line) ?? "none")")
+            if let problem = findings.problem(for: note) { tags.append("for problem #\(problem.id)") }
+        }
+        if note.kind == .problem { tags.insert("#\(note.id)", at: 0) }
+        if let visible = note.clientVisible { tags.append(visible ? "client-visible" : "internal") }
+        return tags.isEmpty ? line : line + "  (" + tags.joined(separator: ", ") + ")"
+    }
+}

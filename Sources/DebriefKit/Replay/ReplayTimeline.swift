@@ -1,0 +1,93 @@
+/// A recorded meeting that can be looked at at any moment: the state at meeting time `t`
+/// is the fold of every event up to and including `t`. Snapshots of the folded state
+/// every `snapshotInterval` events make any jump cost at most that many reducer steps,
+/// however long the session: a 100,000-event session seeks in milliseconds.
+public struct ReplayTimeline: Sendable {
+    public static let defaultSnapshotInterval = 1_000
+
+    public let agenda: Agenda
+    /// The events in file order, times made non-decreasing the way the reducer reads them.
+    public let events: [Event]
+    public let snapshotInterval: Int
+    /// `snapshots[k]` is the state after the first `k * snapshotInterval` events.
+    private let snapshots: [MeetingState]
+    /// When each section was started, in order: the marks on the timeline.
+    public let sectionStarts: [(time: Int, section: Int)]
+    /// Meeting time of the end of the recording: the end event, else the last event.
+    public let duration: Int
+
+    public init(agenda: Agenda, events: [Event], snapshotInterval: Int = ReplayTimeline.defaultSnapshotInterval) {
+        self.agenda = agenda
+        self.snapshotInterval = max(1, snapshotInterval)
+        var ordered: [Event] = []
+        ordered.reserveCapacity(events.count)
+        var latest = 0
+        for var event in events {
+            latest = max(latest, event.t)
+            event.t = latest
+            ordered.append(event)
+        }
+        self.events = ordered
+        var snapshots: [MeetingState] = []
+        var state = MeetingState(agenda: agenda)
+        var starts: [(Int, Int)] = []
+        for (index, event) in ordered.enumerated() {
+            if index % self.snapshotInterval == 0 { snapshots.append(state) }
+            let wasEnded = state.hasEnded
+            state.apply(event)
+            if case .sectionStarted(let id) = event.change, !wasEnded, let index = agenda.sectionIndex(id: id) {
+                starts.append((event.t, index))
+            }
+        }
+        if ordered.count % self.snapshotInterval == 0 { snapshots.append(state) }
+        self.snapshots = snapshots
+        sectionStarts = starts
+        duration = state.endedAt ?? ordered.last?.t ?? 0
+    }
+
+    /// How many events have happened by meeting time `t` (binary search).
+    public func eventCount(at t: Int) -> Int {
+        var low = 0, high = events.count
+        while low < high {
+            let middle = (low + high) / 2
+            if events[middle].t <= t { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The state after the first `count` events: nearest snapshot, then the rest.
+    public func state(afterEvents count: Int) -> MeetingState {
+        let count = min(max(0, count), events.count)
+        let snapshot = count / snapshotInterval
+        var state = snapshots[snapshot]
+        for event in events[(snapshot * snapshotInterval)..<count] { state.apply(event) }
+        return state
+    }
+
+    public func state(at t: Int) -> MeetingState { state(afterEvents: eventCount(at: t)) }
+
+    /// Moves `state` (which has seen `from` events) forward to `to` events, or seeks when
+    /// going back or far ahead: playback applies only the new events.
+    public func advance(_ state: MeetingState, from: Int, to: Int) -> MeetingState {
+        guard to >= from, to - from < snapshotInterval else { return self.state(afterEvents: to) }
+        var state = state
+        for event in events[from..<min(to, events.count)] { state.apply(event) }
+        return state
+    }
+
+    /// Meeting time of the first event: a live meeting's clock has run a few milliseconds
+    /// before its first section starts, and nothing before that is worth showing.
+    public var start: Int { events.first?.t ?? 0 }
+
+    /// The time of the next event after `t`, if any.
+    public func nextEventTime(after t: Int) -> Int? {
+        let index = eventCount(at: t)
+        return index < events.count ? events[index].t : nil
+    }
+
+    /// The time of the latest event before `t` (strictly), if any.
+    public func previousEventTime(before t: Int) -> Int? {
+        let index = eventCount(at: t - 1)
+        return index > 0 ? events[index - 1].t : nil
+    }
+}

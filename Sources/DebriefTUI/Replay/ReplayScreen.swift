@@ -1,0 +1,81 @@
+import DebriefKit
+
+/// The replay, drawn from the model alone: the facilitator layout (section pane, notes,
+/// agenda progress) at the replayed moment, the timeline bar and the player's keys.
+public enum ReplayScreen {
+    public static func render(_ replay: ReplayModel, size: TerminalSize) -> Canvas {
+        var canvas = Canvas(width: size.width, height: size.height)
+        guard size.width >= FacilitatorScreen.minimumSize.width, size.height >= FacilitatorScreen.minimumSize.height else {
+            let line = "Terminal too small: \(size.width)×\(size.height). Replay needs \(FacilitatorScreen.minimumSize.width)×\(FacilitatorScreen.minimumSize.height)."
+            canvas.text(line, x: 0, y: size.height / 2, maxWidth: size.width)
+            return canvas
+        }
+        let model = replay.appModel
+        drawHeader(replay, in: &canvas)
+        let isWide = size.width >= 120 && size.height >= 30
+        let sidebarWidth = isWide ? 34 : 0
+        let mainWidth = size.width - sidebarWidth
+        let statusRow = size.height - 1
+        let timelineRow = statusRow - 1
+        let stripRows = isWide ? 0 : 3
+        let notesBottom = timelineRow - 1 - stripRows
+        let paneHeight = max(6, (notesBottom - 1) / 2)
+
+        if isWide {
+            AgendaProgress.drawList(model, in: &canvas, area: Rect(x: 0, y: 2, width: sidebarWidth, height: timelineRow - 3))
+            for row in 1..<(timelineRow - 1) { canvas.text("│", x: sidebarWidth - 1, y: row, style: .muted) }
+        }
+        SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas,
+                         area: Rect(x: sidebarWidth, y: 2, width: mainWidth, height: paneHeight - 1))
+        let notesTop = 1 + paneHeight
+        let notes = model.meeting.visibleNotes(inSection: model.meeting.current ?? 0)
+        canvas.horizontalLine(y: notesTop, x: sidebarWidth, width: mainWidth)
+        canvas.text(" Notes · \(notes.count) ", x: sidebarWidth + 2, y: notesTop, style: .muted)
+        NoteList.draw(notes, in: &canvas, area: Rect(x: sidebarWidth, y: notesTop + 1, width: mainWidth, height: notesBottom - notesTop - 1))
+        if !isWide {
+            canvas.horizontalLine(y: notesBottom, x: 0)
+            AgendaProgress.drawStrip(model, in: &canvas, y: notesBottom + 1, width: size.width)
+        }
+        canvas.horizontalLine(y: timelineRow - 1, x: 0)
+        TimelineBar.draw(replay.timeline, position: replay.position, in: &canvas, x: 1, y: timelineRow, width: size.width - 2)
+        drawStatusLine(in: &canvas, row: statusRow)
+        if replay.showsHelp { drawHelp(in: &canvas) }
+        canvas.cursor = nil
+        return canvas
+    }
+
+    private static func drawHeader(_ replay: ReplayModel, in canvas: inout Canvas) {
+        canvas.fill(x: 0, y: 0, width: canvas.width, height: 1, style: .bar)
+        let info = replay.info
+        let context = [info.client, info.campaign].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " / ")
+        var title = "Replay · \(info.title)"
+        if !context.isEmpty { title += " · \(context)" }
+        var player = replay.isPlaying ? "▶ PLAYING \(replay.speed)×" : "❚❚ PAUSED \(replay.speed)×"
+        if replay.isInterrupted { player = "INTERRUPTED MEETING · " + player }
+        let playerWidth = DisplayWidth.of(player)
+        canvas.text(title, x: 1, y: 0, style: Style(.bar, bold: true, reverse: true), maxWidth: canvas.width - playerWidth - 3)
+        canvas.text(player, x: canvas.width - playerWidth - 1, y: 0, style: .bar)
+    }
+
+    private static func drawStatusLine(in canvas: inout Canvas, row: Int) {
+        canvas.fill(x: 0, y: row, width: canvas.width, height: 1, style: .bar)
+        var x = 0
+        for binding in ReplayKeyMap.bindings where binding.inStatusLine {
+            let key = binding.keys[0].label
+            guard x + key.count + binding.name.count + 3 <= canvas.width else { break }
+            x += canvas.text(" " + key, x: x, y: row, style: Style(.key, bold: true))
+            x += canvas.text(" " + binding.name + " ", x: x, y: row, style: .bar)
+        }
+    }
+
+    private static func drawHelp(in canvas: inout Canvas) {
+        var lines: [(String, Style)] = [("Replay", .title)]
+        for binding in ReplayKeyMap.bindings {
+            let keys = binding.keys.map(\.label).joined(separator: " / ")
+            lines.append((keys.padding(toLength: 16, withPad: " ", startingAt: 0) + binding.help, .normal))
+        }
+        lines.append(("", .normal))
+        lines.append(("Esc or F1 closes this help.", .muted))
+        Dialog.draw(title: "Keys", lines: lines, in: &canvas, width: 80)
+    }
+}

@@ -1,0 +1,38 @@
+import DebriefKit
+import Foundation
+
+/// Finds the session a command names: a path, or a name in the sessions folder (with or
+/// without `.debrief.jsonl`; a journal of an interrupted meeting is found the same way).
+enum SessionLocator {
+    static func locate(_ reference: String, in store: SessionStore) throws -> URL {
+        if FileManager.default.fileExists(atPath: reference) { return URL(fileURLWithPath: reference) }
+        let candidates = [reference, reference + SessionStore.sessionSuffix, reference + SessionStore.journalSuffix]
+        if !reference.contains("/") {
+            for name in candidates {
+                let url = store.folder.appending(path: name)
+                if FileManager.default.fileExists(atPath: url.path) { return url }
+            }
+        }
+        throw CommandError("no session '\(VisibleText.line(reference))' (not a file, and not in \(store.folder.path)); run 'debrief sessions' to list them")
+    }
+
+    /// Reads the session; says on stderr which lines were unreadable, and carries on.
+    static func read(_ reference: String, in store: SessionStore) throws -> (url: URL, record: SessionRecord) {
+        let url = try locate(reference, in: store)
+        let record: SessionRecord
+        do {
+            record = try SessionReader.read(url)
+        } catch {
+            throw CommandError(VisibleText.line(error.description))
+        }
+        if !record.skippedLines.isEmpty {
+            let lines = record.skippedLines.prefix(10).map(String.init).joined(separator: ", ")
+            warn("\(url.lastPathComponent): skipped \(record.skippedLines.count) unreadable line(s): \(lines)")
+        }
+        return (url, record)
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+    }
+}

@@ -1,0 +1,77 @@
+import DebriefKit
+import PropertyBased
+
+/// Random meetings for property tests: every kind of event, in any order, including ones
+/// that refer to notes that do not exist. Every piece of text is a unique token (letters
+/// and digits only, so no export escapes it) that a test can search for in an output.
+struct RandomSession {
+    static let agenda = Agenda(
+        name: "random", title: "Random",
+        sections: [
+            AgendaSection(id: "s1", title: "First", minutes: 2, kind: .metrics),
+            AgendaSection(id: "s2", title: "Second", minutes: 3, kind: .problems),
+            AgendaSection(id: "s3", title: "Third", minutes: 1, kind: .actions),
+        ],
+        taxonomy: Taxonomy(rootCauses: ["causezqa", "causezqb"], severities: ["sevzqa", "sevzqb"]))
+    static let header = SessionHeader(agenda: agenda, meeting: MeetingInfo(
+        title: "Random meeting", client: "Client", facilitator: "facilitatorzq", noteTaker: "takerzq",
+        startedAt: "2026-11-23T14:00:00Z"))
+
+    var events: [Event] = []
+    /// Every text, owner and draft token used, whether or not it survives.
+    var textTokens: Set<String> = []
+    var ownerTokens: Set<String> = []
+    var draftTokens: Set<String> = []
+
+    init(seed: UInt64, maxEvents: Int = 60) {
+        var rng = Xoshiro(seed: (seed, seed &* 31 &+ 7, 0x9E37_79B9_7F4A_7C15, seed ^ 0xDEAD_BEEF))
+        var t = 0
+        var nextID = 1
+        var counter = 0
+        func token(_ prefix: String) -> String {
+            counter += 1
+            return prefix + "zq" + String(counter + 100_000) + "x"
+        }
+        let count = Int.random(in: 0...maxEvents, using: &rng)
+        events.append(Event(t: 0, .sectionStarted(section: "s1")))
+        for _ in 0..<count {
+            t += Int.random(in: 0...90_000, using: &rng)
+            let id = Int.random(in: 1...max(1, nextID + 1), using: &rng)  // sometimes unknown
+            let kind = NoteKind.allCases.randomElement(using: &rng)!
+            let change: Change
+            switch Int.random(in: 0..<14, using: &rng) {
+            case 0...3:
+                let text = token("text"), owner = Bool.random(using: &rng) ? token("owner") : nil
+                textTokens.insert(text)
+                if let owner { ownerTokens.insert(owner) }
+                change = .noteAdded(id: nextID, section: Self.agenda.sections.randomElement(using: &rng)!.id,
+                                    content: NoteContent(kind: kind, text: text, owner: owner,
+                                                         due: Bool.random(using: &rng) ? "2026-12-0\(Int.random(in: 1...9, using: &rng))" : nil))
+                nextID += 1
+            case 4:
+                let text = token("text"), owner = token("owner")
+                textTokens.insert(text)
+                ownerTokens.insert(owner)
+                change = .noteEdited(id: id, content: NoteContent(kind: kind, text: text, owner: owner))
+            case 5: change = .noteRemoved(id: id)
+            case 6: change = .noteRestored(id: id)
+            case 7:
+                change = .noteTagged(id: id, rootCause: Self.agenda.taxonomy.rootCauses.randomElement(using: &rng),
+                                     severity: Self.agenda.taxonomy.severities.randomElement(using: &rng))
+            case 8: change = .noteLinked(id: id, problem: Bool.random(using: &rng) ? Int.random(in: 1...nextID, using: &rng) : nil)
+            case 9: change = .noteVisibility(id: id, clientVisible: Bool.random(using: &rng))
+            case 10: change = .sectionStarted(section: Self.agenda.sections.randomElement(using: &rng)!.id)
+            case 11: change = [Change.clockPaused, .clockResumed, .sectionExtended(section: "s2", minutes: 5)].randomElement(using: &rng)!
+            case 12:
+                let draft = token("draft")
+                draftTokens.insert(draft)
+                change = .draftChanged(text: draft)
+            default: change = .noteVisibility(id: id, clientVisible: true)
+            }
+            events.append(Event(t: t, change))
+        }
+        if Bool.random(using: &rng) { events.append(Event(t: t + 1_000, .meetingEnded)) }
+    }
+
+    var state: MeetingState { MeetingState.fold(agenda: Self.agenda, events: events) }
+}
