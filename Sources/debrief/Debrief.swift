@@ -10,7 +10,7 @@ struct Debrief: ParsableCommand {
         Sessions are saved in --sessions DIR (default: $DEBRIEF_SESSIONS, else
         $XDG_DATA_HOME/debrief/sessions, else ~/.local/share/debrief/sessions).
         """,
-        subcommands: [RunCommand.self, AgendasCommand.self, CheckCommand.self],
+        subcommands: [RunCommand.self, ResumeCommand.self, AgendasCommand.self, CheckCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

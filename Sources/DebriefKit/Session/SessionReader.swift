@@ -8,6 +8,11 @@ public struct SessionRecord: Sendable {
     public var summary: SessionSummary?
     /// 1-based line numbers that were unreadable and skipped.
     public var skippedLines: [Int]
+    /// The file did not end with a newline and its last line could not be read: the
+    /// process stopped mid-write. That line is among `skippedLines`.
+    public var hasTornLastLine = false
+    /// Bytes up to the end of the last complete line (what a resumed journal keeps).
+    public var completeLength = 0
 
     public var state: MeetingState { MeetingState.fold(agenda: header.agenda, events: events) }
 }
@@ -65,6 +70,10 @@ public enum SessionReader {
                 skipped.append(offset + 1)
             }
         }
-        return SessionRecord(header: header, events: events, summary: summary, skippedLines: skipped)
+        var record = SessionRecord(header: header, events: events, summary: summary, skippedLines: skipped)
+        let endsWithNewline = data.last == UInt8(ascii: "\n")
+        record.hasTornLastLine = !endsWithNewline && skipped.last == lines.count
+        record.completeLength = record.hasTornLastLine ? data.count - lines[lines.count - 1].count : data.count
+        return record
     }
 }

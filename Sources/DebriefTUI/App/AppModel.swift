@@ -7,6 +7,10 @@ public enum AppEffect: Equatable, Sendable {
     case record(Change)
     /// The meeting is over: write the session file and leave.
     case finish
+    /// Leave the meeting unfinished, to resume later (Ctrl-C, then "leave").
+    case leave
+    /// Ctrl-Z: hand the terminal back to the shell until `fg`.
+    case suspend
 }
 
 /// The state of the whole screen: the meeting (changed only by events) and the
@@ -15,6 +19,8 @@ public struct AppModel: Sendable {
     public enum Overlay: Equatable, Sendable {
         case help
         case confirmEnd
+        /// Ctrl-C: end, leave to resume later, or cancel.
+        case interruptChoice
     }
 
     public private(set) var meeting: MeetingState
@@ -77,6 +83,8 @@ public struct AppModel: Sendable {
                 break
             }
             return []
+        case .interruptChoice:
+            return handleInterruptChoice(key)
         }
     }
 
@@ -85,8 +93,12 @@ public struct AppModel: Sendable {
         switch command {
         case .showHelp:
             overlay = .help
-        case .endMeeting, .interrupt:
+        case .endMeeting:
             overlay = .confirmEnd
+        case .interrupt:
+            overlay = .interruptChoice
+        case .suspend:
+            return [.suspend]
         case .nextSection:
             if let current = meeting.current, current + 1 < sections.count {
                 return [.record(.sectionStarted(section: sections[current + 1].id))]

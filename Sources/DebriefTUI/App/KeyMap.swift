@@ -1,7 +1,7 @@
 /// Everything a key can do. The app performs commands; the key map decides which key
 /// means which command.
 public enum Command: Hashable, Sendable {
-    case showHelp, nextSection, previousSection, togglePause, extendSection, endMeeting, interrupt
+    case showHelp, nextSection, previousSection, togglePause, extendSection, endMeeting, interrupt, suspend
     case commitNote, deleteBackward, deleteForward, cursorLeft, cursorRight, cursorHome, cursorEnd
 }
 
@@ -39,7 +39,9 @@ public enum KeyMap {
         KeyBinding(keys: [.function(10)], command: .endMeeting, name: "End",
                    help: "End the meeting and write the session file and brief", inStatusLine: true, group: .meeting),
         KeyBinding(keys: [.control("c")], command: .interrupt, name: "Quit",
-                   help: "Ask whether to end the meeting", inStatusLine: false, group: .meeting),
+                   help: "End the meeting, or leave it to resume later", inStatusLine: false, group: .meeting),
+        KeyBinding(keys: [.control("z")], command: .suspend, name: "Suspend",
+                   help: "Suspend Debrief (fg brings it back)", inStatusLine: false, group: .meeting),
         KeyBinding(keys: [.enter], command: .commitNote, name: "Save note",
                    help: "Save the note to the current section (! problem, + win, > action, ? question)",
                    inStatusLine: false, group: .notes),

@@ -48,6 +48,7 @@ public enum FacilitatorScreen {
         switch model.overlay {
         case .help: HelpOverlay.draw(in: &canvas)
         case .confirmEnd: ConfirmEndDialog.draw(model, in: &canvas)
+        case .interruptChoice: InterruptDialog.draw(model, in: &canvas)
         case nil: break
         }
         if model.overlay != nil { canvas.cursor = nil }
