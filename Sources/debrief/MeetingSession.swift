@@ -123,7 +123,7 @@ enum MeetingSession {
 
     static func resumeHint(_ recorder: MeetingRecorder) -> String {
         var command = "debrief resume \(recorder.baseName)"
-        if recorder.store.folder.standardizedFileURL != SessionStore.defaultFolder().standardizedFileURL {
+        if recorder.store.folder.standardizedFileURL.path != SessionStore.defaultFolder().standardizedFileURL.path {
             command += " --sessions '\(recorder.store.folder.path)'"
         }
         return "To continue: \(command)"

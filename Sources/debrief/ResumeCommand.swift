@@ -76,7 +76,9 @@ struct ResumeCommand: ParsableCommand {
     }
 
     static func describe(_ meeting: InterruptedMeeting) -> String {
-        let time = DateFormatter.localizedString(from: meeting.lastSaved, dateStyle: .short, timeStyle: .short)
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        let time = formatter.string(from: meeting.lastSaved)
         var line = "\(meeting.baseName)  \(VisibleText.line(meeting.title)), "
         switch meeting.record {
         case .success: line += "\(meeting.noteCount) note\(meeting.noteCount == 1 ? "" : "s"), last saved \(time)"

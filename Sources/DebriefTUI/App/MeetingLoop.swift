@@ -100,7 +100,7 @@ public final class MeetingLoop {
     }
 
     private func showStorageState() {
-        model.storageProblem = recorder.failure.map { "kept in memory, retrying (\($0.reason))" }
+        model.storageProblem = recorder.failure.map { "\($0.reason) · notes kept in memory, retrying" }
     }
 
     // MARK: Durability
