@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reaching the program inside the pane: to kill it the way a crash, a closed laptop or
+/// a dropped SSH connection would.
+extension Tmux {
+    /// The process the pane's shell is running (the shell's only child), once it has started.
+    func programPID(sourceLocation: SourceLocation = #_sourceLocation) throws -> pid_t {
+        let shell = try Subprocess.run(["tmux", "-L", socket, "display-message", "-p", "-t", target, "#{pane_pid}"])
+            .output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let deadline = Date().addingTimeInterval(Tmux.timeout)
+        while Date() < deadline {
+            let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+            if let pid = children.split(separator: " ").first.flatMap({ pid_t($0) }) { return pid }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("no program running in the pane", sourceLocation: sourceLocation)
+        throw TmuxError.timedOut("program start")
+    }
+
+    /// Sends `signal` to the program and waits until it is gone.
+    func kill(_ signal: Int32) throws {
+        let pid = try programPID()
+        Glibc.kill(pid, signal)
+        let deadline = Date().addingTimeInterval(Tmux.timeout)
+        while Date() < deadline, FileManager.default.fileExists(atPath: "/proc/\(pid)/cmdline"),
+              !((try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.contains(") Z ") ?? true) {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+
+    /// Closes the whole tmux session, as closing the terminal window does (SIGHUP).
+    func closeSession() throws {
+        _ = try Subprocess.run(["tmux", "-L", socket, "kill-session", "-t", target])
+    }
+}
+
+extension Debrief {
+    /// A shell command line that runs several debrief commands in turn, all on one
+    /// private sessions folder: `["--time-scale 60", "resume"]`.
+    static func commands(_ runs: [String], sessions: URL) -> String {
+        let folder = sessions.appending(path: "sessions").path
+        return "cd '\(sessions.path)' && export DEBRIEF_SESSIONS='\(folder)' && "
+            + runs.map { "'\(binary)' \($0)" }.joined(separator: "; ")
+    }
+}
