@@ -101,6 +101,8 @@ struct ResumeCommand: ParsableCommand {
 
     /// A yes/no question on the terminal; Enter means yes.
     static func ask(_ question: String) -> Bool {
+        // Keys typed into a Debrief that died are still waiting; they are not the answer.
+        tcflush(STDIN_FILENO, TCIFLUSH)
         print("\(question) [Y/n] ", terminator: "")
         fflush(nil)
         guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }

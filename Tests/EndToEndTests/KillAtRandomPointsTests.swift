@@ -29,9 +29,7 @@ struct KillAtRandomPointsTests {
 
         for round in 0...rounds {
             if round > 0 {
-                try tmux.waitFor("[Y/n]")
-                try tmux.type("y")
-                try tmux.press("Enter")
+                try tmux.answerYes()
             }
             try tmux.waitFor("● saved")
             // A resumed unfinished note is saved as it stands, the way a note-taker would.

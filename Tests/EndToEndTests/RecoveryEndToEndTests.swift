@@ -21,12 +21,6 @@ struct RecoveryEndToEndTests {
         throw TmuxError.timedOut("journal")
     }
 
-    private func answerYes(_ tmux: Tmux) throws {
-        try tmux.waitFor("[Y/n]")
-        try tmux.type("y")
-        try tmux.press("Enter")
-    }
-
     @Test func killedWithKill9AtThreePointsAndResumedEveryNoteIsBackInItsSection() throws {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux(Debrief.commands(["--time-scale 60 --client Acme", "resume", "resume", "resume"], sessions: folder))
@@ -38,7 +32,7 @@ struct RecoveryEndToEndTests {
         try tmux.kill(SIGKILL)
 
         // 2. While typing a note that is not finished.
-        try answerYes(tmux)
+        try tmux.answerYes()
         try tmux.waitFor("1/6  Performance vs. goals")
         try tmux.waitFor("Reach 1.2M against a 1M target")
         try tmux.press("NPage")
@@ -51,7 +45,7 @@ struct RecoveryEndToEndTests {
         try tmux.kill(SIGKILL)
 
         // 3. Just after a section change.
-        try answerYes(tmux)
+        try tmux.answerYes()
         try tmux.waitFor("2/6  Creator breakdown")
         try tmux.waitFor("Half a thoug")
         try tmux.type("ht")
@@ -61,7 +55,7 @@ struct RecoveryEndToEndTests {
         try tmux.waitFor("3/6  Content analysis")
         try tmux.kill(SIGKILL)
 
-        try answerYes(tmux)
+        try tmux.answerYes()
         try tmux.waitFor("3/6  Content analysis")
         try tmux.press("F10")
         try tmux.waitFor("3 notes will be saved")
@@ -129,7 +123,7 @@ struct RecoveryEndToEndTests {
 
         let again = try Tmux(Debrief.command("resume", sessions: folder))
         try again.waitFor("1 note, last saved")  // in the list of interrupted meetings
-        try answerYes(again)
+        try again.answerYes()
         try again.waitFor("Said just before the window closed")
         try again.press("F10", "Enter")
         #expect(try again.waitForExit().code == 0)

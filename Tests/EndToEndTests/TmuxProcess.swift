@@ -32,6 +32,17 @@ extension Tmux {
         }
     }
 
+    /// Waits for a yes/no question as the last line on screen (older ones may still be
+    /// shown above it) and answers yes.
+    func answerYes(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try waitUntil("a [Y/n] question is asked", sourceLocation: sourceLocation) { screen in
+            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?
+                .trimmingCharacters(in: .whitespaces).hasSuffix("[Y/n]") ?? false
+        }
+        try type("y")
+        try press("Enter")
+    }
+
     /// Closes the whole tmux session, as closing the terminal window does (SIGHUP).
     func closeSession() throws {
         _ = try Subprocess.run(["tmux", "-L", socket, "kill-session", "-t", target])
