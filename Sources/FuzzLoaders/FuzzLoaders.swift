@@ -10,6 +10,8 @@ func fuzzOne(_ data: Data) {
     if let record = try? SessionReader.parse(data, path: "fuzz") {
         let state = record.state
         _ = SessionSummary(state: state)
+        _ = Schedule(state: state, now: state.lastEventTime + 60_000)
+        _ = state.nextNoteID
         let brief = BriefWriter.markdown(header: record.header, state: state)
         if brief.unicodeScalars.contains(where: { $0 != "\n" && VisibleText.isUnsafe($0) }) {
             fatalError("raw control character in a brief")

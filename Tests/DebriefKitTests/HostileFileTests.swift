@@ -67,6 +67,23 @@ struct HostileFileTests {
         #expect(message(inObject) != nil)
     }
 
+    @Test func absurdNumbersInTheHeaderOrEventsAreRefusedBeforeAnythingOverflows() throws {
+        let text = String(decoding: Self.validFile, as: UTF8.self)
+        for (from, to, expected) in [("\"minutes\":1", "\"minutes\":9223372036854775807", "a section lasts"),
+                                     ("\"time_scale\":1", "\"time_scale\":1e300", "its time scale is"),
+                                     ("\"sections\":[{", "\"sections\":[],\"x\":[{", "its agenda has no sections")] {
+            let damaged = text.replacingOccurrences(of: from, with: to)
+            #expect(damaged != text)
+            #expect(message(Data(damaged.utf8))?.contains("the session header is damaged: \(expected)") == true, "\(to)")
+        }
+        let hugeID = text.replacingOccurrences(of: "\"id\":2,", with: "\"id\":9223372036854775807,")
+        let record = try SessionReader.parse(Data(hugeID.utf8), path: "s")
+        #expect(!record.skippedLines.isEmpty)
+        #expect(record.state.nextNoteID == 2, "a note id near Int.max never reaches the state")
+        let lateTime = text.replacingOccurrences(of: "\"t\":60000", with: "\"t\":9223372036854775807")
+        #expect(try SessionReader.parse(Data(lateTime.utf8), path: "s").state.lastEventTime <= Event.maximumTime)
+    }
+
     @Test func aFileOverTheSizeLimitIsRefusedWithoutReadingIt() throws {
         let url = Fixtures.temporaryFolder().appending(path: "big.debrief.jsonl")
         FileManager.default.createFile(atPath: url.path, contents: nil)
@@ -99,6 +116,8 @@ struct HostileFileTests {
                 outcomes.sessions += 1
                 let state = record.state
                 _ = SessionSummary(state: state)
+                _ = Schedule(state: state, now: state.lastEventTime + 60_000)  // what the resumed screen shows
+                _ = state.nextNoteID
                 let brief = BriefWriter.markdown(header: record.header, state: state)
                 let unsafe = brief.unicodeScalars.first { $0 != "\n" && VisibleText.isUnsafe($0) }
                 if let unsafe {

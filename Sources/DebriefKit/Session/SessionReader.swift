@@ -57,6 +57,9 @@ public enum SessionReader {
         guard header.version == SessionHeader.currentVersion else {
             throw SessionReadError(path: path, message: "session format version \(header.version) is not supported; this Debrief reads version \(SessionHeader.currentVersion)")
         }
+        if let damage = header.damage {
+            throw SessionReadError(path: path, message: "the session header is damaged: \(VisibleText.line(damage))")
+        }
         var events: [Event] = []
         var summary: SessionSummary?
         var skipped: [Int] = []
