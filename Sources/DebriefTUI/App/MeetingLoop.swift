@@ -17,8 +17,10 @@ public final class MeetingLoop {
     private let recorder: MeetingRecorder
     private let timeScale: Double
     public private(set) var model: AppModel
-    /// When the note input last changed without being journalled (see `saveDraftIfIdle`).
+    /// When the note input last changed without being journalled (see `noteDraftChange`).
     private var draftChangedAt: ContinuousClock.Instant?
+    /// When writing to disk was last retried after a failure.
+    private var lastRetry = ContinuousClock.now
 
     public init(terminal: Terminal, clock: MeetingClock, recorder: MeetingRecorder, model: AppModel) {
         self.terminal = terminal
@@ -52,7 +54,10 @@ public final class MeetingLoop {
             case .left:
                 saveDraft()
                 return .left
-            case nil, .interrupted: noteDraftChange()
+            case nil, .interrupted:
+                noteDraftChange()
+                // Typing without pause must not keep a failed disk from being retried.
+                if ContinuousClock.now - lastRetry >= .seconds(1) { retryStorage() }
             }
         }
     }
@@ -133,6 +138,7 @@ public final class MeetingLoop {
     /// After a failed write: try to write everything again (a fresh journal from memory).
     public func retryStorage() {
         guard recorder.failure != nil else { return }
+        lastRetry = ContinuousClock.now
         recorder.retry()
         showStorageState()
     }
