@@ -256,7 +256,7 @@ struct RecoveryEndToEndTests {
         #expect(try tmux.waitForExit().code == 0)
     }
 
-    @Test func ctrlZSuspendsAndFgRedraws() throws {
+    @Test func ctrlZAndSIGTSTPSuspendAndFgRedraws() throws {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux("bash --norc --noprofile -i")
         try tmux.waitFor("bash-")
@@ -276,6 +276,12 @@ struct RecoveryEndToEndTests {
         try tmux.type("After fg")
         try tmux.press("Enter")
         try tmux.waitFor("After fg")
+        // SIGTSTP from outside (kill -TSTP) suspends the same way.
+        try tmux.signal(SIGTSTP)
+        try tmux.waitUntil("the shell reports the stop again") { $0.components(separatedBy: "Stopped").count > 2 }
+        try tmux.type("fg")
+        try tmux.press("Enter")
+        try tmux.waitFor("● saved")
         try tmux.press("F10", "Enter")
         try tmux.waitFor("Meeting ended.")
         let session = try #require(Debrief.files(in: folder, suffix: ".debrief.jsonl").first)

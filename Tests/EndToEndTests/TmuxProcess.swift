@@ -7,18 +7,29 @@ import Glibc
 /// Reaching the program inside the pane: to kill it the way a crash, a closed laptop or
 /// a dropped SSH connection would.
 extension Tmux {
-    /// The process the pane's shell is running (the shell's only child), once it has started.
+    /// The program the pane runs: the newest process down the line of children from the
+    /// pane's shell (through an interactive shell, if the test started one).
     func programPID(sourceLocation: SourceLocation = #_sourceLocation) throws -> pid_t {
         let shell = try Subprocess.run(["tmux", "-L", socket, "display-message", "-p", "-t", target, "#{pane_pid}"])
             .output.trimmingCharacters(in: .whitespacesAndNewlines)
+        func child(of pid: String) -> String? {
+            let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+            return children.split(separator: " ").last.map(String.init)
+        }
         let deadline = Date().addingTimeInterval(Tmux.timeout)
         while Date() < deadline {
-            let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
-            if let pid = children.split(separator: " ").first.flatMap({ pid_t($0) }) { return pid }
+            var leaf = child(of: shell)
+            while let current = leaf, let next = child(of: current) { leaf = next }
+            if let pid = leaf.flatMap({ pid_t($0) }) { return pid }
             Thread.sleep(forTimeInterval: 0.05)
         }
         Issue.record("no program running in the pane", sourceLocation: sourceLocation)
         throw TmuxError.timedOut("program start")
+    }
+
+    /// Sends `signal` to the program without waiting for anything.
+    func signal(_ signal: Int32) throws {
+        Glibc.kill(try programPID(), signal)
     }
 
     /// Sends `signal` to the program and waits until it is gone.
