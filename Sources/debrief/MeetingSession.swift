@@ -122,7 +122,7 @@ enum MeetingSession {
     }
 
     static func resumeHint(_ recorder: MeetingRecorder) -> String {
-        var command = "debrief resume \(recorder.baseName)"
+        var command = "debrief resume \(VisibleText.line(recorder.baseName))"
         if recorder.store.folder.standardizedFileURL.path != SessionStore.defaultFolder().standardizedFileURL.path {
             command += " --sessions '\(recorder.store.folder.path)'"
         }

@@ -43,14 +43,14 @@ struct ResumeCommand: ParsableCommand {
             guard let newest = meetings.first(where: { !$0.isInUse }) else {
                 throw CommandError("every interrupted meeting is open in another Debrief right now")
             }
-            guard Self.ask("Resume \(newest.baseName)?") else {
+            guard Self.ask("Resume \(VisibleText.line(newest.baseName))?") else {
                 print("Nothing resumed.")
                 return
             }
             meeting = newest
         }
         if meeting.isInUse {
-            throw CommandError("'\(meeting.baseName)' is open in another Debrief right now. Switch to that terminal, or end it there first.")
+            throw CommandError("'\(VisibleText.line(meeting.baseName))' is open in another Debrief right now. Switch to that terminal, or end it there first.")
         }
         try MeetingSession.resume(meeting, store: store, countDowntime: countDowntime)
     }
@@ -71,7 +71,7 @@ struct ResumeCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: store.sessionURL(base: base).path) {
             throw CommandError("'\(base)' has already ended; its session file is \(store.sessionURL(base: base).path)")
         }
-        let known = store.interruptedMeetings().map(\.baseName)
+        let known = store.interruptedMeetings().map { VisibleText.line($0.baseName) }
         throw CommandError("no interrupted meeting named '\(VisibleText.line(base))' in \(store.folder.path)"
             + (known.isEmpty ? "" : ". Interrupted meetings: \(known.joined(separator: ", "))"))
     }
@@ -80,7 +80,7 @@ struct ResumeCommand: ParsableCommand {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         let time = formatter.string(from: meeting.lastSaved)
-        var line = "\(meeting.baseName)  \(VisibleText.line(meeting.title)), "
+        var line = "\(VisibleText.line(meeting.baseName))  \(VisibleText.line(meeting.title)), "
         switch meeting.record {
         case .success: line += "\(meeting.noteCount) note\(meeting.noteCount == 1 ? "" : "s"), last saved \(time)"
         case .failure(let error): line += "unreadable: \(VisibleText.line(error.message))"

@@ -21,7 +21,7 @@ public struct ResumedMeeting {
             journal = try Journal(resuming: meeting.journal)
         } catch {
             if error.isInUse {
-                throw ResumeError("'\(meeting.baseName)' is open in another Debrief right now. Switch to that terminal, or end it there first.")
+                throw ResumeError("'\(VisibleText.line(meeting.baseName))' is open in another Debrief right now. Switch to that terminal, or end it there first.")
             }
             throw ResumeError("\(error)")
         }
