@@ -57,7 +57,11 @@ struct HostileFileTests {
         let record = try SessionReader.parse(Data(lines.joined(separator: [UInt8(ascii: "\n")])), path: "s")
         #expect(record.skippedLines == [3, 4])
         #expect(record.state.visibleNotes.map(\.text) == ["first", "broken tracking"])
-        #expect(ResumeReport.messages(for: record) == ["Skipped unreadable journal lines 3, 4; every other event is kept."])
+        #expect(record.oversizedLines == [3])
+        #expect(ResumeReport.messages(for: record) == [
+            "Journal line 3 is longer than 1 MB, more than any note; skipped.",
+            "Skipped unreadable journal lines 3, 4; every other event is kept.",
+        ])
     }
 
     @Test func aDeeplyNestedHeaderIsRefusedNotCrashedOn() {

@@ -55,6 +55,10 @@ public enum ResumeReport {
             messages.append("The last line of the journal was cut off when Debrief stopped mid-write; it was dropped, everything before it is kept.")
         }
         let damaged = record.hasTornLastLine ? Array(record.skippedLines.dropLast()) : record.skippedLines
+        if !record.oversizedLines.isEmpty {
+            let lines = record.oversizedLines.prefix(10).map(String.init).joined(separator: ", ")
+            messages.append("Journal line\(record.oversizedLines.count == 1 ? "" : "s") \(lines) \(record.oversizedLines.count == 1 ? "is" : "are") longer than 1 MB, more than any note; skipped.")
+        }
         if !damaged.isEmpty {
             let shown = damaged.prefix(10).map(String.init).joined(separator: ", ")
             let more = damaged.count > 10 ? " and \(damaged.count - 10) more" : ""

@@ -8,6 +8,8 @@ public struct SessionRecord: Sendable {
     public var summary: SessionSummary?
     /// 1-based line numbers that were unreadable and skipped.
     public var skippedLines: [Int]
+    /// Those of `skippedLines` that were longer than `SessionReader.maximumLineBytes`.
+    public var oversizedLines: [Int] = []
     /// The file did not end with a newline and its last line could not be read: the
     /// process stopped mid-write. That line is among `skippedLines`.
     public var hasTornLastLine = false
@@ -63,6 +65,7 @@ public enum SessionReader {
         var events: [Event] = []
         var summary: SessionSummary?
         var skipped: [Int] = []
+        var oversized: [Int] = []
         for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let bytes = Data(line)
             if line.count <= maximumLineBytes, let event = try? decoder.decode(Event.self, from: bytes) {
@@ -71,9 +74,11 @@ public enum SessionReader {
                 summary = final
             } else {
                 skipped.append(offset + 1)
+                if line.count > maximumLineBytes { oversized.append(offset + 1) }
             }
         }
         var record = SessionRecord(header: header, events: events, summary: summary, skippedLines: skipped)
+        record.oversizedLines = oversized
         let endsWithNewline = data.last == UInt8(ascii: "\n")
         record.hasTornLastLine = !endsWithNewline && skipped.last == lines.count
         record.completeLength = record.hasTornLastLine ? data.count - lines[lines.count - 1].count : data.count
