@@ -6,8 +6,8 @@ struct Debrief: ParsableCommand {
         commandName: "debrief",
         abstract: "Run retrospectives and post-mortems in the terminal.",
         discussion: """
-        With no subcommand, starts a meeting on the built-in influencer-campaign post-mortem
-        (or, when a meeting was interrupted, offers to resume it).
+        With no subcommand, starts a meeting on the built-in influencer-campaign post-mortem, \
+        or offers to resume an interrupted one.
         Sessions are saved in --sessions DIR (default: $DEBRIEF_SESSIONS, else
         $XDG_DATA_HOME/debrief/sessions, else ~/.local/share/debrief/sessions).
         """,
