@@ -33,7 +33,7 @@ enum MeetingSession {
     /// Reopens an interrupted meeting where it stopped.
     static func resume(_ meeting: InterruptedMeeting, store: SessionStore, countDowntime: Bool) throws {
         if case .failure(let error) = meeting.record {
-            throw CommandError("cannot resume: \(error)")
+            throw CommandError("cannot resume: \(VisibleText.line(error.description))")
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandError("debrief resume needs an interactive terminal")
@@ -42,7 +42,7 @@ enum MeetingSession {
         do {
             resumed = try ResumedMeeting.open(meeting, store: store, countDowntime: countDowntime)
         } catch {
-            throw CommandError(error.description)
+            throw CommandError(VisibleText.line(error.description))
         }
         for message in resumed.messages { FileHandle.standardError.write(Data("\(message)\n".utf8)) }
         if resumed.state.hasEnded {
