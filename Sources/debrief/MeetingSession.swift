@@ -44,7 +44,13 @@ enum MeetingSession {
         } catch {
             throw CommandError(VisibleText.line(error.description))
         }
-        for message in resumed.messages { FileHandle.standardError.write(Data("\(message)\n".utf8)) }
+        if !resumed.messages.isEmpty {
+            // Said before the meeting screen covers it, and acknowledged, so nobody misses it.
+            for message in resumed.messages { print(message) }
+            print("Press Enter to reopen the meeting. ", terminator: "")
+            fflush(nil)
+            _ = readLine()
+        }
         if resumed.state.hasEnded {
             print("That meeting had already ended; writing its session file.")
             try save(resumed.recorder)

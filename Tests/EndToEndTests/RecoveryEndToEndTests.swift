@@ -129,6 +129,37 @@ struct RecoveryEndToEndTests {
         #expect(try again.waitForExit().code == 0)
     }
 
+    @Test func aJournalTornMidWriteResumesWithAMessageAndEverythingBeforeTheTear() throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.commands(["--time-scale 60", "resume"], sessions: folder))
+        try tmux.waitFor("● saved")
+        for text in ["First whole note", "Second whole note"] {
+            try tmux.type(text)
+            try tmux.press("Enter")
+            try tmux.waitFor(text)
+        }
+        try tmux.kill(SIGKILL)
+        // As if the process had died in the middle of writing a third event.
+        let journal = try #require(Debrief.files(in: folder, suffix: ".journal.jsonl").first)
+        let handle = try FileHandle(forWritingTo: journal)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"id\":3,\"kind\":\"note\",\"sec".utf8))
+        try handle.close()
+
+        try tmux.answerYes()
+        try tmux.waitFor("The last line of the journal was cut off when Debrief stopped mid-write")
+        try tmux.waitFor("Press Enter to reopen the meeting.")
+        try tmux.press("Enter")
+        try tmux.waitFor("Second whole note")
+        try tmux.waitFor("First whole note")
+        try tmux.press("F10", "Enter")
+        #expect(try tmux.waitForExit().code == 0)
+        let session = try #require(Debrief.files(in: folder, suffix: ".debrief.jsonl").first)
+        let record = try SessionReader.read(session)
+        #expect(record.skippedLines.isEmpty)
+        #expect(record.state.visibleNotes.map(\.text) == ["First whole note", "Second whole note"])
+    }
+
     @Test func ctrlCOffersToLeaveAndASecondResumeOfALiveMeetingIsRefused() throws {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux(Debrief.command("--time-scale 60", sessions: folder))
