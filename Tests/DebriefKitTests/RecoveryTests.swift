@@ -182,6 +182,25 @@ struct RecoveryTests {
         #expect(SessionStore(folder: other).interruptedMeetings().isEmpty)
     }
 
+    @Test func aMeetingLeftAfterMovingFolderLeavesOneCompleteJournalOnly() throws {
+        let parent = Fixtures.temporaryFolder()
+        let folder = parent.appending(path: "sessions")
+        let (recorder, events) = try interruptedMeeting(in: folder)
+        let late = Event(t: 9 * Fixtures.minute, .clockPaused)
+        // The journal is moved away for a moment: that write fails, the file itself survives.
+        try FileManager.default.moveItem(at: recorder.journalURL, to: parent.appending(path: "moved-away"))
+        #expect(recorder.record(late) != nil)
+        try FileManager.default.moveItem(at: parent.appending(path: "moved-away"), to: recorder.journalURL)
+
+        let other = parent.appending(path: "elsewhere")
+        recorder.move(to: other)
+        #expect(recorder.retry() == nil)
+        recorder.leave()
+        #expect(SessionStore(folder: folder).interruptedMeetings().isEmpty, "the partial copy is gone")
+        let moved = try #require(SessionStore(folder: other).interruptedMeetings().first)
+        #expect(try moved.record.get().events == events + [late])
+    }
+
     @Test func listingNamesUnreadableJournalsInsteadOfFailing() throws {
         let folder = Fixtures.temporaryFolder()
         try Data("not json\n".utf8).write(to: folder.appending(path: "2026-11-23-x.journal.jsonl"))

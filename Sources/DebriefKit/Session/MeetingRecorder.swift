@@ -60,7 +60,8 @@ public final class MeetingRecorder {
     }
 
     /// After a failure: writes a complete new journal from memory. Returns the failure
-    /// that remains, nil once everything is on disk again. Cheap to call on every tick.
+    /// that remains, nil once everything is on disk again. Meant to be called about once a
+    /// second while writes fail: it usually fails fast (no folder, no space).
     @discardableResult
     public func retry() -> StorageError? {
         guard failure != nil else { return nil }
@@ -98,7 +99,13 @@ public final class MeetingRecorder {
     public func leave() {
         journal?.release()
         journal = nil
-        failedJournal?.release()
+        // After a move to another folder that worked, the old partial journal would offer
+        // a second, incomplete copy of the meeting to `debrief resume`: remove it.
+        if failure == nil, let failedJournal, failedJournal.url != journalURL {
+            failedJournal.retire()
+        } else {
+            failedJournal?.release()
+        }
         failedJournal = nil
     }
 }
