@@ -35,6 +35,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzzing the loaders of untrusted files (Tests/Scripts/libfuzzer.sh); without libFuzzer it replays a corpus.
+        .executableTarget(name: "FuzzLoaders", dependencies: ["DebriefKit"]),
         // Build time: Agendas/*.yaml become the built-in agendas, so there is one copy of each.
         .executableTarget(name: "AgendaEmbedder"),
         .plugin(

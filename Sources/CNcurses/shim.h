@@ -40,6 +40,9 @@ static inline void debrief_install_signal_handlers(void) {
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
     signal(SIGPIPE, SIG_IGN);
+    // Past a file-size limit (ulimit -f) a write should fail with EFBIG, which the meeting
+    // survives, instead of the default action of SIGXFSZ, which kills it.
+    signal(SIGXFSZ, SIG_IGN);
     // A parent may have started us with these blocked (the mask is inherited); unblock them
     // or resizes and Ctrl-C would go unnoticed.
     sigset_t wanted;
@@ -54,5 +57,21 @@ static inline void debrief_install_signal_handlers(void) {
 }
 
 static inline int debrief_pending_signal(void) { return (int)debrief_received_signal; }
+
+// Ctrl-Z arrives as a key in raw mode: stop ourselves the way the shell's job control
+// expects (SIGTSTP with its default action), and return here on SIGCONT (fg).
+static inline void debrief_stop_self(void) {
+    struct sigaction stop, previous;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &previous);
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
+    kill(getpid(), SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
+}
 
 #endif

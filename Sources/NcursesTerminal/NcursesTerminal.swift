@@ -45,6 +45,16 @@ public final class NcursesTerminal: Terminal {
 
     public var pendingSignal: Int32 { debrief_pending_signal() }
 
+    /// Ctrl-Z: restore the shell's terminal, stop until `fg`, then take it back and redraw.
+    public func suspend() {
+        restore()
+        debrief_stop_self()
+        Self.writeRaw("\u{1B}[?2004h")
+        lastCanvas = nil
+        // The next refresh repaints every cell: the shell drew over the screen meanwhile.
+        clearok(debrief_stdscr(), true)
+    }
+
     public var size: TerminalSize {
         TerminalSize(width: Int(getmaxx(debrief_stdscr())), height: Int(getmaxy(debrief_stdscr())))
     }

@@ -6,11 +6,15 @@ struct Debrief: ParsableCommand {
         commandName: "debrief",
         abstract: "Run retrospectives and post-mortems in the terminal.",
         discussion: """
-        With no subcommand, starts a meeting on the built-in influencer-campaign post-mortem.
+        With no subcommand, starts a meeting on the built-in influencer-campaign post-mortem, \
+        or offers to resume an interrupted one.
         Sessions are saved in --sessions DIR (default: $DEBRIEF_SESSIONS, else
         $XDG_DATA_HOME/debrief/sessions, else ~/.local/share/debrief/sessions).
         """,
-        subcommands: [RunCommand.self, AgendasCommand.self, CheckCommand.self, ReplayCommand.self, ShowCommand.self, SessionsCommand.self, ExportCommand.self],
+        subcommands: [
+            RunCommand.self, ResumeCommand.self, ReplayCommand.self, ShowCommand.self, SessionsCommand.self,
+            ExportCommand.self, AgendasCommand.self, CheckCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import DebriefKit
 import DebriefTUI
 import Foundation
-import NcursesTerminal
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,33 +55,17 @@ struct RunCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandError("debrief run needs an interactive terminal")
         }
+        ShellTerminal.repairIfLeftRaw()
+        if let interrupted = ResumeCommand.offerToResume(store: storage.store) {
+            return try MeetingSession.resume(interrupted, store: storage.store, countDowntime: false)
+        }
         let started = Date()
         let info = MeetingInfo(
             title: meetingTitle(agenda), client: client, campaign: campaign, facilitator: facilitator,
             noteTaker: noteTaker, startedAt: MeetingInfo.timestamp(started), timeScale: timeScale)
         let header = SessionHeader(agenda: agenda, meeting: info)
         let recorder = try MeetingRecorder.start(header: header, store: storage.store, date: started)
-
-        let terminal = NcursesTerminal()
-        let loop = MeetingLoop(
-            terminal: terminal, clock: SystemClock(scale: timeScale), recorder: recorder,
-            model: AppModel(meeting: MeetingState(agenda: agenda), info: info))
-        let outcome = loop.run { terminal.pendingSignal != 0 }
-        terminal.restore()
-
-        switch outcome {
-        case .ended:
-            do {
-                let files = try recorder.finish()
-                print("Meeting ended. Session: \(files.session.path)")
-                print("Brief:   \(files.brief.path)")
-            } catch {
-                throw CommandError("\(error). Every note is still in \(recorder.journalURL.path)")
-            }
-        case .interrupted:
-            FileHandle.standardError.write(Data("Meeting interrupted. Every captured note is in \(recorder.journalURL.path)\n".utf8))
-            throw ExitCode(130)
-        }
+        try MeetingSession.run(recorder: recorder, model: AppModel(meeting: MeetingState(agenda: agenda), info: info))
     }
 
     private func meetingTitle(_ agenda: Agenda) -> String {

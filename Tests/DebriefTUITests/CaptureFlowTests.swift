@@ -8,6 +8,8 @@ struct CaptureDriver {
     var model = ScreenFixtures.model(events: [], now: 0)
     var events: [Event] = []
     var finished = false
+    var left = false
+    var suspensions = 0
 
     init(section: String = "wrong") {
         record(.sectionStarted(section: section))
@@ -18,6 +20,8 @@ struct CaptureDriver {
             switch effect {
             case .record(let change): record(change)
             case .finish: finished = true
+            case .leave: left = true
+            case .suspend: suspensions += 1
             }
         }
     }
@@ -119,7 +123,7 @@ struct CaptureFlowTests {
 
         driver.press(.up, .delete)
         #expect(driver.notes.map(\.text) == ["CPM too high"])
-        #expect(driver.screen().contains("Note deleted. Ctrl-Z or u brings it back."))
+        #expect(driver.screen().contains("Note deleted. u or Ctrl-Z brings it back."))
         driver.press(.character("u"))
         #expect(driver.notes.map(\.text) == ["Reach 1.2M", "CPM too high"])
 
@@ -128,6 +132,18 @@ struct CaptureFlowTests {
         #expect(driver.screen().contains("WIN"))
         let removed = driver.events.contains { $0.change == .noteRemoved(id: 1) }
         #expect(removed, "the deletion stays in the history")
+    }
+
+    @Test func controlZUndoesWhileThereIsSomethingToUndoThenSuspends() {
+        var driver = CaptureDriver(section: "performance")
+        driver.type("draft")
+        driver.press(.control("z"))
+        #expect(driver.model.editor.text.isEmpty)
+        #expect(driver.suspensions == 0)
+        driver.press(.control("z"))
+        #expect(driver.suspensions == 1, "nothing left to undo: Ctrl-Z suspends as in any terminal program")
+        driver.press(.control("_"))
+        #expect(driver.suspensions == 1, "Ctrl-_ only ever undoes")
     }
 
     @Test func typingWhileTheListHasFocusGoesToTheNote() {

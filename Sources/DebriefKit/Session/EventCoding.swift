@@ -17,8 +17,15 @@ extension Event: Codable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         let t = try c.decode(Int.self, forKey: .t)
-        guard t >= 0 else {
-            throw DecodingError.dataCorruptedError(forKey: .t, in: c, debugDescription: "negative time")
+        guard (0...Event.maximumTime).contains(t) else {
+            throw DecodingError.dataCorruptedError(forKey: .t, in: c, debugDescription: "time out of range")
+        }
+        func id(_ key: Key) throws -> Int {
+            let value = try c.decode(Int.self, forKey: key)
+            guard (0...Event.maximumID).contains(value) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "id out of range")
+            }
+            return value
         }
         func content() throws -> NoteContent {
             NoteContent(kind: try c.decodeIfPresent(NoteKind.self, forKey: .kind) ?? .note,
@@ -30,20 +37,20 @@ extension Event: Codable {
         switch try c.decode(TypeName.self, forKey: .type) {
         case .sectionStarted: change = .sectionStarted(section: try c.decode(String.self, forKey: .section))
         case .noteAdded:
-            change = .noteAdded(id: try c.decode(Int.self, forKey: .id),
+            change = .noteAdded(id: try id(.id),
                                 section: try c.decode(String.self, forKey: .section), content: try content())
-        case .noteEdited: change = .noteEdited(id: try c.decode(Int.self, forKey: .id), content: try content())
-        case .noteRemoved: change = .noteRemoved(id: try c.decode(Int.self, forKey: .id))
-        case .noteRestored: change = .noteRestored(id: try c.decode(Int.self, forKey: .id))
+        case .noteEdited: change = .noteEdited(id: try id(.id), content: try content())
+        case .noteRemoved: change = .noteRemoved(id: try id(.id))
+        case .noteRestored: change = .noteRestored(id: try id(.id))
         case .noteTagged:
-            change = .noteTagged(id: try c.decode(Int.self, forKey: .id),
+            change = .noteTagged(id: try id(.id),
                                  rootCause: try c.decodeIfPresent(String.self, forKey: .rootCause),
                                  severity: try c.decodeIfPresent(String.self, forKey: .severity))
         case .noteLinked:
-            change = .noteLinked(id: try c.decode(Int.self, forKey: .id),
-                                 problem: try c.decodeIfPresent(Int.self, forKey: .problem))
+            change = .noteLinked(id: try id(.id),
+                                 problem: try c.decodeIfPresent(Int.self, forKey: .problem).map { _ in try id(.problem) })
         case .noteVisibility:
-            change = .noteVisibility(id: try c.decode(Int.self, forKey: .id),
+            change = .noteVisibility(id: try id(.id),
                                      clientVisible: try c.decode(Bool.self, forKey: .clientVisible))
         case .clockPaused: change = .clockPaused
         case .clockResumed: change = .clockResumed

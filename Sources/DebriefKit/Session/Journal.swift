@@ -5,6 +5,10 @@ import Glibc
 
 /// The meeting's append-only log: a header line, then one line per event, each written
 /// and fsynced before the screen may show it as captured.
+///
+/// One writer per journal: the open file holds an exclusive `flock`, released by the
+/// kernel when the process dies (even by kill -9), so a crashed meeting can be resumed
+/// at once while a live one cannot be opened twice.
 public final class Journal {
     public let url: URL
     private var descriptor: Int32
@@ -14,6 +18,7 @@ public final class Journal {
         self.url = url
         descriptor = try SecureFiles.createExclusive(url, append: true)
         do {
+            try Self.lock(descriptor, path: url.path)
             try writeLine(SessionCoding.line(header))
         } catch {
             close(descriptor)
@@ -22,21 +27,123 @@ public final class Journal {
         }
     }
 
+    /// Reopens the journal of an interrupted meeting for appending, taking its lock.
+    /// Fails with `StorageError.inUse` while another Debrief has it open.
+    public init(resuming url: URL) throws(StorageError) {
+        self.url = url
+        descriptor = open(url.path, O_RDWR | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StorageError(path: url.path, action: "open", code: errno) }
+        do {
+            try Self.lock(descriptor, path: url.path)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        fchmod(descriptor, 0o600)
+    }
+
+    private init(url: URL, descriptor: Int32) {
+        self.url = url
+        self.descriptor = descriptor
+    }
+
     deinit { if descriptor >= 0 { close(descriptor) } }
+
+    /// Writes a complete journal (header and every event) from memory into a new file and
+    /// renames it over `url`. This is how a journal recovers after a failed write: after a
+    /// failed fsync Linux may have dropped the data while marking the pages clean, so a
+    /// retried fsync proves nothing; a fresh file written from memory does.
+    public static func rewrite(at url: URL, header: SessionHeader, events: [Event]) throws(StorageError) -> Journal {
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appending(path: ".\(url.lastPathComponent).\(getpid()).tmp")
+        unlink(temporary.path)
+        let descriptor = try SecureFiles.createExclusive(temporary, append: true)
+        let journal = Journal(url: url, descriptor: descriptor)
+        do throws(StorageError) {
+            // Locked before it becomes visible under the journal's name.
+            try lock(descriptor, path: temporary.path)
+            var data = SessionCoding.line(header)
+            for event in events { data.append(SessionCoding.line(event)) }
+            try SecureFiles.writeAll(data, to: descriptor, path: temporary.path)
+            try SecureFiles.sync(descriptor, path: temporary.path)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw StorageError(path: url.path, action: "save", code: errno)
+            }
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+        SecureFiles.syncFolder(folder)
+        return journal
+    }
+
+    /// Whether a live Debrief holds this journal's lock right now.
+    public static func isInUse(_ url: URL) -> Bool {
+        let probe = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard probe >= 0 else { return false }
+        defer { close(probe) }
+        return flock(probe, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK
+    }
 
     public func append(_ event: Event) throws(StorageError) {
         try writeLine(SessionCoding.line(event))
     }
 
+    /// Makes the file end on a complete line before appending to it again: a torn last
+    /// line (the process died mid-write) is cut off at `validLength`; a complete last
+    /// line that lacks only its newline gets one.
+    public func repairTail(validLength: Int, needsNewline: Bool) throws(StorageError) {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw StorageError(path: url.path, action: "read", code: errno) }
+        if Int(status.st_size) > validLength, ftruncate(descriptor, off_t(validLength)) != 0 {
+            throw StorageError(path: url.path, action: "repair", code: errno)
+        }
+        if needsNewline { try SecureFiles.writeAll(Data([UInt8(ascii: "\n")]), to: descriptor, path: url.path) }
+        try SecureFiles.sync(descriptor, path: url.path)
+    }
+
     private func writeLine(_ line: Data) throws(StorageError) {
         try SecureFiles.writeAll(line, to: descriptor, path: url.path)
         try SecureFiles.sync(descriptor, path: url.path)
+        try checkStillInPlace()
+    }
+
+    /// Writes to an open file succeed even after its folder was deleted or replaced; the
+    /// data would then be lost on close. Check the name still leads to our file.
+    private func checkStillInPlace() throws(StorageError) {
+        var open = stat(), named = stat()
+        guard fstat(descriptor, &open) == 0, stat(url.path, &named) == 0,
+              open.st_ino == named.st_ino, open.st_dev == named.st_dev else {
+            throw StorageError(path: url.path, action: "keep", reason: "the file or its folder was removed or replaced")
+        }
+    }
+
+    private static func lock(_ descriptor: Int32, path: String) throws(StorageError) {
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            if errno == EWOULDBLOCK { throw StorageError.inUse(path) }
+            throw StorageError(path: path, action: "lock", code: errno)
+        }
     }
 
     /// Closes and deletes the journal once the session file holds everything.
     public func retire() {
+        unlink(url.path)
         close(descriptor)
         descriptor = -1
-        unlink(url.path)
     }
+
+    /// Lets go of the file (and its lock) without deleting it: the meeting can be resumed.
+    public func release() {
+        close(descriptor)
+        descriptor = -1
+    }
+}
+
+extension StorageError {
+    /// Another live Debrief holds the journal's lock.
+    public static func inUse(_ path: String) -> StorageError {
+        StorageError(path: path, action: "open", reason: "another Debrief has this meeting open right now")
+    }
+
+    public var isInUse: Bool { self == .inUse(path) }
 }

@@ -2,19 +2,26 @@ import Foundation
 
 /// Keeps a meeting's events: in memory always, and in the journal on disk as each one
 /// happens. If the disk fails, the meeting goes on in memory and the failure is reported;
-/// the session file at the end is written from memory, so nothing captured is lost.
+/// `retry()` then writes a fresh journal from memory, and the session file at the end is
+/// written from memory too, so nothing captured is lost.
 public final class MeetingRecorder {
     public let header: SessionHeader
-    public let store: SessionStore
+    public private(set) var store: SessionStore
     public let baseName: String
     public private(set) var events: [Event] = []
     private var journal: Journal?
+    /// A journal that failed a write: never written again, but kept open so its lock keeps
+    /// other processes away until a rewrite replaces it or the meeting is saved.
+    private var failedJournal: Journal?
+    /// The last write failure, until a retry succeeds; nil while every event is on disk.
+    public private(set) var failure: StorageError?
 
-    public init(header: SessionHeader, store: SessionStore, baseName: String, journal: Journal?) {
+    public init(header: SessionHeader, store: SessionStore, baseName: String, journal: Journal?, events: [Event] = []) {
         self.header = header
         self.store = store
         self.baseName = baseName
         self.journal = journal
+        self.events = events
     }
 
     /// Starts a meeting: a new journal in the store's folder.
@@ -29,6 +36,9 @@ public final class MeetingRecorder {
 
     public var journalURL: URL { store.journalURL(base: baseName) }
 
+    /// Whether every recorded event is known to be on disk.
+    public var isSaved: Bool { failure == nil && journal != nil }
+
     /// Records an event; times never run backwards. Returns the disk error, if any,
     /// after keeping the event in memory.
     @discardableResult
@@ -36,18 +46,66 @@ public final class MeetingRecorder {
         var event = event
         event.t = max(event.t, events.last?.t ?? 0)
         events.append(event)
+        guard failure == nil, let journal else { return failure }
         do {
-            try journal?.append(event)
+            try journal.append(event)
             return nil
         } catch {
+            // Never append to this file again: what it holds after a failed write is unknown.
+            failedJournal = journal
+            self.journal = nil
+            failure = error
             return error
         }
+    }
+
+    /// After a failure: writes a complete new journal from memory. Returns the failure
+    /// that remains, nil once everything is on disk again. Meant to be called about once a
+    /// second while writes fail: it usually fails fast (no folder, no space).
+    @discardableResult
+    public func retry() -> StorageError? {
+        guard failure != nil else { return nil }
+        do {
+            try SecureFiles.makeFolder(store.folder)
+            journal = try Journal.rewrite(at: journalURL, header: header, events: events)
+            if failedJournal?.url == journalURL { failedJournal = nil }
+            failure = nil
+        } catch {
+            failure = error
+        }
+        return failure
+    }
+
+    /// Moves the meeting to another sessions folder (when the first one keeps failing).
+    /// Call `retry()` (or `finish()`) next to write there.
+    public func move(to folder: URL) {
+        if let journal { failedJournal = journal }
+        journal = nil
+        store = SessionStore(folder: folder)
+        failure = StorageError(path: folder.path, action: "use", reason: "not written yet")
     }
 
     /// Writes the session file and brief, then retires the journal.
     public func finish() throws(StorageError) -> (session: URL, brief: URL) {
         let result = try store.finish(base: baseName, header: header, events: events, journal: journal)
         journal = nil
+        // Everything is in the session file now; a journal left in a failed folder is obsolete.
+        failedJournal?.retire()
+        failedJournal = nil
         return result
+    }
+
+    /// Leaves the meeting to be resumed later: the journal stays, its lock is released.
+    public func leave() {
+        journal?.release()
+        journal = nil
+        // After a move to another folder that worked, the old partial journal would offer
+        // a second, incomplete copy of the meeting to `debrief resume`: remove it.
+        if failure == nil, let failedJournal, failedJournal.url != journalURL {
+            failedJournal.retire()
+        } else {
+            failedJournal?.release()
+        }
+        failedJournal = nil
     }
 }

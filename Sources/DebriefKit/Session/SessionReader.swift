@@ -8,6 +8,13 @@ public struct SessionRecord: Sendable {
     public var summary: SessionSummary?
     /// 1-based line numbers that were unreadable and skipped.
     public var skippedLines: [Int]
+    /// Those of `skippedLines` that were longer than `SessionReader.maximumLineBytes`.
+    public var oversizedLines: [Int] = []
+    /// The file did not end with a newline and its last line could not be read: the
+    /// process stopped mid-write. That line is among `skippedLines`.
+    public var hasTornLastLine = false
+    /// Bytes up to the end of the last complete line (what a resumed journal keeps).
+    public var completeLength = 0
 
     public var state: MeetingState { MeetingState.fold(agenda: header.agenda, events: events) }
 }
@@ -52,9 +59,13 @@ public enum SessionReader {
         guard header.version == SessionHeader.currentVersion else {
             throw SessionReadError(path: path, message: "session format version \(header.version) is not supported; this Debrief reads version \(SessionHeader.currentVersion)")
         }
+        if let damage = header.damage {
+            throw SessionReadError(path: path, message: "the session header is damaged: \(VisibleText.line(damage))")
+        }
         var events: [Event] = []
         var summary: SessionSummary?
         var skipped: [Int] = []
+        var oversized: [Int] = []
         for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let bytes = Data(line)
             if line.count <= maximumLineBytes, let event = try? decoder.decode(Event.self, from: bytes) {
@@ -63,8 +74,14 @@ public enum SessionReader {
                 summary = final
             } else {
                 skipped.append(offset + 1)
+                if line.count > maximumLineBytes { oversized.append(offset + 1) }
             }
         }
-        return SessionRecord(header: header, events: events, summary: summary, skippedLines: skipped)
+        var record = SessionRecord(header: header, events: events, summary: summary, skippedLines: skipped)
+        record.oversizedLines = oversized
+        let endsWithNewline = data.last == UInt8(ascii: "\n")
+        record.hasTornLastLine = !endsWithNewline && skipped.last == lines.count
+        record.completeLength = record.hasTornLastLine ? data.count - lines[lines.count - 1].count : data.count
+        return record
     }
 }

@@ -27,8 +27,10 @@ extension AppModel {
             removedNoteIDs.append(selected.id)
             let neighbour = selectedIndex + 1 < notes.count ? notes[selectedIndex + 1] : (selectedIndex > 0 ? notes[selectedIndex - 1] : nil)
             selectedNoteID = neighbour?.id
-            message = "Note deleted. Ctrl-Z or u brings it back."
+            message = "Note deleted. u or Ctrl-Z brings it back."
             return [.record(.noteRemoved(id: selected.id))]
+        case .undoOrSuspend:
+            return removedNoteIDs.isEmpty ? [.suspend] : performInList(.restoreNote)
         case .restoreNote:
             guard let id = removedNoteIDs.popLast() else {
                 message = "Nothing to bring back"

@@ -16,6 +16,8 @@ extension AppModel {
             return []
         case .confirmEnd:
             return handleConfirmEnd(key)
+        case .interruptChoice:
+            return handleInterruptChoice(key)
         case .tagging(let noteID, let rootCause):
             return handleTagging(key, noteID: noteID, rootCause: rootCause)
         case .linking(let actionID, let candidates):

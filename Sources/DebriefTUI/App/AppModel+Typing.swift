@@ -13,6 +13,9 @@ extension AppModel {
         case .deleteWordBackward: editor.deleteWordBackward()
         case .killToLineEnd: editor.killToLineEnd()
         case .undo: editor.undo()
+        case .undoOrSuspend:
+            guard editor.canUndo else { return [.suspend] }
+            editor.undo()
         case .cursorLeft: editor.moveLeft()
         case .cursorRight: editor.moveRight()
         case .wordLeft: editor.moveWordLeft()

@@ -7,6 +7,10 @@ public enum AppEffect: Equatable, Sendable {
     case record(Change)
     /// The meeting is over: write the session file and leave.
     case finish
+    /// Leave the meeting unfinished, to resume later (Ctrl-C, then "leave").
+    case leave
+    /// Hand the terminal back to the shell until `fg`.
+    case suspend
 }
 
 /// The state of the whole screen: the meeting (changed only by events) and the
@@ -26,6 +30,8 @@ public struct AppModel: Sendable {
         case tagging(noteID: Int, rootCause: String?)
         /// Which problem does this action answer? `candidates` are problem ids, keys 1–9.
         case linking(actionID: Int, candidates: [Int])
+        /// Ctrl-C: end, leave to resume later, or cancel.
+        case interruptChoice
     }
 
     public private(set) var meeting: MeetingState
@@ -82,7 +88,7 @@ public struct AppModel: Sendable {
             return []
         case .paste(let text):
             switch overlay {
-            case .help, .confirmEnd: return []
+            case .help, .confirmEnd, .interruptChoice: return []
             case .tagging, .linking: overlay = nil
             case nil: break
             }
@@ -108,8 +114,12 @@ public struct AppModel: Sendable {
         switch command {
         case .showHelp:
             overlay = .help(offset: 0)
-        case .endMeeting, .interrupt:
+        case .endMeeting:
             overlay = .confirmEnd
+        case .interrupt:
+            overlay = .interruptChoice
+        case .suspend:
+            return [.suspend]
         case .nextSection, .previousSection:
             guard let current = meeting.current else { return [] }
             let target = current + (command == .nextSection ? 1 : -1)

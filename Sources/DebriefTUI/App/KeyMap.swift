@@ -4,11 +4,13 @@ import DebriefKit
 /// means which command.
 public enum Command: Hashable, Sendable {
     // The meeting, whatever has focus.
-    case showHelp, nextSection, previousSection, togglePause, extendSection, endMeeting, interrupt
+    case showHelp, nextSection, previousSection, togglePause, extendSection, endMeeting, interrupt, suspend
     case switchFocus, tagProblem
     // Typing a note.
     case commitNote, insertNewline, cancelEdit
     case deleteBackward, deleteForward, deleteWordBackward, killToLineEnd, undo
+    /// Ctrl-Z: undo (a note edit, or a deletion in the list); with nothing to undo, suspend.
+    case undoOrSuspend
     case cursorLeft, cursorRight, wordLeft, wordRight, lineStart, lineEnd, cursorUp, cursorDown
     // The list of notes.
     case selectPrevious, selectNext, editNote, removeNote, restoreNote, linkAction, toggleClientVisible, leaveList
@@ -61,7 +63,7 @@ public enum KeyMap {
                    "Tag a problem: root cause, then severity (selected, else last untagged)"),
         KeyBinding([.function(10)], .endMeeting, .meeting, status: "End",
                    "End the meeting: shows what is open, then writes session file and brief"),
-        KeyBinding([.control("c")], .interrupt, .meeting, "Ask whether to end the meeting"),
+        KeyBinding([.control("c")], .interrupt, .meeting, "End the meeting, or leave it to resume later"),
     ]
 
     static let typing: [KeyBinding] = [
@@ -81,7 +83,9 @@ public enum KeyMap {
         KeyBinding([.delete], .deleteForward, .typing, "Delete the character under the cursor"),
         KeyBinding([.control("w"), .alt(.backspace)], .deleteWordBackward, .typing, "Delete the word before the cursor"),
         KeyBinding([.control("k")], .killToLineEnd, .typing, "Delete to the end of the line"),
-        KeyBinding([.control("z"), .control("_")], .undo, .typing, "Undo the last change to the note"),
+        KeyBinding([.control("z")], .undoOrSuspend, .typing,
+                   "Undo the last change to the note; with nothing to undo, suspend (fg returns)"),
+        KeyBinding([.control("_")], .undo, .typing, "Undo the last change to the note"),
     ]
 
     static let list: [KeyBinding] = [
@@ -89,7 +93,8 @@ public enum KeyMap {
         KeyBinding([.down], .selectNext, .list, "Select the next note"),
         KeyBinding([.enter], .editNote, .list, status: "Edit", "Edit the selected note"),
         KeyBinding([.delete, .backspace], .removeNote, .list, status: "Delete", "Delete the selected note"),
-        KeyBinding([.control("z"), .character("u")], .restoreNote, .list, "Bring back the last deleted note"),
+        KeyBinding([.character("u")], .restoreNote, .list, "Bring back the last deleted note"),
+        KeyBinding([.control("z")], .undoOrSuspend, .list, "Bring back the last deleted note; with none, suspend"),
         KeyBinding([.character("!")], .markKind(.problem), .list, "Make it a problem"),
         KeyBinding([.character("+")], .markKind(.win), .list, "Make it a win"),
         KeyBinding([.character(">")], .markKind(.action), .list, "Make it an action item"),

@@ -8,6 +8,8 @@ public final class MeetingLoop {
         case ended
         /// A signal asked us to stop; the journal holds everything, so it can be resumed.
         case interrupted
+        /// The note-taker chose to stop and resume later (Ctrl-C, then "leave").
+        case left
     }
 
     private let terminal: Terminal
@@ -15,6 +17,10 @@ public final class MeetingLoop {
     private let recorder: MeetingRecorder
     private let timeScale: Double
     public private(set) var model: AppModel
+    /// When the note input last changed without being journalled (see `noteDraftChange`).
+    private var draftChangedAt: ContinuousClock.Instant?
+    /// When writing to disk was last retried after a failure.
+    private var lastRetry = ContinuousClock.now
 
     public init(terminal: Terminal, clock: MeetingClock, recorder: MeetingRecorder, model: AppModel) {
         self.terminal = terminal
@@ -30,11 +36,29 @@ public final class MeetingLoop {
         while true {
             model.now = clock.now()
             terminal.present(FacilitatorScreen.render(model, size: terminal.size))
-            let input = terminal.nextInput(timeoutMilliseconds: millisecondsToNextTick())
-            if stopRequested() { return .interrupted }
-            guard let input else { continue }
+            let wait = draftChangedAt == nil ? millisecondsToNextTick() : min(millisecondsToNextTick(), Self.draftPause)
+            let input = terminal.nextInput(timeoutMilliseconds: wait)
+            if stopRequested() {
+                saveDraft()
+                return .interrupted
+            }
+            guard let input else {
+                // A tick: typing paused, and a good moment to retry a failed disk.
+                saveDraft()
+                retryStorage()
+                continue
+            }
             model.now = clock.now()
-            if perform(model.handle(input)) { return .ended }
+            switch perform(model.handle(input)) {
+            case .ended: return .ended
+            case .left:
+                saveDraft()
+                return .left
+            case nil, .interrupted:
+                noteDraftChange()
+                // Typing without pause must not keep a failed disk from being retried.
+                if ContinuousClock.now - lastRetry >= .seconds(1) { retryStorage() }
+            }
         }
     }
 
@@ -46,27 +70,77 @@ public final class MeetingLoop {
 
     /// Feeds input without a terminal loop (tests drive the model this way).
     @discardableResult
-    public func send(_ input: Input) -> Bool {
+    public func send(_ input: Input) -> Outcome? {
         model.now = clock.now()
-        return perform(model.handle(input))
+        let outcome = perform(model.handle(input))
+        noteDraftChange()
+        return outcome
     }
 
-    /// Returns true when the meeting is finished.
+    /// The outcome when the effects end the loop (finish or leave), else nil.
     @discardableResult
-    private func perform(_ effects: [AppEffect]) -> Bool {
-        var finished = false
+    private func perform(_ effects: [AppEffect]) -> Outcome? {
+        var outcome: Outcome?
         for effect in effects {
             switch effect {
             case .record(let change):
-                let event = Event(t: clock.now(), change)
-                let problem = recorder.record(event)
-                model.storageProblem = problem.map { "notes kept in memory (\($0.reason))" }
-                model.apply(recorder.events.last ?? event)
+                record(change)
             case .finish:
-                finished = true
+                outcome = .ended
+            case .leave:
+                outcome = .left
+            case .suspend:
+                saveDraft()
+                terminal.suspend()
             }
         }
-        return finished
+        return outcome
+    }
+
+    private func record(_ change: Change) {
+        let event = Event(t: clock.now(), change)
+        recorder.record(event)
+        model.apply(recorder.events.last ?? event)
+        showStorageState()
+    }
+
+    private func showStorageState() {
+        model.storageProblem = recorder.failure.map { "\($0.reason) · notes kept in memory, retrying" }
+    }
+
+    // MARK: Durability
+
+    /// How long typing must pause before the unfinished note is journalled. Journalling
+    /// every keystroke would fsync at typing speed; a pause, or a second of typing, is enough.
+    static let draftPause = 150
+
+    private func noteDraftChange() {
+        guard model.editor.text != model.meeting.draft else {
+            draftChangedAt = nil
+            return
+        }
+        let now = ContinuousClock.now
+        if let since = draftChangedAt {
+            if now - since >= .seconds(1) { saveDraft() }
+        } else {
+            draftChangedAt = now
+        }
+    }
+
+    /// Journals the note input if it differs from the last journalled draft.
+    public func saveDraft() {
+        draftChangedAt = nil
+        guard model.editor.text != model.meeting.draft, !model.meeting.hasEnded else { return }
+        model.now = clock.now()
+        record(.draftChanged(text: model.editor.text))
+    }
+
+    /// After a failed write: try to write everything again (a fresh journal from memory).
+    public func retryStorage() {
+        guard recorder.failure != nil else { return }
+        lastRetry = ContinuousClock.now
+        recorder.retry()
+        showStorageState()
     }
 
     /// Wall milliseconds until a shown clock changes: the meeting's elapsed time or the

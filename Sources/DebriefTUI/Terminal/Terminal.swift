@@ -6,6 +6,12 @@ public protocol Terminal: AnyObject {
     func present(_ canvas: Canvas)
     /// Waits up to `timeoutMilliseconds` for input; nil when none came (the clock's tick).
     func nextInput(timeoutMilliseconds: Int) -> Input?
+    /// Gives the terminal back to the shell (Ctrl-Z) and takes it again on `fg`.
+    func suspend()
+}
+
+extension Terminal {
+    public func suspend() {}
 }
 
 public struct TerminalSize: Equatable, Sendable {

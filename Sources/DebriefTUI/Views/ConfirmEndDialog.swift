@@ -19,6 +19,9 @@ public enum ConfirmEndDialog {
             lines.append(("You can still end the meeting: the brief lists what was left open.", .muted))
         }
         lines.append(("", .normal))
+        if let problem = model.storageProblem {
+            lines.append(("⚠ Not on disk yet: \(problem). Ending asks for another folder.", .alert))
+        }
         lines.append(("End the meeting now? \(notes) note\(notes == 1 ? "" : "s") will be saved to the session file and the brief.", .title))
         lines.append(("Enter or y: end the meeting      Esc: back to the meeting", .key))
         Dialog.draw(title: "End meeting", lines: lines, in: &canvas, width: 96)

@@ -1,0 +1,63 @@
+import Foundation
+
+/// An interrupted meeting, reopened: its journal locked and repaired, every readable event
+/// back in memory, and the meeting time to continue the clock from.
+public struct ResumedMeeting {
+    public let recorder: MeetingRecorder
+    public let state: MeetingState
+    /// What was found and dropped, for the person resuming.
+    public let messages: [String]
+    /// Meeting time (ms) at which the clock continues.
+    public let clockOffset: Int
+
+    /// - Parameter countDowntime: false (the default) treats the time Debrief was down as
+    ///   paused; true lets the meeting clock run through it, measured from the journal's
+    ///   last write.
+    public static func open(_ meeting: InterruptedMeeting, store: SessionStore, countDowntime: Bool,
+                            now: Date = Date()) throws(ResumeError) -> ResumedMeeting {
+        // Lock first, read second: nobody can append between our read and our first write.
+        let journal: Journal
+        do {
+            journal = try Journal(resuming: meeting.journal)
+        } catch {
+            if error.isInUse {
+                throw ResumeError("'\(VisibleText.line(meeting.baseName))' is open in another Debrief right now. Switch to that terminal, or end it there first.")
+            }
+            throw ResumeError("\(error)")
+        }
+        let record: SessionRecord
+        do {
+            record = try SessionReader.read(meeting.journal)
+            try journal.repairTail(validLength: record.completeLength,
+                                   needsNewline: !record.hasTornLastLine && record.completeLength > 0
+                                       && !endsWithNewline(meeting.journal))
+        } catch let error as SessionReadError {
+            throw ResumeError("cannot resume: \(error)")
+        } catch {
+            throw ResumeError("cannot resume: \(error)")
+        }
+        let recorder = MeetingRecorder(header: record.header, store: store, baseName: meeting.baseName,
+                                       journal: journal, events: record.events)
+        let lastTime = record.events.map(\.t).max() ?? 0
+        var offset = lastTime
+        if countDowntime {
+            let down = max(0, now.timeIntervalSince(meeting.lastSaved))
+            offset += Int(down * 1000 * max(0.001, record.header.meeting.timeScale))
+        }
+        return ResumedMeeting(recorder: recorder, state: record.state,
+                              messages: ResumeReport.messages(for: record), clockOffset: offset)
+    }
+
+    private static func endsWithNewline(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return true }
+        defer { try? handle.close() }
+        guard let end = try? handle.seekToEnd(), end > 0 else { return true }
+        try? handle.seek(toOffset: end - 1)
+        return (try? handle.read(upToCount: 1)) == Data([UInt8(ascii: "\n")])
+    }
+}
+
+public struct ResumeError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,20 @@
+import DebriefKit
+
+/// Keys inside the Ctrl-C dialog (`AppModel.Overlay.interruptChoice`).
+extension AppModel {
+    mutating func handleInterruptChoice(_ key: Key) -> [AppEffect] {
+        switch key {
+        case .character("e"), .character("E"):
+            overlay = nil
+            return [.record(.meetingEnded), .finish]
+        case .character("l"), .character("L"):
+            overlay = nil
+            return [.leave]
+        case .escape, .character("c"), .character("C"), .control("c"):
+            overlay = nil
+        default:
+            break
+        }
+        return []
+    }
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import DebriefKit
+import DebriefTUI
+import Foundation
+import NcursesTerminal
+
+/// Runs a meeting in the terminal (new or resumed) and makes sure that, however it stops,
+/// every captured note ends up on disk and the person at the keyboard is told where.
+@MainActor
+enum MeetingSession {
+    static func run(recorder: MeetingRecorder, model: AppModel, clockOffset: Int = 0) throws {
+        let terminal = NcursesTerminal()
+        let clock = SystemClock(scale: model.info.timeScale, offset: clockOffset)
+        let loop = MeetingLoop(terminal: terminal, clock: clock, recorder: recorder, model: model)
+        let outcome = loop.run { terminal.pendingSignal != 0 }
+        terminal.restore()
+
+        switch outcome {
+        case .ended:
+            try save(recorder)
+        case .left:
+            keepJournal(recorder)
+            print("Meeting left open. \(resumeHint(recorder))")
+        case .interrupted:
+            let signal = terminal.pendingSignal
+            keepJournal(recorder)
+            let name = [SIGHUP: "SIGHUP", SIGTERM: "SIGTERM", SIGINT: "SIGINT"][signal] ?? "signal \(signal)"
+            FileHandle.standardError.write(Data("Meeting interrupted (\(name)); every captured note is saved. \(resumeHint(recorder))\n".utf8))
+            throw ExitCode(128 + signal)
+        }
+    }
+
+    /// Reopens an interrupted meeting where it stopped.
+    static func resume(_ meeting: InterruptedMeeting, store: SessionStore, countDowntime: Bool) throws {
+        if case .failure(let error) = meeting.record {
+            throw CommandError("cannot resume: \(VisibleText.line(error.description))")
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandError("debrief resume needs an interactive terminal")
+        }
+        let resumed: ResumedMeeting
+        do {
+            resumed = try ResumedMeeting.open(meeting, store: store, countDowntime: countDowntime)
+        } catch {
+            throw CommandError(VisibleText.line(error.description))
+        }
+        if !resumed.messages.isEmpty {
+            // Said before the meeting screen covers it, and acknowledged, so nobody misses it.
+            for message in resumed.messages { print(message) }
+            print("Press Enter to reopen the meeting. ", terminator: "")
+            fflush(nil)
+            _ = readLine()
+        }
+        if resumed.state.hasEnded {
+            print("That meeting had already ended; writing its session file.")
+            try save(resumed.recorder)
+            return
+        }
+        var model = AppModel(meeting: resumed.state, info: resumed.recorder.header.meeting)
+        model.editor = NoteEditor(text: resumed.state.draft)
+        try run(recorder: resumed.recorder, model: model, clockOffset: resumed.clockOffset)
+    }
+
+    // MARK: After the terminal is restored
+
+    /// Writes the session file and brief; while that fails, asks for another folder.
+    static func save(_ recorder: MeetingRecorder) throws {
+        while true {
+            do {
+                let files = try recorder.finish()
+                print("Meeting ended. Session: \(files.session.path)")
+                print("Brief:   \(files.brief.path)")
+                return
+            } catch {
+                warn("Cannot save the session: \(error).")
+            }
+            guard let folder = askForFolder() else {
+                try rescue(recorder)
+                return
+            }
+            if !folder.isEmpty { recorder.move(to: URL(fileURLWithPath: folder)) }
+        }
+    }
+
+    /// Leaves the journal on disk for `debrief resume`; if it cannot be written where it
+    /// belongs, asks for another folder (or, with nobody to ask, tries safe defaults).
+    private static func keepJournal(_ recorder: MeetingRecorder) {
+        while recorder.retry() != nil {
+            warn("Cannot save the journal: \(recorder.failure!).")
+            guard let folder = askForFolder() else {
+                for fallback in rescueFolders {
+                    recorder.move(to: fallback)
+                    if recorder.retry() == nil { break }
+                }
+                break
+            }
+            if !folder.isEmpty { recorder.move(to: URL(fileURLWithPath: folder)) }
+        }
+        recorder.leave()
+    }
+
+    /// With nobody to ask (stdin closed), saves the session in the first folder that works.
+    private static func rescue(_ recorder: MeetingRecorder) throws {
+        for folder in rescueFolders {
+            recorder.move(to: folder)
+            if let files = try? recorder.finish() {
+                print("Meeting ended. Saved in another folder. Session: \(files.session.path)")
+                print("Brief:   \(files.brief.path)")
+                return
+            }
+        }
+        throw CommandError("the session could not be saved anywhere; the notes were in \(recorder.journalURL.path) as long as it could be written")
+    }
+
+    private static var rescueFolders: [URL] {
+        [FileManager.default.homeDirectoryForCurrentUser.appending(path: "debrief-rescued"),
+         FileManager.default.temporaryDirectory.appending(path: "debrief-rescued-\(getuid())")]
+    }
+
+    /// A folder typed by the user; "" to try the same folder again; nil when nobody can answer.
+    private static func askForFolder() -> String? {
+        guard isatty(STDIN_FILENO) == 1 else { return nil }
+        print("Type another folder to save to, or just Enter to try again: ", terminator: "")
+        fflush(nil)
+        guard let line = readLine() else { return nil }
+        let folder = line.trimmingCharacters(in: .whitespaces)
+        return (folder as NSString).expandingTildeInPath
+    }
+
+    static func resumeHint(_ recorder: MeetingRecorder) -> String {
+        var command = "debrief resume \(VisibleText.line(recorder.baseName))"
+        if recorder.store.folder.standardizedFileURL.path != SessionStore.defaultFolder().standardizedFileURL.path {
+            command += " --sessions '\(recorder.store.folder.path)'"
+        }
+        return "To continue: \(command)"
+    }
+
+    private static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+}

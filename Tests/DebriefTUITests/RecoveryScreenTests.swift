@@ -1,0 +1,117 @@
+import DebriefKit
+@testable import DebriefTUI
+import Foundation
+import Testing
+
+@MainActor
+@Suite("Screens and loop when things go wrong: Ctrl-C, failing disk, unfinished notes")
+struct RecoveryScreenTests {
+    private func makeLoop(_ terminal: HeadlessTerminal, folder: URL) throws -> (MeetingLoop, MeetingRecorder) {
+        let header = SessionHeader(agenda: ScreenFixtures.agenda, meeting: ScreenFixtures.info)
+        let recorder = try MeetingRecorder.start(header: header, store: SessionStore(folder: folder), date: Date())
+        let model = AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting)
+        return (MeetingLoop(terminal: terminal, clock: TestClock(), recorder: recorder, model: model), recorder)
+    }
+
+    private func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appending(path: "recovery-screen-\(UUID().uuidString)")
+    }
+
+    private func screen(_ loop: MeetingLoop) -> String {
+        FacilitatorScreen.render(loop.model, size: TerminalSize(width: 100, height: 30)).text
+    }
+
+    @Test func ctrlCAsksInsteadOfKillingAndEscapeGoesBack() throws {
+        let terminal = HeadlessTerminal()
+        let (loop, recorder) = try makeLoop(terminal, folder: temporaryFolder())
+        loop.start()
+        loop.send(.key(.control("c")))
+        let dialog = screen(loop)
+        #expect(dialog.contains("Stop the meeting? 0 notes so far."))
+        #expect(dialog.contains("Every note is saved in the journal."))
+        #expect(dialog.contains("e: end the meeting"))
+        #expect(dialog.contains("l: leave it and resume later with 'debrief resume'"))
+        #expect(dialog.contains("Esc or c: cancel"))
+        let before = recorder.events
+        #expect(loop.send(.key(.escape)) == nil)
+        #expect(loop.model.overlay == nil)
+        #expect(recorder.events == before, "cancel records nothing")
+        #expect(!screen(loop).contains("Stop the meeting?"))
+    }
+
+    @Test func ctrlCThenLeaveKeepsTheJournalAndTheUnfinishedNote() throws {
+        let terminal = HeadlessTerminal()
+        let (loop, recorder) = try makeLoop(terminal, folder: temporaryFolder())
+        terminal.type(text: "Kept for later")
+        terminal.type(.key(.enter))
+        terminal.type(text: "half a tho")
+        terminal.type(.key(.control("c")), .key(.character("l")))
+        #expect(loop.run() == .left)
+        recorder.leave()
+        let journal = try SessionReader.read(recorder.journalURL)
+        #expect(journal.state.visibleNotes.map(\.text) == ["Kept for later"])
+        #expect(journal.state.draft == "half a tho", "the unfinished note is journalled before leaving")
+        #expect(!journal.state.hasEnded)
+    }
+
+    @Test func ctrlCThenEndFinishesTheMeeting() throws {
+        let terminal = HeadlessTerminal()
+        let (loop, recorder) = try makeLoop(terminal, folder: temporaryFolder())
+        terminal.type(.key(.control("c")), .key(.character("e")))
+        #expect(loop.run() == .ended)
+        #expect(recorder.events.last?.change == .meetingEnded)
+    }
+
+    @Test func theUnfinishedNoteIsJournalledWhenTypingPausesNotOnEveryKey() throws {
+        let terminal = HeadlessTerminal()
+        let (loop, recorder) = try makeLoop(terminal, folder: temporaryFolder())
+        loop.start()
+        for character in "Approvals took" { loop.send(.key(.character(character))) }
+        let drafts = { recorder.events.filter { if case .draftChanged = $0.change { true } else { false } } }
+        #expect(drafts().isEmpty, "typing quickly does not fsync every key")
+        loop.saveDraft()  // what the loop does on the next tick without input
+        #expect(drafts().map(\.change) == [.draftChanged(text: "Approvals took")])
+        loop.saveDraft()
+        #expect(drafts().count == 1, "an unchanged draft is not journalled again")
+        loop.send(.key(.enter))
+        let journal = try SessionReader.read(recorder.journalURL)
+        #expect(journal.state.draft.isEmpty)
+        #expect(journal.state.visibleNotes.map(\.text) == ["Approvals took"])
+    }
+
+    @Test func aFailingDiskIsSaidPlainlyAndClearsOnceARetryWrites() throws {
+        let parent = temporaryFolder()
+        let folder = parent.appending(path: "sessions")
+        let terminal = HeadlessTerminal()
+        let (loop, recorder) = try makeLoop(terminal, folder: folder)
+        loop.start()
+        #expect(screen(loop).contains("● saved"))
+        try FileManager.default.removeItem(at: folder)
+        try Data().write(to: folder)
+        for character in "Lost?" { loop.send(.key(.character(character))) }
+        loop.send(.key(.enter))
+        let broken = screen(loop)
+        #expect(broken.contains("⚠ NOT SAVED: the file or its folder was removed"))
+        #expect(!broken.contains("● saved"))
+        #expect(loop.model.meeting.visibleNotes.map(\.text) == ["Lost?"], "the meeting goes on in memory")
+        loop.send(.key(.control("c")))
+        #expect(screen(loop).contains("Notes are NOT on disk yet"))
+        loop.send(.key(.escape))
+
+        loop.retryStorage()
+        #expect(screen(loop).contains("NOT SAVED"), "still failing: a file is in the way")
+        try FileManager.default.removeItem(at: folder)
+        loop.retryStorage()
+        #expect(screen(loop).contains("● saved"))
+        #expect(try SessionReader.read(recorder.journalURL).state.visibleNotes.map(\.text) == ["Lost?"])
+    }
+
+    @Test func helpListsCtrlCAndCtrlZ() {
+        let help = FacilitatorScreen.render({ var model = ScreenFixtures.model(events: [], now: 0); model.overlay = .help(offset: 0); return model }(),
+                                           size: TerminalSize(width: 200, height: 60)).text
+        #expect(help.contains("Ctrl-C"))
+        #expect(help.contains("End the meeting, or leave it to resume later"))
+        #expect(help.contains("Ctrl-Z"))
+        #expect(help.contains("with nothing to undo"))
+    }
+}
