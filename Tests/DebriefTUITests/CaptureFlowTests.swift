@@ -216,6 +216,13 @@ struct CaptureFlowTests {
         #expect(driver.finished)
     }
 
+    @Test func endingWhileWritesFailSaysSoBeforeConfirming() {
+        var driver = CaptureDriver(section: "performance")
+        driver.model.storageProblem = "notes kept in memory (disk full)"
+        driver.press(.function(10))
+        #expect(driver.screen(width: 120, height: 36).contains("⚠ Not on disk yet: notes kept in memory (disk full)."))
+    }
+
     @Test(arguments: [(80, 24), (160, 48)])
     func theWhatWentWrongPaneChartsProblemsByRootCauseAndSeverity(width: Int, height: Int) {
         var driver = CaptureDriver()
