@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(
             name: "DebriefKitTests",
             dependencies: [
-                "DebriefKit",
+                "DebriefKit", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -60,6 +60,8 @@ let package = Package(
             ]
         ),
         // Drives the built `debrief` binary inside tmux.
-        .testTarget(name: "EndToEndTests", dependencies: ["DebriefKit", "debrief"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DebriefKit", "debrief", "TestSupport"]),
+        // Helpers the test targets share: running programs, seeded randomness.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]
 )

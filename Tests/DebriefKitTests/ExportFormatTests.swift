@@ -1,5 +1,6 @@
 import DebriefKit
 import Foundation
+import TestSupport
 import Testing
 
 /// Each format checked the way its consumer reads it: CSV by Python's csv module, ICS by

@@ -1,5 +1,6 @@
 import DebriefKit
 import Foundation
+import TestSupport
 import Testing
 
 /// Session files and journals are untrusted: whatever is in them gives a clear message
@@ -153,9 +154,9 @@ struct HostileFileTests {
 /// Seeded byte-level mutations of valid files: flips, inserts, deletions, duplicated
 /// ranges, truncation, splices of hostile fragments (escapes, deep nesting, huge numbers).
 struct MutationFuzzer {
-    var random: SeededGenerator
+    var random: SeededRandom
 
-    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
     static let fragments: [[UInt8]] = [
         Array("\u{1B}[2J".utf8), Array("\u{1B}]52;c;aGVsbG8=\u{07}".utf8), Array("\u{C2}\u{9B}31m".utf8),
@@ -185,19 +186,6 @@ struct MutationFuzzer {
             }
         }
         return Data(bytes)
-    }
-}
-
-/// SplitMix64, so a failing seed can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,5 +1,6 @@
 import DebriefKit
 import Foundation
+import TestSupport
 import Testing
 
 /// Untrusted text and broken files, through the real binary.

@@ -1,5 +1,6 @@
 import DebriefKit
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

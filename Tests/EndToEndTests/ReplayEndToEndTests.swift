@@ -1,5 +1,6 @@
 import DebriefKit
 import Foundation
+import TestSupport
 import Testing
 
 /// After the meeting, as a user goes on: replay it, print it, list it, export it.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A real terminal for end-to-end tests: one private tmux server per test, keys typed

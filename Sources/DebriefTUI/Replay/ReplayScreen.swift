@@ -45,16 +45,9 @@ public enum ReplayScreen {
     }
 
     private static func drawHeader(_ replay: ReplayModel, in canvas: inout Canvas) {
-        canvas.fill(x: 0, y: 0, width: canvas.width, height: 1, style: .bar)
-        let info = replay.info
-        let context = [info.client, info.campaign].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " / ")
-        var title = "Replay · \(info.title)"
-        if !context.isEmpty { title += " · \(context)" }
         var player = replay.isPlaying ? "▶ PLAYING \(replay.speed)×" : "❚❚ PAUSED \(replay.speed)×"
         if replay.isInterrupted { player = "INTERRUPTED MEETING · " + player }
-        let playerWidth = DisplayWidth.of(player)
-        canvas.text(title, x: 1, y: 0, style: Style(.bar, bold: true, reverse: true), maxWidth: canvas.width - playerWidth - 3)
-        canvas.text(player, x: canvas.width - playerWidth - 1, y: 0, style: .bar)
+        HeaderBar.draw("Replay", info: replay.info, state: player, style: .bar, in: &canvas)
     }
 
     private static func drawStatusLine(in canvas: inout Canvas, row: Int) {

@@ -80,15 +80,8 @@ public enum FacilitatorScreen {
     }
 
     private static func drawHeader(_ model: AppModel, in canvas: inout Canvas) {
-        canvas.fill(x: 0, y: 0, width: canvas.width, height: 1, style: .bar)
-        let info = model.info
-        let context = [info.client, info.campaign].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " / ")
-        var title = "Debrief · \(info.title)"
-        if !context.isEmpty { title += " · \(context)" }
         let saved: (String, Style) = model.storageProblem.map { ("⚠ NOT SAVED: \($0)", Style.alert) } ?? ("● saved", .bar)
-        let savedWidth = min(canvas.width / 2, DisplayWidth.of(saved.0))
-        canvas.text(title, x: 1, y: 0, style: Style(.bar, bold: true, reverse: true), maxWidth: canvas.width - savedWidth - 3)
-        canvas.text(saved.0, x: canvas.width - savedWidth - 1, y: 0, style: saved.1, maxWidth: savedWidth)
+        HeaderBar.draw("Debrief", info: model.info, state: saved.0, style: saved.1, in: &canvas)
     }
 
     private static func drawTooSmall(in canvas: inout Canvas) {

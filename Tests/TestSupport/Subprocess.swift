@@ -3,19 +3,18 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a program and waits for it with posix_spawn and waitpid (a copy of the end-to-end
-/// tests' helper: the core tests use it to check exports with real parsers).
+/// Runs a program and waits for it with posix_spawn and waitpid.
 ///
 /// Foundation's `Process.waitUntilExit` can miss the exit of a short-lived child under the
 /// test runner's thread pool and wait forever; waitpid cannot. Output goes to a file, not a
 /// pipe: a tmux server forked by `new-session` would inherit a pipe and keep it open forever.
-enum Subprocess {
-    struct Result {
-        var status: Int32
-        var output: String
+public enum Subprocess {
+    public struct Result {
+        public var status: Int32
+        public var output: String
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    public static func run(_ arguments: [String]) throws -> Result {
         let outputPath = FileManager.default.temporaryDirectory.appending(path: "subprocess-\(UUID().uuidString).out").path
         defer { unlink(outputPath) }
 
@@ -54,6 +53,6 @@ enum Subprocess {
     }
 }
 
-enum SubprocessError: Error {
+public enum SubprocessError: Error {
     case cannotStart(String, Int32)
 }

@@ -1,0 +1,15 @@
+import DebriefKit
+
+/// The top row: what this screen is, the meeting's title and client/campaign on the left,
+/// a state on the right (saved, playing…) that always stays visible.
+public enum HeaderBar {
+    public static func draw(_ label: String, info: MeetingInfo, state: String, style: Style, in canvas: inout Canvas) {
+        canvas.fill(x: 0, y: 0, width: canvas.width, height: 1, style: .bar)
+        let context = [info.client, info.campaign].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " / ")
+        var title = "\(label) · \(info.title)"
+        if !context.isEmpty { title += " · \(context)" }
+        let stateWidth = min(canvas.width / 2, DisplayWidth.of(state))
+        canvas.text(title, x: 1, y: 0, style: Style(.bar, bold: true, reverse: true), maxWidth: canvas.width - stateWidth - 3)
+        canvas.text(state, x: canvas.width - stateWidth - 1, y: 0, style: style, maxWidth: stateWidth)
+    }
+}
