@@ -35,6 +35,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks of the core and rendering (Tests/Benchmarks/run.sh adds the terminal ones).
+        .executableTarget(
+            name: "debrief-bench",
+            dependencies: [
+                "DebriefKit", "DebriefTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Build time: Agendas/*.yaml become the built-in agendas, so there is one copy of each.
         .executableTarget(name: "AgendaEmbedder"),
         .plugin(
