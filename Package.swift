@@ -59,7 +59,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DebriefTUITests", dependencies: ["DebriefTUI", "DebriefKit"]),
-        // Drives the built `debrief` binary inside tmux.
-        .testTarget(name: "EndToEndTests", dependencies: ["DebriefKit", "debrief"]),
+        // Drives the built `debrief` binary inside tmux, and smoke-runs the benchmarks.
+        .testTarget(name: "EndToEndTests", dependencies: ["DebriefKit", "debrief", "debrief-bench"]),
     ]
 )
