@@ -127,17 +127,22 @@ class Child:
         return float("nan")
 
     def stop(self):
+        """Ends the program (SIGTERM, then SIGKILL) and reaps it; never leaves a zombie."""
         for sig in (signal.SIGTERM, signal.SIGKILL):
             try:
                 os.kill(self.pid, sig)
             except ProcessLookupError:
                 break
-            for _ in range(50):
+            for _ in range(100):
                 done, _ = os.waitpid(self.pid, os.WNOHANG)
                 if done:
                     os.close(self.fd)
                     return
-                self.read_for(0.02)
+                self.read_for(0.02)  # keep draining, or a blocked write holds it up
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
         os.close(self.fd)
 
 

@@ -30,11 +30,17 @@ public final class MeetingLoop {
         while true {
             model.now = clock.now()
             terminal.present(FacilitatorScreen.render(model, size: terminal.size))
-            let input = terminal.nextInput(timeoutMilliseconds: millisecondsToNextTick())
+            var input = terminal.nextInput(timeoutMilliseconds: millisecondsToNextTick())
             if stopRequested() { return .interrupted }
-            guard let input else { continue }
-            model.now = clock.now()
-            if perform(model.handle(input)) { return .ended }
+            // Every key already waiting is handled before the next frame: a burst of keys
+            // (a fast typist, a slow frame late in a long meeting) costs one frame, not one
+            // per key, so the screen never falls behind the keyboard.
+            while let next = input {
+                model.now = clock.now()
+                if perform(model.handle(next)) { return .ended }
+                input = terminal.nextInput(timeoutMilliseconds: 0)
+                if stopRequested() { return .interrupted }
+            }
         }
     }
 
