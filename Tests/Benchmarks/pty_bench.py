@@ -119,10 +119,11 @@ class Child:
             fields = handle.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-    def peak_rss_mb(self):
+    def memory_mb(self, field):
+        """A /proc/PID/status figure in MB: VmHWM (peak RSS), RssAnon (private memory)."""
         with open(f"/proc/{self.pid}/status") as handle:
             for line in handle:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024
         return float("nan")
 
@@ -244,7 +245,8 @@ def memory_run(program, notes, settle, typing_keys=50):
                 if latency is not None:
                     latencies.append(latency)
                 child.read_until_quiet(0.015, limit=2)
-        return dict(rss=child.peak_rss_mb(), crowded_p50=percentile(latencies, 0.5))
+        return dict(rss=child.memory_mb("VmHWM"), anon=child.memory_mb("RssAnon"),
+                    crowded_p50=percentile(latencies, 0.5))
     finally:
         finish(child, home)
 
@@ -273,6 +275,7 @@ ROWS_SPEC = [
     ("idle: CPU", "idle_cpu", 1, "{:.3f} %", "< 0.2 %"),
     ("idle: output", "idle_bytes", 1, "{:.1f} B/s", "≤ 100 B/s"),
     ("peak RSS after the notes", "rss", 1, "{:.1f} MB", "≤ 20 MB"),
+    ("  of which private (RssAnon)", "anon", 1, "{:.1f} MB", ""),
     ("key → first byte after the notes, p50", "crowded_p50", 1e3, "{:.2f} ms", ""),
 ]
 
