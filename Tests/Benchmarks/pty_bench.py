@@ -55,6 +55,7 @@ class Child:
                 os._exit(127)
         self.pid, self.fd = pid, fd
         self.output_bytes = 0
+        self.bursts = 0
         self.last_output = None
         self.exited = False
 
@@ -79,6 +80,9 @@ class Child:
                 self.exited = True
                 return total, first
             first = first or now
+            # A burst is output after a pause: one frame (a clock tick, when idle).
+            if self.last_output is None or now - self.last_output > 0.05:
+                self.bursts += 1
             total += len(data)
             self.output_bytes += len(data)
             self.last_output = now
@@ -218,11 +222,12 @@ def typing_run(program, count, settle):
 def idle_run(program, seconds, settle):
     child, startup, home = launch(program, settle)
     try:
-        cpu_before, bytes_before = child.cpu_seconds(), child.output_bytes
+        cpu_before, bytes_before, bursts_before = child.cpu_seconds(), child.output_bytes, child.bursts
         child.read_for(seconds)
         cpu = child.cpu_seconds() - cpu_before
-        return dict(startup=startup, idle_cpu=100 * cpu / seconds,
-                    idle_bytes=(child.output_bytes - bytes_before) / seconds)
+        sent, frames = child.output_bytes - bytes_before, child.bursts - bursts_before
+        return dict(startup=startup, idle_cpu=100 * cpu / seconds, idle_bytes=sent / seconds,
+                    tick_bytes=sent / frames if frames else float("nan"))
     finally:
         finish(child, home)
 
@@ -274,6 +279,7 @@ ROWS_SPEC = [
     ("CPU per typed key", "cpu_per_key", 1e6, "{:.0f} µs", "≤ nano"),
     ("idle: CPU", "idle_cpu", 1, "{:.3f} %", "< 0.2 %"),
     ("idle: output", "idle_bytes", 1, "{:.1f} B/s", "≤ 100 B/s"),
+    ("idle: bytes per clock tick (frame)", "tick_bytes", 1, "{:.1f}", ""),
     ("peak RSS after the notes", "rss", 1, "{:.1f} MB", "≤ 20 MB"),
     ("  of which private (RssAnon)", "anon", 1, "{:.1f} MB", ""),
     ("key → first byte after the notes, p50", "crowded_p50", 1e3, "{:.2f} ms", ""),
@@ -357,7 +363,7 @@ def main():
         memory = memory_run(program, args.notes, args.settle)
         figures = {key: median_of(typing, key) for key in typing[0] if key not in ("startup", "missed")}
         figures["startup"] = median_of(typing + idle, "startup")
-        figures.update({key: median_of(idle, key) for key in ("idle_cpu", "idle_bytes")})
+        figures.update({key: median_of(idle, key) for key in ("idle_cpu", "idle_bytes", "tick_bytes")})
         figures.update(memory)
         missed = sum(run["missed"] for run in typing)
         if missed:
