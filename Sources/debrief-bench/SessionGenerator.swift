@@ -54,7 +54,7 @@ struct SessionGenerator {
             case (92..<94, let id?):
                 events.append(Event(t: t, .noteRestored(id: id)))
             case (94..<96, let id?):
-                events.append(Event(t: t, .noteLinked(id: id, problem: anyNote)))
+                events.append(Event(t: t, .noteLinked(id: id, problem: 1 + random.next(upTo: nextID - 1))))
             case (96..<98, let id?):
                 events.append(Event(t: t, .noteVisibility(id: id, clientVisible: roll % 2 == 0)))
             case (98, _):
