@@ -351,8 +351,10 @@ def main():
     for name in names:
         if name not in programs:
             sys.exit(f"unknown program '{name}': choose from {', '.join(programs)}")
+        if name == "debrief" and not (os.path.isfile(debrief) and os.access(debrief, os.X_OK)):
+            sys.exit(f"no debrief binary at {debrief} (build it: swift build -c release)")
         if shutil.which(programs[name].argv[0]) is None:
-            sys.exit(f"{programs[name].argv[0]} is not installed (apt-get install -y {name})")
+            sys.exit(f"{name} is not installed (apt-get install -y {name})")
 
     results = {}
     for name in names:
@@ -377,4 +379,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as error:
+        sys.exit(f"pty_bench: {error}")
