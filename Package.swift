@@ -37,6 +37,14 @@ let package = Package(
         ),
         // Fuzzing the loaders of untrusted files (Tests/Scripts/libfuzzer.sh); without libFuzzer it replays a corpus.
         .executableTarget(name: "FuzzLoaders", dependencies: ["DebriefKit"]),
+        // Benchmarks of the core and rendering (Tests/Benchmarks/run.sh adds the terminal ones).
+        .executableTarget(
+            name: "debrief-bench",
+            dependencies: [
+                "DebriefKit", "DebriefTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Build time: Agendas/*.yaml become the built-in agendas, so there is one copy of each.
         .executableTarget(name: "AgendaEmbedder"),
         .plugin(
@@ -59,8 +67,8 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        // Drives the built `debrief` binary inside tmux.
-        .testTarget(name: "EndToEndTests", dependencies: ["DebriefKit", "debrief", "TestSupport"]),
+        // Drives the built `debrief` binary inside tmux, and smoke-runs the benchmarks.
+        .testTarget(name: "EndToEndTests", dependencies: ["DebriefKit", "debrief", "debrief-bench", "TestSupport"]),
         // Helpers the test targets share: running programs, seeded randomness.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]

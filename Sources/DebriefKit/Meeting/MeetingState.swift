@@ -9,6 +9,9 @@ public struct MeetingState: Equatable, Sendable {
     public internal(set) var isPaused = false
     /// Every note ever added, in capture order (removed ones are flagged, not dropped).
     public internal(set) var notes: [Note] = []
+    /// Where each note id sits in `notes`: the reducer looks notes up on every add, edit and
+    /// tag, and a scan made folding a long session quadratic (see `debrief-bench`).
+    var noteIndex: [Int: Int] = [:]
     public internal(set) var draft = ""
     public internal(set) var endedAt: Int?
     public internal(set) var lastEventTime = 0
@@ -28,7 +31,7 @@ public struct MeetingState: Equatable, Sendable {
     public var nextNoteID: Int { (notes.last?.id ?? 0) + 1 }
 
     public func note(id: Int) -> Note? {
-        notes.first { $0.id == id }
+        noteIndex[id].map { notes[$0] }
     }
 
     public func visibleNotes(inSection index: Int) -> [Note] {

@@ -19,7 +19,8 @@ extension MeetingState {
             sections[index].wasVisited = true
             if !isPaused { runningSince = t }
         case .noteAdded(let id, let sectionID, let content):
-            guard let section = agenda.sectionIndex(id: sectionID), note(id: id) == nil else { return }
+            guard let section = agenda.sectionIndex(id: sectionID), noteIndex[id] == nil else { return }
+            noteIndex[id] = notes.count
             notes.append(Note(id: id, section: section, t: t, content: content))
             if !draft.isEmpty { draft = "" }
         case .noteEdited(let id, let content):
@@ -66,7 +67,7 @@ extension MeetingState {
     }
 
     private mutating func updateNote(_ id: Int, _ change: (inout Note) -> Void) {
-        guard let index = notes.firstIndex(where: { $0.id == id }) else { return }
+        guard let index = noteIndex[id] else { return }
         change(&notes[index])
     }
 }

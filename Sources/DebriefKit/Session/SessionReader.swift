@@ -47,7 +47,7 @@ public enum SessionReader {
     }
 
     public static func parse(_ data: Data, path: String) throws(SessionReadError) -> SessionRecord {
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let lines = JSONLines.lines(in: data)
         let decoder = JSONDecoder()
         guard let first = lines.first, first.count <= maximumLineBytes,
               let header = try? decoder.decode(SessionHeader.self, from: Data(first)) else {

@@ -2,8 +2,14 @@
 /// sequences (ZWJ families, VS16), so width is decided per cluster here.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
+        // Most text is ASCII: answer it without the Unicode property lookups below, which
+        // cost more than drawing the cell (the benchmark's render figures show it).
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        // Latin letters with their accents precomposed, and box drawing and block elements
+        // (rules, bars): one column, never emoji; also too common to look up.
+        if first.value >= 0xA0 && first.value < 0x300 || first.value >= 0x2500 && first.value < 0x25A0, scalars.count == 1 { return 1 }
         if first.value < 0x20 || (0x7F...0x9F).contains(first.value) { return 0 }
         // An emoji sequence (presentation selector, modifier, joiner, keycap, flag) is 2 wide.
         if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D || $0.properties.isEmojiModifier }) {
@@ -16,7 +22,9 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII is one column a byte; word wrapping asks this for every word.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// East Asian Wide and Fullwidth ranges (Unicode 15), the ones that occur in text.

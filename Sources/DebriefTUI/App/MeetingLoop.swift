@@ -37,28 +37,38 @@ public final class MeetingLoop {
             model.now = clock.now()
             terminal.present(FacilitatorScreen.render(model, size: terminal.size))
             let wait = draftChangedAt == nil ? millisecondsToNextTick() : min(millisecondsToNextTick(), Self.draftPause)
-            let input = terminal.nextInput(timeoutMilliseconds: wait)
+            var input = terminal.nextInput(timeoutMilliseconds: wait)
             if stopRequested() {
                 saveDraft()
                 return .interrupted
             }
-            guard let input else {
+            if input == nil {
                 // A tick: typing paused, and a good moment to retry a failed disk.
                 saveDraft()
                 retryStorage()
                 continue
             }
-            model.now = clock.now()
-            switch perform(model.handle(input)) {
-            case .ended: return .ended
-            case .left:
-                saveDraft()
-                return .left
-            case nil, .interrupted:
-                noteDraftChange()
-                // Typing without pause must not keep a failed disk from being retried.
-                if ContinuousClock.now - lastRetry >= .seconds(1) { retryStorage() }
+            // Every key already waiting is handled before the next frame: a burst of keys
+            // (a fast typist, a slow frame late in a long meeting) costs one frame, not one
+            // per key, so the screen never falls behind the keyboard.
+            while let next = input {
+                model.now = clock.now()
+                switch perform(model.handle(next)) {
+                case .ended: return .ended
+                case .left:
+                    saveDraft()
+                    return .left
+                case nil, .interrupted:
+                    noteDraftChange()
+                }
+                input = terminal.nextInput(timeoutMilliseconds: 0)
+                if stopRequested() {
+                    saveDraft()
+                    return .interrupted
+                }
             }
+            // Typing without pause must not keep a failed disk from being retried.
+            if ContinuousClock.now - lastRetry >= .seconds(1) { retryStorage() }
         }
     }
 

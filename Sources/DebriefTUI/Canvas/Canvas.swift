@@ -39,6 +39,16 @@ public struct Canvas: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
+        // Printable ASCII needs no sanitizing and is one column a byte: most of a frame's
+        // text takes this path, which saves a copy and a width lookup per character.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in string.utf8 {
+                if column >= limit { break }
+                if column >= 0 { cells[y * width + column] = Cell(text: String(Unicode.Scalar(byte)), style: style) }
+                column += 1
+            }
+            return column - x
+        }
         for character in VisibleText.line(string) {
             let columns = DisplayWidth.of(character)
             if columns == 0 { continue }
@@ -62,8 +72,13 @@ public struct Canvas: Equatable, Sendable {
     }
 
     public mutating func horizontalLine(y: Int, x: Int = 0, width w: Int? = nil, style: Style = .muted) {
-        let length = w ?? width - x
-        text(String(repeating: "─", count: max(0, length)), x: x, y: y, style: style)
+        // Cells are set directly: a rule is trusted, one column wide, and drawn several times
+        // a frame, so it skips the sanitizing and width measuring `text` does.
+        guard y >= 0, y < height else { return }
+        let line = Cell(text: "─", style: style)
+        for column in max(0, x)..<max(max(0, x), min(width, x + (w ?? width - x))) {
+            cells[y * width + column] = line
+        }
     }
 
     /// The canvas as plain text, one string per row, trailing spaces trimmed.

@@ -1,0 +1,131 @@
+import DebriefKit
+import DebriefTUI
+import Foundation
+
+/// One line of the report: what was measured, the figure, and the goal it is held to.
+struct ReportRow {
+    var group: String
+    var measure: String
+    var value: String
+    var goal: String = ""
+}
+
+/// The in-process figures: sessions loaded and replayed at scale, frames rendered.
+struct CoreBenchmarks {
+    var agenda: Agenda
+    /// Session sizes to load, in events; the largest is also the one seeks run in.
+    var sizes: [Int]
+    var seeks: Int
+    var runs: Int
+    var snapshotInterval: Int
+
+    func run() -> [ReportRow] {
+        load() + seek() + render()
+    }
+
+    /// Parse + fold of whole session files; per-event cost shows any growth that is not linear.
+    func load() -> [ReportRow] {
+        var rows: [ReportRow] = []
+        for size in sizes {
+            var generator = SessionGenerator(agenda: agenda)
+            let file = generator.sessionFile(events: size).data
+            var record: SessionRecord?
+            let parse = Measure.median(runs: runs) {
+                record = try? SessionReader.parse(file, path: "generated")
+            }
+            guard let events = record?.events, events.count == size else {
+                rows.append(ReportRow(group: "core", measure: "load \(size) events", value: "FAILED: session did not read back"))
+                continue
+            }
+            let fold = Measure.median(runs: runs) {
+                benchmarkSink &+= MeetingState.fold(agenda: agenda, events: events).notes.count
+            }
+            let total = parse + fold
+            rows.append(ReportRow(group: "core", measure: "load \(Self.count(size)) events (parse + fold)",
+                                  value: "\(Self.milliseconds(total)) · \(Self.microseconds(total / Double(size)))/event",
+                                  goal: size >= 100_000 ? "< 1 s, flat per event" : "flat per event"))
+            rows.append(ReportRow(group: "core", measure: "  of which fold",
+                                  value: "\(Self.milliseconds(fold)) · \(Self.microseconds(fold / Double(size)))/event"))
+        }
+        return rows
+    }
+
+    /// Seeks to random times in the largest session, each folded from the nearest snapshot.
+    func seek() -> [ReportRow] {
+        guard let size = sizes.max() else { return [] }
+        var generator = SessionGenerator(agenda: agenda, seed: 7)
+        let events = generator.events(count: size)
+        var seeker: SnapshotSeeker?
+        let build = Measure.seconds { seeker = SnapshotSeeker(agenda: agenda, events: events, interval: snapshotInterval) }
+        guard let seeker, let end = events.last?.t else { return [] }
+        var random = SplitMix(seed: 99)
+        let times = (0..<seeks).map { _ in
+            let t = random.next(upTo: end + 1)
+            return Measure.seconds { benchmarkSink &+= seeker.state(at: t).notes.count }
+        }
+        let label = "\(seeks) seeks in \(Self.count(size)) events"
+        return [
+            ReportRow(group: "core", measure: "\(label): p50 / max",
+                      value: "\(Self.milliseconds(Measure.median(times))) / \(Self.milliseconds(times.max() ?? 0))",
+                      goal: "any seek < 50 ms"),
+            ReportRow(group: "core", measure: "  snapshots every \(snapshotInterval) events, built in",
+                      value: Self.milliseconds(build)),
+        ]
+    }
+
+    /// One facilitator frame drawn into the canvas, mid-meeting, at the smallest full layout
+    /// and a large projector layout; and how many cells one clock tick changes.
+    func render() -> [ReportRow] {
+        var generator = SessionGenerator(agenda: agenda, seed: 11)
+        let events = generator.events(count: 400)
+        var model = AppModel(meeting: .fold(agenda: agenda, events: events.dropLast()),
+                             info: MeetingInfo(title: "Benchmark", client: "Acme", campaign: "Spring",
+                                               startedAt: "2026-11-23T14:00:00+01:00"))
+        model.now = model.meeting.lastEventTime
+        _ = model.handle(.paste("creators posted after the launch window because the brief"))
+        var rows: [ReportRow] = []
+        for (width, height) in [(80, 24), (200, 60)] {
+            let size = TerminalSize(width: width, height: height)
+            let time = Measure.median(runs: runs * 20) {
+                benchmarkSink &+= FacilitatorScreen.render(model, size: size).width
+            }
+            rows.append(ReportRow(group: "render", measure: "facilitator frame \(width)×\(height)",
+                                  value: Self.microseconds(time)))
+        }
+        let size = TerminalSize(width: 80, height: 24)
+        let before = FacilitatorScreen.render(model, size: size)
+        model.now += 1000
+        let after = FacilitatorScreen.render(model, size: size)
+        let changed = zip(before.cells, after.cells).filter { $0 != $1 }.count
+        rows.append(ReportRow(group: "render", measure: "cells changed by one clock tick (80×24)", value: "\(changed)"))
+        rows.append(crowdedFrame())
+        return rows
+    }
+
+    /// The frame a note-taker types into late in a long meeting: thousands of notes in the
+    /// current section, as in the pty harness's 5,000-note meeting. Shows whether drawing
+    /// cost grows with notes that are not on screen.
+    private func crowdedFrame() -> ReportRow {
+        let section = agenda.sections[0].id
+        let notes = 5_000
+        let events = [Event(t: 0, .sectionStarted(section: section))] + (1...notes).map {
+            Event(t: $0 * 10, .noteAdded(id: $0, section: section, content: NoteContent(text: "note \($0) about the brief")))
+        }
+        var model = AppModel(meeting: .fold(agenda: agenda, events: events),
+                             info: MeetingInfo(title: "Benchmark", startedAt: "2026-11-23T14:00:00+01:00"))
+        model.now = model.meeting.lastEventTime
+        let size = TerminalSize(width: 100, height: 30)
+        let time = Measure.median(runs: runs * 4) {
+            benchmarkSink &+= FacilitatorScreen.render(model, size: size).width
+        }
+        return ReportRow(group: "render", measure: "frame 100×30 with \(Self.count(notes)) notes in the section",
+                         value: Self.microseconds(time))
+    }
+
+    static func count(_ value: Int) -> String {
+        value >= 1000 && value % 1000 == 0 ? "\(value / 1000)k" : "\(value)"
+    }
+
+    static func milliseconds(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1e3) }
+    static func microseconds(_ seconds: Double) -> String { String(format: "%.2f µs", seconds * 1e6) }
+}

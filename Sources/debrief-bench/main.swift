@@ -1,0 +1,50 @@
+import ArgumentParser
+import DebriefKit
+import Foundation
+
+/// `swift run -c release debrief-bench`: the in-process half of the benchmarks (the core at
+/// scale, rendering). Tests/Benchmarks/run.sh adds the pseudo-terminal half (typing, start-up,
+/// idle, memory, against nano and vim) and prints both as one table.
+struct DebriefBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "debrief-bench",
+        abstract: "Time loading, replay seeks and rendering of generated sessions.")
+
+    @Option(help: ArgumentHelp("Session sizes to load, in events, comma-separated.", valueName: "n,n,…"))
+    var sizes = "1000,10000,100000"
+
+    @Option(help: "Random seeks in the largest session.")
+    var seeks = 100
+
+    @Option(help: "Runs of each measurement; the table shows medians.")
+    var runs = 5
+
+    @Option(name: .customLong("snapshot-interval"), help: "Events between replay snapshots.")
+    var snapshotInterval = 5_000
+
+    @Flag(help: "Tab-separated rows (group, measure, value, goal) for other tools to read.")
+    var tsv = false
+
+    func validate() throws {
+        guard parsedSizes.count > 0, parsedSizes.allSatisfy({ $0 >= 10 }) else {
+            throw ValidationError("--sizes must be numbers of events of at least 10, e.g. 1000,10000")
+        }
+        guard seeks > 0, runs > 0, snapshotInterval > 0 else {
+            throw ValidationError("--seeks, --runs and --snapshot-interval must be above 0")
+        }
+    }
+
+    private var parsedSizes: [Int] {
+        let parts = sizes.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return parts.contains(nil) ? [] : parts.compactMap { $0 }
+    }
+
+    func run() throws {
+        let agenda = try BuiltinAgendas.defaultAgenda()
+        let rows = CoreBenchmarks(agenda: agenda, sizes: parsedSizes, seeks: seeks, runs: runs,
+                                  snapshotInterval: snapshotInterval).run()
+        print(tsv ? ReportTable.tsv(rows) : ReportTable.text(rows), terminator: "")
+    }
+}
+
+DebriefBench.main()

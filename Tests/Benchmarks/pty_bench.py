@@ -1,0 +1,385 @@
+#!/usr/bin/env python3
+"""Debrief against nano and vim in the same pseudo-terminal, and the core at scale.
+
+Each program runs in a fresh pty (100x30, TERM=xterm-256color) and is measured the same
+way: start-up to the first settled frame, keystroke -> first output byte latency while
+typing prose one key at a time, output bytes and CPU time per typed character, idle CPU
+and output with no keys, peak RSS after 5,000 short notes (lines). Figures are medians of
+several runs; the table adds Debrief's ratio to nano and vim. With --core, the in-process
+figures of `debrief-bench --tsv` are printed below, as part of the same table.
+
+Only the standard library: pty, os, select, fcntl, termios. Linux (/proc) only.
+"""
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+COLUMNS, ROWS = 100, 30
+
+# Ordinary note-taking prose, typed as notes: each line ends with Enter.
+PROSE = [
+    "The brief reached creators two days late, so most posts missed the launch week.",
+    "Reels beat static posts on engagement; stories did little for clicks.",
+    "Tracking links were not ready on day one and the first week is unattributed.",
+    "Client approval took five working days instead of two, which pushed posting slots.",
+    "Micro creators kept their own voice and their comments asked real questions.",
+    "Next time we ask for first drafts a week earlier and agree on approval times.",
+    "Budget was spent evenly although two creators delivered most conversions.",
+]
+
+
+class Child:
+    """A program running in its own pseudo-terminal, with every output byte timestamped."""
+
+    def __init__(self, argv, env, cwd):
+        self.started = time.monotonic()
+        pid, fd = pty.fork()
+        if pid == 0:
+            try:
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+                os.chdir(cwd)
+                os.execvpe(argv[0], argv, env)
+            finally:
+                os._exit(127)
+        self.pid, self.fd = pid, fd
+        self.output_bytes = 0
+        self.bursts = 0
+        self.last_output = None
+        self.exited = False
+
+    def read_for(self, seconds):
+        """Reads whatever arrives within `seconds`; returns (bytes read, time of first byte)."""
+        deadline = time.monotonic() + seconds
+        total, first = 0, None
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return total, first
+            ready, _, _ = select.select([self.fd], [], [], left)
+            if not ready:
+                return total, first
+            now = time.monotonic()
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:  # the child closed the terminal (exited)
+                self.exited = True
+                return total, first
+            if not data:
+                self.exited = True
+                return total, first
+            first = first or now
+            # A burst is output after a pause: one frame (a clock tick, when idle).
+            if self.last_output is None or now - self.last_output > 0.05:
+                self.bursts += 1
+            total += len(data)
+            self.output_bytes += len(data)
+            self.last_output = now
+
+    def read_until_quiet(self, quiet, limit):
+        """Reads until no byte came for `quiet` seconds (or `limit` passed); returns bytes read."""
+        deadline = time.monotonic() + limit
+        total = 0
+        while time.monotonic() < deadline:
+            count, _ = self.read_for(min(quiet, max(0.0, deadline - time.monotonic())))
+            total += count
+            if count == 0 or self.exited:
+                break
+        return total
+
+    def first_byte_after(self, data, limit=2.0):
+        """Writes `data`, returns seconds until output is ready to read (None if none came).
+        The caller reads the rest of the frame."""
+        sent = time.monotonic()
+        os.write(self.fd, data)
+        ready, _, _ = select.select([self.fd], [], [], limit)
+        return time.monotonic() - sent if ready else None
+
+    def cpu_seconds(self):
+        """CPU time of every thread so far: schedstat (nanoseconds) if the kernel keeps it,
+        else utime + stime from /proc/PID/stat (clock ticks)."""
+        try:
+            tasks = os.listdir(f"/proc/{self.pid}/task")
+            total = 0
+            for task in tasks:
+                with open(f"/proc/{self.pid}/task/{task}/schedstat") as handle:
+                    total += int(handle.read().split()[0])
+            if total > 0:
+                return total / 1e9
+        except (OSError, ValueError, IndexError):
+            pass
+        with open(f"/proc/{self.pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def memory_mb(self, field):
+        """A /proc/PID/status figure in MB: VmHWM (peak RSS), RssAnon (private memory)."""
+        with open(f"/proc/{self.pid}/status") as handle:
+            for line in handle:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def stop(self):
+        """Ends the program (SIGTERM, then SIGKILL) and reaps it; never leaves a zombie."""
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.kill(self.pid, sig)
+            except ProcessLookupError:
+                break
+            for _ in range(100):
+                done, _ = os.waitpid(self.pid, os.WNOHANG)
+                if done:
+                    os.close(self.fd)
+                    return
+                self.read_for(0.02)  # keep draining, or a blocked write holds it up
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+        os.close(self.fd)
+
+
+class Program:
+    """How to start one program, get it ready for typing, and what to send for a new line."""
+
+    def __init__(self, name, argv, prepare=b"", newline=b"\r"):
+        self.name, self.argv, self.prepare, self.newline = name, argv, prepare, newline
+
+
+def environment(home, sessions):
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("LC_", "DEBRIEF_"))}
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", HOME=home, DEBRIEF_SESSIONS=sessions,
+               COLUMNS=str(COLUMNS), LINES=str(ROWS))
+    return env
+
+
+def launch(program, settle):
+    """Starts a program in a fresh folder; returns (child, start-up seconds, folder)."""
+    home = tempfile.mkdtemp(prefix="debrief-bench-")
+    sessions = os.path.join(home, "sessions")
+    child = Child(program.argv, environment(home, sessions), home)
+    child.read_until_quiet(settle, limit=10)
+    if child.last_output is None:
+        child.stop()
+        shutil.rmtree(home, ignore_errors=True)
+        raise RuntimeError(f"{program.name} printed nothing: is {program.argv[0]} runnable?")
+    startup = child.last_output - child.started
+    if program.prepare:
+        os.write(child.fd, program.prepare)
+        child.read_until_quiet(settle, limit=5)
+    return child, startup, home
+
+
+def finish(child, home):
+    child.stop()
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def keystrokes(count):
+    """`count` keystrokes of prose: characters, and a newline after each sentence."""
+    keys = []
+    while len(keys) < count:
+        for line in PROSE:
+            keys.extend(("char", ch.encode()) for ch in line)
+            keys.append(("newline", None))
+    return keys[:count]
+
+
+def typing_run(program, count, settle):
+    child, startup, home = launch(program, settle)
+    try:
+        latencies, newline_latencies = [], []
+        cpu_before, bytes_before = child.cpu_seconds(), child.output_bytes
+        typed = 0
+        for kind, data in keystrokes(count):
+            latency = child.first_byte_after(program.newline if kind == "newline" else data)
+            if latency is not None:
+                (newline_latencies if kind == "newline" else latencies).append(latency)
+            # Let the frame finish before the next key, as a typist's pause would.
+            child.read_until_quiet(0.015, limit=2)
+            typed += 1
+        cpu = child.cpu_seconds() - cpu_before
+        sent = child.output_bytes - bytes_before
+        return dict(startup=startup, p50=percentile(latencies, 0.5), p99=percentile(latencies, 0.99),
+                    newline_p50=percentile(newline_latencies, 0.5), bytes_per_key=sent / typed,
+                    cpu_per_key=cpu / typed, missed=count - len(latencies) - len(newline_latencies))
+    finally:
+        finish(child, home)
+
+
+def idle_run(program, seconds, settle):
+    child, startup, home = launch(program, settle)
+    try:
+        cpu_before, bytes_before, bursts_before = child.cpu_seconds(), child.output_bytes, child.bursts
+        child.read_for(seconds)
+        cpu = child.cpu_seconds() - cpu_before
+        sent, frames = child.output_bytes - bytes_before, child.bursts - bursts_before
+        return dict(startup=startup, idle_cpu=100 * cpu / seconds, idle_bytes=sent / seconds,
+                    tick_bytes=sent / frames if frames else float("nan"))
+    finally:
+        finish(child, home)
+
+
+def memory_run(program, notes, settle, typing_keys=50):
+    """Types `notes` short notes, each sent whole and followed by Enter, reading the screen
+    between notes so neither side blocks; then peak RSS, and typing latency on the full screen."""
+    child, _, home = launch(program, settle)
+    try:
+        for number in range(1, notes + 1):
+            os.write(child.fd, f"note {number} brief late".encode() + program.newline)
+            child.read_until_quiet(0.002, limit=2)
+            if child.exited:
+                raise RuntimeError(f"{program.name} exited after {number} notes")
+        child.read_until_quiet(settle, limit=10)
+        latencies = []
+        for kind, data in keystrokes(typing_keys):
+            if kind == "char":
+                latency = child.first_byte_after(data)
+                if latency is not None:
+                    latencies.append(latency)
+                child.read_until_quiet(0.015, limit=2)
+        return dict(rss=child.memory_mb("VmHWM"), anon=child.memory_mb("RssAnon"),
+                    crowded_p50=percentile(latencies, 0.5))
+    finally:
+        finish(child, home)
+
+
+def percentile(values, fraction):
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, int(-(-fraction * len(ordered) // 1)) - 1))
+    return ordered[rank]
+
+
+def median_of(runs, key):
+    values = [run[key] for run in runs if run.get(key) == run.get(key)]  # drop NaN
+    return statistics.median(values) if values else float("nan")
+
+
+# (label, key, unit scale, format, goal)
+ROWS_SPEC = [
+    ("start-up to first settled frame", "startup", 1e3, "{:.0f} ms", "≤ 50 ms"),
+    ("keystroke → first byte, p50", "p50", 1e3, "{:.2f} ms", ""),
+    ("keystroke → first byte, p99", "p99", 1e3, "{:.2f} ms", "≤ nano"),
+    ("Enter → first byte, p50", "newline_p50", 1e3, "{:.2f} ms", ""),
+    ("output bytes per typed key", "bytes_per_key", 1, "{:.1f}", "≤ vim"),
+    ("CPU per typed key", "cpu_per_key", 1e6, "{:.0f} µs", "≤ nano"),
+    ("idle: CPU", "idle_cpu", 1, "{:.3f} %", "< 0.2 %"),
+    ("idle: output", "idle_bytes", 1, "{:.1f} B/s", "≤ 100 B/s"),
+    ("idle: bytes per clock tick (frame)", "tick_bytes", 1, "{:.1f}", ""),
+    ("peak RSS after the notes", "rss", 1, "{:.1f} MB", "≤ 20 MB"),
+    ("  of which private (RssAnon)", "anon", 1, "{:.1f} MB", ""),
+    ("key → first byte after the notes, p50", "crowded_p50", 1e3, "{:.2f} ms", ""),
+]
+
+
+def ratio(a, b):
+    if a != a or b != b:
+        return "–"
+    if b == 0:
+        return "–" if a == 0 else "∞"
+    return f"{a / b:.2f}×"
+
+
+def format_table(results, names, core_rows, notes):
+    header = ["measure"] + names
+    if "debrief" in names:
+        header += [f"debrief/{other}" for other in names if other != "debrief"]
+    header.append("goal")
+    lines = []
+    for label, key, scale, fmt, goal in ROWS_SPEC:
+        if not any(key in results[name] for name in names):
+            continue
+        label = label.replace("the notes", f"{notes} notes")
+        values = {name: results[name].get(key, float("nan")) * scale for name in names}
+        row = [label] + [("–" if v != v else fmt.format(v)) for v in values.values()]
+        if "debrief" in names:
+            row += [ratio(values["debrief"], values[other]) for other in names if other != "debrief"]
+        lines.append(row + [goal])
+    for group, measure, value, goal in core_rows:
+        lines.append([f"{group}: {measure}", value] + [""] * (len(header) - 3) + [goal])
+    widths = [max(len(row[i]) for row in [header] + lines) for i in range(len(header))]
+    text = []
+    for index, row in enumerate([header] + lines):
+        text.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        if index == 0:
+            text.append("  ".join("-" * width for width in widths))
+    return "\n".join(text)
+
+
+def core_figures(path, quick):
+    """Rows of the in-process benchmark (`debrief-bench --tsv`)."""
+    argv = [path, "--tsv"] + (["--sizes", "100,1000", "--seeks", "5", "--runs", "1"] if quick else [])
+    output = subprocess.run(argv, check=True, capture_output=True, text=True).stdout
+    return [line.split("\t") for line in output.splitlines() if line.count("\t") == 3]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--debrief", required=True, help="the debrief binary (release build)")
+    parser.add_argument("--core", help="the debrief-bench binary, for the in-process rows")
+    parser.add_argument("--programs", default="debrief,nano,vim")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each measurement (medians)")
+    parser.add_argument("--keys", type=int, default=450, help="keystrokes typed per run")
+    parser.add_argument("--idle", type=float, default=10, help="seconds of idle measurement")
+    parser.add_argument("--notes", type=int, default=5000, help="notes typed before peak RSS")
+    parser.add_argument("--settle", type=float, default=0.3, help="quiet seconds that mean 'settled'")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, for the test suite")
+    args = parser.parse_args()
+
+    # Absolute: each program starts in its own temporary folder.
+    debrief = os.path.abspath(args.debrief)
+    programs = {
+        "debrief": Program("debrief", [debrief, "run", "--time-scale", "1"]),
+        "nano": Program("nano", ["nano"]),
+        "vim": Program("vim", ["vim", "-u", "NONE"], prepare=b"i"),
+    }
+    names = [name.strip() for name in args.programs.split(",") if name.strip()]
+    for name in names:
+        if name not in programs:
+            sys.exit(f"unknown program '{name}': choose from {', '.join(programs)}")
+        if name == "debrief" and not (os.path.isfile(debrief) and os.access(debrief, os.X_OK)):
+            sys.exit(f"no debrief binary at {debrief} (build it: swift build -c release)")
+        if shutil.which(programs[name].argv[0]) is None:
+            sys.exit(f"{name} is not installed (apt-get install -y {name})")
+
+    results = {}
+    for name in names:
+        program = programs[name]
+        print(f"measuring {name} …", file=sys.stderr, flush=True)
+        typing = [typing_run(program, args.keys, args.settle) for _ in range(args.runs)]
+        idle = [idle_run(program, args.idle, args.settle) for _ in range(args.runs)]
+        memory = memory_run(program, args.notes, args.settle)
+        figures = {key: median_of(typing, key) for key in typing[0] if key not in ("startup", "missed")}
+        figures["startup"] = median_of(typing + idle, "startup")
+        figures.update({key: median_of(idle, key) for key in ("idle_cpu", "idle_bytes", "tick_bytes")})
+        figures.update(memory)
+        missed = sum(run["missed"] for run in typing)
+        if missed:
+            print(f"  {name}: {missed} keystrokes drew no output within 2 s", file=sys.stderr)
+        results[name] = figures
+
+    core = core_figures(os.path.abspath(args.core), args.quick) if args.core else []
+    print(f"Debrief benchmarks · pty {COLUMNS}×{ROWS} TERM=xterm-256color · medians of {args.runs} runs · "
+          f"{args.keys} keys typed · {args.idle:g} s idle")
+    print(format_table(results, names, core, args.notes))
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as error:
+        sys.exit(f"pty_bench: {error}")

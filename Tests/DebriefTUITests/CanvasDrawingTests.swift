@@ -1,0 +1,30 @@
+@testable import DebriefTUI
+import Testing
+
+/// Canvas drawing fast paths: plain ASCII and rules land exactly where the general path would.
+@Suite("Canvas drawing")
+struct CanvasDrawingTests {
+    @Test func asciiTextIsClippedAtItsWidthAndTheEdge() {
+        var canvas = Canvas(width: 10, height: 2)
+        #expect(canvas.text("abcdefgh", x: 6, y: 0) == 4)
+        #expect(canvas.text("abcdefgh", x: -2, y: 1, maxWidth: 6) == 6)
+        #expect(canvas.lines == ["      abcd", "cdef"])
+    }
+
+    @Test func controlCharactersStillBecomeSymbols() {
+        var canvas = Canvas(width: 12, height: 1)
+        canvas.text("a\u{1B}[2Jb", x: 0, y: 0)
+        #expect(canvas.lines == ["a^[[2Jb"])
+    }
+
+    @Test func rulesFillTheirSpanAndNothingElse() {
+        var canvas = Canvas(width: 8, height: 3)
+        canvas.horizontalLine(y: 0, x: 5, width: 10)
+        canvas.horizontalLine(y: 1, x: -3, width: 5)
+        canvas.horizontalLine(y: 2)
+        canvas.horizontalLine(y: 3)
+        canvas.horizontalLine(y: -1)
+        #expect(canvas.lines == ["     ───", "──", "────────"])
+        #expect(canvas[5, 0].style == .muted)
+    }
+}

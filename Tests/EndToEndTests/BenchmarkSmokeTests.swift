@@ -1,0 +1,63 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The benchmarks at tiny sizes, so they cannot rot: each part runs and prints its table
+/// with a figure in every row. No timing is asserted (figures depend on the machine).
+@Suite("Benchmarks: smoke run", .serialized)
+struct BenchmarkSmokeTests {
+    @Test func inProcessBenchmarkPrintsLoadSeekAndRenderFigures() throws {
+        let arguments = [Benchmark.binary("debrief-bench"), "--sizes", "20,200", "--seeks", "3", "--runs", "1"]
+        let table = try Subprocess.run(arguments)
+        #expect(table.status == 0, "\(table.output)")
+        #expect(table.output.hasPrefix("group"))
+        let result = try Subprocess.run(arguments + ["--tsv"])
+        let rows = result.output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        for measure in ["load 20 events", "load 200 events", "3 seeks in 200 events", "facilitator frame 80×24",
+                        "facilitator frame 200×60", "cells changed by one clock tick"] {
+            let row = rows.first { $0.count == 4 && $0[1].hasPrefix(measure) }
+            #expect(row.map { Benchmark.startsWithFigure($0[2]) } == true, "no figure for '\(measure)' in:\n\(result.output)")
+        }
+    }
+
+    @Test func badSizesGetOneClearMessage() throws {
+        let result = try Subprocess.run([Benchmark.binary("debrief-bench"), "--sizes", "ten"])
+        #expect(result.status != 0)
+        #expect(result.output.contains("--sizes must be numbers of events"))
+    }
+
+    /// The pty harness against debrief alone: a few keys, a second of idle, a few notes.
+    @Test func ptyHarnessMeasuresDebriefInARealTerminal() throws {
+        let result = try Subprocess.run([
+            "python3", Benchmark.repository.appending(path: "Tests/Benchmarks/pty_bench.py").path,
+            "--debrief", Benchmark.binary("debrief"), "--core", Benchmark.binary("debrief-bench"), "--quick",
+            "--programs", "debrief", "--runs", "1", "--keys", "20", "--idle", "1", "--notes", "20",
+        ])
+        #expect(result.status == 0, "\(result.output)")
+        let rows = result.output.split(separator: "\n").map(String.init)
+        for measure in ["start-up to first settled frame", "keystroke → first byte, p50", "output bytes per typed key",
+                        "CPU per typed key", "idle: CPU", "idle: output", "peak RSS after 20 notes", "core: load 100 events"] {
+            // Columns are at least two spaces apart; the one after the label is debrief's figure.
+            let row = rows.first { $0.hasPrefix(measure) }
+            let cells = row.map { $0.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            #expect(cells.map { $0.count > 1 && Benchmark.startsWithFigure($0[1]) } == true, "no figure for '\(measure)' in:\n\(result.output)")
+        }
+    }
+}
+
+enum Benchmark {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A product built beside the test bundle (the debug build `swift test` made).
+    static func binary(_ name: String) -> String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: name)
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
+        return repository.appending(path: ".build/debug/\(name)").path
+    }
+
+    /// A cell holds a figure: it starts with a number, not a dash or a failure.
+    static func startsWithFigure(_ cell: String) -> Bool {
+        cell.split(separator: " ").first.map { Double($0) != nil } ?? false
+    }
+}
