@@ -50,13 +50,14 @@ struct CoreBenchmarks {
         return rows
     }
 
-    /// Seeks to random times in the largest session, each folded from the nearest snapshot.
+    /// Seeks to random times in the largest session through the replay's own timeline, each
+    /// folded from the nearest snapshot.
     func seek() -> [ReportRow] {
         guard let size = sizes.max() else { return [] }
         var generator = SessionGenerator(agenda: agenda, seed: 7)
         let events = generator.events(count: size)
-        var seeker: SnapshotSeeker?
-        let build = Measure.seconds { seeker = SnapshotSeeker(agenda: agenda, events: events, interval: snapshotInterval) }
+        var seeker: ReplayTimeline?
+        let build = Measure.seconds { seeker = ReplayTimeline(agenda: agenda, events: events, snapshotInterval: snapshotInterval) }
         guard let seeker, let end = events.last?.t else { return [] }
         var random = SplitMix(seed: 99)
         let times = (0..<seeks).map { _ in

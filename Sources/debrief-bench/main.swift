@@ -20,7 +20,7 @@ struct DebriefBench: ParsableCommand {
     var runs = 5
 
     @Option(name: .customLong("snapshot-interval"), help: "Events between replay snapshots.")
-    var snapshotInterval = 5_000
+    var snapshotInterval = ReplayTimeline.defaultSnapshotInterval
 
     @Flag(help: "Tab-separated rows (group, measure, value, goal) for other tools to read.")
     var tsv = false
