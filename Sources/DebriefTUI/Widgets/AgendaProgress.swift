@@ -66,8 +66,15 @@ public enum AgendaProgress {
     /// The wall-clock time (HH:mm) at which meeting time `t` falls.
     static func wallClock(_ model: AppModel, meetingTime t: Int) -> String {
         guard let start = model.startDate else { return "--:--" }
-        let seconds = Double(t) / 1000 / max(0.001, model.info.timeScale)
-        let parts = Calendar.current.dateComponents([.hour, .minute], from: start.addingTimeInterval(seconds))
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        let date = start.addingTimeInterval(Double(t) / 1000 / max(0.001, model.info.timeScale))
+        // Plain arithmetic on the zone's offset: this runs every frame, and a calendar
+        // lookup cost more than the rest of the agenda strip together.
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + TimeZone.current.secondsFromGMT(for: date)
+        let minuteOfDay = ((local / 60) % 1440 + 1440) % 1440
+        return twoDigits(minuteOfDay / 60) + ":" + twoDigits(minuteOfDay % 60)
+    }
+
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
     }
 }

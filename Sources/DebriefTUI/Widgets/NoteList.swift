@@ -16,8 +16,14 @@ public enum NoteList {
     public static func draw(_ notes: [Note], selected: Int? = nil, focused: Bool = false, in canvas: inout Canvas, area: Rect) {
         guard area.height > 0 else { return }
         let width = max(1, area.width - textX - 1)
+        // Only the notes that can reach the screen are wrapped: every note takes at least a
+        // row, so `area.height` notes either side of the one in view are enough. A section
+        // with thousands of notes costs no more to draw than one with twenty.
+        let anchor = selected.flatMap { id in notes.lastIndex { $0.id == id } }
+        let window = anchor.map { notes[max(0, $0 - area.height)..<min(notes.count, $0 + area.height + 1)] }
+            ?? notes.suffix(area.height)
         var rows: [Row] = []
-        for note in notes {
+        for note in window {
             for (index, line) in TextWrap.lines(note.text, width: width).enumerated() {
                 rows.append(Row(text: line, style: .normal, note: note, isFirst: index == 0))
             }
@@ -45,8 +51,11 @@ public enum NoteList {
             }
             canvas.text(row.text, x: area.x + textX, y: y, style: isSelected ? .selected : row.style, maxWidth: width)
         }
-        if start > 0 { canvas.text("↑ \(start) more", x: area.maxX - 12, y: area.y, style: .muted) }
-        if end < rows.count { canvas.text("↓ \(rows.count - end) more", x: area.maxX - 12, y: area.maxY - 1, style: .muted) }
+        // Counted in notes: a note partly in view counts as shown.
+        let above = window.startIndex - notes.startIndex + Set(rows[..<start].map(\.note.id)).subtracting(rows[start..<end].map(\.note.id)).count
+        let below = notes.endIndex - window.endIndex + Set(rows[end...].map(\.note.id)).subtracting(rows[start..<end].map(\.note.id)).count
+        if above > 0 { canvas.text("↑ \(above) more", x: area.maxX - 12, y: area.y, style: .muted) }
+        if below > 0 { canvas.text("↓ \(below) more", x: area.maxX - 12, y: area.maxY - 1, style: .muted) }
     }
 
     public static func label(for kind: NoteKind) -> (String, Style) {

@@ -1,10 +1,32 @@
 import DebriefKit
+import Synchronization
 
 /// Word wrapping by display width: CJK and emoji count double, words longer than the line
 /// are broken, explicit newlines start new lines.
 public enum TextWrap {
+    /// Every frame wraps the same prompts and notes again; remembering the last few hundred
+    /// results makes a keystroke's frame cheap. Cleared when full: simple, and bounded.
+    private static let cache = Mutex<[CacheKey: [String]]>([:])
+    private static let cacheLimit = 512
+
+    private struct CacheKey: Hashable {
+        var text: String
+        var width: Int
+    }
+
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        let key = CacheKey(text: text, width: width)
+        if let known = cache.withLock({ $0[key] }) { return known }
+        let result = wrap(text, width: width)
+        cache.withLock { cache in
+            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[key] = result
+        }
+        return result
+    }
+
+    private static func wrap(_ text: String, width: Int) -> [String] {
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
