@@ -1,3 +1,4 @@
+import DebriefKit
 import CNcurses
 import DebriefTUI
 import Foundation
@@ -231,6 +232,6 @@ public final class NcursesTerminal: Terminal {
     }
 
     private static func writeRaw(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStreams.out(text)
     }
 }

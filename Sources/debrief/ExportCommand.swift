@@ -51,7 +51,7 @@ struct ExportCommand: ParsableCommand {
             }
         }
         guard let output, output != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStreams.out(text)
             return
         }
         let target = URL(fileURLWithPath: output)

@@ -25,7 +25,7 @@ enum MeetingSession {
             let signal = terminal.pendingSignal
             keepJournal(recorder)
             let name = [SIGHUP: "SIGHUP", SIGTERM: "SIGTERM", SIGINT: "SIGINT"][signal] ?? "signal \(signal)"
-            FileHandle.standardError.write(Data("Meeting interrupted (\(name)); every captured note is saved. \(resumeHint(recorder))\n".utf8))
+            StandardStreams.error("Meeting interrupted (\(name)); every captured note is saved. \(resumeHint(recorder))\n")
             throw ExitCode(128 + signal)
         }
     }
@@ -136,6 +136,6 @@ enum MeetingSession {
     }
 
     private static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        StandardStreams.error("\(message)\n")
     }
 }

@@ -33,6 +33,6 @@ enum SessionLocator {
     }
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+        StandardStreams.error("warning: \(message)\n")
     }
 }

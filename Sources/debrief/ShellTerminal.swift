@@ -1,3 +1,4 @@
+import DebriefKit
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -21,6 +22,6 @@ enum ShellTerminal {
         modes.c_oflag |= tcflag_t(OPOST | ONLCR)
         tcsetattr(STDIN_FILENO, TCSANOW, &modes)
         // Main screen, cursor shown, bracketed paste off.
-        FileHandle.standardOutput.write(Data("\u{1B}[?1049l\u{1B}[?25h\u{1B}[?2004l".utf8))
+        StandardStreams.out("\u{1B}[?1049l\u{1B}[?25h\u{1B}[?2004l")
     }
 }

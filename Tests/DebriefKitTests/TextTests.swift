@@ -1,3 +1,4 @@
+import Foundation
 import DebriefKit
 import Testing
 
@@ -35,5 +36,24 @@ struct TextTests {
         #expect(NoteParser.parse(">  checklist").content == NoteContent(kind: .action, text: "checklist"))
         #expect(NoteParser.parse("?who owns tracking").content == NoteContent(kind: .question, text: "who owns tracking"))
         #expect(NoteParser.parse("  plain note ").content == NoteContent(kind: .note, text: "plain note"))
+    }
+}
+
+@Suite("Standard streams")
+struct StandardStreamsTests {
+    @Test func aFailedWriteReportsFalseInsteadOfCrashing() {
+        // A closed terminal or descriptor: Foundation's FileHandle.write would trap here.
+        #expect(StandardStreams.write("lost", to: -1) == false)
+    }
+
+    @Test func everythingReachesAPipe() throws {
+        var descriptors: [Int32] = [0, 0]
+        #expect(pipe(&descriptors) == 0)
+        defer { close(descriptors[0]) }
+        let text = String(repeating: "Meeting ended. ", count: 1000)
+        #expect(StandardStreams.write(text, to: descriptors[1]))
+        close(descriptors[1])
+        let read = FileHandle(fileDescriptor: descriptors[0]).readDataToEndOfFile()
+        #expect(String(decoding: read, as: UTF8.self) == text)
     }
 }
