@@ -31,16 +31,19 @@ public struct NoteEditor: Equatable, Sendable {
         let continuesWord = string.count == 1 && !string.contains(where: \.isWhitespace)
         if !(continuesWord && isTypingWord) { saveUndo() }
         let index = text.index(text.startIndex, offsetBy: cursor)
-        let prefix = String(text[..<index]) + string
-        text = prefix + text[index...]
+        var joined = String(text[..<index])
+        joined += string
+        let seam = joined.endIndex
+        joined += text[index...]
         // Joining can merge clusters at the seams (a combining accent, a ZWJ): put the
-        // cursor after the cluster that holds the last inserted scalar.
-        var scalars = 0
+        // cursor after the cluster that holds the last inserted scalar. One linear walk.
+        var position = joined.startIndex
         cursor = 0
-        for character in text where scalars < prefix.unicodeScalars.count {
-            scalars += character.unicodeScalars.count
+        while position < seam {
+            position = joined.index(after: position)
             cursor += 1
         }
+        text = joined
         isTypingWord = continuesWord
     }
 

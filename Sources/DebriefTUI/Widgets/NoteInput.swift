@@ -27,13 +27,13 @@ public enum NoteInput {
         let cursorRow = row(containing: editor.cursor, in: layout)
         let first = max(0, min(cursorRow - area.height + 1, layout.count - area.height))
         for (offset, range) in layout[first...].prefix(area.height).enumerated() {
-            let visible = characters[range].map { VisibleText.line(String($0)) }.joined()
+            let visible = VisibleText.line(String(characters[range]))
             canvas.text(visible, x: textX, y: area.y + offset, maxWidth: width)
         }
         if first > 0 { canvas.text("↑", x: area.x, y: area.y, style: .muted) }
         if active {
             let range = layout[cursorRow]
-            let column = characters[range.lowerBound..<editor.cursor].reduce(0) { $0 + DisplayWidth.of(VisibleText.line(String($1))) }
+            let column = characters[range.lowerBound..<editor.cursor].reduce(0) { $0 + columns($1) }
             canvas.cursor = (textX + min(column, width - 1), area.y + cursorRow - first)
         }
     }
@@ -60,25 +60,31 @@ public enum NoteInput {
         var index = line.lowerBound
         while index < line.upperBound {
             let character = characters[index]
-            let columns = DisplayWidth.of(VisibleText.line(String(character)))
+            let characterWidth = columns(character)
             if character == " " {
-                rowWidth += columns
+                rowWidth += characterWidth
                 lastBreak = index + 1
                 index += 1
                 continue
             }
-            if rowWidth + columns > width, index > rowStart {
+            if rowWidth + characterWidth > width, index > rowStart {
                 let breakAt = lastBreak.map { $0 > rowStart ? $0 : index } ?? index
                 rows.append(rowStart..<breakAt)
                 rowStart = breakAt
-                rowWidth = characters[rowStart..<index].reduce(0) { $0 + DisplayWidth.of(VisibleText.line(String($1))) }
+                rowWidth = characters[rowStart..<index].reduce(0) { $0 + columns($1) }
                 lastBreak = nil
                 continue
             }
-            rowWidth += columns
+            rowWidth += characterWidth
             index += 1
         }
         rows.append(rowStart..<line.upperBound)
+    }
+
+    /// Columns a character takes on screen, as shown (a control character shows as ^X).
+    static func columns(_ character: Character) -> Int {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        return DisplayWidth.of(VisibleText.line(String(character)))
     }
 
     /// The row the cursor is on; at a soft wrap it belongs to the row it starts.
