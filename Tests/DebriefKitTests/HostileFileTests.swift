@@ -91,7 +91,7 @@ struct HostileFileTests {
 
     @Test func aFileOverTheSizeLimitIsRefusedWithoutReadingIt() throws {
         let url = Fixtures.temporaryFolder().appending(path: "big.debrief.jsonl")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         try handle.truncate(atOffset: UInt64(SessionReader.maximumFileBytes + 1))  // sparse: no disk used
         try handle.close()

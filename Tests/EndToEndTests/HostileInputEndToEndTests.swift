@@ -49,7 +49,7 @@ struct HostileInputEndToEndTests {
         }
 
         let huge = folder.appending(path: "huge.yaml")
-        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: huge.path, contents: nil)
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: 50_000_000)
         try handle.close()

@@ -56,7 +56,7 @@ public enum BriefWriter {
     }
 
     private static func problems(_ findings: Findings) -> String {
-        var out = "\n## What went wrong\n\n"
+        let out = "\n## What went wrong\n\n"
         guard !findings.problems.isEmpty else { return out + "No problems were recorded.\n" }
         let groups = findings.problemsByRootCause.map { group in
             var text = "### \(group.rootCause.map { MarkdownText.inline(capitalized($0)) } ?? "No root cause yet")\n\n"
@@ -80,7 +80,7 @@ public enum BriefWriter {
     }
 
     private static func actionTable(_ findings: Findings) -> String {
-        var out = "\n## Action items\n\n"
+        let out = "\n## Action items\n\n"
         if findings.actions.isEmpty { return out + "No action items were recorded.\n" }
         var table = MarkdownTable(["Action", "Owner", "Due", "Problem"])
         for action in findings.actions {

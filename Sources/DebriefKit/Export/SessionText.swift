@@ -43,7 +43,7 @@ public enum SessionText {
     }
 
     static func item(_ note: Note, _ findings: Findings) -> String {
-        var line = "\(DurationText.clock(note.t))  \(note.kind.rawValue.uppercased().padding(toLength: 9, withPad: " ", startingAt: 0))\(VisibleText.line(note.text))"
+        let line = "\(DurationText.clock(note.t))  \(note.kind.rawValue.uppercased().padding(toLength: 9, withPad: " ", startingAt: 0))\(VisibleText.line(note.text))"
         var tags: [String] = []
         if note.kind == .problem {
             tags.append("root cause: \(note.rootCause.map(VisibleText.line) ?? "untagged")")
