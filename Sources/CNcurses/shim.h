@@ -30,6 +30,19 @@ static volatile sig_atomic_t debrief_received_signal = 0;
 
 static void debrief_note_signal(int number) { debrief_received_signal = number; }
 
+// SIGTSTP from outside (kill -TSTP, a job-control tool) is a request, like Ctrl-Z, that
+// the main loop carries out itself: ncurses' own handler would stop us without saving
+// the unfinished note and come back without bracketed paste.
+static volatile sig_atomic_t debrief_stop_requested = 0;
+
+static void debrief_note_stop(int number) { (void)number; debrief_stop_requested = 1; }
+
+static inline int debrief_take_stop_request(void) {
+    int requested = (int)debrief_stop_requested;
+    debrief_stop_requested = 0;
+    return requested;
+}
+
 static inline void debrief_install_signal_handlers(void) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
@@ -39,6 +52,14 @@ static inline void debrief_install_signal_handlers(void) {
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
+    // Started with job control switched off (SIGTSTP ignored): leave it so.
+    struct sigaction stop;
+    sigaction(SIGTSTP, NULL, &stop);
+    if (stop.sa_handler != SIG_IGN) {
+        stop = action;
+        stop.sa_handler = debrief_note_stop;
+        sigaction(SIGTSTP, &stop, NULL);
+    }
     signal(SIGPIPE, SIG_IGN);
     // Past a file-size limit (ulimit -f) a write should fail with EFBIG, which the meeting
     // survives, instead of the default action of SIGXFSZ, which kills it.

@@ -95,8 +95,12 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func nextInput(timeoutMilliseconds: Int) -> Input? {
+        // SIGTSTP from outside, during the last frame or cutting this wait short.
+        if debrief_take_stop_request() != 0 { return .suspend }
         timeout(Int32(timeoutMilliseconds))
-        guard let first = readCode() else { return nil }
+        guard let first = readCode() else {
+            return debrief_take_stop_request() != 0 ? .suspend : nil
+        }
         switch first {
         case .function(Self.pasteStart):
             return .paste(readPaste())

@@ -132,14 +132,14 @@ struct ReplayScreenTests {
             #expect(text.contains(help))
         }
         let leftEarly = model.handle(.escape)
-        #expect(!leftEarly, "Esc closes the help first")
+        #expect(leftEarly == nil, "Esc closes the help first")
         #expect(!model.showsHelp)
         let leaves = model.handle(.escape)
-        #expect(leaves)
+        #expect(leaves == .quit)
         for key in [Key.character("q"), .function(10)] {
             var fresh = Self.model()
             let leaves = fresh.handle(key)
-            #expect(leaves, "\(key.label) leaves")
+            #expect(leaves == .quit, "\(key.label) leaves")
         }
     }
 

@@ -314,9 +314,17 @@ struct RecoveryEndToEndTests {
         try tmux.type("fg")
         try tmux.press("Enter")
         try tmux.waitFor("● saved")
+        // Back in the meeting, pasting still lands in the input: a pasted newline
+        // commits nothing (the shell turned bracketed paste off while it had the terminal).
+        try tmux.paste("pasted after fg\nsecond pasted line")
+        try tmux.waitFor("second pasted line")
+        #expect(try tmux.screen().contains("Notes · 2"), "the paste committed nothing")
+        try tmux.press("Enter")
+        try tmux.waitFor("Notes · 3")
         try tmux.press("F10", "Enter")
         try tmux.waitFor("Meeting ended.")
         let session = try #require(Debrief.files(in: folder, suffix: ".debrief.jsonl").first)
-        #expect(try SessionReader.read(session).state.visibleNotes.map(\.text) == ["Before suspend", "After fg"])
+        #expect(try SessionReader.read(session).state.visibleNotes.map(\.text)
+                == ["Before suspend", "After fg", "pasted after fg\nsecond pasted line"])
     }
 }

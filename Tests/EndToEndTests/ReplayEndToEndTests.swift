@@ -64,6 +64,27 @@ struct ReplayEndToEndTests {
         #expect(try Data(contentsOf: file) == before, "replay never changes the session file")
     }
 
+    @Test func ctrlZSuspendsAReplayAndFgBringsItBack() throws {
+        let folder = Debrief.freshFolder()
+        let (_, name) = try recordMeeting(in: folder)
+        let tmux = try Tmux("bash --norc --noprofile -i")
+        try tmux.waitFor("bash-")
+        try tmux.type(Debrief.command("replay \(name)", sessions: folder))
+        try tmux.press("Enter")
+        try tmux.waitFor("❚❚ PAUSED 1×")
+        try tmux.press("NPage")
+        try tmux.waitFor("2/6  Creator breakdown")
+        try tmux.press("C-z")
+        try tmux.waitFor("Stopped")
+        #expect(!(try tmux.paneFlags().alternateScreen), "the shell gets its screen back")
+        try tmux.type("fg")
+        try tmux.press("Enter")
+        try tmux.waitFor("2/6  Creator breakdown")
+        try tmux.press("q")
+        try tmux.waitUntil("the replay ends and the shell is back") { $0.components(separatedBy: "bash-").count > 2 }
+        #expect(!(try tmux.paneFlags().alternateScreen))
+    }
+
     @Test func showSessionsAndExportOnARecordedMeeting() throws {
         let folder = Debrief.freshFolder()
         let (sessions, name) = try recordMeeting(in: folder)

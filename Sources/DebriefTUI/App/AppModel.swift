@@ -86,6 +86,8 @@ public struct AppModel: Sendable {
         switch input {
         case .resize:
             return []
+        case .suspend:
+            return [.suspend]
         case .paste(let text):
             switch overlay {
             case .help, .confirmEnd, .interruptChoice: return []

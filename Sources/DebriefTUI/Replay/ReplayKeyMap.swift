@@ -1,7 +1,7 @@
 /// Everything a key can do during a replay.
 public enum ReplayCommand: Hashable, Sendable {
     case togglePlay, slower, faster, stepBack, stepForward, previousSection, nextSection
-    case toStart, toEnd, minuteBack, minuteForward, showHelp, quit
+    case toStart, toEnd, minuteBack, minuteForward, showHelp, suspend, quit
 }
 
 /// The replay's single table of keys: dispatch, its status line and its help overlay.
@@ -31,6 +31,8 @@ public enum ReplayKeyMap {
         Binding(keys: [.end], command: .toEnd, name: "End", help: "Jump to the end of the meeting", inStatusLine: false),
         Binding(keys: [.character("[")], command: .minuteBack, name: "-1 min", help: "One minute back on the timeline", inStatusLine: false),
         Binding(keys: [.character("]")], command: .minuteForward, name: "+1 min", help: "One minute forward on the timeline", inStatusLine: false),
+        Binding(keys: [.control("z")], command: .suspend, name: "Suspend",
+                help: "Give the terminal back to the shell (fg returns)", inStatusLine: false),
         Binding(keys: [.function(10), .character("q"), .escape, .control("c")], command: .quit, name: "Quit",
                 help: "Leave the replay (the session file is never changed)", inStatusLine: true),
     ]

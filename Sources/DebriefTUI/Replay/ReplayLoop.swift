@@ -28,7 +28,19 @@ public final class ReplayLoop {
             let now = clock.now()
             model.play(wallMilliseconds: now - last)
             last = now
-            if case .key(let key)? = input, model.handle(key) { return }
+            let request: ReplayModel.Request?
+            switch input {
+            case .key(let key)?: request = model.handle(key)
+            case .suspend?: request = .suspend
+            case .paste?, .resize?, nil: request = nil
+            }
+            switch request {
+            case .quit?: return
+            case .suspend?:
+                terminal.suspend()
+                last = clock.now()  // the time spent stopped does not play the replay on
+            case nil: break
+            }
         }
     }
 }

@@ -53,19 +53,25 @@ public struct ReplayModel: Sendable {
         if isAtEnd { isPlaying = false }
     }
 
-    /// Handles a key; returns true when the viewer wants to leave.
-    public mutating func handle(_ key: Key) -> Bool {
+    /// What a key asks of the loop, beyond changing the model.
+    public enum Request: Equatable, Sendable {
+        case quit, suspend
+    }
+
+    /// Handles a key; returns what the loop must do about it, if anything.
+    public mutating func handle(_ key: Key) -> Request? {
         if showsHelp {
             if [.escape, .function(1), .enter, .character("q")].contains(key) { showsHelp = false }
-            return false
+            return nil
         }
-        guard let command = ReplayKeyMap.command(for: key) else { return false }
+        guard let command = ReplayKeyMap.command(for: key) else { return nil }
         return perform(command)
     }
 
-    public mutating func perform(_ command: ReplayCommand) -> Bool {
+    public mutating func perform(_ command: ReplayCommand) -> Request? {
         switch command {
-        case .quit: return true
+        case .quit: return .quit
+        case .suspend: return .suspend
         case .showHelp: showsHelp = true
         case .togglePlay:
             if !isPlaying && isAtEnd { seek(to: timeline.start) }  // play again from the top
@@ -85,6 +91,6 @@ public struct ReplayModel: Sendable {
         case .minuteBack: seek(to: position - Self.minute)
         case .minuteForward: seek(to: position + Self.minute)
         }
-        return false
+        return nil
     }
 }

@@ -45,4 +45,6 @@ public enum Input: Equatable, Sendable {
     /// Bracketed paste: text to insert literally, newlines and escapes included.
     case paste(String)
     case resize
+    /// The shell asked Debrief to stop (SIGTSTP from outside): suspend as for Ctrl-Z.
+    case suspend
 }
