@@ -90,6 +90,40 @@ struct RecoveryTests {
         #expect(resumed.clockOffset == 8 * Fixtures.minute)
     }
 
+    @Test func aliveMarksCarryTheClockPastTheLastEventAndStayOutOfTheSessionFile() throws {
+        let folder = Fixtures.temporaryFolder()
+        let (recorder, events) = try interruptedMeeting(in: folder)
+        // Nothing captured for five minutes after the last event, but the meeting ran on.
+        #expect(recorder.markAlive(at: 9 * Fixtures.minute) == nil)
+        #expect(recorder.markAlive(at: 12 * Fixtures.minute) == nil)
+        #expect(recorder.events == events, "marks are not events")
+        recorder.leave()
+
+        let store = SessionStore(folder: folder)
+        let meeting = try #require(store.interruptedMeetings().first)
+        let record = try meeting.record.get()
+        #expect(record.skippedLines.isEmpty, "a mark is a line the reader understands")
+        #expect(record.events == events)
+        #expect(record.lastAlive == 12 * Fixtures.minute)
+        let resumed = try ResumedMeeting.open(meeting, store: store, countDowntime: false,
+                                              now: meeting.lastSaved.addingTimeInterval(600))
+        #expect(resumed.clockOffset == 12 * Fixtures.minute, "the clock continues from where it stopped, not from the last note")
+
+        let (session, _) = try resumed.recorder.finish()
+        let text = try String(contentsOf: session, encoding: .utf8)
+        #expect(!text.contains("\"alive\""), "the session file holds events only")
+    }
+
+    @Test func anAliveMarkNeverMovesTheClockBackBehindTheLastEvent() throws {
+        let folder = Fixtures.temporaryFolder()
+        let (recorder, _) = try interruptedMeeting(in: folder)
+        recorder.markAlive(at: 0)
+        recorder.leave()
+        let record = try SessionReader.read(recorder.journalURL)
+        #expect(record.lastAlive == 7 * Fixtures.minute)
+        #expect(record.lastKnownTime == 7 * Fixtures.minute)
+    }
+
     @Test func aTornLastLineIsDroppedWithAMessageAndTheJournalRepaired() throws {
         let folder = Fixtures.temporaryFolder()
         let (recorder, events) = try interruptedMeeting(in: folder)

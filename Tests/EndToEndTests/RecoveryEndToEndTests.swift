@@ -76,6 +76,28 @@ struct RecoveryEndToEndTests {
         #expect(Debrief.files(in: folder, suffix: ".journal.jsonl").isEmpty)
     }
 
+    @Test func aResumedClockContinuesFromWhereTheMeetingStoppedNotFromTheLastNote() throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.commands(["--time-scale 30", "resume"], sessions: folder))
+        try tmux.waitFor("● saved")
+        try tmux.type("Reach 1.2M against a 1M target")
+        try tmux.press("Enter")
+        try tmux.waitFor("Reach 1.2M against a 1M target")
+        // Nothing captured for a while (the journal still hears from the meeting), then a crash.
+        try waitForJournal(in: folder, toContain: "\"alive\"")
+        try tmux.kill(SIGKILL)
+
+        try tmux.answerYes()
+        let screen = try tmux.waitFor(" left")
+        // At 30× the meeting was at least 2½ minutes in when it died: the first section
+        // (10 minutes) cannot show more than 7½ minutes left, as it would from the note's time.
+        let left = try #require(screen.firstMatch(of: /(\d\d):(\d\d) left/))
+        let secondsLeft = Int(left.1)! * 60 + Int(left.2)!
+        #expect(secondsLeft <= 450, "clock after resume: \(left.0)")
+        try tmux.press("F10", "Enter")
+        #expect(try tmux.waitForExit().code == 0)
+    }
+
     @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT")])
     func aSignalFromOutsideSavesRestoresTheTerminalAndSaysHowToResume(signal: Int32, name: String) throws {
         let folder = Debrief.freshFolder()

@@ -89,6 +89,12 @@ public final class Journal {
         try writeLine(SessionCoding.line(event))
     }
 
+    /// Notes that the meeting is still running at `t`. Not fsynced: it guards against the
+    /// process dying, which leaves written data in the kernel's hands, and must stay cheap.
+    public func markAlive(at t: Int) throws(StorageError) {
+        try SecureFiles.writeAll(SessionCoding.line(AliveMark(t: t)), to: descriptor, path: url.path)
+    }
+
     /// Makes the file end on a complete line before appending to it again: a torn last
     /// line (the process died mid-write) is cut off at `validLength`; a complete last
     /// line that lacks only its newline gets one.

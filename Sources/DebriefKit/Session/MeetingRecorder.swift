@@ -46,9 +46,21 @@ public final class MeetingRecorder {
         var event = event
         event.t = max(event.t, events.last?.t ?? 0)
         events.append(event)
+        return write { journal throws(StorageError) in try journal.append(event) }
+    }
+
+    /// Notes in the journal that the meeting is still running at `t`, so that a resume
+    /// continues the clock from there. Kept out of `events` and out of the session file.
+    @discardableResult
+    public func markAlive(at t: Int) -> StorageError? {
+        let t = max(t, events.last?.t ?? 0)
+        return write { journal throws(StorageError) in try journal.markAlive(at: t) }
+    }
+
+    private func write(_ body: (Journal) throws(StorageError) -> Void) -> StorageError? {
         guard failure == nil, let journal else { return failure }
         do {
-            try journal.append(event)
+            try body(journal)
             return nil
         } catch {
             // Never append to this file again: what it holds after a failed write is unknown.

@@ -38,8 +38,7 @@ public struct ResumedMeeting {
         }
         let recorder = MeetingRecorder(header: record.header, store: store, baseName: meeting.baseName,
                                        journal: journal, events: record.events)
-        let lastTime = record.events.map(\.t).max() ?? 0
-        var offset = lastTime
+        var offset = record.lastKnownTime
         if countDowntime {
             let down = max(0, now.timeIntervalSince(meeting.lastSaved))
             offset += Int(down * 1000 * max(0.001, record.header.meeting.timeScale))

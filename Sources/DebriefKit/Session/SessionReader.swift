@@ -15,8 +15,13 @@ public struct SessionRecord: Sendable {
     public var hasTornLastLine = false
     /// Bytes up to the end of the last complete line (what a resumed journal keeps).
     public var completeLength = 0
+    /// A journal's latest alive mark: the meeting was still running at this time.
+    public var lastAlive: Int?
 
     public var state: MeetingState { MeetingState.fold(agenda: header.agenda, events: events) }
+
+    /// How far the meeting's clock is known to have run: its last event or alive mark.
+    public var lastKnownTime: Int { max(events.lazy.map(\.t).max() ?? 0, lastAlive ?? 0) }
 }
 
 public struct SessionReadError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -66,10 +71,14 @@ public enum SessionReader {
         var summary: SessionSummary?
         var skipped: [Int] = []
         var oversized: [Int] = []
+        var lastAlive: Int?
         for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let bytes = Data(line)
             if line.count <= maximumLineBytes, let event = try? decoder.decode(Event.self, from: bytes) {
                 events.append(event)
+            } else if line.count <= maximumLineBytes, let mark = try? decoder.decode(AliveMark.self, from: bytes),
+                      mark.type == AliveMark.typeName, (0...Event.maximumTime).contains(mark.t) {
+                lastAlive = max(lastAlive ?? 0, mark.t)
             } else if line.count <= maximumLineBytes, let final = try? decoder.decode(SessionSummary.self, from: bytes), final.type == "summary" {
                 summary = final
             } else {
@@ -79,6 +88,7 @@ public enum SessionReader {
         }
         var record = SessionRecord(header: header, events: events, summary: summary, skippedLines: skipped)
         record.oversizedLines = oversized
+        record.lastAlive = lastAlive
         let endsWithNewline = data.last == UInt8(ascii: "\n")
         record.hasTornLastLine = !endsWithNewline && skipped.last == lines.count
         record.completeLength = record.hasTornLastLine ? data.count - lines[lines.count - 1].count : data.count

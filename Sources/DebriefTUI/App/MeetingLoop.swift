@@ -21,6 +21,8 @@ public final class MeetingLoop {
     private var draftChangedAt: ContinuousClock.Instant?
     /// When writing to disk was last retried after a failure.
     private var lastRetry = ContinuousClock.now
+    /// When the journal last heard from this meeting: an event or an alive mark.
+    private var lastJournalled = ContinuousClock.now
 
     public init(terminal: Terminal, clock: MeetingClock, recorder: MeetingRecorder, model: AppModel) {
         self.terminal = terminal
@@ -46,6 +48,7 @@ public final class MeetingLoop {
                 // A tick: typing paused, and a good moment to retry a failed disk.
                 saveDraft()
                 retryStorage()
+                markAliveIfDue()
                 continue
             }
             // Every key already waiting is handled before the next frame: a burst of keys
@@ -69,6 +72,7 @@ public final class MeetingLoop {
             }
             // Typing without pause must not keep a failed disk from being retried.
             if ContinuousClock.now - lastRetry >= .seconds(1) { retryStorage() }
+            markAliveIfDue()
         }
     }
 
@@ -110,6 +114,7 @@ public final class MeetingLoop {
     private func record(_ change: Change) {
         let event = Event(t: clock.now(), change)
         recorder.record(event)
+        lastJournalled = ContinuousClock.now
         model.apply(recorder.events.last ?? event)
         showStorageState()
     }
@@ -143,6 +148,19 @@ public final class MeetingLoop {
         guard model.editor.text != model.meeting.draft, !model.meeting.hasEnded else { return }
         model.now = clock.now()
         record(.draftChanged(text: model.editor.text))
+    }
+
+    /// How long the journal may go without hearing from a running meeting. After a crash,
+    /// resume continues the clock from the last event or alive mark, so at most this much
+    /// meeting time (times the time scale) is lost.
+    static let aliveInterval: Duration = .seconds(5)
+
+    private func markAliveIfDue() {
+        let now = ContinuousClock.now
+        guard now - lastJournalled >= Self.aliveInterval, !model.meeting.hasEnded else { return }
+        lastJournalled = now
+        recorder.markAlive(at: clock.now())
+        showStorageState()
     }
 
     /// After a failed write: try to write everything again (a fresh journal from memory).

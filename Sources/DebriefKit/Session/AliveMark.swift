@@ -1,0 +1,9 @@
+/// A journal-only line, `{"type":"alive","t":ms}`, written every few seconds while a
+/// meeting runs. It changes nothing in the meeting; it tells a resume how far the clock
+/// had got when Debrief stopped, even when nothing was captured for minutes before.
+/// Session files never hold one: the recorder keeps marks out of its events.
+struct AliveMark: Codable, Equatable {
+    static let typeName = "alive"
+    var type = AliveMark.typeName
+    var t: Int
+}
