@@ -114,6 +114,24 @@ struct RecoveryTests {
         #expect(!text.contains("\"alive\""), "the session file holds events only")
     }
 
+    @Test func resumingRemovesTheMeetingsHalfWrittenFilesAndNoOneElses() throws {
+        let folder = Fixtures.temporaryFolder()
+        let (recorder, _) = try interruptedMeeting(in: folder)
+        recorder.leave()
+        let base = recorder.baseName
+        let leftovers = [".\(base).journal.jsonl.4242.tmp", ".\(base).debrief.jsonl.4242.tmp", ".\(base).md.17.tmp"]
+        let others = [".\(base)-2.journal.jsonl.4242.tmp", ".\(base).md.notes.tmp", "\(base).md"]
+        for name in leftovers + others {
+            FileManager.default.createFile(atPath: folder.appending(path: name).path, contents: Data("half".utf8))
+        }
+        let store = SessionStore(folder: folder)
+        let meeting = try #require(store.interruptedMeetings().first)
+        _ = try ResumedMeeting.open(meeting, store: store, countDowntime: false)
+        let remaining = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+        #expect(remaining.isDisjoint(with: leftovers))
+        #expect(remaining.isSuperset(of: others), "another meeting's files and anything not ours stay")
+    }
+
     @Test func anAliveMarkNeverMovesTheClockBackBehindTheLastEvent() throws {
         let folder = Fixtures.temporaryFolder()
         let (recorder, _) = try interruptedMeeting(in: folder)

@@ -25,6 +25,7 @@ public struct ResumedMeeting {
             }
             throw ResumeError("\(error)")
         }
+        store.removeLeftoverTemporaries(base: meeting.baseName)
         let record: SessionRecord
         do {
             record = try SessionReader.read(meeting.journal)

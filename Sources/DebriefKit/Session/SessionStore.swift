@@ -56,6 +56,18 @@ public struct SessionStore: Sendable {
     public func sessionURL(base: String) -> URL { folder.appending(path: base + Self.sessionSuffix) }
     public func briefURL(base: String) -> URL { folder.appending(path: base + ".md") }
 
+    /// Removes the meeting's half-written temporary files (`.<file>.<pid>.tmp`), left when
+    /// Debrief died while saving. Only for the holder of the meeting's journal lock.
+    public func removeLeftoverTemporaries(base: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let files = [Self.journalSuffix, Self.sessionSuffix, ".md"].map { ".\(base)\($0)." }
+        for name in names where name.hasSuffix(".tmp") {
+            guard let file = files.first(where: { name.hasPrefix($0) }) else { continue }
+            let pid = name.dropFirst(file.count).dropLast(".tmp".count)
+            if !pid.isEmpty, pid.allSatisfy({ $0.isASCII && $0.isNumber }) { unlink(folder.appending(path: name).path) }
+        }
+    }
+
     public func startJournal(header: SessionHeader, base: String) throws(StorageError) -> Journal {
         try SecureFiles.makeFolder(folder)
         return try Journal(creating: journalURL(base: base), header: header)
