@@ -138,13 +138,19 @@ struct SessionFileTests {
         #expect(SessionStore.slug("日本") == "session")
     }
 
-    @Test func theBriefListsEverySectionWithItsNotesAndTime() {
-        let (header, events) = recordedMeeting()
+    @Test func theBriefGivesEachSectionsTimeAndEveryItemOnce() {
+        var (header, events) = recordedMeeting()
+        events.insert(Event(t: 30 * Fixtures.minute, .noteAdded(id: 9, section: "wrong", content: NoteContent(
+            kind: .question, text: "Who signs off briefs?"))), at: events.count - 1)
         let brief = BriefWriter.markdown(header: header, state: MeetingState.fold(agenda: header.agenda, events: events))
         #expect(brief.hasPrefix("# Spring\n"))
         #expect(brief.contains("- **Client:** Acme"))
-        #expect(brief.contains("## What went wrong\n\n_25:00 used of 20 min planned + 5 min extended_"))
-        #expect(brief.contains("**Problem:** Brief lacked audience (root cause: process, severity: critical)"))
-        #expect(brief.contains("## Creator breakdown\n\n_00:00 used of 20 min planned_\n\nNo notes."))
+        #expect(brief.contains("| What went wrong | 25:00 | 20 min + 5 min |"))
+        #expect(brief.contains("| Creator breakdown | 00:00 | 20 min |"))
+        #expect(brief.contains("### Process\n\n- **Critical:** Brief lacked audience"))
+        #expect(brief.contains("| Brief checklist | maria | 2026-12-01 | Brief lacked audience |"))
+        // The discussion adds only what is not above: the question, in its section.
+        let discussion = brief.components(separatedBy: "## Discussion by section").last
+        #expect(discussion == "\n\n### What went wrong\n\n- `30:00` **Question:** Who signs off briefs?\n")
     }
 }

@@ -52,8 +52,9 @@ struct MeetingEndToEndTests {
         #expect(record.header.meeting.client == "Acme")
 
         let markdown = try String(contentsOf: brief, encoding: .utf8)
-        #expect(markdown.contains("## What went wrong"))
-        #expect(markdown.contains("**Problem:** Tracking links were not ready on day one"))
+        #expect(markdown.contains(/## Results vs goals\n\n- `\d\d:\d\d` Reach 1\.2M against a 1M target\n/))
+        #expect(markdown.contains("## What went wrong\n\n### No root cause yet\n\n- **Severity not set:** Tracking links were not ready on day one"))
+        #expect(markdown.contains("| What went wrong |"), "each section's time used against the plan")
         #expect(markdown.contains("- **Client:** Acme"))
     }
 

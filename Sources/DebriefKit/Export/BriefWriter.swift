@@ -2,7 +2,7 @@ import Foundation
 
 /// The internal brief: the post-mortem as Markdown for the team. Results against goals,
 /// what went wrong by root cause and severity, what worked, the action items, what is
-/// still open, then the full log section by section. Every piece of user text is escaped.
+/// still open, then the rest of the discussion by section. Every piece of user text is escaped.
 public enum BriefWriter {
     public static func markdown(header: SessionHeader, state: MeetingState) -> String {
         let findings = Findings(state: state)
@@ -13,7 +13,7 @@ public enum BriefWriter {
         out += wins(findings)
         out += actionTable(findings)
         out += openItems(findings)
-        out += log(state)
+        out += discussion(state)
         return out
     }
 
@@ -101,22 +101,19 @@ public enum BriefWriter {
         return out
     }
 
-    /// Everything captured, section by section, with the time each section took.
-    private static func log(_ state: MeetingState) -> String {
-        var out = "\n## Notes by section\n"
-        let end = state.endedAt ?? state.lastEventTime
-        for (index, section) in state.agenda.sections.enumerated() {
-            let used = state.elapsed(section: index, at: end)
-            let timing = state.sections[index]
-            var planned = "\(timing.plannedMinutes) min planned"
-            if timing.extraMinutes > 0 { planned += " + \(timing.extraMinutes) min extended" }
+    /// What the sections above leave out: plain notes and questions, by section. Results,
+    /// problems, wins and actions appear once, above, so the brief stays short.
+    private static func discussion(_ state: MeetingState) -> String {
+        var out = "\n## Discussion by section\n"
+        var anything = false
+        for (index, section) in state.agenda.sections.enumerated() where section.kind != .metrics {
+            let notes = state.visibleNotes(inSection: index).filter { $0.kind == .note || $0.kind == .question }
+            guard !notes.isEmpty else { continue }
+            anything = true
             out += "\n### \(MarkdownText.inline(section.title))\n\n"
-            out += "_\(DurationText.clock(used)) used of \(planned)_\n\n"
-            let notes = state.visibleNotes(inSection: index)
-            if notes.isEmpty { out += "No notes.\n" }
             for note in notes { out += "- \(line(for: note, in: state))\n" }
         }
-        return out
+        return anything ? out : out + "\nNo other notes were taken.\n"
     }
 
     static func line(for note: Note, in state: MeetingState) -> String {
