@@ -18,9 +18,11 @@ struct CoreBenchmarks {
     var seeks: Int
     var runs: Int
     var snapshotInterval: Int
+    /// Session files in the folder that `debrief sessions` lists.
+    var folderSessions: Int
 
     func run() -> [ReportRow] {
-        load() + seek() + render()
+        load() + seek() + listFolder() + render()
     }
 
     /// Parse + fold of whole session files; per-event cost shows any growth that is not linear.
@@ -72,6 +74,32 @@ struct CoreBenchmarks {
             ReportRow(group: "core", measure: "  snapshots every \(snapshotInterval) events, built in",
                       value: Self.milliseconds(build)),
         ]
+    }
+
+    /// `debrief sessions` over a folder of finished meetings (each read, folded and counted),
+    /// the scan a history of past sessions is built on. Per-file cost shows growth.
+    func listFolder() -> [ReportRow] {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "debrief-bench-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var generator = SessionGenerator(agenda: agenda, seed: 5)
+            for index in 0..<folderSessions {
+                // A 90-minute meeting's worth of events: notes, tags, section changes.
+                let file = generator.sessionFile(events: 300).data
+                try file.write(to: folder.appending(path: String(format: "2026-01-01-meeting-%05d", index) + SessionStore.sessionSuffix))
+            }
+        } catch {
+            return [ReportRow(group: "core", measure: "list \(folderSessions) session files", value: "FAILED: \(error)")]
+        }
+        var listed = 0
+        let time = Measure.median(runs: runs) { listed = SessionCatalog.entries(in: folder).count }
+        guard listed == folderSessions else {
+            return [ReportRow(group: "core", measure: "list \(folderSessions) session files", value: "FAILED: listed \(listed)")]
+        }
+        return [ReportRow(group: "core", measure: "list \(Self.count(folderSessions)) session files (debrief sessions)",
+                          value: "\(Self.milliseconds(time)) · \(Self.milliseconds(time / Double(folderSessions)))/file",
+                          goal: "< 1 s")]
     }
 
     /// One facilitator frame drawn into the canvas, mid-meeting, at the smallest full layout

@@ -8,7 +8,7 @@ import Foundation
 struct DebriefBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debrief-bench",
-        abstract: "Time loading, replay seeks and rendering of generated sessions.")
+        abstract: "Time loading, replay seeks, folder listing and rendering of generated sessions.")
 
     @Option(help: ArgumentHelp("Session sizes to load, in events, comma-separated.", valueName: "n,n,…"))
     var sizes = "1000,10000,100000"
@@ -22,6 +22,9 @@ struct DebriefBench: ParsableCommand {
     @Option(name: .customLong("snapshot-interval"), help: "Events between replay snapshots.")
     var snapshotInterval = ReplayTimeline.defaultSnapshotInterval
 
+    @Option(name: .customLong("folder-sessions"), help: "Session files in the folder listed by `debrief sessions`.")
+    var folderSessions = 1000
+
     @Flag(help: "Tab-separated rows (group, measure, value, goal) for other tools to read.")
     var tsv = false
 
@@ -29,8 +32,8 @@ struct DebriefBench: ParsableCommand {
         guard parsedSizes.count > 0, parsedSizes.allSatisfy({ $0 >= 10 }) else {
             throw ValidationError("--sizes must be numbers of events of at least 10, e.g. 1000,10000")
         }
-        guard seeks > 0, runs > 0, snapshotInterval > 0 else {
-            throw ValidationError("--seeks, --runs and --snapshot-interval must be above 0")
+        guard seeks > 0, runs > 0, snapshotInterval > 0, folderSessions > 0 else {
+            throw ValidationError("--seeks, --runs, --snapshot-interval and --folder-sessions must be above 0")
         }
     }
 
@@ -42,7 +45,7 @@ struct DebriefBench: ParsableCommand {
     func run() throws {
         let agenda = try BuiltinAgendas.defaultAgenda()
         let rows = CoreBenchmarks(agenda: agenda, sizes: parsedSizes, seeks: seeks, runs: runs,
-                                  snapshotInterval: snapshotInterval).run()
+                                  snapshotInterval: snapshotInterval, folderSessions: folderSessions).run()
         print(tsv ? ReportTable.tsv(rows) : ReportTable.text(rows), terminator: "")
     }
 }

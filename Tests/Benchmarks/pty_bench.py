@@ -322,7 +322,7 @@ def format_table(results, names, core_rows, notes):
 
 def core_figures(path, quick):
     """Rows of the in-process benchmark (`debrief-bench --tsv`)."""
-    argv = [path, "--tsv"] + (["--sizes", "100,1000", "--seeks", "5", "--runs", "1"] if quick else [])
+    argv = [path, "--tsv"] + (["--sizes", "100,1000", "--seeks", "5", "--runs", "1", "--folder-sessions", "10"] if quick else [])
     output = subprocess.run(argv, check=True, capture_output=True, text=True).stdout
     return [line.split("\t") for line in output.splitlines() if line.count("\t") == 3]
 

@@ -7,14 +7,14 @@ import Testing
 @Suite("Benchmarks: smoke run", .serialized)
 struct BenchmarkSmokeTests {
     @Test func inProcessBenchmarkPrintsLoadSeekAndRenderFigures() throws {
-        let arguments = [Benchmark.binary("debrief-bench"), "--sizes", "20,200", "--seeks", "3", "--runs", "1"]
+        let arguments = [Benchmark.binary("debrief-bench"), "--sizes", "20,200", "--seeks", "3", "--runs", "1", "--folder-sessions", "5"]
         let table = try Subprocess.run(arguments)
         #expect(table.status == 0, "\(table.output)")
         #expect(table.output.hasPrefix("group"))
         let result = try Subprocess.run(arguments + ["--tsv"])
         let rows = result.output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         for measure in ["load 20 events", "load 200 events", "3 seeks in 200 events", "facilitator frame 80×24",
-                        "facilitator frame 200×60", "cells changed by one clock tick"] {
+                        "facilitator frame 200×60", "cells changed by one clock tick", "list 5 session files"] {
             let row = rows.first { $0.count == 4 && $0[1].hasPrefix(measure) }
             #expect(row.map { Benchmark.startsWithFigure($0[2]) } == true, "no figure for '\(measure)' in:\n\(result.output)")
         }

@@ -29,6 +29,21 @@ public enum SessionCatalog {
     public static func entry(for url: URL) -> Entry {
         var entry = Entry(url: url, isJournal: url.lastPathComponent.hasSuffix(SessionStore.journalSuffix))
         do {
+            // A finished session says what it holds on its last line: no need to decode every
+            // event, or even every field of the summary (most of the time of listing a folder).
+            if !entry.isJournal {
+                let (header, last) = try SessionReader.readHeaderAndLastLine(url)
+                if let last, let summary = try? JSONDecoder().decode(SummaryCounts.self, from: last),
+                   summary.type == "summary", let end = summary.endedAt {
+                    let kinds = summary.sections.flatMap { $0.items.map(\.kind) }
+                    entry.header = header
+                    entry.durationMilliseconds = end
+                    entry.problems = kinds.count { $0 == .problem }
+                    entry.actions = kinds.count { $0 == .action }
+                    entry.notes = kinds.count
+                    return entry
+                }
+            }
             let record = try SessionReader.read(url)
             let state = record.state
             let findings = Findings(state: state)
@@ -41,6 +56,19 @@ public enum SessionCatalog {
             entry.problem = error.message
         }
         return entry
+    }
+
+    /// The part of a summary line a listing reads (see `SessionSummary`).
+    private struct SummaryCounts: Decodable {
+        struct Section: Decodable { var items: [Item] }
+        struct Item: Decodable { var kind: NoteKind }
+        var type: String
+        var endedAt: Int?
+        var sections: [Section]
+        enum CodingKeys: String, CodingKey {
+            case type, sections
+            case endedAt = "ended_at"
+        }
     }
 
     /// The file name without its suffix: how a session is named on the command line.

@@ -36,37 +36,22 @@ public enum SessionReader {
     public static let maximumLineBytes = 1_000_000
 
     public static func read(_ url: URL) throws(SessionReadError) -> SessionRecord {
-        let data: Data
-        do {
-            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            if size > maximumFileBytes {
-                throw SessionReadError(path: url.path, message: "too large to be a session file (\(size / 1_000_000) MB)")
-            }
-            data = try Data(contentsOf: url)
-        } catch let error as SessionReadError {
-            throw error
-        } catch {
-            throw SessionReadError(path: url.path, message: "cannot read (\(error.localizedDescription))")
-        }
-        return try parse(data, path: url.path)
+        try parse(try contents(of: url), path: url.path)
+    }
+
+    /// The header and the last line, the events between left undecoded: in a finished
+    /// session the last line is the summary, all that a listing of many sessions needs.
+    public static func readHeaderAndLastLine(_ url: URL) throws(SessionReadError) -> (SessionHeader, Data?) {
+        let lines = JSONLines.lines(in: try contents(of: url))
+        let header = try header(in: lines, path: url.path)
+        let last = lines.dropFirst().last { !$0.isEmpty }
+        return (header, last.flatMap { $0.count <= maximumLineBytes ? Data($0) : nil })
     }
 
     public static func parse(_ data: Data, path: String) throws(SessionReadError) -> SessionRecord {
         let lines = JSONLines.lines(in: data)
         let decoder = JSONDecoder()
-        guard let first = lines.first, first.count <= maximumLineBytes,
-              let header = try? decoder.decode(SessionHeader.self, from: Data(first)) else {
-            throw SessionReadError(path: path, message: "not a Debrief session (the first line is not a session header)")
-        }
-        guard header.format == SessionHeader.formatName else {
-            throw SessionReadError(path: path, message: "not a Debrief session (format '\(header.format)')")
-        }
-        guard header.version == SessionHeader.currentVersion else {
-            throw SessionReadError(path: path, message: "session format version \(header.version) is not supported; this Debrief reads version \(SessionHeader.currentVersion)")
-        }
-        if let damage = header.damage {
-            throw SessionReadError(path: path, message: "the session header is damaged: \(VisibleText.line(damage))")
-        }
+        let header = try header(in: lines, path: path)
         var events: [Event] = []
         var summary: SessionSummary?
         var skipped: [Int] = []
@@ -93,5 +78,37 @@ public enum SessionReader {
         record.hasTornLastLine = !endsWithNewline && skipped.last == lines.count
         record.completeLength = record.hasTornLastLine ? data.count - lines[lines.count - 1].count : data.count
         return record
+    }
+
+    private static func contents(of url: URL) throws(SessionReadError) -> Data {
+        do {
+            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            if size > maximumFileBytes {
+                throw SessionReadError(path: url.path, message: "too large to be a session file (\(size / 1_000_000) MB)")
+            }
+            return try Data(contentsOf: url)
+        } catch let error as SessionReadError {
+            throw error
+        } catch {
+            throw SessionReadError(path: url.path, message: "cannot read (\(error.localizedDescription))")
+        }
+    }
+
+    /// The first line, checked: a Debrief session header of a version this build reads.
+    private static func header(in lines: [Data], path: String) throws(SessionReadError) -> SessionHeader {
+        guard let first = lines.first, first.count <= maximumLineBytes,
+              let header = try? JSONDecoder().decode(SessionHeader.self, from: Data(first)) else {
+            throw SessionReadError(path: path, message: "not a Debrief session (the first line is not a session header)")
+        }
+        guard header.format == SessionHeader.formatName else {
+            throw SessionReadError(path: path, message: "not a Debrief session (format '\(header.format)')")
+        }
+        guard header.version == SessionHeader.currentVersion else {
+            throw SessionReadError(path: path, message: "session format version \(header.version) is not supported; this Debrief reads version \(SessionHeader.currentVersion)")
+        }
+        if let damage = header.damage {
+            throw SessionReadError(path: path, message: "the session header is damaged: \(VisibleText.line(damage))")
+        }
+        return header
     }
 }
