@@ -17,7 +17,8 @@ struct CoreBenchmarks {
     var sizes: [Int]
     var seeks: Int
     var runs: Int
-    var snapshotInterval: Int
+    /// Nil: the replay's own choice for the session's size.
+    var snapshotInterval: Int?
     /// Session files in the folder that `debrief sessions` lists.
     var folderSessions: Int
 
@@ -71,7 +72,7 @@ struct CoreBenchmarks {
             ReportRow(group: "core", measure: "\(label): p50 / max",
                       value: "\(Self.milliseconds(Measure.median(times))) / \(Self.milliseconds(times.max() ?? 0))",
                       goal: "any seek < 50 ms"),
-            ReportRow(group: "core", measure: "  snapshots every \(snapshotInterval) events, built in",
+            ReportRow(group: "core", measure: "  snapshots every \(seeker.snapshotInterval) events, built in",
                       value: Self.milliseconds(build)),
         ]
     }

@@ -19,8 +19,8 @@ struct DebriefBench: ParsableCommand {
     @Option(help: "Runs of each measurement; the table shows medians.")
     var runs = 5
 
-    @Option(name: .customLong("snapshot-interval"), help: "Events between replay snapshots.")
-    var snapshotInterval = ReplayTimeline.defaultSnapshotInterval
+    @Option(name: .customLong("snapshot-interval"), help: "Events between replay snapshots (default: as replay chooses).")
+    var snapshotInterval: Int?
 
     @Option(name: .customLong("folder-sessions"), help: "Session files in the folder listed by `debrief sessions`.")
     var folderSessions = 1000
@@ -32,7 +32,7 @@ struct DebriefBench: ParsableCommand {
         guard parsedSizes.count > 0, parsedSizes.allSatisfy({ $0 >= 10 }) else {
             throw ValidationError("--sizes must be numbers of events of at least 10, e.g. 1000,10000")
         }
-        guard seeks > 0, runs > 0, snapshotInterval > 0, folderSessions > 0 else {
+        guard seeks > 0, runs > 0, (snapshotInterval ?? 1) > 0, folderSessions > 0 else {
             throw ValidationError("--seeks, --runs, --snapshot-interval and --folder-sessions must be above 0")
         }
     }
