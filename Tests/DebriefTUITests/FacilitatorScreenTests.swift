@@ -30,6 +30,22 @@ struct FacilitatorScreenTests {
         }
     }
 
+    @Test func thePaneShowsAllItsPromptsWhenThereIsRoomAndMarksACutWhenThereIsNot() throws {
+        let model = ScreenFixtures.model(events: [Event(t: 0, .sectionStarted(section: "performance"))], now: minute)
+        let guidanceEnd = "note where each target came from."
+        let roomy = ScreenFixtures.render(model, width: 100, height: 30)
+        #expect(roomy.contains(guidanceEnd), "the whole guidance, not half a sentence")
+        #expect(!roomy.contains("…"))
+
+        let small = ScreenFixtures.render(model, width: 80, height: 24)
+        #expect(!small.contains(guidanceEnd))
+        let lines = small.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let notesRule = try #require(lines.firstIndex { $0.contains("Notes · 0") })
+        #expect(lines[notesRule - 1].hasSuffix("…"), "the last line of a cut pane ends in …")
+        let strip = try #require(lines.lastIndex { $0.contains("Performance") && $0.contains("Action") })
+        #expect(strip - notesRule - 2 >= 4, "the notes keep at least four rows")
+    }
+
     @Test func wideScreensListEverySectionWithItsTimeUsed() {
         let model = ScreenFixtures.model(events: [Event(t: 0, .sectionStarted(section: "performance"))], now: 4 * minute)
         let screen = ScreenFixtures.render(model, width: 160, height: 48)

@@ -24,15 +24,20 @@ public enum FacilitatorScreen {
         let inputRow = statusRow - inputHeight - 1
         let stripRows = isWide ? 0 : 3
         let notesBottom = inputRow - 1 - stripRows
-        let paneHeight = max(6, (notesBottom - 1) / 2)
+        // The pane gets the rows its prompts need, the notes the rest, but never less than
+        // two fifths of the space (room for the newest note above a tag picker): a long
+        // prompt list is cut, with "…", before the notes are.
+        let space = notesBottom - 3
+        let paneRows = max(min(5, space - 2),
+                           min(SectionPane.preferredHeight(model, width: mainWidth), space - max(3, space * 2 / 5)))
 
         if isWide {
             AgendaProgress.drawList(model, in: &canvas, area: Rect(x: 0, y: 2, width: sidebarWidth, height: statusRow - 2))
             for row in 1..<statusRow { canvas.text("│", x: sidebarWidth - 1, y: row, style: .muted) }
         }
         SectionPane.draw(model, schedule: schedule, in: &canvas,
-                         area: Rect(x: mainX, y: 2, width: mainWidth, height: paneHeight - 1))
-        let notesTop = 1 + paneHeight
+                         area: Rect(x: mainX, y: 2, width: mainWidth, height: paneRows))
+        let notesTop = 2 + paneRows
         drawNotes(model, in: &canvas, top: notesTop, bottom: notesBottom, x: mainX, width: mainWidth)
         if !isWide {
             canvas.horizontalLine(y: notesBottom, x: 0)

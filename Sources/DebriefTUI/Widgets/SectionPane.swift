@@ -16,37 +16,90 @@ public enum SectionPane {
         drawProgress(schedule, in: &canvas, x: area.x + 1, y: area.y + 1, width: area.width - 2)
 
         // The What-went-wrong pane charts the problems by root cause and severity, live.
-        var textArea = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
+        var textArea = Rect(x: area.x, y: area.y + headerRows, width: area.width, height: area.height - headerRows)
         if section.kind == .problems {
             let counts = TagCounts(model.meeting)
-            if area.width >= TagChart.fullWidth + 40 {
+            switch chartPlacement(width: area.width) {
+            case .beside:
                 TagChart.draw(counts, in: &canvas, area: Rect(x: area.maxX - TagChart.fullWidth - 1, y: textArea.y,
                                                              width: TagChart.fullWidth, height: textArea.height))
                 textArea.width -= TagChart.fullWidth + 2
-            } else if textArea.height >= 3 {
+            case .below where textArea.height >= 3:
                 TagChart.draw(counts, in: &canvas, area: Rect(x: area.x + 1, y: area.maxY - 2, width: area.width - 2, height: 2))
                 textArea.height -= 2
+            case .below:
+                break
             }
         }
         drawPrompts(section, in: &canvas, area: textArea)
     }
 
-    private static func drawPrompts(_ section: AgendaSection, in canvas: inout Canvas, area: Rect) {
-        var row = area.y
-        let textWidth = area.width - 4
+    /// Rows the pane needs to show everything: heading, progress bar, a blank row, the
+    /// prompts and guidance, and the tag chart. The screen gives it that much if it can.
+    public static func preferredHeight(_ model: AppModel, width: Int) -> Int {
+        guard let current = model.meeting.current else { return 0 }
+        let section = model.meeting.agenda.sections[current]
+        guard section.kind == .problems else { return headerRows + promptLines(section, width: width).count }
+        switch chartPlacement(width: width) {
+        case .beside:
+            let text = promptLines(section, width: width - TagChart.fullWidth - 2).count
+            return headerRows + max(text, TagChart.rowsNeeded(model.meeting.agenda.taxonomy))
+        case .below:
+            return headerRows + promptLines(section, width: width).count + 2
+        }
+    }
+
+    /// Heading, progress bar and a blank row above the prompts.
+    private static let headerRows = 3
+
+    private enum ChartPlacement { case beside, below }
+
+    private static func chartPlacement(width: Int) -> ChartPlacement {
+        width >= TagChart.fullWidth + 40 ? .beside : .below
+    }
+
+    /// One row of the prompts block: a bulleted prompt line, a blank row, or guidance.
+    private struct PromptLine {
+        var text: String
+        var bullet = false
+        var isGuidance = false
+    }
+
+    /// The prompts, bulleted and wrapped, then the guidance after a blank row.
+    private static func promptLines(_ section: AgendaSection, width: Int) -> [PromptLine] {
+        var lines: [PromptLine] = []
         for prompt in section.prompts {
-            for (index, line) in TextWrap.lines(prompt, width: textWidth).enumerated() {
-                guard row < area.maxY else { return }
-                canvas.text(index == 0 ? "•" : " ", x: area.x + 1, y: row, style: .muted)
-                canvas.text(line, x: area.x + 3, y: row)
-                row += 1
+            for (index, line) in TextWrap.lines(prompt, width: width - 4).enumerated() {
+                lines.append(PromptLine(text: line, bullet: index == 0))
             }
         }
-        if let guidance = section.guidance, row + 1 < area.maxY {
-            row += 1
-            for line in TextWrap.lines(guidance, width: textWidth + 2) where row < area.maxY {
-                canvas.text(line, x: area.x + 1, y: row, style: .muted)
-                row += 1
+        if let guidance = section.guidance {
+            lines.append(PromptLine(text: ""))
+            lines += TextWrap.lines(guidance, width: width - 2).map { PromptLine(text: $0, isGuidance: true) }
+        }
+        return lines
+    }
+
+    /// Draws what fits; a cut-off text ends in "…" so nobody reads half a sentence as whole.
+    private static func drawPrompts(_ section: AgendaSection, in canvas: inout Canvas, area: Rect) {
+        guard area.height > 0 else { return }
+        var lines = promptLines(section, width: area.width)
+        if lines.count > area.height {
+            lines = Array(lines.prefix(area.height))
+            while lines.last?.text.isEmpty == true { lines.removeLast() }
+            if var last = lines.popLast() {
+                let room = area.width - (last.isGuidance ? 2 : 4) - 1
+                last.text = (TextWrap.lines(last.text, width: room).first ?? "") + "…"
+                lines.append(last)
+            }
+        }
+        for (row, line) in lines.enumerated() {
+            let y = area.y + row
+            if line.isGuidance {
+                canvas.text(line.text, x: area.x + 1, y: y, style: .muted)
+            } else {
+                if line.bullet { canvas.text("•", x: area.x + 1, y: y, style: .muted) }
+                canvas.text(line.text, x: area.x + 3, y: y)
             }
         }
     }

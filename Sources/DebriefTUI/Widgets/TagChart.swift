@@ -7,6 +7,12 @@ public enum TagChart {
     /// Width of the two blocks side by side.
     public static let fullWidth = 54
 
+    /// Rows of the two blocks side by side: a title, then a row per root cause, or per
+    /// severity plus "untagged".
+    public static func rowsNeeded(_ taxonomy: Taxonomy) -> Int {
+        1 + max(taxonomy.rootCauses.count, taxonomy.severities.count + 1)
+    }
+
     public static func draw(_ counts: TagCounts, in canvas: inout Canvas, area: Rect) {
         guard area.height > 1 else { return }
         let rowsNeeded = 1 + max(counts.byRootCause.count, counts.bySeverity.count + 1)
