@@ -9,6 +9,7 @@ struct MeetingEndToEndTests {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux(Debrief.command("--time-scale 60 --client Acme --campaign Spring", sessions: folder))
         try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.waitFor("note where each target came from.")  // the pane fits its whole guidance at 100×30
         try tmux.waitFor("● saved")
         try tmux.type("Reach 1.2M against a 1M target")
         try tmux.press("Enter")
