@@ -248,7 +248,7 @@ struct CaptureFlowTests {
             driver.press(.enter, .escape)
         }
         let screen = driver.screen()
-        for word in ["note   plain", "PROBL  problem", "WIN    win", "ACTION action text here", "?      question"] {
+        for word in ["note    plain", "PROBLEM problem", "WIN     win", "ACTION  action text here", "?       question"] {
             #expect(screen.contains(word), "the list shows \(word)")
         }
         driver.press(.tab, .character("v"))

@@ -23,7 +23,7 @@ struct NoteListTests {
     @Test func aSelectedNoteFarBackIsShownWithCountsAboveAndBelow() {
         let screen = draw(selected: 5)
         // Scrolling back brings the selected note to the top row: notes 5–14 show.
-        #expect(screen.hasPrefix(" 00:05 note   note number 5 "))
+        #expect(screen.hasPrefix(" 00:05 note    note number 5 "))
         #expect(screen.contains("note number 14"))
         #expect(screen.contains("↑ 4 more"))
         #expect(screen.contains("↓ 2986 more"))

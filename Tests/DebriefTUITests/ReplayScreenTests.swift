@@ -80,7 +80,7 @@ struct ReplayScreenTests {
         #expect(model.position == 5 * Self.minute)
         let text = Self.screen(model)
         #expect(text.contains("4/6  What went wrong"))
-        #expect(text.contains("PROBL  Tracking links missing"))
+        #expect(text.contains("PROBLEM Tracking links missing"))
         _ = model.handle(.left)
         #expect(model.position == 3 * Self.minute)
         #expect(!Self.screen(model).contains("Tracking links missing"))

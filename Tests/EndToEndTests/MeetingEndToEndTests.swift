@@ -21,7 +21,7 @@ struct MeetingEndToEndTests {
             if title == "What went wrong" {
                 try tmux.type("!Tracking links were not ready on day one")
                 try tmux.press("Enter")
-                try tmux.waitFor("PROBL  Tracking links")
+                try tmux.waitFor("PROBLEM Tracking links")
             }
         }
         try tmux.press("F10")

@@ -21,7 +21,7 @@ struct ReplayEndToEndTests {
         try tmux.waitFor("4/6  What went wrong")
         try tmux.type("!Tracking links were not ready on day one")
         try tmux.press("Enter")
-        try tmux.waitFor("PROBL  Tracking links")
+        try tmux.waitFor("PROBLEM Tracking links")
         try tmux.press("F10")
         try tmux.waitFor("End the meeting now?")
         try tmux.press("Enter")
@@ -50,7 +50,7 @@ struct ReplayEndToEndTests {
         var shown = false
         for _ in 0..<20 where !shown {
             try tmux.press("Right")
-            shown = try poll(tmux, for: "PROBL  Tracking links were not ready on day one")
+            shown = try poll(tmux, for: "PROBLEM Tracking links were not ready on day one")
         }
         #expect(shown, "the What-went-wrong note appears when stepping through the replay")
         try tmux.press("F1")

@@ -4,7 +4,7 @@ import DebriefKit
 /// word (never color alone). Problems show their tags, actions their owner, deadline and
 /// problem, on a line of their own; what is missing is flagged, gently.
 public enum NoteList {
-    static let textX = 14
+    static let textX = 15
 
     struct Row {
         var text: String
@@ -61,7 +61,7 @@ public enum NoteList {
     public static func label(for kind: NoteKind) -> (String, Style) {
         switch kind {
         case .note: return ("note", .muted)
-        case .problem: return ("PROBL", Style(.problem, bold: true))
+        case .problem: return ("PROBLEM", Style(.problem, bold: true))
         case .win: return ("WIN", Style(.win, bold: true))
         case .action: return ("ACTION", Style(.action, bold: true))
         case .question: return ("?", Style(.question, bold: true))
