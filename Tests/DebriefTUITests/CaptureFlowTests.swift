@@ -216,6 +216,23 @@ struct CaptureFlowTests {
         #expect(driver.finished)
     }
 
+    @Test func endingEarlyNamesTheSectionsNeverOpened() {
+        var driver = CaptureDriver(section: "performance")
+        driver.press(.pageDown)
+        driver.press(.function(10))
+        let screen = driver.screen(width: 120, height: 36)
+        #expect(screen.contains("Not covered: Content analysis, What went wrong, What worked, Action items."))
+        #expect(screen.contains("Nothing left open (no problems were captured)."))
+        // At 80 columns long lines wrap inside the box instead of being cut.
+        let narrow = driver.screen(width: 80, height: 24)
+        #expect(narrow.contains("End the meeting now? 0 notes will be saved to the session file and the"))
+        #expect(narrow.contains("│ brief."))
+        driver.press(.escape)
+        for _ in 0..<4 { driver.press(.pageDown) }
+        driver.press(.function(10))
+        #expect(!driver.screen(width: 120, height: 36).contains("Not covered"))
+    }
+
     @Test func endingWhileWritesFailSaysSoBeforeConfirming() {
         var driver = CaptureDriver(section: "performance")
         driver.model.storageProblem = "notes kept in memory (disk full)"

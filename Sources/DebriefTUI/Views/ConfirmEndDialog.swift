@@ -1,15 +1,22 @@
 import DebriefKit
 
-/// F10: what is still open (problems without an action, untagged problems, vague
-/// actions), each with a number key to go back and fix it; then the confirmation, so
-/// nobody ends a meeting by accident.
+/// F10: the sections never opened, what is still open (problems without an action,
+/// untagged problems, vague actions), each with a number key to go back and fix it; then
+/// the confirmation, so nobody ends a meeting by accident.
 public enum ConfirmEndDialog {
     public static func draw(_ model: AppModel, in canvas: inout Canvas) {
         let notes = model.meeting.visibleNotes.count
         let items = model.meeting.openItems
         var lines: [(String, Style)] = []
+        let sections = model.meeting.agenda.sections
+        let notReached = sections.indices.filter { !model.meeting.sections[$0].wasVisited }.map { sections[$0].title }
+        if !notReached.isEmpty {
+            lines.append(("Not covered: \(notReached.joined(separator: ", ")).", .warning))
+        }
         if items.isEmpty {
-            lines.append(("Nothing left open: every problem is tagged and answered by a specific action.", .success))
+            let hasProblems = model.meeting.visibleNotes.contains { $0.kind == .problem }
+            lines.append((hasProblems ? "Nothing left open: every problem is tagged and answered by a specific action."
+                                      : "Nothing left open (no problems were captured).", .success))
         } else {
             lines.append(("Still open (\(items.count)) — press its number to go back and fix it:", .warning))
             for (index, item) in items.prefix(9).enumerated() {

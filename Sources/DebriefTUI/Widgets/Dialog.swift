@@ -1,14 +1,30 @@
+import DebriefKit
+
 /// A bordered box centered on the canvas, with a title and lines of text.
 public enum Dialog {
+    /// Lines longer than the box wraps by word; an indented line (a list item) keeps its
+    /// continuation under its text.
     public static func draw(title: String, lines: [(String, Style)], in canvas: inout Canvas, width preferred: Int) {
         let width = min(canvas.width - 2, preferred)
-        let height = min(canvas.height - 2, lines.count + 4)
+        let rows = lines.flatMap { line in wrapped(line.0, width: width - 4).map { ($0, line.1) } }
+        let height = min(canvas.height - 2, rows.count + 4)
         let x = (canvas.width - width) / 2
         let y = max(0, (canvas.height - height) / 2)
         drawFrame(title: title, x: x, y: y, width: width, height: height, in: &canvas)
-        for (index, line) in lines.prefix(height - 4).enumerated() {
-            canvas.text(line.0, x: x + 2, y: y + 2 + index, style: line.1, maxWidth: width - 4)
+        for (index, row) in rows.prefix(height - 4).enumerated() {
+            canvas.text(row.0, x: x + 2, y: y + 2 + index, style: row.1, maxWidth: width - 4)
         }
+    }
+
+    private static func wrapped(_ line: String, width: Int) -> [String] {
+        guard DisplayWidth.of(line) > width else { return [line] }
+        let indent = line.prefix { $0 == " " }.count
+        // "  3  Problem with no action: …": continuations line up after the number.
+        let hanging = indent > 0 ? indent + (line.dropFirst(indent).prefix { $0 != " " }.count) + 2 : 0
+        let first = TextWrap.lines(String(line.dropFirst(indent)), width: width - indent)
+        guard let head = first.first else { return [line] }
+        let rest = TextWrap.lines(first.dropFirst().joined(separator: " "), width: width - hanging)
+        return [String(repeating: " ", count: indent) + head] + rest.map { String(repeating: " ", count: hanging) + $0 }
     }
 
     /// An empty box with a title, erasing what was under it.
