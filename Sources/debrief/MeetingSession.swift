@@ -67,9 +67,7 @@ enum MeetingSession {
     static func save(_ recorder: MeetingRecorder) throws {
         while true {
             do {
-                let files = try recorder.finish()
-                print("Meeting ended. Session: \(files.session.path)")
-                print("Brief:   \(files.brief.path)")
+                report(try recorder.finish())
                 return
             } catch {
                 warn("Cannot save the session: \(error).")
@@ -80,6 +78,24 @@ enum MeetingSession {
             }
             if !folder.isEmpty { recorder.move(to: URL(fileURLWithPath: folder)) }
         }
+    }
+
+    /// Where the files are, and what a team usually does next with them.
+    private static func report(_ files: (session: URL, brief: URL), where note: String = "") {
+        print("Meeting ended. \(note)Session: \(files.session.path)")
+        print("Brief:   \(files.brief.path)")
+        // By name when `debrief` finds it by default, else by path.
+        let inDefaultFolder = files.session.deletingLastPathComponent().standardizedFileURL.path
+            == SessionStore.defaultFolder().standardizedFileURL.path
+        let session = shellWord(inDefaultFolder ? SessionCatalog.name(of: files.session) : files.session.path)
+        print("Replay:  debrief replay \(session)")
+        print("Client:  debrief export \(session) --format client")
+    }
+
+    /// Quoted for a shell when it has to be, so the printed command can be pasted.
+    private static func shellWord(_ text: String) -> String {
+        let plain = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || "0123456789._/-+@:,".unicodeScalars.contains($0)) }
+        return plain ? text : "'" + VisibleText.line(text).replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Leaves the journal on disk for `debrief resume`; if it cannot be written where it
@@ -104,8 +120,7 @@ enum MeetingSession {
         for folder in rescueFolders {
             recorder.move(to: folder)
             if let files = try? recorder.finish() {
-                print("Meeting ended. Saved in another folder. Session: \(files.session.path)")
-                print("Brief:   \(files.brief.path)")
+                report(files, where: "Saved in another folder. ")
                 return
             }
         }

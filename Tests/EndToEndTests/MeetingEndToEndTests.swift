@@ -32,6 +32,9 @@ struct MeetingEndToEndTests {
         #expect(exit.code == 0)
         #expect(exit.sane)
         #expect(exit.screen.contains("Meeting ended. Session:"))
+        // What to do next, by name (the sessions folder is the default one here).
+        #expect(exit.screen.contains(/Replay:  debrief replay \d{4}-\d\d-\d\d-acme-spring\n/))
+        #expect(exit.screen.contains(/Client:  debrief export \d{4}-\d\d-\d\d-acme-spring --format client\n/))
         let flags = try tmux.paneFlags()
         #expect(!flags.alternateScreen)
         #expect(flags.cursorVisible)
