@@ -40,6 +40,7 @@ struct ReplayEndToEndTests {
         try tmux.waitFor("Replay · Influencer campaign post-mortem · Acme / Spring")
         try tmux.waitFor("❚❚ PAUSED 1×")
         try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.waitFor("note where each target came from.")  // laid out as in the meeting
         for index in 2...4 {
             try tmux.press("NPage")
             try tmux.waitFor("\(index)/6")

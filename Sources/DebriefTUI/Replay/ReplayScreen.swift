@@ -12,30 +12,15 @@ public enum ReplayScreen {
         }
         let model = replay.appModel
         drawHeader(replay, in: &canvas)
-        let isWide = size.width >= 120 && size.height >= 30
-        let sidebarWidth = isWide ? 34 : 0
-        let mainWidth = size.width - sidebarWidth
         let statusRow = size.height - 1
         let timelineRow = statusRow - 1
-        let stripRows = isWide ? 0 : 3
-        let notesBottom = timelineRow - 1 - stripRows
-        let paneHeight = max(6, (notesBottom - 1) / 2)
-
-        if isWide {
-            AgendaProgress.drawList(model, in: &canvas, area: Rect(x: 0, y: 2, width: sidebarWidth, height: timelineRow - 3))
-            for row in 1..<(timelineRow - 1) { canvas.text("│", x: sidebarWidth - 1, y: row, style: .muted) }
-        }
-        SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas,
-                         area: Rect(x: sidebarWidth, y: 2, width: mainWidth, height: paneHeight - 1))
-        let notesTop = 1 + paneHeight
+        let layout = MeetingLayout(model, size: size, footer: timelineRow - 1)
+        layout.drawAgenda(model, in: &canvas, bottom: timelineRow - 1)
+        SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas, area: layout.pane)
         let notes = model.meeting.visibleNotes(inSection: model.meeting.current ?? 0)
-        canvas.horizontalLine(y: notesTop, x: sidebarWidth, width: mainWidth)
-        canvas.text(" Notes · \(notes.count) ", x: sidebarWidth + 2, y: notesTop, style: .muted)
-        NoteList.draw(notes, in: &canvas, area: Rect(x: sidebarWidth, y: notesTop + 1, width: mainWidth, height: notesBottom - notesTop - 1))
-        if !isWide {
-            canvas.horizontalLine(y: notesBottom, x: 0)
-            AgendaProgress.drawStrip(model, in: &canvas, y: notesBottom + 1, width: size.width)
-        }
+        canvas.horizontalLine(y: layout.notesRule, x: layout.mainX, width: layout.mainWidth)
+        canvas.text(" Notes · \(notes.count) ", x: layout.mainX + 2, y: layout.notesRule, style: .muted)
+        NoteList.draw(notes, in: &canvas, area: layout.notes)
         canvas.horizontalLine(y: timelineRow - 1, x: 0)
         TimelineBar.draw(replay.timeline, position: replay.position, in: &canvas, x: 1, y: timelineRow, width: size.width - 2)
         drawStatusLine(in: &canvas, row: statusRow)

@@ -4,8 +4,6 @@ import DebriefKit
 /// agenda progress, the notes of the current section, the note input, the status line.
 public enum FacilitatorScreen {
     public static let minimumSize = TerminalSize(width: 60, height: 16)
-    /// From this size on, the agenda gets its own column instead of a strip.
-    static let wideSize = TerminalSize(width: 120, height: 30)
 
     public static func render(_ model: AppModel, size: TerminalSize) -> Canvas {
         var canvas = Canvas(width: size.width, height: size.height)
@@ -14,35 +12,14 @@ public enum FacilitatorScreen {
             return canvas
         }
         drawHeader(model, in: &canvas)
-        let schedule = Schedule(state: model.meeting, now: model.now)
-        let isWide = size.width >= wideSize.width && size.height >= wideSize.height
-        let sidebarWidth = isWide ? 34 : 0
-        let mainX = sidebarWidth
-        let mainWidth = size.width - sidebarWidth
         let statusRow = size.height - 1
+        let (mainX, mainWidth) = (MeetingLayout.mainX(size), size.width - MeetingLayout.mainX(size))
         let inputHeight = NoteInput.height(model.editor, width: mainWidth - 1)
         let inputRow = statusRow - inputHeight - 1
-        let stripRows = isWide ? 0 : 3
-        let notesBottom = inputRow - 1 - stripRows
-        // The pane gets the rows its prompts need, the notes the rest, but never less than
-        // two fifths of the space (room for the newest note above a tag picker): a long
-        // prompt list is cut, with "…", before the notes are.
-        let space = notesBottom - 3
-        let paneRows = max(min(5, space - 2),
-                           min(SectionPane.preferredHeight(model, width: mainWidth), space - max(3, space * 2 / 5)))
-
-        if isWide {
-            AgendaProgress.drawList(model, in: &canvas, area: Rect(x: 0, y: 2, width: sidebarWidth, height: statusRow - 2))
-            for row in 1..<statusRow { canvas.text("│", x: sidebarWidth - 1, y: row, style: .muted) }
-        }
-        SectionPane.draw(model, schedule: schedule, in: &canvas,
-                         area: Rect(x: mainX, y: 2, width: mainWidth, height: paneRows))
-        let notesTop = 2 + paneRows
-        drawNotes(model, in: &canvas, top: notesTop, bottom: notesBottom, x: mainX, width: mainWidth)
-        if !isWide {
-            canvas.horizontalLine(y: notesBottom, x: 0)
-            AgendaProgress.drawStrip(model, in: &canvas, y: notesBottom + 1, width: size.width)
-        }
+        let layout = MeetingLayout(model, size: size, footer: inputRow - 1)
+        layout.drawAgenda(model, in: &canvas, bottom: statusRow)
+        SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas, area: layout.pane)
+        drawNotes(model, in: &canvas, layout: layout)
         drawInputRule(model, in: &canvas, y: inputRow - 1, x: mainX, width: mainWidth)
         NoteInput.draw(model.editor, in: &canvas, area: Rect(x: mainX + 1, y: inputRow, width: mainWidth - 1, height: inputHeight),
                        active: model.overlay == nil && model.focus == .input)
@@ -60,8 +37,9 @@ public enum FacilitatorScreen {
         return canvas
     }
 
-    private static func drawNotes(_ model: AppModel, in canvas: inout Canvas, top: Int, bottom: Int, x: Int, width: Int) {
+    private static func drawNotes(_ model: AppModel, in canvas: inout Canvas, layout: MeetingLayout) {
         let notes = model.listedNotes
+        let (top, x, width) = (layout.notesRule, layout.mainX, layout.mainWidth)
         canvas.horizontalLine(y: top, x: x, width: width)
         var title = " Notes · \(notes.count) "
         if model.viewedSection != nil {
@@ -70,7 +48,7 @@ public enum FacilitatorScreen {
         }
         canvas.text(title, x: x + 2, y: top, style: model.focus == .list ? .title : .muted, maxWidth: width - 4)
         NoteList.draw(notes, selected: model.focus == .list ? model.selectedNoteID : nil, focused: model.focus == .list,
-                      in: &canvas, area: Rect(x: x, y: top + 1, width: width, height: bottom - top - 1))
+                      in: &canvas, area: layout.notes)
     }
 
     /// The rule above the input carries what the note-taker should know now: a parser

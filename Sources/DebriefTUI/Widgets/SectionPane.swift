@@ -85,8 +85,10 @@ public enum SectionPane {
         guard area.height > 0 else { return }
         var lines = promptLines(section, width: area.width)
         if lines.count > area.height {
+            let all = lines
             lines = Array(lines.prefix(area.height))
-            while lines.last?.text.isEmpty == true { lines.removeLast() }
+            // A cut on the blank row before the guidance shows the guidance's first words instead.
+            if lines.last?.text.isEmpty == true { lines[lines.count - 1] = all[lines.count] }
             if var last = lines.popLast() {
                 let room = area.width - (last.isGuidance ? 2 : 4) - 1
                 last.text = (TextWrap.lines(last.text, width: room).first ?? "") + "…"
