@@ -7,27 +7,33 @@ struct AgendasCommand: ParsableCommand {
         abstract: "List the built-in agendas and the agenda files in ./Agendas.")
 
     func run() throws {
-        print("Built-in:")
-        for name in BuiltinAgendas.names {
-            if let agenda = try? BuiltinAgendas.agenda(named: name) {
-                print("  \(describe(name, agenda))\(name == BuiltinAgendas.defaultName ? "  (default)" : "")")
-            }
+        let builtIn = BuiltinAgendas.names.compactMap { name in
+            (try? BuiltinAgendas.agenda(named: name)).map { (name, $0) }
         }
-        let files = AgendaResolver.localFiles()
+        let folder = AgendaResolver.localFolder.relativePath
+        let files = AgendaResolver.localFiles().map { file in
+            (VisibleText.line("\(folder)/\(file.lastPathComponent)"), Result { try AgendaLoader.load(contentsOf: file) })
+        }
+        // One column for every name, so the descriptions line up.
+        let width = max(34, (builtIn.map(\.0.count) + files.map(\.0.count)).max() ?? 0)
+        func line(_ name: String, _ text: String) -> String {
+            "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + text
+        }
+        print("Built-in:")
+        for (name, agenda) in builtIn {
+            print(line(name, describe(agenda) + (name == BuiltinAgendas.defaultName ? "  (default)" : "")))
+        }
         guard !files.isEmpty else { return }
-        print("In \(AgendaResolver.localFolder.relativePath)/:")
-        for file in files {
-            do {
-                let agenda = try AgendaLoader.load(contentsOf: file)
-                print("  \(describe(file.relativePath, agenda))")
-            } catch {
-                print("  \(file.relativePath)  (invalid: run 'debrief check \(file.relativePath)')")
+        print("In \(folder)/:")
+        for (name, loaded) in files {
+            switch loaded {
+            case .success(let agenda): print(line(name, describe(agenda)))
+            case .failure: print(line(name, "invalid: run 'debrief check \(name)'"))
             }
         }
     }
 
-    private func describe(_ name: String, _ agenda: Agenda) -> String {
-        let padded = name.padding(toLength: max(name.count, 34), withPad: " ", startingAt: 0)
-        return "\(padded)  \(VisibleText.line(agenda.title)), \(agenda.sections.count) sections, \(agenda.plannedMinutes) min"
+    private func describe(_ agenda: Agenda) -> String {
+        "\(VisibleText.line(agenda.title)), \(agenda.sections.count) sections, \(agenda.plannedMinutes) min"
     }
 }

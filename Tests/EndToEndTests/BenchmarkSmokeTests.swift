@@ -7,7 +7,7 @@ import Testing
 @Suite("Benchmarks: smoke run", .serialized)
 struct BenchmarkSmokeTests {
     @Test func inProcessBenchmarkPrintsLoadSeekAndRenderFigures() throws {
-        let arguments = [Benchmark.binary("debrief-bench"), "--sizes", "20,200", "--seeks", "3", "--runs", "1", "--folder-sessions", "5"]
+        let arguments = [Debrief.product("debrief-bench"), "--sizes", "20,200", "--seeks", "3", "--runs", "1", "--folder-sessions", "5"]
         let table = try Subprocess.run(arguments)
         #expect(table.status == 0, "\(table.output)")
         #expect(table.output.hasPrefix("group"))
@@ -21,7 +21,7 @@ struct BenchmarkSmokeTests {
     }
 
     @Test func badSizesGetOneClearMessage() throws {
-        let result = try Subprocess.run([Benchmark.binary("debrief-bench"), "--sizes", "ten"])
+        let result = try Subprocess.run([Debrief.product("debrief-bench"), "--sizes", "ten"])
         #expect(result.status != 0)
         #expect(result.output.contains("--sizes must be numbers of events"))
     }
@@ -29,8 +29,8 @@ struct BenchmarkSmokeTests {
     /// The pty harness against debrief alone: a few keys, a second of idle, a few notes.
     @Test func ptyHarnessMeasuresDebriefInARealTerminal() throws {
         let result = try Subprocess.run([
-            "python3", Benchmark.repository.appending(path: "Tests/Benchmarks/pty_bench.py").path,
-            "--debrief", Benchmark.binary("debrief"), "--core", Benchmark.binary("debrief-bench"), "--quick",
+            "python3", Debrief.repository.appending(path: "Tests/Benchmarks/pty_bench.py").path,
+            "--debrief", Debrief.product("debrief"), "--core", Debrief.product("debrief-bench"), "--quick",
             "--programs", "debrief", "--runs", "1", "--keys", "20", "--idle", "1", "--notes", "20",
         ])
         #expect(result.status == 0, "\(result.output)")
@@ -46,16 +46,6 @@ struct BenchmarkSmokeTests {
 }
 
 enum Benchmark {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// A product built beside the test bundle (the debug build `swift test` made).
-    static func binary(_ name: String) -> String {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: name)
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
-        return repository.appending(path: ".build/debug/\(name)").path
-    }
-
     /// A cell holds a figure: it starts with a number, not a dash or a failure.
     static func startsWithFigure(_ cell: String) -> Bool {
         cell.split(separator: " ").first.map { Double($0) != nil } ?? false

@@ -137,8 +137,15 @@ struct MeetingEndToEndTests {
 
     @Test func agendasAndCheckCommands() throws {
         let folder = Debrief.freshFolder()
+        let agendas = folder.appending(path: "Agendas")
+        try FileManager.default.createDirectory(at: agendas, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Debrief.repository.appending(path: "Agendas/sprint-retrospective.yaml"),
+                                         to: agendas.appending(path: "team-retro.yaml"))
+        try Data("name: [unclosed\n".utf8).write(to: agendas.appending(path: "broken.yaml"))
         let tmux = try Tmux(Debrief.command("agendas && '\(Debrief.binary)' check /nonexistent.yaml", sessions: folder))
         let exit = try tmux.waitForExit()
+        #expect(exit.screen.contains(/\ \ Agendas\/team-retro\.yaml +Sprint retrospective, 5 sections, 60 min/))
+        #expect(exit.screen.contains("Agendas/broken.yaml") && exit.screen.contains("invalid: run 'debrief check Agendas/broken.yaml'"))
         #expect(exit.screen.contains("influencer-postmortem"))
         #expect(exit.screen.contains("(default)"))
         #expect(exit.screen.contains("sprint-retrospective"))

@@ -91,11 +91,15 @@ enum TmuxError: Error {
 
 /// Paths of the built binary and a fresh sessions folder for each test.
 enum Debrief {
-    static var binary: String {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "debrief")
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: String { product("debrief") }
+
+    /// A product built beside the test bundle (the debug build `swift test` made).
+    static func product(_ name: String) -> String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: name)
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return repository.appending(path: ".build/debug/debrief").path
+        return repository.appending(path: ".build/debug/\(name)").path
     }
 
     static func freshFolder() -> URL {
