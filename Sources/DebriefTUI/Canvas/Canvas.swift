@@ -81,6 +81,18 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
+    /// Where this canvas differs from `previous`, as indices into `cells`: every cell when
+    /// there is no previous canvas or its size differs. One pass over both arrays here, where
+    /// comparing cells is inlined, instead of two calls a cell from the terminal adapter.
+    public func changedCells(since previous: Canvas?) -> [Int] {
+        guard let previous, previous.width == width, previous.height == height else { return Array(cells.indices) }
+        var changed: [Int] = []
+        for index in cells.indices where cells[index] != previous.cells[index] {
+            changed.append(index)
+        }
+        return changed
+    }
+
     /// The canvas as plain text, one string per row, trailing spaces trimmed.
     public var lines: [String] {
         (0..<height).map { row in
