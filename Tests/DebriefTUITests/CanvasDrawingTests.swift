@@ -40,4 +40,14 @@ struct CanvasDrawingTests {
         #expect(after.changedCells(since: nil) == Array(0..<12))
         #expect(after.changedCells(since: Canvas(width: 4, height: 3)) == Array(0..<12), "a new size redraws everything")
     }
+
+    @Test func barsLandWhereTheSameTextWould() {
+        for (count, x) in [(5, 4), (0, 2), (3, -1), (2, 6), (6, 0)] {
+            var bar = Canvas(width: 6, height: 1)
+            var text = bar
+            bar.run(of: "█", count: count, x: x, y: 0, style: .warning)
+            text.text(String(repeating: "█", count: count), x: x, y: 0, style: .warning)
+            #expect(bar == text, "\(count) from \(x)")
+        }
+    }
 }

@@ -21,6 +21,9 @@ public enum DisplayWidth {
         return 1
     }
 
+    /// Inlinable: other modules measure Strings with it every frame, and the unspecialized
+    /// generic walked the text through protocol witnesses.
+    @inlinable
     public static func of(_ text: some StringProtocol) -> Int {
         // Printable ASCII is one column a byte; word wrapping asks this for every word.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
