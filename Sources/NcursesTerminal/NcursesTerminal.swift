@@ -63,26 +63,22 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func present(_ canvas: Canvas) {
-        guard canvas != lastCanvas else { return }
         // Hand curses only the cells that changed since the last frame: stdscr still holds
         // the others. Passing all of them cost more CPU per keystroke than drawing the frame
         // (see Tests/Benchmarks). A new size or a first frame draws everything.
+        let changed = canvas.changedCells(since: lastCanvas)
+        if changed.isEmpty, canvas == lastCanvas { return }
+        lastCanvas = canvas
         // No closures in this loop: a closure formed on the main actor gets a runtime
         // isolation check on every call, which showed up at ten percent of a keystroke.
-        var previous = lastCanvas
-        if previous?.width != canvas.width || previous?.height != canvas.height { previous = nil }
-        lastCanvas = canvas
-        for y in 0..<canvas.height {
-            for x in 0..<canvas.width {
-                let cell = canvas[x, y]
-                if cell.text.isEmpty { continue }
-                if let previous, previous[x, y] == cell { continue }
-                attrset(Int32(bitPattern: attributes(for: cell.style)))
-                wideText.removeAll(keepingCapacity: true)
-                for scalar in cell.text.unicodeScalars { wideText.append(wchar_t(bitPattern: scalar.value)) }
-                wideText.append(0)
-                mvaddwstr(Int32(y), Int32(x), wideText)
-            }
+        for index in changed {
+            let cell = canvas.cells[index]
+            if cell.text.isEmpty { continue }
+            attrset(Int32(bitPattern: attributes(for: cell.style)))
+            wideText.removeAll(keepingCapacity: true)
+            for scalar in cell.text.unicodeScalars { wideText.append(wchar_t(bitPattern: scalar.value)) }
+            wideText.append(0)
+            mvaddwstr(Int32(index / canvas.width), Int32(index % canvas.width), wideText)
         }
         attrset(Int32(bitPattern: debrief_a_normal()))
         if let cursor = canvas.cursor {

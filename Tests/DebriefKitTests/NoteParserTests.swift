@@ -106,6 +106,21 @@ struct ReviewTests {
         #expect(ActionReview.namesDeliverable(text) == concrete)
     }
 
+    /// Words are runs of letters, digits and apostrophes, by Unicode's definition of a letter
+    /// and a digit, ASCII or not: every ASCII character as a separator or inside a word.
+    @Test func wordsAreSplitAtAnythingButLettersDigitsAndApostrophes() {
+        func reference(_ text: String) -> Bool {
+            let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" })
+            return words.count >= 4 && !(words.first == "improve" && words.count < 7)
+        }
+        let characters = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) } + ["é", "e\u{301}", "٣", "—", "\r\n", "’"]
+        for character in characters {
+            for text in ["improve\(character)the brief for creators", "IMPROVE\(character)The Brief for Creators", "a b\(character)c"] {
+                #expect(ActionReview.namesDeliverable(text) == reference(text), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func anActionWithoutOwnerOrDeadlineIsFlaggedForEach() {
         let concerns = ActionReview.concerns(NoteContent(kind: .action, text: "improve brief quality"))
         #expect(concerns == [.noOwner, .noDeadline, .noDeliverable])

@@ -1,5 +1,5 @@
 import Foundation
-import DebriefKit
+@testable import DebriefKit
 import Testing
 
 @Suite("Untrusted text and display width")
@@ -11,6 +11,19 @@ struct TextTests {
         #expect(VisibleText.line("\u{1B}]52;c;aGVsbG8=\u{7}") == "^[]52;c;aGVsbG8=^G")
         #expect(VisibleText.line("admin\u{202E}txt.exe") == "admin\\u202Etxt.exe")
         #expect(VisibleText.line("zero\u{200B}width") == "zero\\u200Bwidth")
+    }
+
+    /// The symbols answered without Unicode lookups (bullets, arrows, rules, ● ▶) are one
+    /// column by the lookups too, every one of them.
+    @Test func symbolsAnsweredWithoutLookupsAreOneColumnByTheLookups() {
+        var checked = 0
+        for value in UInt32(0xA0)..<0x2600 where DisplayWidth.isPlainNarrow(value) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(DisplayWidth.measured(Character(scalar).unicodeScalars, first: scalar) == 1, "U+\(String(value, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 900)
+        #expect(DisplayWidth.of("◽") == 2 && DisplayWidth.of("●") == 1 && DisplayWidth.of("•") == 1 && DisplayWidth.of("→") == 1)
     }
 
     @Test func ordinaryTextAndEmojiSequencesAreUntouched() {

@@ -27,4 +27,27 @@ struct CanvasDrawingTests {
         #expect(canvas.lines == ["     ───", "──", "────────"])
         #expect(canvas[5, 0].style == .muted)
     }
+
+    @Test func changedCellsAreExactlyTheCellsThatDiffer() {
+        var before = Canvas(width: 6, height: 2)
+        before.text("abc", x: 0, y: 0)
+        var after = before
+        #expect(after.changedCells(since: before).isEmpty)
+        after.text("x", x: 1, y: 0)
+        after.text("y", x: 5, y: 1, style: .muted)
+        after.text("c", x: 2, y: 0, style: .warning)
+        #expect(after.changedCells(since: before) == [1, 2, 11])
+        #expect(after.changedCells(since: nil) == Array(0..<12))
+        #expect(after.changedCells(since: Canvas(width: 4, height: 3)) == Array(0..<12), "a new size redraws everything")
+    }
+
+    @Test func barsLandWhereTheSameTextWould() {
+        for (count, x) in [(5, 4), (0, 2), (3, -1), (2, 6), (6, 0)] {
+            var bar = Canvas(width: 6, height: 1)
+            var text = bar
+            bar.run(of: "█", count: count, x: x, y: 0, style: .warning)
+            text.text(String(repeating: "█", count: count), x: x, y: 0, style: .warning)
+            #expect(bar == text, "\(count) from \(x)")
+        }
+    }
 }

@@ -12,6 +12,13 @@ public struct MeetingState: Equatable, Sendable {
     /// Where each note id sits in `notes`: the reducer looks notes up on every add, edit and
     /// tag, and a scan made folding a long session quadratic (see `debrief-bench`).
     var noteIndex: [Int: Int] = [:]
+    /// Where each section's visible notes sit in `notes`, in capture order. The note list
+    /// reads its section on every frame; filtering every note of the meeting for it made
+    /// each keystroke slower as the meeting grew. The reducer keeps it with `notes`.
+    var visiblePositions: [[Int]]
+    /// The visible problems counted by tag, for the live chart (see `TagCounts`); kept by
+    /// the reducer for the same reason.
+    var problemTally = ProblemTally()
     public internal(set) var draft = ""
     public internal(set) var endedAt: Int?
     public internal(set) var lastEventTime = 0
@@ -19,6 +26,7 @@ public struct MeetingState: Equatable, Sendable {
     public init(agenda: Agenda) {
         self.agenda = agenda
         self.sections = agenda.sections.map { SectionTiming(plannedMinutes: $0.minutes) }
+        self.visiblePositions = Array(repeating: [], count: agenda.sections.count)
     }
 
     public static func fold(agenda: Agenda, events: some Sequence<Event>) -> MeetingState {
@@ -34,8 +42,9 @@ public struct MeetingState: Equatable, Sendable {
         noteIndex[id].map { notes[$0] }
     }
 
-    public func visibleNotes(inSection index: Int) -> [Note] {
-        notes.filter { $0.section == index && !$0.isRemoved }
+    /// A view, not a copy: costs nothing however many notes the section holds.
+    public func visibleNotes(inSection index: Int) -> VisibleNotes {
+        VisibleNotes(notes: notes, positions: visiblePositions.indices.contains(index) ? visiblePositions[index] : [])
     }
 
     public var visibleNotes: [Note] { notes.filter { !$0.isRemoved } }
@@ -45,6 +54,38 @@ public struct MeetingState: Equatable, Sendable {
         var total = sections[index].elapsed
         if index == current, let runningSince { total += max(0, now - runningSince) }
         return total
+    }
+}
+
+/// The visible notes of one section, in capture order, read straight from the meeting's
+/// notes. Inlinable so that scanning it (for a selected note's id) reads only what it needs.
+public struct VisibleNotes: RandomAccessCollection, Sendable {
+    @usableFromInline let notes: [Note]
+    @usableFromInline let positions: [Int]
+
+    init(notes: [Note], positions: [Int]) {
+        self.notes = notes
+        self.positions = positions
+    }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { positions.count }
+    @inlinable public subscript(position: Int) -> Note { notes[positions[position]] }
+}
+
+/// How many visible problems carry each root cause and each severity, and how many lack
+/// one or both.
+struct ProblemTally: Equatable, Sendable {
+    var byRootCause: [String: Int] = [:]
+    var bySeverity: [String: Int] = [:]
+    var untagged = 0
+
+    /// Counts `note` in (`by` 1) or out (`by` -1), if it is a visible problem.
+    mutating func count(_ note: Note, by change: Int) {
+        guard note.kind == .problem, !note.isRemoved else { return }
+        if let rootCause = note.rootCause { byRootCause[rootCause, default: 0] += change }
+        if let severity = note.severity { bySeverity[severity, default: 0] += change }
+        if !note.isTagged { untagged += change }
     }
 }
 

@@ -20,8 +20,11 @@ extension MeetingState {
             if !isPaused { runningSince = t }
         case .noteAdded(let id, let sectionID, let content):
             guard let section = agenda.sectionIndex(id: sectionID), noteIndex[id] == nil else { return }
+            let note = Note(id: id, section: section, t: t, content: content)
             noteIndex[id] = notes.count
-            notes.append(Note(id: id, section: section, t: t, content: content))
+            visiblePositions[section].append(notes.count)
+            problemTally.count(note, by: 1)
+            notes.append(note)
             if !draft.isEmpty { draft = "" }
         case .noteEdited(let id, let content):
             updateNote(id) { $0.content = content }
@@ -66,8 +69,26 @@ extension MeetingState {
         runningSince = nil
     }
 
+    /// Changes a note and keeps what is derived from the notes (`visiblePositions`,
+    /// `problemTally`) in step with it.
     private mutating func updateNote(_ id: Int, _ change: (inout Note) -> Void) {
         guard let index = noteIndex[id] else { return }
+        let wasRemoved = notes[index].isRemoved
+        problemTally.count(notes[index], by: -1)
         change(&notes[index])
+        problemTally.count(notes[index], by: 1)
+        guard notes[index].isRemoved != wasRemoved else { return }
+        let section = notes[index].section
+        // Positions are ascending: a binary search finds this note's place.
+        var low = 0, high = visiblePositions[section].count
+        while low < high {
+            let middle = (low + high) / 2
+            if visiblePositions[section][middle] < index { low = middle + 1 } else { high = middle }
+        }
+        if wasRemoved {
+            visiblePositions[section].insert(index, at: low)
+        } else {
+            visiblePositions[section].remove(at: low)
+        }
     }
 }

@@ -30,9 +30,23 @@ public enum ActionReview {
     }
 
     public static func namesDeliverable(_ text: String) -> Bool {
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).map(String.init)
+        let words = lowercaseWords(text)
         if words.count < 4 { return false }
         let opensVaguely = vagueOpenings.contains { Array(words.prefix($0.count)) == $0 }
         return !(opensVaguely && words.count < 7)
+    }
+
+    /// The runs of letters, digits and apostrophes, lowercased. The note list asks this of
+    /// every action on screen, each frame: ASCII text (nearly all of it) is split by its bytes,
+    /// without walking grapheme clusters and looking up Unicode properties. For ASCII both
+    /// ways find the same words: its letters are A–Z and a–z, its digits 0–9.
+    static func lowercaseWords(_ text: String) -> [String] {
+        let lowercase = text.lowercased()
+        guard lowercase.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return lowercase.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).map(String.init)
+        }
+        return lowercase.utf8.split(whereSeparator: { byte in
+            !((0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x27)
+        }).map { String(Substring($0)) }
     }
 }

@@ -7,11 +7,12 @@ public struct TagCounts: Equatable, Sendable {
     public var untagged: Int
 
     public init(_ state: MeetingState) {
-        let problems = state.visibleNotes.filter { $0.kind == .problem }
+        // Counted by the reducer as problems change: the chart is drawn on every frame.
+        let tally = state.problemTally
         let taxonomy = state.agenda.taxonomy
-        byRootCause = taxonomy.rootCauses.map { cause in (cause, problems.count { $0.rootCause == cause }) }
-        bySeverity = taxonomy.severities.map { severity in (severity, problems.count { $0.severity == severity }) }
-        untagged = problems.count { !$0.isTagged }
+        byRootCause = taxonomy.rootCauses.map { cause in (cause, tally.byRootCause[cause] ?? 0) }
+        bySeverity = taxonomy.severities.map { severity in (severity, tally.bySeverity[severity] ?? 0) }
+        untagged = tally.untagged
     }
 
     public static func == (lhs: TagCounts, rhs: TagCounts) -> Bool {

@@ -7,9 +7,23 @@ public enum DisplayWidth {
         if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        // Latin letters with their accents precomposed, and box drawing and block elements
-        // (rules, bars): one column, never emoji; also too common to look up.
-        if first.value >= 0xA0 && first.value < 0x300 || first.value >= 0x2500 && first.value < 0x25A0, scalars.count == 1 { return 1 }
+        if isPlainNarrow(first.value), scalars.count == 1 { return 1 }
+        return measured(scalars, first: first)
+    }
+
+    /// Latin letters with their accents precomposed, general punctuation (dashes, quotes,
+    /// •, ‹›), arrows, box drawing and block elements (rules, bars) and geometric shapes
+    /// (● ▶) short of the emoji ◽: alone, one column and never emoji (a test checks every
+    /// one against `measured`). Every frame draws some of them, too often to look up.
+    static func isPlainNarrow(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xA0..<0x300, 0x2010..<0x2070, 0x2190..<0x2200, 0x2500..<0x25FD: return true
+        default: return false
+        }
+    }
+
+    /// The width from Unicode's properties.
+    static func measured(_ scalars: Character.UnicodeScalarView, first: Unicode.Scalar) -> Int {
         if first.value < 0x20 || (0x7F...0x9F).contains(first.value) { return 0 }
         // An emoji sequence (presentation selector, modifier, joiner, keycap, flag) is 2 wide.
         if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D || $0.properties.isEmojiModifier }) {
@@ -21,6 +35,9 @@ public enum DisplayWidth {
         return 1
     }
 
+    /// Inlinable: other modules measure Strings with it every frame, and the unspecialized
+    /// generic walked the text through protocol witnesses.
+    @inlinable
     public static func of(_ text: some StringProtocol) -> Int {
         // Printable ASCII is one column a byte; word wrapping asks this for every word.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }

@@ -4,6 +4,8 @@
 public enum VisibleText {
     /// Single-line form: every control character, newline and tab included, is shown.
     public static func line(_ text: String) -> String {
+        // Nearly all text is safe as it is: every frame shows some, so return it uncopied.
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

@@ -79,7 +79,7 @@ public struct AppModel: Sendable {
 
     /// The section whose notes are listed: the one being looked back at, else the current one.
     public var listedSection: Int { viewedSection ?? meeting.current ?? 0 }
-    public var listedNotes: [Note] { meeting.visibleNotes(inSection: listedSection) }
+    public var listedNotes: VisibleNotes { meeting.visibleNotes(inSection: listedSection) }
     public var keyContext: KeyContext { focus == .list ? .list : .typing }
 
     public mutating func handle(_ input: Input) -> [AppEffect] {

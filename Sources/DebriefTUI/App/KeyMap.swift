@@ -122,11 +122,15 @@ public enum KeyMap {
     /// The status line for a focus. Typing: the facilitator's keys. In the list: the note
     /// keys, between Help and Tag/End.
     public static func statusLine(for context: KeyContext) -> [KeyBinding] {
-        let named = bindings.filter { $0.name != nil }
-        let meetingKeys = named.filter { $0.context == .meeting }
-        guard context == .list else { return meetingKeys }
-        let kept: Set<Command> = [.tagProblem, .endMeeting]
-        return meetingKeys.filter { $0.command == .showHelp } + named.filter { $0.context == .list }
-            + meetingKeys.filter { kept.contains($0.command) }
+        context == .list ? listStatusLine : meetingStatusLine
     }
+
+    // Made once: the status line is drawn on every frame.
+    private static let meetingStatusLine = bindings.filter { $0.name != nil && $0.context == .meeting }
+
+    private static let listStatusLine: [KeyBinding] = {
+        let kept: Set<Command> = [.tagProblem, .endMeeting]
+        return meetingStatusLine.filter { $0.command == .showHelp } + bindings.filter { $0.name != nil && $0.context == .list }
+            + meetingStatusLine.filter { kept.contains($0.command) }
+    }()
 }

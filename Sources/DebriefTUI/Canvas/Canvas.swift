@@ -32,6 +32,9 @@ public struct Canvas: Equatable, Sendable {
         cells[y * width + x]
     }
 
+    /// Every ASCII character as a string, made once: a frame draws a few thousand of them.
+    private static let asciiText: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
     /// Draws untrusted text on one row from column `x`, clipped at `x + maxWidth` and the
     /// canvas edge. Control characters are shown as visible symbols. Returns the columns used.
     @discardableResult
@@ -44,7 +47,7 @@ public struct Canvas: Equatable, Sendable {
         if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             for byte in string.utf8 {
                 if column >= limit { break }
-                if column >= 0 { cells[y * width + column] = Cell(text: String(Unicode.Scalar(byte)), style: style) }
+                if column >= 0 { cells[y * width + column] = Cell(text: Self.asciiText[Int(byte)], style: style) }
                 column += 1
             }
             return column - x
@@ -72,13 +75,30 @@ public struct Canvas: Equatable, Sendable {
     }
 
     public mutating func horizontalLine(y: Int, x: Int = 0, width w: Int? = nil, style: Style = .muted) {
-        // Cells are set directly: a rule is trusted, one column wide, and drawn several times
-        // a frame, so it skips the sanitizing and width measuring `text` does.
+        run(of: "─", count: w ?? width - x, x: x, y: y, style: style)
+    }
+
+    /// `count` times a trusted one-column character (a rule, a bar) from column `x`, clipped
+    /// at the canvas edge. Cells are set directly: drawn several times a frame, these skip
+    /// the sanitizing and width measuring `text` does.
+    public mutating func run(of character: Character, count: Int, x: Int, y: Int, style: Style = .normal) {
         guard y >= 0, y < height else { return }
-        let line = Cell(text: "─", style: style)
-        for column in max(0, x)..<max(max(0, x), min(width, x + (w ?? width - x))) {
-            cells[y * width + column] = line
+        let cell = Cell(text: String(character), style: style)
+        for column in max(0, x)..<max(max(0, x), min(width, x + count)) {
+            cells[y * width + column] = cell
         }
+    }
+
+    /// Where this canvas differs from `previous`, as indices into `cells`: every cell when
+    /// there is no previous canvas or its size differs. One pass over both arrays here, where
+    /// comparing cells is inlined, instead of two calls a cell from the terminal adapter.
+    public func changedCells(since previous: Canvas?) -> [Int] {
+        guard let previous, previous.width == width, previous.height == height else { return Array(cells.indices) }
+        var changed: [Int] = []
+        for index in cells.indices where cells[index] != previous.cells[index] {
+            changed.append(index)
+        }
+        return changed
     }
 
     /// The canvas as plain text, one string per row, trailing spaces trimmed.

@@ -13,7 +13,8 @@ public enum NoteList {
         var isFirst: Bool
     }
 
-    public static func draw(_ notes: [Note], selected: Int? = nil, focused: Bool = false, in canvas: inout Canvas, area: Rect) {
+    public static func draw<Notes: RandomAccessCollection<Note>>(_ notes: Notes, selected: Int? = nil, focused: Bool = false,
+                                                                  in canvas: inout Canvas, area: Rect) where Notes.Index == Int {
         guard area.height > 0 else { return }
         let width = max(1, area.width - textX - 1)
         // Only the notes that can reach the screen are wrapped: every note takes at least a

@@ -121,7 +121,7 @@ public enum SectionPane {
         let fraction = min(1, Double(schedule.sectionElapsed) / Double(schedule.sectionAllotted))
         let filled = Int(fraction * Double(width))
         let style: Style = schedule.isOverrun ? .warning : .success
-        canvas.text(String(repeating: "━", count: filled), x: x, y: y, style: style)
-        canvas.text(String(repeating: "─", count: width - filled), x: x + filled, y: y, style: .muted)
+        canvas.run(of: "━", count: filled, x: x, y: y, style: style)
+        canvas.run(of: "─", count: width - filled, x: x + filled, y: y, style: .muted)
     }
 }

@@ -33,7 +33,7 @@ public enum TagChart {
             let rowY = y + 1 + index
             canvas.text(row.name, x: x, y: rowY, style: row.name == "untagged" ? .warning : .normal, maxWidth: 13)
             let length = row.count == 0 ? 0 : max(1, row.count * barWidth / highest)
-            canvas.text(String(repeating: "█", count: length), x: x + 14, y: rowY, style: Style(.problem))
+            canvas.run(of: "█", count: length, x: x + 14, y: rowY, style: Style(.problem))
             canvas.text("\(row.count)", x: x + 15 + length, y: rowY, style: row.count == 0 ? .muted : .normal)
         }
     }

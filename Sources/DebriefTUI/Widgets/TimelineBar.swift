@@ -12,8 +12,8 @@ public enum TimelineBar {
         canvas.text(right, x: x + width - right.count, y: y, style: .muted)
         guard trackWidth >= 3 else { return }
         let here = column(for: position, duration: timeline.duration, width: trackWidth)
-        canvas.text(String(repeating: "━", count: here), x: trackX, y: y, style: .success)
-        canvas.text(String(repeating: "─", count: trackWidth - here), x: trackX + here, y: y, style: .muted)
+        canvas.run(of: "━", count: here, x: trackX, y: y, style: .success)
+        canvas.run(of: "─", count: trackWidth - here, x: trackX + here, y: y, style: .muted)
         for start in timeline.sectionStarts {
             let mark = start.section < 9 ? "\(start.section + 1)" : "|"
             canvas.text(mark, x: trackX + column(for: start.time, duration: timeline.duration, width: trackWidth), y: y, style: .key)
