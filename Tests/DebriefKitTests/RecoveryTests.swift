@@ -122,7 +122,7 @@ struct RecoveryTests {
         let leftovers = [".\(base).journal.jsonl.4242.tmp", ".\(base).debrief.jsonl.4242.tmp", ".\(base).md.17.tmp"]
         let others = [".\(base)-2.journal.jsonl.4242.tmp", ".\(base).md.notes.tmp", "\(base).md"]
         for name in leftovers + others {
-            FileManager.default.createFile(atPath: folder.appending(path: name).path, contents: Data("half".utf8))
+            _ = FileManager.default.createFile(atPath: folder.appending(path: name).path, contents: Data("half".utf8))
         }
         let store = SessionStore(folder: folder)
         let meeting = try #require(store.interruptedMeetings().first)
