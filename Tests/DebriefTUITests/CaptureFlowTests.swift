@@ -233,6 +233,42 @@ struct CaptureFlowTests {
         #expect(!driver.screen(width: 120, height: 36).contains("Not covered"))
     }
 
+    @Test func endingSavesWhatIsStillInTheInput() {
+        var driver = CaptureDriver(section: "performance")
+        driver.type("Reach 1.2M")
+        driver.press(.enter)
+        driver.type("CPE 0.42, half typ")
+        driver.press(.function(10))
+        let screen = driver.screen(width: 120, height: 36)
+        #expect(screen.contains("The note still in the input is saved first: “CPE 0.42, half typ”"))
+        #expect(screen.contains("End the meeting now? 2 notes will be saved"))
+        driver.press(.enter)
+        #expect(driver.finished)
+        #expect(driver.notes.map(\.text) == ["Reach 1.2M", "CPE 0.42, half typ"])
+        #expect(driver.events.last?.change == .meetingEnded, "the note is recorded before the end")
+    }
+
+    @Test func anEditInProgressIsSavedWhenTheMeetingEndsWithCtrlC() {
+        var driver = CaptureDriver(section: "performance")
+        driver.type("Reach 1.2")
+        driver.press(.enter, .tab, .enter)
+        driver.type("M")
+        driver.press(.function(10))
+        #expect(driver.screen(width: 120, height: 36).contains("Your edit of note #1 is saved first: “Reach 1.2M”"))
+        driver.press(.escape, .control("c"), .character("e"))
+        #expect(driver.finished)
+        #expect(driver.notes.map(\.text) == ["Reach 1.2M"])
+    }
+
+    @Test func jumpingBackFromTheChecklistKeepsWhatWasTyped() {
+        var driver = CaptureDriver()
+        driver.type("!Links late")
+        driver.press(.enter, .escape)
+        driver.type("Maria thinks")
+        driver.press(.function(10), .character("1"))
+        #expect(driver.notes.map(\.text) == ["Links late", "Maria thinks"])
+    }
+
     @Test func endingWhileWritesFailSaysSoBeforeConfirming() {
         var driver = CaptureDriver(section: "performance")
         driver.model.storageProblem = "notes kept in memory (disk full)"

@@ -70,12 +70,17 @@ struct MeetingEndToEndTests {
         try tmux.waitFor("behind")
         try tmux.press("F3")
         try tmux.waitUntil("the extension brings time back") { $0.contains(" left") && !$0.contains("OVER +") }
+        try tmux.type("An unfinished thought")
         try tmux.press("F10")
-        // Ending early names the sections never opened, wrapped inside the dialog.
+        // Ending early names the sections never opened, wrapped inside the dialog, and
+        // saves what is still in the input.
         try tmux.waitFor("Not covered: Creator breakdown, Content analysis, What went wrong, What worked, Action")
         try tmux.waitFor("│ items.")
+        try tmux.waitFor("The note still in the input is saved first: “An unfinished thought”")
         try tmux.press("Enter")
         #expect(try tmux.waitForExit().code == 0)
+        let session = try #require(Debrief.files(in: folder, suffix: ".debrief.jsonl").first)
+        #expect(try SessionReader.read(session).summary?.sections[0].items.map(\.text) == ["An unfinished thought"])
     }
 
     @Test func pauseStopsTheClockAndHelpListsTheKeys() throws {

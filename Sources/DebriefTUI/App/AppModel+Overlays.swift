@@ -60,13 +60,17 @@ extension AppModel {
     private mutating func handleConfirmEnd(_ key: Key) -> [AppEffect] {
         switch key {
         case .enter, .character("y"), .character("Y"), .function(10):
-            overlay = nil
-            return [.record(.meetingEnded), .finish]
+            return endMeeting()
         case .escape, .character("n"), .character("N"), .control("c"):
             overlay = nil
         default:
             let items = meeting.openItems
-            if let choice = Self.digit(key), choice <= min(9, items.count) { jump(to: items[choice - 1]) }
+            if let choice = Self.digit(key), choice <= min(9, items.count) {
+                // The fix may need the input: what was typed there is saved first.
+                let saved = commit()
+                jump(to: items[choice - 1])
+                return saved
+            }
         }
         return []
     }

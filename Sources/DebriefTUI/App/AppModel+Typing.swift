@@ -51,7 +51,20 @@ extension AppModel {
         focus = .list
     }
 
-    private mutating func commit() -> [AppEffect] {
+    /// Ends the meeting. Text still in the input is saved first (as a note, or as the edit
+    /// it was): ending never throws away what was typed.
+    mutating func endMeeting() -> [AppEffect] {
+        let saved = commit()
+        overlay = nil
+        return saved + [.record(.meetingEnded), .finish]
+    }
+
+    /// What is in the input, which ending would save; nil when there is nothing to save.
+    public var unsavedInput: String? {
+        editor.isBlank ? nil : editor.text
+    }
+
+    mutating func commit() -> [AppEffect] {
         guard !editor.isBlank, let current = meeting.current else { return [] }
         let typed = editor.text
         let parsed = NoteParser.parse(typed, today: today)

@@ -5,8 +5,7 @@ extension AppModel {
     mutating func handleInterruptChoice(_ key: Key) -> [AppEffect] {
         switch key {
         case .character("e"), .character("E"):
-            overlay = nil
-            return [.record(.meetingEnded), .finish]
+            return endMeeting()
         case .character("l"), .character("L"):
             overlay = nil
             return [.leave]

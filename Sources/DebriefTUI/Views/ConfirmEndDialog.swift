@@ -29,7 +29,13 @@ public enum ConfirmEndDialog {
         if let problem = model.storageProblem {
             lines.append(("⚠ Not on disk yet: \(problem). Ending asks for another folder.", .alert))
         }
-        lines.append(("End the meeting now? \(notes) note\(notes == 1 ? "" : "s") will be saved to the session file and the brief.", .title))
+        if let unsaved = model.unsavedInput {
+            let preview = VisibleText.line(unsaved.replacingOccurrences(of: "\n", with: " "))
+            let what = model.editingNoteID.map { "Your edit of note #\($0)" } ?? "The note still in the input"
+            lines.append(("\(what) is saved first: “\(preview.count > 60 ? preview.prefix(59) + "…" : preview)”", .warning))
+        }
+        let total = notes + (model.unsavedInput != nil && model.editingNoteID == nil ? 1 : 0)
+        lines.append(("End the meeting now? \(total) note\(total == 1 ? "" : "s") will be saved to the session file and the brief.", .title))
         lines.append(("Enter or y: end the meeting      Esc: back to the meeting", .key))
         Dialog.draw(title: "End meeting", lines: lines, in: &canvas, width: 96)
     }
