@@ -124,11 +124,15 @@ public final class Journal {
         }
     }
 
+    /// A lock can outlive its holder by a moment: a child forked by the holder's process
+    /// shares the open file until it execs. A short wait tells that apart from a live meeting.
     private static func lock(_ descriptor: Int32, path: String) throws(StorageError) {
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            if errno == EWOULDBLOCK { throw StorageError.inUse(path) }
-            throw StorageError(path: path, action: "lock", code: errno)
+        for attempt in 0..<10 {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
+            guard errno == EWOULDBLOCK else { throw StorageError(path: path, action: "lock", code: errno) }
+            if attempt < 9 { usleep(20_000) }
         }
+        throw StorageError.inUse(path)
     }
 
     /// Closes and deletes the journal once the session file holds everything.
