@@ -72,12 +72,14 @@ public final class NcursesTerminal: Terminal {
         // No closures in this loop: a closure formed on the main actor gets a runtime
         // isolation check on every call, which showed up at ten percent of a keystroke.
         for index in changed {
-            let cell = canvas.cells[index]
-            if cell.text.isEmpty { continue }
-            attrset(Int32(bitPattern: attributes(for: cell.style)))
             wideText.removeAll(keepingCapacity: true)
-            for scalar in cell.text.unicodeScalars { wideText.append(wchar_t(bitPattern: scalar.value)) }
+            switch canvas.content(at: index) {
+            case .continuation: continue
+            case .scalar(let scalar): wideText.append(wchar_t(bitPattern: scalar.value))
+            case .cluster(let text): for scalar in text.unicodeScalars { wideText.append(wchar_t(bitPattern: scalar.value)) }
+            }
             wideText.append(0)
+            attrset(Int32(bitPattern: attributes(for: canvas.style(at: index))))
             mvaddwstr(Int32(index / canvas.width), Int32(index % canvas.width), wideText)
         }
         attrset(Int32(bitPattern: debrief_a_normal()))

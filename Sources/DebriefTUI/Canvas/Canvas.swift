@@ -3,6 +3,7 @@ import DebriefKit
 /// A grid of cells that views draw into. Pure data: the terminal puts it on screen, tests
 /// read it as lines of text. A wide character takes its cell and an empty one after it.
 public struct Canvas: Equatable, Sendable {
+    /// A cell as tests and other readers see it.
     public struct Cell: Equatable, Sendable {
         /// One grapheme cluster; empty for the right half of a wide character.
         public var text: String
@@ -10,9 +11,33 @@ public struct Canvas: Equatable, Sendable {
         public static let blank = Cell(text: " ", style: .normal)
     }
 
+    /// What a cell shows, for the terminal: no String is made for the common single scalar.
+    public enum Content: Equatable, Sendable {
+        case scalar(Unicode.Scalar)
+        /// A grapheme cluster of several scalars (an emoji sequence, a letter and its accent).
+        case cluster(String)
+        /// The right half of a wide character: nothing to draw.
+        case continuation
+    }
+
+    /// A cell as stored: plain data, so a frame's few thousand cells are made, compared and
+    /// freed without reference counting (a String a cell cost 10–15 % of a keystroke).
+    /// `code` is a Unicode scalar, `continuation`, or `clusterFlag` + an index into `clusters`.
+    private struct Slot: Equatable, Sendable {
+        var code: UInt32
+        var style: Style
+    }
+
+    /// Codes past the last scalar (0x10FFFF): the right half of a wide character, and the
+    /// mark of a multi-scalar cluster kept in the side table.
+    private static let continuation: UInt32 = 0x11_0000
+    private static let clusterFlag: UInt32 = 0x8000_0000
+
     public let width: Int
     public let height: Int
-    public private(set) var cells: [Cell]
+    private var slots: [Slot]
+    /// The multi-scalar clusters drawn on this canvas, rare enough that a slot points here.
+    private var clusters: [String] = []
     /// Where the terminal cursor should blink (the note input), if anywhere.
     public var cursor: (x: Int, y: Int)? {
         get { cursorPosition.map { ($0.x, $0.y) } }
@@ -25,15 +50,44 @@ public struct Canvas: Equatable, Sendable {
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
-        cells = Array(repeating: .blank, count: self.width * self.height)
+        slots = Array(repeating: Slot(code: 0x20, style: .normal), count: self.width * self.height)
     }
 
     public subscript(x: Int, y: Int) -> Cell {
-        cells[y * width + x]
+        cell(at: y * width + x)
     }
 
-    /// Every ASCII character as a string, made once: a frame draws a few thousand of them.
-    private static let asciiText: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+    /// Every cell, row by row. Made on demand: drawing and the terminal use the compact form.
+    public var cells: [Cell] { slots.indices.map(cell(at:)) }
+
+    private func cell(at index: Int) -> Cell {
+        Cell(text: text(at: index), style: slots[index].style)
+    }
+
+    public func content(at index: Int) -> Content {
+        let code = slots[index].code
+        if code >= Self.clusterFlag { return .cluster(clusters[Int(code - Self.clusterFlag)]) }
+        if code == Self.continuation { return .continuation }
+        return .scalar(Unicode.Scalar(code).unsafelyUnwrapped)
+    }
+
+    public func style(at index: Int) -> Style { slots[index].style }
+
+    private func text(at index: Int) -> String {
+        switch content(at: index) {
+        case .scalar(let scalar): String(scalar)
+        case .cluster(let text): text
+        case .continuation: ""
+        }
+    }
+
+    /// The stored code for a character: the scalar itself, or a new side-table entry.
+    private mutating func code(for character: Character) -> UInt32 {
+        var scalars = character.unicodeScalars.makeIterator()
+        if let first = scalars.next(), scalars.next() == nil { return first.value }
+        clusters.append(String(character))
+        return Self.clusterFlag + UInt32(clusters.count - 1)
+    }
 
     /// Draws untrusted text on one row from column `x`, clipped at `x + maxWidth` and the
     /// canvas edge. Control characters are shown as visible symbols. Returns the columns used.
@@ -47,7 +101,7 @@ public struct Canvas: Equatable, Sendable {
         if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             for byte in string.utf8 {
                 if column >= limit { break }
-                if column >= 0 { cells[y * width + column] = Cell(text: Self.asciiText[Int(byte)], style: style) }
+                if column >= 0 { slots[y * width + column] = Slot(code: UInt32(byte), style: style) }
                 column += 1
             }
             return column - x
@@ -57,8 +111,8 @@ public struct Canvas: Equatable, Sendable {
             if columns == 0 { continue }
             if column + columns > limit { break }
             if column >= 0 {
-                cells[y * width + column] = Cell(text: String(character), style: style)
-                if columns == 2 { cells[y * width + column + 1] = Cell(text: "", style: style) }
+                slots[y * width + column] = Slot(code: code(for: character), style: style)
+                if columns == 2 { slots[y * width + column + 1] = Slot(code: Self.continuation, style: style) }
             }
             column += columns
         }
@@ -69,7 +123,7 @@ public struct Canvas: Equatable, Sendable {
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .normal) {
         for row in max(0, y)..<min(height, y + h) {
             for column in max(0, x)..<min(width, x + w) {
-                cells[row * width + column] = Cell(text: " ", style: style)
+                slots[row * width + column] = Slot(code: 0x20, style: style)
             }
         }
     }
@@ -83,9 +137,9 @@ public struct Canvas: Equatable, Sendable {
     /// the sanitizing and width measuring `text` does.
     public mutating func run(of character: Character, count: Int, x: Int, y: Int, style: Style = .normal) {
         guard y >= 0, y < height else { return }
-        let cell = Cell(text: String(character), style: style)
+        let slot = Slot(code: code(for: character), style: style)
         for column in max(0, x)..<max(max(0, x), min(width, x + count)) {
-            cells[y * width + column] = cell
+            slots[y * width + column] = slot
         }
     }
 
@@ -93,19 +147,27 @@ public struct Canvas: Equatable, Sendable {
     /// there is no previous canvas or its size differs. One pass over both arrays here, where
     /// comparing cells is inlined, instead of two calls a cell from the terminal adapter.
     public func changedCells(since previous: Canvas?) -> [Int] {
-        guard let previous, previous.width == width, previous.height == height else { return Array(cells.indices) }
+        guard let previous, previous.width == width, previous.height == height else { return Array(slots.indices) }
         var changed: [Int] = []
-        for index in cells.indices where cells[index] != previous.cells[index] {
+        for index in slots.indices where !sameCell(index, as: previous) {
             changed.append(index)
         }
         return changed
+    }
+
+    /// Whether cell `index` looks the same on both canvases (of one size). Clusters compare
+    /// as text: their side-table indices differ from canvas to canvas.
+    private func sameCell(_ index: Int, as other: Canvas) -> Bool {
+        let mine = slots[index], theirs = other.slots[index]
+        if mine.code < Self.clusterFlag, theirs.code < Self.clusterFlag { return mine == theirs }
+        return mine.style == theirs.style && text(at: index) == other.text(at: index)
     }
 
     /// The canvas as plain text, one string per row, trailing spaces trimmed.
     public var lines: [String] {
         (0..<height).map { row in
             var line = ""
-            for column in 0..<width { line += cells[row * width + column].text }
+            for column in 0..<width { line += text(at: row * width + column) }
             while line.hasSuffix(" ") { line.removeLast() }
             return line
         }
@@ -114,6 +176,7 @@ public struct Canvas: Equatable, Sendable {
     public var text: String { lines.joined(separator: "\n") }
 
     public static func == (lhs: Canvas, rhs: Canvas) -> Bool {
-        lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells && lhs.cursorPosition == rhs.cursorPosition
+        lhs.width == rhs.width && lhs.height == rhs.height && lhs.cursorPosition == rhs.cursorPosition
+            && lhs.slots.indices.allSatisfy { lhs.sameCell($0, as: rhs) }
     }
 }
