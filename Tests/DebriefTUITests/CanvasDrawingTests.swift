@@ -1,3 +1,4 @@
+import DebriefKit
 @testable import DebriefTUI
 import Testing
 
@@ -72,5 +73,15 @@ struct CanvasDrawingTests {
         plain.text("e\u{301}", x: 0, y: 0)
         plain.text("👍🏽", x: 4, y: 0)
         #expect(after == plain, "a precomposed letter equals its decomposed form, as Strings do")
+    }
+
+    @Test func plainScalarsAreEachOneClusterOfOneColumn() {
+        // What lets `text` store them without grapheme breaking or width lookups.
+        for value in UInt32(0x20)..<0x2600 {
+            guard let scalar = Unicode.Scalar(value), Canvas.isPlainScalar(scalar) else { continue }
+            let character = Character(scalar)
+            #expect("a\(character)\(character)b".count == 4, "U+\(String(value, radix: 16)) joins a neighbour")
+            #expect(DisplayWidth.of(character) == 1 && VisibleText.line(String(character)) == String(character))
+        }
     }
 }

@@ -15,7 +15,7 @@ public enum DisplayWidth {
     /// •, ‹›), arrows, box drawing and block elements (rules, bars) and geometric shapes
     /// (● ▶) short of the emoji ◽: alone, one column and never emoji (a test checks every
     /// one against `measured`). Every frame draws some of them, too often to look up.
-    static func isPlainNarrow(_ value: UInt32) -> Bool {
+    public static func isPlainNarrow(_ value: UInt32) -> Bool {
         switch value {
         case 0xA0..<0x300, 0x2010..<0x2070, 0x2190..<0x2200, 0x2500..<0x25FD: return true
         default: return false

@@ -23,9 +23,22 @@ public struct Canvas: Equatable, Sendable {
     /// A cell as stored: plain data, so a frame's few thousand cells are made, compared and
     /// freed without reference counting (a String a cell cost 10–15 % of a keystroke).
     /// `code` is a Unicode scalar, `continuation`, or `clusterFlag` + an index into `clusters`.
+    /// The style is packed into a word too: comparing two frames, as the terminal does every
+    /// frame, is then two integer compares a cell.
     private struct Slot: Equatable, Sendable {
         var code: UInt32
-        var style: Style
+        var look: UInt32
+
+        init(code: UInt32, style: Style) {
+            self.code = code
+            look = UInt32(style.role.rawValue) | (style.bold ? 0x100 : 0) | (style.reverse ? 0x200 : 0)
+                | (style.underline ? 0x400 : 0) | (style.dim ? 0x800 : 0)
+        }
+
+        var style: Style {
+            Style(ColorRole(rawValue: Int(look & 0xFF)) ?? .normal, bold: look & 0x100 != 0, reverse: look & 0x200 != 0,
+                  underline: look & 0x400 != 0, dim: look & 0x800 != 0)
+        }
     }
 
     /// Codes past the last scalar (0x10FFFF): the right half of a wide character, and the
@@ -96,12 +109,25 @@ public struct Canvas: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
+        var slot = Slot(code: 0x20, style: style)
         // Printable ASCII needs no sanitizing and is one column a byte: most of a frame's
         // text takes this path, which saves a copy and a width lookup per character.
         if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             for byte in string.utf8 {
                 if column >= limit { break }
-                if column >= 0 { slots[y * width + column] = Slot(code: UInt32(byte), style: style) }
+                slot.code = UInt32(byte)
+                if column >= 0 { slots[y * width + column] = slot }
+                column += 1
+            }
+            return column - x
+        }
+        // So are the common symbols every frame draws (• › ● ▶ ·, rules, dashes, accented
+        // letters): each such scalar is a grapheme cluster of its own, safe and one column.
+        if string.unicodeScalars.allSatisfy(Self.isPlainScalar) {
+            for scalar in string.unicodeScalars {
+                if column >= limit { break }
+                slot.code = scalar.value
+                if column >= 0 { slots[y * width + column] = slot }
                 column += 1
             }
             return column - x
@@ -119,11 +145,18 @@ public struct Canvas: Equatable, Sendable {
         return column - x
     }
 
+    /// A scalar that `text` may store as one cell without measuring or sanitizing it.
+    static func isPlainScalar(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value >= 0x20 && scalar.value < 0x7F)
+            || (DisplayWidth.isPlainNarrow(scalar.value) && !VisibleText.isUnsafe(scalar))
+    }
+
     /// Paints a rectangle with spaces in a style (a background band, a cleared overlay).
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .normal) {
+        let blank = Slot(code: 0x20, style: style)
         for row in max(0, y)..<min(height, y + h) {
             for column in max(0, x)..<min(width, x + w) {
-                slots[row * width + column] = Slot(code: 0x20, style: style)
+                slots[row * width + column] = blank
             }
         }
     }
@@ -160,7 +193,7 @@ public struct Canvas: Equatable, Sendable {
     private func sameCell(_ index: Int, as other: Canvas) -> Bool {
         let mine = slots[index], theirs = other.slots[index]
         if mine.code < Self.clusterFlag, theirs.code < Self.clusterFlag { return mine == theirs }
-        return mine.style == theirs.style && text(at: index) == other.text(at: index)
+        return mine.look == theirs.look && text(at: index) == other.text(at: index)
     }
 
     /// The canvas as plain text, one string per row, trailing spaces trimmed.
