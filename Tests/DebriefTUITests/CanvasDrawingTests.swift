@@ -78,10 +78,11 @@ struct CanvasDrawingTests {
     @Test func plainScalarsAreEachOneClusterOfOneColumn() {
         // What lets `text` store them without grapheme breaking or width lookups.
         for value in UInt32(0x20)..<0x2600 {
-            guard let scalar = Unicode.Scalar(value), Canvas.isPlainScalar(scalar) else { continue }
+            guard let scalar = Unicode.Scalar(value), DisplayWidth.isPlainCell(scalar) else { continue }
             let character = Character(scalar)
             #expect("a\(character)\(character)b".count == 4, "U+\(String(value, radix: 16)) joins a neighbour")
             #expect(DisplayWidth.of(character) == 1 && VisibleText.line(String(character)) == String(character))
+            #expect(DisplayWidth.of("a\(character)\(character)b") == 4)
         }
     }
 }

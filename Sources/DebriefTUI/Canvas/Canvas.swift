@@ -123,7 +123,7 @@ public struct Canvas: Equatable, Sendable {
         }
         // So are the common symbols every frame draws (• › ● ▶ ·, rules, dashes, accented
         // letters): each such scalar is a grapheme cluster of its own, safe and one column.
-        if string.unicodeScalars.allSatisfy(Self.isPlainScalar) {
+        if string.unicodeScalars.allSatisfy(DisplayWidth.isPlainCell) {
             for scalar in string.unicodeScalars {
                 if column >= limit { break }
                 slot.code = scalar.value
@@ -143,12 +143,6 @@ public struct Canvas: Equatable, Sendable {
             column += columns
         }
         return column - x
-    }
-
-    /// A scalar that `text` may store as one cell without measuring or sanitizing it.
-    static func isPlainScalar(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value >= 0x20 && scalar.value < 0x7F)
-            || (DisplayWidth.isPlainNarrow(scalar.value) && !VisibleText.isUnsafe(scalar))
     }
 
     /// Paints a rectangle with spaces in a style (a background band, a cleared overlay).
