@@ -126,7 +126,7 @@ struct CoreBenchmarks {
         let before = FacilitatorScreen.render(model, size: size)
         model.now += 1000
         let after = FacilitatorScreen.render(model, size: size)
-        let changed = zip(before.cells, after.cells).filter { $0 != $1 }.count
+        let changed = after.changedCells(since: before).count
         rows.append(ReportRow(group: "render", measure: "cells changed by one clock tick (80×24)", value: "\(changed)"))
         rows.append(crowdedFrame())
         return rows

@@ -1,3 +1,4 @@
+import DebriefKit
 @testable import DebriefTUI
 import Testing
 
@@ -48,6 +49,40 @@ struct CanvasDrawingTests {
             bar.run(of: "█", count: count, x: x, y: 0, style: .warning)
             text.text(String(repeating: "█", count: count), x: x, y: 0, style: .warning)
             #expect(bar == text, "\(count) from \(x)")
+        }
+    }
+
+    @Test func clustersAndWideCharactersReadBackAsText() {
+        var canvas = Canvas(width: 8, height: 1)
+        canvas.text("e\u{301}字👍🏽x", x: 0, y: 0, style: .muted)
+        #expect(canvas.lines == ["e\u{301}字👍🏽x"])
+        #expect(canvas[1, 0].text == "字" && canvas[2, 0].text.isEmpty && canvas[2, 0].style == .muted)
+        #expect(canvas.content(at: 0) == .cluster("e\u{301}"))
+        #expect(canvas.content(at: 1) == .scalar("字") && canvas.content(at: 2) == .continuation)
+    }
+
+    @Test func clustersCompareByTextNotByWhereTheyAreKept() {
+        var before = Canvas(width: 6, height: 1)
+        before.text("👍🏽", x: 4, y: 0)
+        var after = Canvas(width: 6, height: 1)
+        after.text("e\u{301}", x: 0, y: 0)
+        after.text("👍🏽", x: 4, y: 0)
+        #expect(after.changedCells(since: before) == [0])
+        after.text("é", x: 0, y: 0)
+        var plain = Canvas(width: 6, height: 1)
+        plain.text("e\u{301}", x: 0, y: 0)
+        plain.text("👍🏽", x: 4, y: 0)
+        #expect(after == plain, "a precomposed letter equals its decomposed form, as Strings do")
+    }
+
+    @Test func plainScalarsAreEachOneClusterOfOneColumn() {
+        // What lets `text` store them without grapheme breaking or width lookups.
+        for value in UInt32(0x20)..<0x2600 {
+            guard let scalar = Unicode.Scalar(value), DisplayWidth.isPlainCell(scalar) else { continue }
+            let character = Character(scalar)
+            #expect("a\(character)\(character)b".count == 4, "U+\(String(value, radix: 16)) joins a neighbour")
+            #expect(DisplayWidth.of(character) == 1 && VisibleText.line(String(character)) == String(character))
+            #expect(DisplayWidth.of("a\(character)\(character)b") == 4)
         }
     }
 }

@@ -15,11 +15,19 @@ public enum DisplayWidth {
     /// •, ‹›), arrows, box drawing and block elements (rules, bars) and geometric shapes
     /// (● ▶) short of the emoji ◽: alone, one column and never emoji (a test checks every
     /// one against `measured`). Every frame draws some of them, too often to look up.
-    static func isPlainNarrow(_ value: UInt32) -> Bool {
+    public static func isPlainNarrow(_ value: UInt32) -> Bool {
         switch value {
         case 0xA0..<0x300, 0x2010..<0x2070, 0x2190..<0x2200, 0x2500..<0x25FD: return true
         default: return false
         }
+    }
+
+    /// A scalar that is a grapheme cluster of its own beside any other such scalar, one
+    /// column wide and safe to show as it is: printable ASCII and the plain narrow symbols
+    /// that are not invisible format characters. Text made of them is measured, and drawn,
+    /// a scalar a column.
+    public static func isPlainCell(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value >= 0x20 && scalar.value < 0x7F) || (isPlainNarrow(scalar.value) && !VisibleText.isUnsafe(scalar))
     }
 
     /// The width from Unicode's properties.
@@ -41,6 +49,8 @@ public enum DisplayWidth {
     public static func of(_ text: some StringProtocol) -> Int {
         // Printable ASCII is one column a byte; word wrapping asks this for every word.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        // So is text with the common symbols (● saved, › prompt): no cluster walk needed.
+        if text.unicodeScalars.allSatisfy(isPlainCell) { return text.unicodeScalars.count }
         return text.reduce(0) { $0 + of($1) }
     }
 

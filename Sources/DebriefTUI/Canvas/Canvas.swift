@@ -3,6 +3,7 @@ import DebriefKit
 /// A grid of cells that views draw into. Pure data: the terminal puts it on screen, tests
 /// read it as lines of text. A wide character takes its cell and an empty one after it.
 public struct Canvas: Equatable, Sendable {
+    /// A cell as tests and other readers see it.
     public struct Cell: Equatable, Sendable {
         /// One grapheme cluster; empty for the right half of a wide character.
         public var text: String
@@ -10,9 +11,46 @@ public struct Canvas: Equatable, Sendable {
         public static let blank = Cell(text: " ", style: .normal)
     }
 
+    /// What a cell shows, for the terminal: no String is made for the common single scalar.
+    public enum Content: Equatable, Sendable {
+        case scalar(Unicode.Scalar)
+        /// A grapheme cluster of several scalars (an emoji sequence, a letter and its accent).
+        case cluster(String)
+        /// The right half of a wide character: nothing to draw.
+        case continuation
+    }
+
+    /// A cell as stored: plain data, so a frame's few thousand cells are made, compared and
+    /// freed without reference counting (a String a cell cost 10–15 % of a keystroke).
+    /// `code` is a Unicode scalar, `continuation`, or `clusterFlag` + an index into `clusters`.
+    /// The style is packed into a word too: comparing two frames, as the terminal does every
+    /// frame, is then two integer compares a cell.
+    private struct Slot: Equatable, Sendable {
+        var code: UInt32
+        var look: UInt32
+
+        init(code: UInt32, style: Style) {
+            self.code = code
+            look = UInt32(style.role.rawValue) | (style.bold ? 0x100 : 0) | (style.reverse ? 0x200 : 0)
+                | (style.underline ? 0x400 : 0) | (style.dim ? 0x800 : 0)
+        }
+
+        var style: Style {
+            Style(ColorRole(rawValue: Int(look & 0xFF)) ?? .normal, bold: look & 0x100 != 0, reverse: look & 0x200 != 0,
+                  underline: look & 0x400 != 0, dim: look & 0x800 != 0)
+        }
+    }
+
+    /// Codes past the last scalar (0x10FFFF): the right half of a wide character, and the
+    /// mark of a multi-scalar cluster kept in the side table.
+    private static let continuation: UInt32 = 0x11_0000
+    private static let clusterFlag: UInt32 = 0x8000_0000
+
     public let width: Int
     public let height: Int
-    public private(set) var cells: [Cell]
+    private var slots: [Slot]
+    /// The multi-scalar clusters drawn on this canvas, rare enough that a slot points here.
+    private var clusters: [String] = []
     /// Where the terminal cursor should blink (the note input), if anywhere.
     public var cursor: (x: Int, y: Int)? {
         get { cursorPosition.map { ($0.x, $0.y) } }
@@ -25,15 +63,44 @@ public struct Canvas: Equatable, Sendable {
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
-        cells = Array(repeating: .blank, count: self.width * self.height)
+        slots = Array(repeating: Slot(code: 0x20, style: .normal), count: self.width * self.height)
     }
 
     public subscript(x: Int, y: Int) -> Cell {
-        cells[y * width + x]
+        cell(at: y * width + x)
     }
 
-    /// Every ASCII character as a string, made once: a frame draws a few thousand of them.
-    private static let asciiText: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+    /// Every cell, row by row. Made on demand: drawing and the terminal use the compact form.
+    public var cells: [Cell] { slots.indices.map(cell(at:)) }
+
+    private func cell(at index: Int) -> Cell {
+        Cell(text: text(at: index), style: slots[index].style)
+    }
+
+    public func content(at index: Int) -> Content {
+        let code = slots[index].code
+        if code >= Self.clusterFlag { return .cluster(clusters[Int(code - Self.clusterFlag)]) }
+        if code == Self.continuation { return .continuation }
+        return .scalar(Unicode.Scalar(code).unsafelyUnwrapped)
+    }
+
+    public func style(at index: Int) -> Style { slots[index].style }
+
+    private func text(at index: Int) -> String {
+        switch content(at: index) {
+        case .scalar(let scalar): String(scalar)
+        case .cluster(let text): text
+        case .continuation: ""
+        }
+    }
+
+    /// The stored code for a character: the scalar itself, or a new side-table entry.
+    private mutating func code(for character: Character) -> UInt32 {
+        var scalars = character.unicodeScalars.makeIterator()
+        if let first = scalars.next(), scalars.next() == nil { return first.value }
+        clusters.append(String(character))
+        return Self.clusterFlag + UInt32(clusters.count - 1)
+    }
 
     /// Draws untrusted text on one row from column `x`, clipped at `x + maxWidth` and the
     /// canvas edge. Control characters are shown as visible symbols. Returns the columns used.
@@ -42,12 +109,25 @@ public struct Canvas: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
+        var slot = Slot(code: 0x20, style: style)
         // Printable ASCII needs no sanitizing and is one column a byte: most of a frame's
         // text takes this path, which saves a copy and a width lookup per character.
         if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             for byte in string.utf8 {
                 if column >= limit { break }
-                if column >= 0 { cells[y * width + column] = Cell(text: Self.asciiText[Int(byte)], style: style) }
+                slot.code = UInt32(byte)
+                if column >= 0 { slots[y * width + column] = slot }
+                column += 1
+            }
+            return column - x
+        }
+        // So are the common symbols every frame draws (• › ● ▶ ·, rules, dashes, accented
+        // letters): each such scalar is a grapheme cluster of its own, safe and one column.
+        if string.unicodeScalars.allSatisfy(DisplayWidth.isPlainCell) {
+            for scalar in string.unicodeScalars {
+                if column >= limit { break }
+                slot.code = scalar.value
+                if column >= 0 { slots[y * width + column] = slot }
                 column += 1
             }
             return column - x
@@ -57,8 +137,8 @@ public struct Canvas: Equatable, Sendable {
             if columns == 0 { continue }
             if column + columns > limit { break }
             if column >= 0 {
-                cells[y * width + column] = Cell(text: String(character), style: style)
-                if columns == 2 { cells[y * width + column + 1] = Cell(text: "", style: style) }
+                slots[y * width + column] = Slot(code: code(for: character), style: style)
+                if columns == 2 { slots[y * width + column + 1] = Slot(code: Self.continuation, style: style) }
             }
             column += columns
         }
@@ -67,9 +147,10 @@ public struct Canvas: Equatable, Sendable {
 
     /// Paints a rectangle with spaces in a style (a background band, a cleared overlay).
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .normal) {
+        let blank = Slot(code: 0x20, style: style)
         for row in max(0, y)..<min(height, y + h) {
             for column in max(0, x)..<min(width, x + w) {
-                cells[row * width + column] = Cell(text: " ", style: style)
+                slots[row * width + column] = blank
             }
         }
     }
@@ -83,9 +164,9 @@ public struct Canvas: Equatable, Sendable {
     /// the sanitizing and width measuring `text` does.
     public mutating func run(of character: Character, count: Int, x: Int, y: Int, style: Style = .normal) {
         guard y >= 0, y < height else { return }
-        let cell = Cell(text: String(character), style: style)
+        let slot = Slot(code: code(for: character), style: style)
         for column in max(0, x)..<max(max(0, x), min(width, x + count)) {
-            cells[y * width + column] = cell
+            slots[y * width + column] = slot
         }
     }
 
@@ -93,19 +174,27 @@ public struct Canvas: Equatable, Sendable {
     /// there is no previous canvas or its size differs. One pass over both arrays here, where
     /// comparing cells is inlined, instead of two calls a cell from the terminal adapter.
     public func changedCells(since previous: Canvas?) -> [Int] {
-        guard let previous, previous.width == width, previous.height == height else { return Array(cells.indices) }
+        guard let previous, previous.width == width, previous.height == height else { return Array(slots.indices) }
         var changed: [Int] = []
-        for index in cells.indices where cells[index] != previous.cells[index] {
+        for index in slots.indices where !sameCell(index, as: previous) {
             changed.append(index)
         }
         return changed
+    }
+
+    /// Whether cell `index` looks the same on both canvases (of one size). Clusters compare
+    /// as text: their side-table indices differ from canvas to canvas.
+    private func sameCell(_ index: Int, as other: Canvas) -> Bool {
+        let mine = slots[index], theirs = other.slots[index]
+        if mine.code < Self.clusterFlag, theirs.code < Self.clusterFlag { return mine == theirs }
+        return mine.look == theirs.look && text(at: index) == other.text(at: index)
     }
 
     /// The canvas as plain text, one string per row, trailing spaces trimmed.
     public var lines: [String] {
         (0..<height).map { row in
             var line = ""
-            for column in 0..<width { line += cells[row * width + column].text }
+            for column in 0..<width { line += text(at: row * width + column) }
             while line.hasSuffix(" ") { line.removeLast() }
             return line
         }
@@ -114,6 +203,7 @@ public struct Canvas: Equatable, Sendable {
     public var text: String { lines.joined(separator: "\n") }
 
     public static func == (lhs: Canvas, rhs: Canvas) -> Bool {
-        lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells && lhs.cursorPosition == rhs.cursorPosition
+        lhs.width == rhs.width && lhs.height == rhs.height && lhs.cursorPosition == rhs.cursorPosition
+            && lhs.slots.indices.allSatisfy { lhs.sameCell($0, as: rhs) }
     }
 }

@@ -1,5 +1,6 @@
 import DebriefKit
 import Foundation
+import Synchronization
 
 /// Where the meeting is in its agenda: every section with its state, total time used,
 /// the expected end, and how far ahead or behind the meeting runs.
@@ -69,9 +70,23 @@ public enum AgendaProgress {
         let date = start.addingTimeInterval(Double(t) / 1000 / max(0.001, model.info.timeScale))
         // Plain arithmetic on the zone's offset: this runs every frame, and a calendar
         // lookup cost more than the rest of the agenda strip together.
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + TimeZone.current.secondsFromGMT(for: date)
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + secondsFromGMT(at: date)
         let minuteOfDay = ((local / 60) % 1440 + 1440) % 1440
         return twoDigits(minuteOfDay / 60) + ":" + twoDigits(minuteOfDay % 60)
+    }
+
+    /// The zone's offset in the minute last asked about. Asking the zone took a lock and an
+    /// ICU call every frame (3 % of a keystroke); offsets only change on a whole minute.
+    private static let lastOffset = Mutex<(minute: Int, seconds: Int)?>(nil)
+
+    private static func secondsFromGMT(at date: Date) -> Int {
+        let minute = Int((date.timeIntervalSince1970 / 60).rounded(.down))
+        return lastOffset.withLock { last in
+            if let last, last.minute == minute { return last.seconds }
+            let seconds = TimeZone.current.secondsFromGMT(for: date)
+            last = (minute, seconds)
+            return seconds
+        }
     }
 
     private static func twoDigits(_ value: Int) -> String {

@@ -26,8 +26,14 @@ public enum NoteInput {
         let layout = rows(editor.text, width: width)
         let cursorRow = row(containing: editor.cursor, in: layout)
         let first = max(0, min(cursorRow - area.height + 1, layout.count - area.height))
+        // Rows are cut from the text itself, walking its indices once: a String built from
+        // a slice of Characters is made a character at a time (10 % of a frame's drawing).
+        var (index, indexOffset) = (editor.text.startIndex, 0)
         for (offset, range) in layout[first...].prefix(area.height).enumerated() {
-            let visible = VisibleText.line(String(characters[range]))
+            let start = editor.text.index(index, offsetBy: range.lowerBound - indexOffset)
+            let end = editor.text.index(start, offsetBy: range.count)
+            (index, indexOffset) = (end, range.upperBound)
+            let visible = VisibleText.line(String(editor.text[start..<end]))
             canvas.text(visible, x: textX, y: area.y + offset, maxWidth: width)
         }
         if first > 0 { canvas.text("↑", x: area.x, y: area.y, style: .muted) }
