@@ -2,14 +2,13 @@ import ArgumentParser
 import DebriefKit
 import DebriefTUI
 import Foundation
-import NcursesTerminal
 
 /// Runs a meeting in the terminal (new or resumed) and makes sure that, however it stops,
 /// every captured note ends up on disk and the person at the keyboard is told where.
 @MainActor
 enum MeetingSession {
     static func run(recorder: MeetingRecorder, model: AppModel, clockOffset: Int = 0) throws {
-        let terminal = NcursesTerminal()
+        let terminal = CursesScreen.open()
         let clock = SystemClock(scale: model.info.timeScale, offset: clockOffset)
         let loop = MeetingLoop(terminal: terminal, clock: clock, recorder: recorder, model: model)
         let outcome = loop.run { terminal.pendingSignal != 0 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import DebriefKit
 import DebriefTUI
 import Foundation
-import NcursesTerminal
 
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,7 +32,7 @@ struct ReplayCommand: ParsableCommand {
         let timeline = ReplayTimeline(agenda: record.header.agenda, events: record.events)
         let isInterrupted = url.lastPathComponent.hasSuffix(SessionStore.journalSuffix) || record.summary == nil
         let model = ReplayModel(timeline: timeline, info: record.header.meeting, isInterrupted: isInterrupted)
-        let terminal = NcursesTerminal()
+        let terminal = CursesScreen.open()
         let loop = ReplayLoop(terminal: terminal, clock: SystemClock(), model: model)
         loop.run { terminal.pendingSignal != 0 }
         terminal.restore()

@@ -13,7 +13,8 @@ public enum FacilitatorScreen {
         }
         drawHeader(model, in: &canvas)
         let statusRow = size.height - 1
-        let (mainX, mainWidth) = (MeetingLayout.mainX(size), size.width - MeetingLayout.mainX(size))
+        let mainX = MeetingLayout.mainX(size)
+        let mainWidth = size.width - mainX
         let inputHeight = NoteInput.height(model.editor, width: mainWidth - 1)
         let inputRow = statusRow - inputHeight - 1
         let layout = MeetingLayout(model, size: size, footer: inputRow - 1)

@@ -1,0 +1,8 @@
+import NcursesTerminal
+
+/// The full-screen terminal of `run`, `resume` and `replay`: the one file of the command
+/// line that reaches for the ncurses adapter, so the rest of it never imports ncurses.
+@MainActor
+enum CursesScreen {
+    static func open() -> NcursesTerminal { NcursesTerminal() }
+}
