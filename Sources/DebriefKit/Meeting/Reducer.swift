@@ -17,6 +17,7 @@ extension MeetingState {
             stopClock(at: t)
             current = index
             sections[index].wasVisited = true
+            furthestSection = max(furthestSection ?? index, index)
             if !isPaused { runningSince = t }
         case .noteAdded(let id, let sectionID, let content):
             guard let section = agenda.sectionIndex(id: sectionID), noteIndex[id] == nil else { return }
@@ -47,9 +48,11 @@ extension MeetingState {
             guard !isPaused else { return }
             stopClock(at: t)
             isPaused = true
+            pausedSince = t
         case .clockResumed:
             guard isPaused else { return }
             isPaused = false
+            endPause(at: t)
             if current != nil { runningSince = t }
         case .sectionExtended(let id, let minutes):
             guard let index = agenda.sectionIndex(id: id), minutes > 0, minutes <= 600 else { return }
@@ -58,6 +61,7 @@ extension MeetingState {
             draft = text
         case .meetingEnded:
             stopClock(at: t)
+            endPause(at: t)
             endedAt = t
         }
     }
@@ -67,6 +71,12 @@ extension MeetingState {
             sections[current].elapsed += max(0, t - runningSince)
         }
         runningSince = nil
+    }
+
+    /// Moves a running pause into `pausedTime`; a meeting that ends paused keeps its pause.
+    private mutating func endPause(at t: Int) {
+        if let pausedSince { pausedTime += max(0, t - pausedSince) }
+        pausedSince = nil
     }
 
     /// Changes a note and keeps what is derived from the notes (`visiblePositions`,
