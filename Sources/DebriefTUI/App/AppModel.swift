@@ -128,6 +128,8 @@ public struct AppModel: Sendable {
             guard sections.indices.contains(target) else { return [] }
             viewedSection = nil
             selectedNoteID = nil
+            // A pause carries into the next section: say so, or the room thinks the clock runs.
+            if meeting.isPaused { message = "The clock is still paused: F2 resumes" }
             return [.record(.sectionStarted(section: sections[target].id))]
         case .togglePause:
             return [.record(meeting.isPaused ? .clockResumed : .clockPaused)]

@@ -119,6 +119,12 @@ public enum KeyMap {
         tables[context]?[key] ?? tables[.meeting]?[key]
     }
 
+    /// A binding's name in the status line: F2 names what it does now (Pause, or Resume
+    /// while the clock is paused).
+    public static func statusName(of binding: KeyBinding, paused: Bool) -> String? {
+        binding.command == .togglePause && paused ? "Resume" : binding.name
+    }
+
     /// The status line for a focus. Typing: the facilitator's keys. In the list: the note
     /// keys, between Help and Tag/End.
     public static func statusLine(for context: KeyContext) -> [KeyBinding] {

@@ -24,7 +24,7 @@ public enum FacilitatorScreen {
         drawInputRule(model, in: &canvas, y: inputRow - 1, x: mainX, width: mainWidth)
         NoteInput.draw(model.editor, in: &canvas, area: Rect(x: mainX + 1, y: inputRow, width: mainWidth - 1, height: inputHeight),
                        active: model.overlay == nil && model.focus == .input)
-        StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext)
+        StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext, paused: model.meeting.isPaused)
 
         switch model.overlay {
         case .help(let offset): HelpOverlay.draw(offset: offset, in: &canvas)
@@ -65,7 +65,9 @@ public enum FacilitatorScreen {
 
     private static func drawHeader(_ model: AppModel, in canvas: inout Canvas) {
         let saved: (String, Style) = model.storageProblem.map { ("⚠ NOT SAVED: \($0)", Style.alert) } ?? ("● saved", .bar)
-        HeaderBar.draw("Debrief", info: model.info, state: saved.0, style: saved.1, in: &canvas)
+        // Paused, the whole clock stands still: the header says so first (see Schedule).
+        let paused = model.meeting.isPaused ? (text: "❚❚ PAUSED", style: Style(.warning, bold: true, reverse: true)) : nil
+        HeaderBar.draw("Debrief", info: model.info, state: saved.0, style: saved.1, flag: paused, in: &canvas)
     }
 
     private static func drawTooSmall(in canvas: inout Canvas) {

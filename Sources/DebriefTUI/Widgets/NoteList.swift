@@ -4,7 +4,9 @@ import DebriefKit
 /// word (never color alone). Problems show their tags, actions their owner, deadline and
 /// problem, on a line of their own; what is missing is flagged, gently.
 public enum NoteList {
-    static let textX = 15
+    /// The time column fits the longest time shown (`59:59`, `1:06:50`, `10:00:00`), so a
+    /// time never runs into the kind label; the kind label is 7 wide ("PROBLEM") plus a space.
+    static func textX(timeWidth: Int) -> Int { timeWidth + 10 }
 
     struct Row {
         var text: String
@@ -16,13 +18,15 @@ public enum NoteList {
     public static func draw<Notes: RandomAccessCollection<Note>>(_ notes: Notes, selected: Int? = nil, focused: Bool = false,
                                                                   in canvas: inout Canvas, area: Rect) where Notes.Index == Int {
         guard area.height > 0 else { return }
-        let width = max(1, area.width - textX - 1)
         // Only the notes that can reach the screen are wrapped: every note takes at least a
         // row, so `area.height` notes either side of the one in view are enough. A section
         // with thousands of notes costs no more to draw than one with twenty.
         let anchor = selected.flatMap { id in notes.lastIndex { $0.id == id } }
         let window = anchor.map { notes[max(0, $0 - area.height)..<min(notes.count, $0 + area.height + 1)] }
             ?? notes.suffix(area.height)
+        let timeWidth = window.map { DurationText.clock($0.t).count }.max() ?? 5
+        let textX = textX(timeWidth: timeWidth)
+        let width = max(1, area.width - textX - 1)
         var rows: [Row] = []
         for note in window {
             for (index, line) in TextWrap.lines(note.text, width: width).enumerated() {
@@ -46,9 +50,10 @@ public enum NoteList {
                 canvas.fill(x: area.x, y: y, width: area.width, height: 1, style: focused ? .selected : Style(.muted, reverse: true))
             }
             if row.isFirst {
-                canvas.text(DurationText.clock(row.note.t), x: area.x + 1, y: y, style: isSelected ? .selected : .muted)
+                let time = DurationText.clock(row.note.t)
+                canvas.text(time, x: area.x + 1 + timeWidth - time.count, y: y, style: isSelected ? .selected : .muted)
                 let (word, style) = label(for: row.note.kind)
-                canvas.text(word, x: area.x + 7, y: y, style: isSelected ? .selected : style)
+                canvas.text(word, x: area.x + timeWidth + 2, y: y, style: isSelected ? .selected : style)
             }
             canvas.text(row.text, x: area.x + textX, y: y, style: isSelected ? .selected : row.style, maxWidth: width)
         }
