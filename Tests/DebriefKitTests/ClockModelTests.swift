@@ -183,6 +183,17 @@ struct ClockModelTests {
         #expect(!brief.contains("Paused"), "no pause, no paused line")
     }
 
+    @Test func theMomentsBeforeTheFirstSectionEventBelongToTheFirstSection() {
+        // As `debrief run` records it: the first event comes a moment after the clock started.
+        let events = [Event(t: 1_250, .sectionStarted(section: "performance")), Event(t: 5 * minute, .clockPaused),
+                      Event(t: 6 * minute, .meetingEnded)]
+        let state = MeetingState.fold(agenda: Fixtures.influencer, events: events)
+        let account = TimeAccount(state: state)
+        #expect(account.sections[0] == 5 * minute)
+        #expect(account.paused == minute)
+        #expect(account.outside == 0)
+    }
+
     @Test func anOlderSummaryWithoutPausedSecondsStillReads() throws {
         let line = #"{"type":"summary","ended_at":1000,"sections":[]}"#
         let summary = try JSONDecoder().decode(SessionSummary.self, from: Data(line.utf8))

@@ -14,11 +14,14 @@ extension MeetingState {
         switch event.change {
         case .sectionStarted(let id):
             guard let index = agenda.sectionIndex(id: id) else { return }
+            let isFirst = current == nil
             stopClock(at: t)
             current = index
             sections[index].wasVisited = true
             furthestSection = max(furthestSection ?? index, index)
-            if !isPaused { runningSince = t }
+            // The meeting opens on its first section: the moments before its event (start-up)
+            // are that section's, so that sections and pauses add up to the whole meeting.
+            if !isPaused { runningSince = isFirst ? min(t, pausedTime) : t }
         case .noteAdded(let id, let sectionID, let content):
             guard let section = agenda.sectionIndex(id: sectionID), noteIndex[id] == nil else { return }
             let note = Note(id: id, section: section, t: t, content: content)
