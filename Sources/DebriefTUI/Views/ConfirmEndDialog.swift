@@ -20,7 +20,7 @@ public enum ConfirmEndDialog {
         } else {
             lines.append(("Still open (\(items.count)) — press its number to go back and fix it:", .warning))
             for (index, item) in items.prefix(9).enumerated() {
-                lines.append(("  \(index + 1)  \(item.description)", .normal))
+                lines.append(("  \(index + 1)  \(item.description(numbers: model.meeting.problemNumbers))", .normal))
             }
             if items.count > 9 { lines.append(("  … and \(items.count - 9) more; the brief lists them all", .muted)) }
             lines.append(("You can still end the meeting: the brief lists what was left open.", .muted))
