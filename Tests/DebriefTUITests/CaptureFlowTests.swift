@@ -192,8 +192,8 @@ struct CaptureFlowTests {
         driver.press(.function(10))
         let screen = driver.screen(width: 120, height: 36)
         #expect(screen.contains("Still open (3)"))
-        #expect(screen.contains("1  Problem not tagged: Links late"))
-        #expect(screen.contains("2  Problem with no action: Links late"))
+        #expect(screen.contains("1  Problem #1 not tagged: Links late"))
+        #expect(screen.contains("2  Problem #1 with no action: Links late"))
         #expect(screen.contains("3  Action with no owner, no deadline, no concrete deliverable: improve brief quality"))
 
         driver.press(.character("1"))

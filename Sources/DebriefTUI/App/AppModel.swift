@@ -47,6 +47,13 @@ public struct AppModel: Sendable {
     public var viewedSection: Int?
     /// Set while the editor holds a saved note being changed.
     public var editingNoteID: Int?
+    /// The section the note in the input belongs to: the one on screen when typing began
+    /// (a clicker's PageDown mid-note does not move it), or an edited note's own. Nil
+    /// while the input is empty. Per terminal, so kept here and not in the meeting.
+    public var noteSection: Int?
+    /// Ctrl-P: the prompts the other way from what the screen's size chose (all of them,
+    /// or one line that gives their rows to the notes). See `MeetingLayout`.
+    public var promptsToggled = false
     /// A short message for the note-taker (what the parser could not understand…).
     public var message: String?
     /// Meeting time of the frame being shown.
@@ -62,7 +69,7 @@ public struct AppModel: Sendable {
         self.info = info
         startDate = info.startDate
         today = startDate.map { CalendarDay($0) }
-        history = meeting.visibleNotes.map(NoteParser.typedForm(of:))
+        history = meeting.visibleNotes.map { NoteParser.typedForm(of: $0, numbers: meeting.problemNumbers) }
     }
 
     /// Folds a recorded event into the meeting. The only way `meeting` changes.
@@ -82,7 +89,23 @@ public struct AppModel: Sendable {
     public var listedNotes: VisibleNotes { meeting.visibleNotes(inSection: listedSection) }
     public var keyContext: KeyContext { focus == .list ? .list : .typing }
 
+    /// Where Enter would save the note in the input: the section it was started in, else
+    /// the one on screen (the section looked back at, or the current one).
+    public var inputSection: Int { noteSection ?? listedSection }
+
     public mutating func handle(_ input: Input) -> [AppEffect] {
+        let wasEmpty = editor.text.isEmpty
+        let effects = handleInput(input)
+        // The input's section is fixed when typing starts and forgotten when it empties.
+        if editor.text.isEmpty {
+            noteSection = nil
+        } else if wasEmpty || noteSection == nil {
+            noteSection = editingNoteID.flatMap { meeting.note(id: $0)?.section } ?? listedSection
+        }
+        return effects
+    }
+
+    private mutating func handleInput(_ input: Input) -> [AppEffect] {
         switch input {
         case .resize:
             return []
@@ -141,6 +164,8 @@ public struct AppModel: Sendable {
             if focus == .list, listedNotes.isEmpty { focus = .input; message = "No notes in this section yet" }
         case .tagProblem:
             openTagPicker()
+        case .togglePrompts:
+            promptsToggled.toggle()
         default:
             return focus == .list ? performInList(command) : performTyping(command)
         }
