@@ -19,11 +19,13 @@ public enum FacilitatorScreen {
         let inputRow = statusRow - inputHeight - 1
         let layout = MeetingLayout(model, size: size, footer: inputRow - 1)
         layout.drawAgenda(model, in: &canvas, bottom: statusRow)
-        SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas, area: layout.pane)
+        SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas, area: layout.pane,
+                         collapsed: layout.promptsCollapsed)
         drawNotes(model, in: &canvas, layout: layout)
         drawInputRule(model, in: &canvas, y: inputRow - 1, x: mainX, width: mainWidth)
         NoteInput.draw(model.editor, in: &canvas, area: Rect(x: mainX + 1, y: inputRow, width: mainWidth - 1, height: inputHeight),
-                       active: model.overlay == nil && model.focus == .input)
+                       active: model.overlay == nil && model.focus == .input,
+                       label: destinationLabel(model).map { "Notes typed here go to \($0) · Esc returns" })
         StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext)
 
         switch model.overlay {
@@ -47,20 +49,38 @@ public enum FacilitatorScreen {
             let section = model.meeting.agenda.sections[model.listedSection]
             title = " Notes of \(section.title) · \(notes.count) · looking back, Esc returns "
         }
-        canvas.text(title, x: x + 2, y: top, style: model.focus == .list ? .title : .muted, maxWidth: width - 4)
+        // The right end of the rule is kept for "↑ N more".
+        canvas.text(title, x: x + 2, y: top, style: model.focus == .list ? .title : .muted, maxWidth: width - 20)
         NoteList.draw(notes, selected: model.focus == .list ? model.selectedNoteID : nil, focused: model.focus == .list,
-                      in: &canvas, area: layout.notes)
+                      numbers: model.meeting.problemNumbers, markAboveOnRule: true, in: &canvas, area: layout.notes)
     }
 
     /// The rule above the input carries what the note-taker should know now: a parser
-    /// warning, or that a saved note is being edited.
+    /// warning, or that a saved note is being edited; and, on the right, the section the
+    /// note goes to when that is not the current one (started before a PageDown, or
+    /// typed while looking back).
     private static func drawInputRule(_ model: AppModel, in canvas: inout Canvas, y: Int, x: Int, width: Int) {
         canvas.horizontalLine(y: y, x: x, width: width)
-        if let message = model.message {
-            canvas.text(" \(message) ", x: x + 2, y: y, style: .warning, maxWidth: width - 4)
-        } else if let editing = model.editingNoteID {
-            canvas.text(" Editing note #\(editing) · Enter saves · Esc cancels ", x: x + 2, y: y, style: .title, maxWidth: width - 4)
+        var room = width - 4
+        if let destination = destinationLabel(model) {
+            let label = " → " + destination + " "
+            let labelWidth = min(DisplayWidth.of(label), width / 2)
+            canvas.text(label, x: x + width - labelWidth - 2, y: y, style: .title, maxWidth: labelWidth)
+            room -= labelWidth + 1
         }
+        if let message = model.message {
+            canvas.text(" \(message) ", x: x + 2, y: y, style: .warning, maxWidth: room)
+        } else if let editing = model.editingNoteID {
+            canvas.text(" Editing note #\(editing) · Enter saves · Esc cancels ", x: x + 2, y: y, style: .title, maxWidth: room)
+        }
+    }
+
+    /// The section the input's note goes to, when it is not the current one.
+    static func destinationLabel(_ model: AppModel) -> String? {
+        let sections = model.meeting.agenda.sections
+        guard let current = model.meeting.current, model.inputSection != current,
+              sections.indices.contains(model.inputSection) else { return nil }
+        return sections[model.inputSection].title
     }
 
     private static func drawHeader(_ model: AppModel, in canvas: inout Canvas) {
