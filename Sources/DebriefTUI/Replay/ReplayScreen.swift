@@ -17,7 +17,7 @@ public enum ReplayScreen {
         let layout = MeetingLayout(model, size: size, footer: timelineRow - 1)
         layout.drawAgenda(model, in: &canvas, bottom: timelineRow - 1)
         SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas, area: layout.pane,
-                         collapsed: layout.promptsCollapsed)
+                         collapsed: layout.promptsCollapsed, namesKey: false)
         let notes = model.meeting.visibleNotes(inSection: model.meeting.current ?? 0)
         canvas.horizontalLine(y: layout.notesRule, x: layout.mainX, width: layout.mainWidth)
         canvas.text(" Notes · \(notes.count) ", x: layout.mainX + 2, y: layout.notesRule, style: .muted)

@@ -3,8 +3,11 @@ import DebriefKit
 /// The facilitator's pane: the current section, its countdown (or overrun), a progress
 /// bar, and the prompts that keep the room on track.
 public enum SectionPane {
-    /// - Parameter collapsed: the prompts on one line (Ctrl-P, or a short screen).
-    public static func draw(_ model: AppModel, schedule: Schedule, in canvas: inout Canvas, area: Rect, collapsed: Bool = false) {
+    /// - Parameters:
+    ///   - collapsed: the prompts on one line (Ctrl-P, or a short screen).
+    ///   - namesKey: a cut prompt line says "Ctrl-P: all" (not in replay, where no key flips it).
+    public static func draw(_ model: AppModel, schedule: Schedule, in canvas: inout Canvas, area: Rect, collapsed: Bool = false,
+                            namesKey: Bool = true) {
         guard let current = model.meeting.current, area.height > 0 else { return }
         let agenda = model.meeting.agenda
         let section = agenda.sections[current]
@@ -17,7 +20,7 @@ public enum SectionPane {
         drawProgress(schedule, in: &canvas, x: area.x + 1, y: area.y + 1, width: area.width - 2)
 
         if collapsed {
-            drawPromptLine(section, in: &canvas, x: area.x, y: area.y + 2, width: area.width)
+            drawPromptLine(section, in: &canvas, x: area.x, y: area.y + 2, width: area.width, namesKey: namesKey)
             if section.kind == .problems, area.height >= collapsedRows + 2 {
                 TagChart.draw(TagCounts(model.meeting), in: &canvas, area: Rect(x: area.x + 1, y: area.y + 3, width: area.width - 2, height: 2))
             }
@@ -71,7 +74,7 @@ public enum SectionPane {
     }
 
     /// Every prompt on one row, cut at a word with "…" when they do not all fit.
-    private static func drawPromptLine(_ section: AgendaSection, in canvas: inout Canvas, x: Int, y: Int, width: Int) {
+    private static func drawPromptLine(_ section: AgendaSection, in canvas: inout Canvas, x: Int, y: Int, width: Int, namesKey: Bool) {
         let all = section.prompts.joined(separator: " · ")
         var room = width - 4
         guard room > 1 else { return }
@@ -79,7 +82,7 @@ public enum SectionPane {
         if DisplayWidth.of(all) > room {
             // Say how to see the rest, when there is room to say it.
             let more = "Ctrl-P: all"
-            if room > 40 {
+            if namesKey, room > 40 {
                 canvas.text(more, x: x + width - more.count - 1, y: y, style: .muted)
                 room -= more.count + 2
             }
