@@ -117,6 +117,23 @@ struct LayoutTests {
         #expect(KeyMap.bindings.contains { $0.command == .togglePrompts && $0.keys == [.control("p")] })
     }
 
+    @Test(arguments: [(60, 16), (80, 24), (100, 30)])
+    func inReplayTheMarkerCoversNoNoteEither(width: Int, height: Int) throws {
+        var events = [Event(t: 0, .sectionStarted(section: "performance"))]
+        for id in 1...30 {
+            let text = id == 1 ? "CPM fee $3,400 against $2,900 planned" : "KPI note \(id)"
+            events.append(Event(t: id * 1000, .noteAdded(id: id, section: "performance", content: NoteContent(text: text))))
+        }
+        var replay = ReplayModel(timeline: ReplayTimeline(agenda: ScreenFixtures.agenda, events: events), info: ScreenFixtures.info)
+        replay.seek(to: 30_000)
+        let lines = ReplayScreen.render(replay, size: TerminalSize(width: width, height: height)).text
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let rule = try #require(lines.firstIndex { $0.contains("Notes · 30") })
+        #expect(lines[rule].contains("↑") && lines[rule].hasSuffix("more ──"), "on the rule: \(lines[rule])")
+        #expect(lines[rule + 1].hasPrefix(" 00:"), "the first row under the rule is a whole note: \(lines[rule + 1])")
+        #expect(!lines.contains { $0.contains("↑") && $0.contains("note") })
+    }
+
     static let creators60x16 = """
          Debrief · Spring launch post-mortem · Acme / Sprin ● saved
 
