@@ -134,6 +134,13 @@ struct LayoutTests {
         #expect(!lines.contains { $0.contains("↑") && $0.contains("note") })
     }
 
+    @Test func aLongMessageOnTheInputRuleIsCutAtAWord() {
+        var model = Self.creators
+        model.message = "there is no problem #7; link it with l in the list (Tab), or type the number the list shows"
+        let screen = ScreenFixtures.render(model, width: 60, height: 16)
+        #expect(screen.contains("── there is no problem #7; link it with l in the list… ──"), "\(screen)")
+    }
+
     static let creators60x16 = """
          Debrief · Spring launch post-mortem · Acme / Sprin ● saved
 

@@ -69,10 +69,19 @@ public enum FacilitatorScreen {
             room -= labelWidth + 1
         }
         if let message = model.message {
-            canvas.text(" \(message) ", x: x + 2, y: y, style: .warning, maxWidth: room)
+            canvas.text(" \(wordCut(message, width: room - 2)) ", x: x + 2, y: y, style: .warning, maxWidth: room)
         } else if let editing = model.editingNoteID {
-            canvas.text(" Editing note #\(editing) · Enter saves · Esc cancels ", x: x + 2, y: y, style: .title, maxWidth: room)
+            let label = wordCut("Editing note #\(editing) · Enter saves · Esc cancels", width: room - 2)
+            canvas.text(" \(label) ", x: x + 2, y: y, style: .title, maxWidth: room)
         }
+    }
+
+    /// Text cut to `width` at a word, ending in "…" when cut: never half a word.
+    static func wordCut(_ text: String, width: Int) -> String {
+        let line = text.replacingOccurrences(of: "\n", with: " ")
+        guard DisplayWidth.of(line) > width else { return line }
+        guard width > 1 else { return "" }
+        return (TextWrap.lines(line, width: width - 1).first ?? "") + "…"
     }
 
     /// The section the input's note goes to, when it is not the current one.
