@@ -161,3 +161,15 @@ struct ProblemNumberScreenTests {
         #expect(driver.model.message == "Write the action that answers #1: what, @owner, due DATE")
     }
 }
+
+@Suite("Looking back at 60 columns")
+struct LookingBackLayoutTests {
+    @Test func theTitleAndTheInputSayWhereNotesGoWithoutCuttingAWord() throws {
+        var model = LayoutTests.creators
+        model.viewedSection = 0
+        let lines = ScreenFixtures.render(model, width: 60, height: 16).split(separator: "\n").map(String.init)
+        let rule = try #require(lines.first { $0.hasPrefix("── Notes of") })
+        #expect(rule == "── Notes of Performance vs. goals · 0 ·… ───────────────────")
+        #expect(lines.contains(" › Notes typed here go to Performance vs. goals"))
+    }
+}

@@ -25,7 +25,7 @@ public enum FacilitatorScreen {
         drawInputRule(model, in: &canvas, y: inputRow - 1, x: mainX, width: mainWidth)
         NoteInput.draw(model.editor, in: &canvas, area: Rect(x: mainX + 1, y: inputRow, width: mainWidth - 1, height: inputHeight),
                        active: model.overlay == nil && model.focus == .input,
-                       label: destinationLabel(model).map { "Notes typed here go to \($0) · Esc returns" })
+                       label: destinationLabel(model).map { inputHint(to: $0, width: NoteInput.textWidth(mainWidth - 1)) })
         StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext)
 
         switch model.overlay {
@@ -44,13 +44,14 @@ public enum FacilitatorScreen {
         let notes = model.listedNotes
         let (top, x, width) = (layout.notesRule, layout.mainX, layout.mainWidth)
         canvas.horizontalLine(y: top, x: x, width: width)
-        var title = " Notes · \(notes.count) "
+        var title = "Notes · \(notes.count)"
         if model.viewedSection != nil {
             let section = model.meeting.agenda.sections[model.listedSection]
-            title = " Notes of \(section.title) · \(notes.count) · looking back, Esc returns "
+            title = "Notes of \(section.title) · \(notes.count) · looking back, Esc returns"
         }
         // The right end of the rule is kept for "↑ N more".
-        canvas.text(title, x: x + 2, y: top, style: model.focus == .list ? .title : .muted, maxWidth: width - 20)
+        canvas.text(" \(wordCut(title, width: width - 22)) ", x: x + 2, y: top, style: model.focus == .list ? .title : .muted,
+                    maxWidth: width - 20)
         NoteList.draw(notes, selected: model.focus == .list ? model.selectedNoteID : nil, focused: model.focus == .list,
                       numbers: model.meeting.problemNumbers, markAboveOnRule: true, in: &canvas, area: layout.notes)
     }
@@ -63,8 +64,8 @@ public enum FacilitatorScreen {
         canvas.horizontalLine(y: y, x: x, width: width)
         var room = width - 4
         if let destination = destinationLabel(model) {
-            let label = " → " + destination + " "
-            let labelWidth = min(DisplayWidth.of(label), width / 2)
+            let label = " → " + wordCut(destination, width: width / 2 - 4) + " "
+            let labelWidth = DisplayWidth.of(label)
             canvas.text(label, x: x + width - labelWidth - 2, y: y, style: .title, maxWidth: labelWidth)
             room -= labelWidth + 1
         }
@@ -74,6 +75,13 @@ public enum FacilitatorScreen {
             let label = wordCut("Editing note #\(editing) · Enter saves · Esc cancels", width: room - 2)
             canvas.text(" \(label) ", x: x + 2, y: y, style: .title, maxWidth: room)
         }
+    }
+
+    /// The empty input while looking back: where notes go and how to return, whole
+    /// phrases only.
+    static func inputHint(to section: String, width: Int) -> String {
+        let phrases = ["Notes typed here go to \(section) · Esc returns", "Notes typed here go to \(section)", "→ \(section)"]
+        return phrases.first { DisplayWidth.of($0) <= width } ?? wordCut(phrases[2], width: width)
     }
 
     /// Text cut to `width` at a word, ending in "…" when cut: never half a word.
