@@ -11,6 +11,12 @@ struct PlacementEndToEndTests {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux(Debrief.command("--client Acme", sessions: folder), width: 80, height: 24)
         try tmux.waitFor("1/6  Performance vs. goals")
+        // 80×24: the prompts are on one line; Ctrl-P shows them all, and again one line.
+        try tmux.waitFor("Ctrl-P: all")
+        try tmux.press("C-p")
+        try tmux.waitFor("• How solid was each target")
+        try tmux.press("C-p")
+        try tmux.waitUntil("prompts on one line again") { !$0.contains("• How solid was each target") }
 
         // Half a note, the clicker's PageDown, the rest, Enter: it stays in section 1.
         try tmux.type("Reach beat the target by")
