@@ -77,6 +77,31 @@ struct NotePlacementTests {
         #expect(driver.notes.last?.section == Self.index("actions"))
     }
 
+    @Test func jumpingBackFromTheChecklistWithTextInTheInputWritesTheActionWhereTheScreenLooks() {
+        var driver = CaptureDriver()
+        driver.type("!Links late")
+        driver.press(.enter, .character("1"), .character("1"))
+        driver.press(.pageDown, .pageDown)
+        driver.type("Half a thought")
+        driver.press(.function(10), .character("1"))
+        #expect(driver.notes.last?.section == Self.index("actions"), "what was typed is saved where it was started")
+        #expect(driver.model.editor.text == "> #1 ")
+        #expect(driver.screen().contains("→ What went wrong"))
+        driver.type("Tag links a week ahead @li due 2026-12-01")
+        driver.press(.enter)
+        #expect(driver.notes.last?.section == Self.index("wrong"))
+    }
+
+    @Test func editingANoteFromAnotherSectionSaysItsSectionEvenWithTextTypedBefore() {
+        var driver = CaptureDriver(section: "content")
+        driver.type("Hooks were slow")
+        driver.press(.enter, .pageDown)
+        driver.model.viewedSection = Self.index("content")
+        driver.press(.tab, .enter)
+        #expect(driver.model.editingNoteID == 1)
+        #expect(driver.screen().contains("→ Content analysis"))
+    }
+
     @Test func escWithANoteStartedWhileLookingBackKeepsItsSection() {
         var driver = CaptureDriver(section: "content")
         driver.type("First")

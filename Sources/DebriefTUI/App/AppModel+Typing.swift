@@ -88,6 +88,7 @@ extension AppModel {
             history.append(typed)
         }
         editor.clear()
+        noteSection = nil
         historyIndex = nil
         var warnings = parsed.warnings
 

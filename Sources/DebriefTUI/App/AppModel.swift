@@ -94,13 +94,15 @@ public struct AppModel: Sendable {
     public var inputSection: Int { noteSection ?? listedSection }
 
     public mutating func handle(_ input: Input) -> [AppEffect] {
-        let wasEmpty = editor.text.isEmpty
         let effects = handleInput(input)
-        // The input's section is fixed when typing starts and forgotten when it empties.
+        // The input's section is fixed when typing starts (an edit keeps its note's) and
+        // forgotten when the input empties or its note is saved.
         if editor.text.isEmpty {
             noteSection = nil
-        } else if wasEmpty || noteSection == nil {
-            noteSection = editingNoteID.flatMap { meeting.note(id: $0)?.section } ?? listedSection
+        } else if let editing = editingNoteID, let note = meeting.note(id: editing) {
+            noteSection = note.section
+        } else if noteSection == nil {
+            noteSection = listedSection
         }
         return effects
     }
