@@ -155,6 +155,17 @@ struct ProblemNumberScreenTests {
         #expect(driver.model.message?.contains("there is no problem #7") == true)
     }
 
+    @Test func editingAProblemNamesItByItsNumberNeverByItsNoteID() {
+        var driver = CaptureDriver()
+        driver.type("A note first")
+        driver.press(.enter)
+        driver.type("!Links late")
+        driver.press(.enter, .escape, .tab, .enter)
+        #expect(driver.screen().contains("Editing problem #1 · Enter saves · Esc cancels"))
+        driver.press(.function(10))
+        #expect(driver.screen(width: 120, height: 36).contains("Your edit of problem #1 is saved first"))
+    }
+
     @Test func numbersStayWhenAnEarlierProblemIsRemoved() {
         var driver = CaptureDriver()
         driver.type("!First")

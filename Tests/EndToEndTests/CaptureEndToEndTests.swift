@@ -52,7 +52,7 @@ struct CaptureEndToEndTests {
         try tmux.waitFor("Notes · 3")
         try tmux.press("Tab", "Up")
         try tmux.press("Enter")
-        try tmux.waitFor("Editing note #4")
+        try tmux.waitFor("Editing the note from")
         try tmux.press("End", "BSpace", "BSpace")
         try tmux.type("nes")
         try tmux.press("Enter")

@@ -89,6 +89,14 @@ public struct AppModel: Sendable {
     public var listedNotes: VisibleNotes { meeting.visibleNotes(inSection: listedSection) }
     public var keyContext: KeyContext { focus == .list ? .list : .typing }
 
+    /// The note being edited, as a person finds it: "problem #2" (`#N` is a problem's
+    /// number, never a note id), else "the note from 12:04".
+    public var editedNoteName: String? {
+        guard let id = editingNoteID, let note = meeting.note(id: id) else { return nil }
+        if note.kind == .problem { return "problem " + meeting.problemNumbers.label(of: id) }
+        return "the \(note.kind == .question ? "question" : note.kind.rawValue) from \(DurationText.clock(note.t))"
+    }
+
     /// Where Enter would save the note in the input: the section it was started in, else
     /// the one on screen (the section looked back at, or the current one).
     public var inputSection: Int { noteSection ?? listedSection }

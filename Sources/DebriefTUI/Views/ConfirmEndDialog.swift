@@ -31,7 +31,7 @@ public enum ConfirmEndDialog {
         }
         if let unsaved = model.unsavedInput {
             let preview = VisibleText.line(unsaved.replacingOccurrences(of: "\n", with: " "))
-            let what = model.editingNoteID.map { "Your edit of note #\($0)" } ?? "The note still in the input"
+            let what = model.editedNoteName.map { "Your edit of \($0)" } ?? "The note still in the input"
             lines.append(("\(what) is saved first: “\(preview.count > 60 ? preview.prefix(59) + "…" : preview)”", .warning))
         }
         let total = notes + (model.unsavedInput != nil && model.editingNoteID == nil ? 1 : 0)

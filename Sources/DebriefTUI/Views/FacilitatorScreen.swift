@@ -71,8 +71,8 @@ public enum FacilitatorScreen {
         }
         if let message = model.message {
             canvas.text(" \(wordCut(message, width: room - 2)) ", x: x + 2, y: y, style: .warning, maxWidth: room)
-        } else if let editing = model.editingNoteID {
-            let label = wordCut("Editing note #\(editing) · Enter saves · Esc cancels", width: room - 2)
+        } else if let editing = model.editedNoteName {
+            let label = wordCut("Editing \(editing) · Enter saves · Esc cancels", width: room - 2)
             canvas.text(" \(label) ", x: x + 2, y: y, style: .title, maxWidth: room)
         }
     }
