@@ -26,6 +26,8 @@ public struct MeetingState: Equatable, Sendable {
     /// The visible problems counted by tag, for the live chart (see `TagCounts`); kept by
     /// the reducer for the same reason.
     var problemTally = ProblemTally()
+    /// Problems numbered 1, 2, 3… for people (see `ProblemNumbers`); kept by the reducer.
+    public internal(set) var problemNumbers = ProblemNumbers()
     public internal(set) var draft = ""
     public internal(set) var endedAt: Int?
     public internal(set) var lastEventTime = 0

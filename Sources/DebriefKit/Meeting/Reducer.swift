@@ -29,9 +29,11 @@ extension MeetingState {
             visiblePositions[section].append(notes.count)
             problemTally.count(note, by: 1)
             notes.append(note)
+            if content.kind == .problem { problemNumbers.assign(id) }
             if !draft.isEmpty { draft = "" }
         case .noteEdited(let id, let content):
             updateNote(id) { $0.content = content }
+            if content.kind == .problem, noteIndex[id] != nil { problemNumbers.assign(id) }
         case .noteRemoved(let id):
             updateNote(id) { $0.isRemoved = true }
         case .noteRestored(let id):

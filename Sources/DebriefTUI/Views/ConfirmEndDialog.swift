@@ -69,7 +69,7 @@ public enum ConfirmEndDialog {
         }
         var lines = [heading]
         for (index, item) in items.prefix(shown).enumerated() {
-            lines.append((oneRow("  \(index + 1)  \(item.description)", width: width), .normal))
+            lines.append((oneRow("  \(index + 1)  \(item.description(numbers: meeting.problemNumbers))", width: width), .normal))
         }
         if items.count > shown { lines.append(("  … and \(grouped(items.count - shown)) more; the brief lists them all", .muted)) }
         if rows(lines + [footer], width: width) <= budget { lines.append(footer) }
@@ -84,7 +84,7 @@ public enum ConfirmEndDialog {
         }
         if let unsaved = model.unsavedInput {
             let preview = VisibleText.line(unsaved.replacingOccurrences(of: "\n", with: " "))
-            let what = model.editingNoteID.map { "Your edit of note #\($0)" } ?? "The note still in the input"
+            let what = model.editedNoteName.map { "Your edit of \($0)" } ?? "The note still in the input"
             lines.append(("\(what) is saved first: “\(preview.count > 60 ? preview.prefix(59) + "…" : preview)”", .warning))
         }
         let notes = model.meeting.visibleNotes.count

@@ -6,7 +6,7 @@ public enum TagPicker {
     public static func draw(_ model: AppModel, noteID: Int, rootCause: String?, in canvas: inout Canvas, bottom: Int) {
         let taxonomy = model.meeting.agenda.taxonomy
         let text = model.meeting.note(id: noteID)?.text ?? ""
-        var lines: [(String, Style)] = [("#\(noteID) \(text)", .muted)]
+        var lines: [(String, Style)] = [("\(model.meeting.problemNumbers.label(of: noteID)) \(text)", .muted)]
         if let rootCause {
             lines.append(("Root cause: \(rootCause)   — now the severity:", .title))
             lines += numbered(taxonomy.severities)
@@ -31,7 +31,7 @@ public enum LinkPicker {
         for (index, id) in candidates.enumerated() {
             let note = model.meeting.note(id: id)
             let tags = note.map { $0.isTagged ? " [\($0.rootCause!) · \($0.severity!)]" : "" } ?? ""
-            lines.append(("  \(index + 1)  #\(id) \(note?.text ?? "")\(tags)", .key))
+            lines.append(("  \(index + 1)  \(model.meeting.problemNumbers.label(of: id)) \(note?.text ?? "")\(tags)", .key))
         }
         lines.append(("Esc or 0: no link for now (l in the list links it later)", .muted))
         Popup.draw(title: "Link action", lines: lines, in: &canvas, bottom: bottom)

@@ -25,17 +25,20 @@ public enum AgendaProgress {
                         style: used > allotted || status == .skipped ? Style(.warning, bold: true, reverse: isCurrent) : style)
             row += 1
         }
-        drawTotals(model, in: &canvas, x: area.x + 1, y: area.maxY - 3, width: area.width - 2, stacked: true)
+        // On a tall screen the totals follow the list, where the eye already is, rather
+        // than sitting fifty rows below it.
+        drawTotals(model, in: &canvas, x: area.x + 1, y: min(area.maxY - 3, row + 1), width: area.width - 2, stacked: true)
     }
 
     /// One line of section markers and one of totals, for narrow screens.
     public static func drawStrip(_ model: AppModel, in canvas: inout Canvas, y: Int, width: Int) {
         let meeting = model.meeting
-        let count = meeting.agenda.sections.count
-        let cellWidth = max(3, (width - 1) / max(1, count))
-        for (index, section) in meeting.agenda.sections.enumerated() where index * cellWidth < width - 1 {
+        let cells = stripCells(meeting, width: width - 1)
+        var x = 1
+        for (index, _) in meeting.agenda.sections.enumerated() {
             let (marker, style) = look(meeting.status(section: index, at: model.now))
-            canvas.text("\(marker)\(section.title)", x: 1 + index * cellWidth, y: y, style: style, maxWidth: cellWidth - 1)
+            canvas.text("\(marker)\(cells[index].title)", x: x, y: y, style: style, maxWidth: cells[index].width - 1)
+            x += cells[index].width
         }
         drawTotals(model, in: &canvas, x: 1, y: y + 1, width: width - 2, stacked: false)
     }
@@ -48,6 +51,31 @@ public enum AgendaProgress {
         case .skipped: return ("↷", .warning)
         case .notReached: return (notReached, .normal)
         }
+    }
+
+    /// The strip's cells: every title whole when they all fit; else the current section's
+    /// whole (up to half the row) and the others sharing the rest, each cut at a word
+    /// ("What went", never "What went w"), or with "…" when even its first word is too long.
+    static func stripCells(_ meeting: MeetingState, width: Int) -> [(title: String, width: Int)] {
+        let titles = meeting.agenda.sections.map(\.title)
+        let natural = titles.map { DisplayWidth.of($0) + 2 }
+        guard natural.reduce(0, +) > width, !titles.isEmpty else { return zip(titles, natural).map { ($0, $1) } }
+        let current = meeting.current.flatMap { titles.indices.contains($0) ? $0 : nil }
+        let currentWidth = current.map { min(natural[$0], width / 2) } ?? 0
+        let others = titles.count - (current == nil ? 0 : 1)
+        let share = max(3, (width - currentWidth) / max(1, others))
+        return titles.indices.map { index in
+            let cell = index == current ? currentWidth : share
+            return (cut(titles[index], width: cell - 2), cell)
+        }
+    }
+
+    private static func cut(_ title: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard DisplayWidth.of(title) > width else { return title }
+        let words = TextWrap.lines(title, width: width).first ?? ""
+        if title.hasPrefix(words + " ") { return words }
+        return String(words.prefix(max(0, width - 1))) + "…"
     }
 
     /// Elapsed, the expected end and the slip; while paused, PAUSED first, in words. The

@@ -5,7 +5,19 @@ import DebriefKit
 public enum NoteInput {
     public static let prompt = "› "
     public static let maximumRows = 4
-    static let placeholder = "Type a note, Enter saves it.  ! problem  + win  > action @owner due fri  ? question"
+    /// The hint in the empty input, as entries: as many as fit are shown, whole.
+    static let hints = ["Enter saves a note.", "! problem", "+ win", "> action @owner due fri", "? question"]
+
+    /// The hint that fits `width`: whole entries from the first, never a word cut.
+    static func placeholder(width: Int) -> String {
+        var text = ""
+        for hint in hints {
+            let next = text.isEmpty ? hint : text + "  " + hint
+            guard DisplayWidth.of(next) <= width else { break }
+            text = next
+        }
+        return text
+    }
 
     /// Rows the input wants at this width (1 to `maximumRows`).
     public static func height(_ editor: NoteEditor, width: Int) -> Int {
@@ -18,7 +30,8 @@ public enum NoteInput {
         let textX = area.x + DisplayWidth.of(prompt)
         let width = textWidth(area.width)
         if editor.text.isEmpty {
-            canvas.text(label ?? placeholder, x: textX, y: area.y, style: .muted, maxWidth: width)
+            let hint = label.map { TextWrap.lines($0, width: width).first ?? "" } ?? placeholder(width: width)
+            canvas.text(hint, x: textX, y: area.y, style: .muted, maxWidth: width)
             if active { canvas.cursor = (textX, area.y) }
             return
         }
