@@ -29,6 +29,10 @@ public final class HeadlessTerminal: Terminal {
     public var size: TerminalSize
     public private(set) var screen: Canvas
     public private(set) var framesPresented = 0
+    /// How often the program waited for input with none left to give. A test stops a loop
+    /// there (`run(stopRequested: { terminal.idleWaits > 0 })`) and reads `screen`: the
+    /// frame the user would be looking at, as the terminal received it.
+    public private(set) var idleWaits = 0
     private var pending: [Input] = []
 
     public init(width: Int = 80, height: Int = 24) {
@@ -50,6 +54,11 @@ public final class HeadlessTerminal: Terminal {
     }
 
     public func nextInput(timeoutMilliseconds: Int) -> Input? {
-        pending.isEmpty ? nil : pending.removeFirst()
+        // A zero timeout only drains a burst of keys; a real wait comes after a frame.
+        if pending.isEmpty, timeoutMilliseconds > 0 { idleWaits += 1 }
+        return pending.isEmpty ? nil : pending.removeFirst()
     }
+
+    /// Forgets the waits so far, before the next scripted stretch of input.
+    public func resetIdleWaits() { idleWaits = 0 }
 }
