@@ -26,7 +26,7 @@ public enum TextWrap {
         return result
     }
 
-    private static func wrap(_ text: String, width: Int) -> [String] {
+    static func wrap(_ text: String, width: Int) -> [String] {
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
@@ -56,6 +56,61 @@ public enum TextWrap {
             result.append(line.trimmingTrailingSpaces)
         }
         return result
+    }
+
+    /// The same rows as text, trailing spaces trimmed: what `lines` will return.
+    static func linesFromRows(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        let characters = Array(text)
+        return rows(text, width: width).map { String(characters[$0]).trimmingTrailingSpaces }
+    }
+
+    /// The text cut into screen rows, as ranges of character offsets: by word, at "\n",
+    /// and inside a word only when the word is wider than the row. Spaces never wrap: they
+    /// stay at the end of their row, so the note input's cursor can sit on them.
+    public static func rows(_ text: String, width: Int) -> [Range<Int>] {
+        let characters = Array(text)
+        var rows: [Range<Int>] = []
+        var lineStart = 0
+        for index in 0...characters.count where index == characters.count || characters[index] == "\n" {
+            wrapLine(characters, lineStart..<index, width: width, into: &rows)
+            lineStart = index + 1
+        }
+        return rows
+    }
+
+    private static func wrapLine(_ characters: [Character], _ line: Range<Int>, width: Int, into rows: inout [Range<Int>]) {
+        var rowStart = line.lowerBound
+        var rowWidth = 0
+        var lastBreak: Int?
+        var index = line.lowerBound
+        while index < line.upperBound {
+            let character = characters[index]
+            let characterWidth = columns(character)
+            if character == " " {
+                rowWidth += characterWidth
+                lastBreak = index + 1
+                index += 1
+                continue
+            }
+            if rowWidth + characterWidth > width, index > rowStart {
+                let breakAt = lastBreak.map { $0 > rowStart ? $0 : index } ?? index
+                rows.append(rowStart..<breakAt)
+                rowStart = breakAt
+                rowWidth = characters[rowStart..<index].reduce(0) { $0 + columns($1) }
+                lastBreak = nil
+                continue
+            }
+            rowWidth += characterWidth
+            index += 1
+        }
+        rows.append(rowStart..<line.upperBound)
+    }
+
+    /// Columns a character takes on screen, as shown (a control character shows as ^X).
+    public static func columns(_ character: Character) -> Int {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        return DisplayWidth.of(VisibleText.line(String(character)))
     }
 
     /// Words with the spaces that follow them, so rejoining loses nothing.
