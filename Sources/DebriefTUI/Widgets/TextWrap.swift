@@ -1,8 +1,10 @@
 import DebriefKit
 import Synchronization
 
-/// Word wrapping by display width: CJK and emoji count double, words longer than the line
-/// are broken, explicit newlines start new lines.
+/// Word wrapping by display width, the one wrapper of the app: CJK and emoji count double,
+/// a control character as wide as it is shown, words longer than the line are broken,
+/// explicit newlines start new lines. The note input uses the rows as ranges (its cursor
+/// moves over them); everything else reads them as lines of text.
 public enum TextWrap {
     /// Every frame wraps the same prompts and notes again; remembering the last few hundred
     /// results makes a keystroke's frame cheap. Cleared when full: simple, and bounded.
@@ -26,41 +28,8 @@ public enum TextWrap {
         return result
     }
 
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var result: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth = 0
-            for word in words(String(paragraph)) {
-                let wordWidth = DisplayWidth.of(word)
-                if lineWidth + wordWidth <= width {
-                    line += word
-                    lineWidth += wordWidth
-                    continue
-                }
-                if !line.trimmingTrailingSpaces.isEmpty { result.append(line.trimmingTrailingSpaces) }
-                line = ""
-                lineWidth = 0
-                if word.allSatisfy({ $0 == " " }) { continue }
-                for character in word {
-                    let columns = DisplayWidth.of(character)
-                    if lineWidth + columns > width {
-                        result.append(line)
-                        line = ""
-                        lineWidth = 0
-                    }
-                    line.append(character)
-                    lineWidth += columns
-                }
-            }
-            result.append(line.trimmingTrailingSpaces)
-        }
-        return result
-    }
-
-    /// The same rows as text, trailing spaces trimmed: what `lines` will return.
-    static func linesFromRows(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
+    /// The rows as text, trailing spaces trimmed.
+    private static func wrap(_ text: String, width: Int) -> [String] {
         let characters = Array(text)
         return rows(text, width: width).map { String(characters[$0]).trimmingTrailingSpaces }
     }
@@ -111,21 +80,6 @@ public enum TextWrap {
     public static func columns(_ character: Character) -> Int {
         if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
         return DisplayWidth.of(VisibleText.line(String(character)))
-    }
-
-    /// Words with the spaces that follow them, so rejoining loses nothing.
-    private static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        for character in text {
-            if character != " ", current.last == " " {
-                words.append(current)
-                current = ""
-            }
-            current.append(character)
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
     }
 }
 
