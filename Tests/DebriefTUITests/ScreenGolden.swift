@@ -99,36 +99,36 @@ enum ScreenGolden {
         return expected == actual ? nil : differences(expected: expected, actual: actual, name: name)
     }
 
-    /// The differing lines, labelled by block and row (`text 3`, `style 3`), expected above actual.
+    /// The differing lines, block by block (the header with its legend, then each row of
+    /// the text and style blocks, labelled `text 3`, `style 3`), expected above actual.
     static func differences(expected: String, actual: String, name: String) -> String {
-        let old = labelled(expected), new = labelled(actual)
+        let old = blocks(expected), new = blocks(actual)
         var report = ["screen \(name) differs from its golden file (DEBRIEF_UPDATE_GOLDEN=1 rewrites it):"]
-        for index in 0..<max(old.count, new.count) {
-            let before = index < old.count ? old[index] : nil
-            let after = index < new.count ? new[index] : nil
-            guard before?.line != after?.line else { continue }
-            let label = (before ?? after)!.label
-            report.append("  \(label) expected: \(before?.line ?? "(none)")")
-            report.append("  \(label)   actual: \(after?.line ?? "(none)")")
-            if report.count > 41 {
-                report.append("  …")
-                break
+        for block in ["header", "text", "style"] {
+            let before = old[block] ?? [], after = new[block] ?? []
+            for row in 0..<max(before.count, after.count) {
+                let was = row < before.count ? before[row] : "(none)", now = row < after.count ? after[row] : "(none)"
+                guard was != now else { continue }
+                let label = block == "header" ? "header" : "\(block) \(String(format: "%2d", row))"
+                report.append("  \(label) expected: \(was)")
+                report.append("  \(label)   actual: \(now)")
+                if block == "header" { break }  // the rest of the legend follows; one line says enough
             }
         }
+        if report.count > 41 { report = Array(report.prefix(41)) + ["  …"] }
         return report.joined(separator: "\n")
     }
 
-    private static func labelled(_ file: String) -> [(label: String, line: String)] {
-        var block = "header", row = 0
-        return file.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+    private static func blocks(_ file: String) -> [String: [String]] {
+        var blocks: [String: [String]] = [:]
+        var block = "header"
+        for line in file.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("## ") {
                 block = String(line.dropFirst(3))
-                row = 0
-                return ("", String(line))
+                continue
             }
-            defer { row += 1 }
-            let label = block == "header" ? "header" : "\(block) \(String(format: "%2d", row))"
-            return (label, String(line))
+            blocks[block, default: []].append(String(line))
         }
+        return blocks
     }
 }

@@ -50,6 +50,19 @@ struct ScreenGoldenTests {
         try expectGolden(terminal.screen, name: "replay-\(size.width)x\(size.height)", title: "Replay at 67:00")
     }
 
+    @Test func aMismatchShowsTheDifferingRowsExpectedAboveActual() {
+        var expected = Canvas(width: 12, height: 3)
+        expected.text("1:06:50 note", x: 0, y: 1)
+        var actual = Canvas(width: 12, height: 3)
+        actual.text("1:06:5PROBLE", x: 0, y: 1, style: Style(.problem, bold: true))
+        let message = ScreenGolden.differences(expected: ScreenGolden.render(expected, title: "t"),
+                                               actual: ScreenGolden.render(actual, title: "t"), name: "sample")
+        #expect(message.contains("text  1 expected: 1:06:50 note|\n  text  1   actual: 1:06:5PROBLE|"))
+        #expect(message.contains("style  1 expected: ............|\n  style  1   actual: PPPPPPPPPPPP|"))
+        #expect(message.contains("header"), "the legend gained a style")
+        #expect(!message.contains("text  0") && !message.contains("style  2"), "equal rows are not listed")
+    }
+
     private func expectGolden(_ canvas: Canvas, name: String, title: String) throws {
         if let difference = try ScreenGolden.mismatch(canvas, name: name, title: title) {
             Issue.record(Comment(rawValue: difference))
@@ -117,8 +130,7 @@ final class ScriptedMeeting {
 
     /// Runs the loop until it has drawn every input and waits for more.
     private func settle() {
-        terminal.resetIdleWaits()
-        _ = loop.run(stopRequested: { self.terminal.idleWaits > 0 })
+        loop.presentedFrame(on: terminal)
     }
 
     private func move(to time: String) {
