@@ -1,6 +1,7 @@
 import DebriefKit
 @testable import DebriefTUI
 import Foundation
+import Testing
 
 /// A whole screen as a reviewable text file: every row's text, then a map of the same size
 /// where each cell's style is one character, with a legend at the top. Substring checks let
@@ -12,6 +13,12 @@ import Foundation
 enum ScreenGolden {
     static let folder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appending(path: "Golden/screens")
+
+    /// Screens show wall-clock times ("ends ~15:30") in the local zone, which a test cannot
+    /// change for the whole process: the goldens are made in UTC, as CI runs, and are
+    /// skipped elsewhere (`TZ=UTC swift test` runs them).
+    static var isUTC: Bool { TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: 1_795_442_400)) == 0 }
+    static let utcOnly: Comment = "the goldens show wall-clock times in UTC: run TZ=UTC swift test"
 
     static var updating: Bool { ProcessInfo.processInfo.environment["DEBRIEF_UPDATE_GOLDEN"] == "1" }
 

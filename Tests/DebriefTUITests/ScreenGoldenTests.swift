@@ -18,7 +18,7 @@ struct ScreenGoldenTests {
         case typing, list, tagPicker = "tag-picker", help, endDialog = "end-dialog"
     }
 
-    @Test("The meeting screen", arguments: Finish.allCases, sizes)
+    @Test("The meeting screen", .enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly), arguments: Finish.allCases, sizes)
     func meeting(_ finish: Finish, _ size: TerminalSize) throws {
         let run = try ScriptedMeeting(size: size)
         switch finish {
@@ -34,7 +34,7 @@ struct ScreenGoldenTests {
                          title: "Meeting, \(finish.rawValue)")
     }
 
-    @Test("The replay screen, paused after the note at 1:06:50", arguments: sizes)
+    @Test("The replay screen, paused after the note at 1:06:50", .enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly), arguments: sizes)
     func replay(_ size: TerminalSize) throws {
         let run = try ScriptedMeeting(size: size)
         run.terminal.type(.key(.function(10)), .key(.enter))
