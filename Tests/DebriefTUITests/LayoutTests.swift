@@ -40,48 +40,33 @@ struct LayoutTests {
         return ScreenFixtures.model(events: events, now: 27 * minute)
     }
 
-    static func dump(_ name: String, _ model: AppModel, _ width: Int, _ height: Int) -> String {
-        let screen = ScreenFixtures.render(model, width: width, height: height)
-        if let folder = ProcessInfo.processInfo.environment["DEBRIEF_DUMP_SCREENS"] {
-            try? screen.write(toFile: "\(folder)/\(name)-\(width)x\(height).txt", atomically: true, encoding: .utf8)
-        }
-        return screen
-    }
-
-    /// Compares line by line, naming the first line that differs (easier to read than two
-    /// whole screens side by side).
-    static func expectScreen(_ actual: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let got = actual.split(separator: "\n", omittingEmptySubsequences: false).map { localTimeFree(String($0)) }
-        let want = expected.split(separator: "\n", omittingEmptySubsequences: false).map { localTimeFree(String($0)) }
-        #expect(got.count == want.count, "rows", sourceLocation: sourceLocation)
-        for (row, (line, wanted)) in zip(got, want).enumerated() where line != wanted {
-            Issue.record("row \(row):\n got: \(line)\nwant: \(wanted)", sourceLocation: sourceLocation)
+    /// Compares a whole screen (text and style of every cell) with its golden file in
+    /// Tests/Golden/screens; `DEBRIEF_UPDATE_GOLDEN=1` rewrites it.
+    static func expectScreen(_ name: String, _ model: AppModel, _ width: Int, _ height: Int,
+                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let canvas = FacilitatorScreen.render(model, size: TerminalSize(width: width, height: height))
+        if let difference = try ScreenGolden.mismatch(canvas, name: "layout-\(name)-\(width)x\(height)", title: name) {
+            Issue.record(Comment(rawValue: difference), sourceLocation: sourceLocation)
         }
     }
 
-    /// "ends ~15:30" is wall-clock time in the machine's zone (the expectations were
-    /// written in UTC): always five columns, so the layout is compared without it.
-    static func localTimeFree(_ line: String) -> String {
-        line.replacingOccurrences(of: #"ends ~\d\d:\d\d"#, with: "ends ~HH:MM", options: .regularExpression)
+    @Test(.enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly), arguments: [(60, 16), (80, 24), (100, 30), (120, 30), (200, 60)])
+    func aSectionWithAFewNotes(width: Int, height: Int) throws {
+        try Self.expectScreen("creators", Self.creators, width, height)
     }
 
-    @Test(arguments: [(60, 16), (80, 24), (100, 30), (120, 30), (200, 60)])
-    func aSectionWithAFewNotes(width: Int, height: Int) {
-        let expected = [60: Self.creators60x16, 80: Self.creators80x24, 100: Self.creators100x30,
-                        120: Self.creators120x30, 200: Self.creators200x60][width]!
-        Self.expectScreen(Self.dump("creators", Self.creators, width, height), expected)
+    @Test(.enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly))
+    func moreNotesThanFitShowTheMarkerOnTheRuleCoveringNoNote() throws {
+        try Self.expectScreen("crowded", Self.crowded, 60, 16)
+        try Self.expectScreen("crowded", Self.crowded, 80, 24)
     }
 
-    @Test func moreNotesThanFitShowTheMarkerOnTheRuleCoveringNoNote() {
-        Self.expectScreen(Self.dump("crowded", Self.crowded, 60, 16), Self.crowded60x16)
-        Self.expectScreen(Self.dump("crowded", Self.crowded, 80, 24), Self.crowded80x24)
-    }
-
-    @Test func theListAt60ColumnsKeepsF1AndF10AndBothMarkers() {
+    @Test(.enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly))
+    func theListAt60ColumnsKeepsF1AndF10AndBothMarkers() throws {
         var list = Self.crowded
         list.focus = .list
         list.selectedNoteID = 2
-        Self.expectScreen(Self.dump("list", list, 60, 16), Self.list60x16)
+        try Self.expectScreen("list", list, 60, 16)
     }
 
     @Test func theStatusLineShowsF1AndF10AtEveryWidthAndNeverCutsAnEntry() {
@@ -146,244 +131,4 @@ struct LayoutTests {
         let screen = ScreenFixtures.render(model, width: 60, height: 16)
         #expect(screen.contains("── there is no problem #7; link it with l in the list… ──"), "\(screen)")
     }
-
-    static let creators60x16 = """
-         Debrief · Spring launch post-mortem · Acme / Sprin ● saved
-
-         2/6  Creator breakdown                          16:00 left
-         ━━━━━━━━━━━───────────────────────────────────────────────
-         • One creator at a time: followers at…         Ctrl-P: all
-        ── Notes · 3 ───────────────────────────────────────────────
-         11:00 note    Nano tier beat macro on CPE
-         12:00 WIN     Lena's reel: 3x organic rate
-         13:00 ?       Who briefed the macro tier?
-        ────────────────────────────────────────────────────────────
-         ✓Perfo… ▶Creator breakdown ·Conte… ·What   ·What   ·Action
-         Elapsed 14:00 of 1:30:00 · ends ~15:30 · on time
-        ────────────────────────────────────────────────────────────
-         › Enter saves a note.  ! problem  + win
-
-         F1 Help  PgDn Next  PgUp Back  F2 Pause  F4 Tag  F10 End
-        """
-
-    static let creators80x24 = """
-         Debrief · Spring launch post-mortem · Acme / Spring                    ● saved
-
-         2/6  Creator breakdown                                              16:00 left
-         ━━━━━━━━━━━━━━━───────────────────────────────────────────────────────────────
-         • One creator at a time: followers at campaign time, format…       Ctrl-P: all
-        ── Notes · 3 ───────────────────────────────────────────────────────────────────
-         11:00 note    Nano tier beat macro on CPE
-         12:00 WIN     Lena's reel: 3x organic rate
-         13:00 ?       Who briefed the macro tier?
-
-
-
-
-
-
-
-
-        ────────────────────────────────────────────────────────────────────────────────
-         ✓Performan… ▶Creator breakdown ·Content    ·What went  ·What       ·Action
-         Elapsed 14:00 of 1:30:00 · ends ~15:30 · on time
-        ────────────────────────────────────────────────────────────────────────────────
-         › Enter saves a note.  ! problem  + win  > action @owner due fri  ? question
-
-         F1 Help  PgDn Next  PgUp Back  F2 Pause  F3 +5 min  Tab Notes  F4 Tag  F10 End
-        """
-
-    static let creators100x30 = """
-         Debrief · Spring launch post-mortem · Acme / Spring                                        ● saved
-
-         2/6  Creator breakdown                                                                  16:00 left
-         ━━━━━━━━━━━━━━━━━━━───────────────────────────────────────────────────────────────────────────────
-
-         • One creator at a time: followers at campaign time, format (reel, static, story, long video).
-         • Engagement on the sponsored post against their usual organic rate.
-         • Clicks or conversions from their unique link.
-         • First draft on time? Revisions needed? Execution rating 1-5.
-         • Patterns: which tier (nano, micro, mid, macro) or platform beat expectations? Did detailed
-           briefs beat vague ones?
-
-         Stay concrete and blameless: describe what each creator delivered against what they were asked
-         for.
-        ── Notes · 3 ───────────────────────────────────────────────────────────────────────────────────────
-         11:00 note    Nano tier beat macro on CPE
-         12:00 WIN     Lena's reel: 3x organic rate
-         13:00 ?       Who briefed the macro tier?
-
-
-
-
-
-        ────────────────────────────────────────────────────────────────────────────────────────────────────
-         ✓Performance    ▶Creator breakdown ·Content        ·What went      ·What worked    ·Action items
-         Elapsed 14:00 of 1:30:00 · ends ~15:30 · on time
-        ────────────────────────────────────────────────────────────────────────────────────────────────────
-         › Enter saves a note.  ! problem  + win  > action @owner due fri  ? question
-
-         F1 Help  PgDn Next  PgUp Back  F2 Pause  F3 +5 min  Tab Notes  F4 Tag  F10 End  Ctrl-P Prompts
-        """
-
-    static let creators120x30 = """
-         Debrief · Spring launch post-mortem · Acme / Spring                                                            ● saved
-                                         │
-         Agenda                          │ 2/6  Creator breakdown                                                    16:00 left
-                                         │ ━━━━━━━━━━━━━━━━────────────────────────────────────────────────────────────────────
-         ✓ Performance vs. goals   10/10m│
-         ▶ Creator breakdown        4/20m│ • One creator at a time: followers at campaign time, format (reel, static, story,
-           Content analysis         0/20m│   long video).
-           What went wrong          0/20m│ • Engagement on the sponsored post against their usual organic rate.
-           What worked              0/10m│ • Clicks or conversions from their unique link.
-           Action items             0/10m│ • First draft on time? Revisions needed? Execution rating 1-5.
-                                         │ • Patterns: which tier (nano, micro, mid, macro) or platform beat expectations? Did
-         Elapsed 14:00 of 1:30:00        │   detailed briefs beat vague ones?
-         ends ~15:30                     │
-         on time                         │ Stay concrete and blameless: describe what each creator delivered against what they
-                                         │ were asked for.
-                                         │── Notes · 3 ─────────────────────────────────────────────────────────────────────────
-                                         │ 11:00 note    Nano tier beat macro on CPE
-                                         │ 12:00 WIN     Lena's reel: 3x organic rate
-                                         │ 13:00 ?       Who briefed the macro tier?
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │──────────────────────────────────────────────────────────────────────────────────────
-                                         │ › Enter saves a note.  ! problem  + win  > action @owner due fri  ? question
-                                         │
-         F1 Help  PgDn Next  PgUp Back  F2 Pause  F3 +5 min  Tab Notes  F4 Tag  F10 End  Ctrl-P Prompts
-        """
-
-    static let creators200x60 = """
-         Debrief · Spring launch post-mortem · Acme / Spring                                                                                                                                            ● saved
-                                         │
-         Agenda                          │ 2/6  Creator breakdown                                                                                                                                    16:00 left
-                                         │ ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-         ✓ Performance vs. goals   10/10m│
-         ▶ Creator breakdown        4/20m│ • One creator at a time: followers at campaign time, format (reel, static, story, long video).
-           Content analysis         0/20m│ • Engagement on the sponsored post against their usual organic rate.
-           What went wrong          0/20m│ • Clicks or conversions from their unique link.
-           What worked              0/10m│ • First draft on time? Revisions needed? Execution rating 1-5.
-           Action items             0/10m│ • Patterns: which tier (nano, micro, mid, macro) or platform beat expectations? Did detailed briefs beat vague ones?
-                                         │
-         Elapsed 14:00 of 1:30:00        │ Stay concrete and blameless: describe what each creator delivered against what they were asked for.
-         ends ~15:30                     │── Notes · 3 ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-         on time                         │ 11:00 note    Nano tier beat macro on CPE
-                                         │ 12:00 WIN     Lena's reel: 3x organic rate
-                                         │ 13:00 ?       Who briefed the macro tier?
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │
-                                         │──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-                                         │ › Enter saves a note.  ! problem  + win  > action @owner due fri  ? question
-                                         │
-         F1 Help  PgDn Next  PgUp Back  F2 Pause  F3 +5 min  Tab Notes  F4 Tag  F10 End  Ctrl-P Prompts
-        """
-
-    static let crowded60x16 = """
-         Debrief · Spring launch post-mortem · Acme / Sprin ● saved
-
-         4/6  What went wrong                           OVER +07:00
-         ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
-         • Look at our own process first, not only…     Ctrl-P: all
-        ── Notes · 11 ────────────────────────────────── ↑ 9 more ──
-                       #2   ⚑ untagged (F4)
-         23:00 ACTION  Tag every link before launch
-                       → @li · due 2026-12-01 · answers #1
-        ────────────────────────────────────────────────────────────
-         ·Perfo… ·Creat… ·Conte… ▶What went wrong ·What   ·Action
-         Elapsed 27:00 of 1:30:00 · ends ~15:37 · 7 min behind
-        ────────────────────────────────────────────────────────────
-         › Enter saves a note.  ! problem  + win
-
-         F1 Help  PgDn Next  PgUp Back  F2 Pause  F4 Tag  F10 End
-        """
-
-    static let crowded80x24 = """
-         Debrief · Spring launch post-mortem · Acme / Spring                    ● saved
-
-         4/6  What went wrong                                               OVER +07:00
-         ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
-         • Look at our own process first, not only at creators or the…      Ctrl-P: all
-         Causes: tools 1
-         Severity: critical 1 · untagged 1
-        ── Notes · 11 ────────────────────────────────────────────────────── ↑ 5 more ──
-         06:00 note    Two posts went out on a holiday
-         07:00 note    Nobody owned the creator calendar
-         08:00 note    Macro tier ignored the brief
-         20:00 PROBLEM Tracking links late
-                       #1   tools · critical
-         22:00 PROBLEM Approvals slow
-                       #2   ⚑ untagged (F4)
-         23:00 ACTION  Tag every link before launch
-                       → @li · due 2026-12-01 · answers #1
-        ────────────────────────────────────────────────────────────────────────────────
-         ·Performan… ·Creator    ·Content    ▶What went wrong ·What       ·Action
-         Elapsed 27:00 of 1:30:00 · ends ~15:37 · 7 min behind
-        ────────────────────────────────────────────────────────────────────────────────
-         › Enter saves a note.  ! problem  + win  > action @owner due fri  ? question
-
-         F1 Help  PgDn Next  PgUp Back  F2 Pause  F3 +5 min  Tab Notes  F4 Tag  F10 End
-        """
-
-    static let list60x16 = """
-         Debrief · Spring launch post-mortem · Acme / Sprin ● saved
-
-         4/6  What went wrong                           OVER +07:00
-         ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
-         • Look at our own process first, not only…     Ctrl-P: all
-        ── Notes · 11 ────────────────────────────────── ↑ 1 more ──
-         02:00 note    Approvals took a week
-         03:00 note    Brief had no audience section
-                       ↓ 8 more
-        ────────────────────────────────────────────────────────────
-         ·Perfo… ·Creat… ·Conte… ▶What went wrong ·What   ·Action
-         Elapsed 27:00 of 1:30:00 · ends ~15:37 · 7 min behind
-        ────────────────────────────────────────────────────────────
-         › Enter saves a note.  ! problem  + win
-
-         F1 Help  Enter Edit  Del Delete  !+>?. Kind  F10 End
-        """
 }

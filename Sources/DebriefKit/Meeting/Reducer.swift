@@ -95,15 +95,11 @@ extension MeetingState {
         guard notes[index].isRemoved != wasRemoved else { return }
         let section = notes[index].section
         // Positions are ascending: a binary search finds this note's place.
-        var low = 0, high = visiblePositions[section].count
-        while low < high {
-            let middle = (low + high) / 2
-            if visiblePositions[section][middle] < index { low = middle + 1 } else { high = middle }
-        }
+        let place = visiblePositions[section].partitioningIndex { $0 >= index }
         if wasRemoved {
-            visiblePositions[section].insert(index, at: low)
+            visiblePositions[section].insert(index, at: place)
         } else {
-            visiblePositions[section].remove(at: low)
+            visiblePositions[section].remove(at: place)
         }
     }
 }

@@ -86,24 +86,34 @@ public enum SecureFiles {
     }
 
     public static func writeAtomically(_ data: Data, to url: URL) throws(StorageError) {
+        close(try replace(url, with: data))
+    }
+
+    /// Writes `data` to a fresh 0600 file beside `url`, fsyncs it, renames it over `url` and
+    /// fsyncs the folder: a crash leaves the old file or the new one. Returns the new file's
+    /// descriptor, still open, for a caller that goes on writing (the journal appends to
+    /// it); `beforeRename` runs on it first (the journal takes its lock there).
+    public static func replace(
+        _ url: URL, with data: Data, append: Bool = false,
+        beforeRename: (_ descriptor: Int32, _ path: String) throws(StorageError) -> Void = { _, _ in }
+    ) throws(StorageError) -> Int32 {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appending(path: ".\(url.lastPathComponent).\(getpid()).tmp")
         unlink(temporary.path)
-        let descriptor = try createExclusive(temporary)
-        do {
+        let descriptor = try createExclusive(temporary, append: append)
+        do throws(StorageError) {
+            try beforeRename(descriptor, temporary.path)
             try writeAll(data, to: descriptor, path: temporary.path)
             try sync(descriptor, path: temporary.path)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw StorageError(path: url.path, action: "save", code: errno)
+            }
         } catch {
             close(descriptor)
             unlink(temporary.path)
             throw error
         }
-        close(descriptor)
-        guard rename(temporary.path, url.path) == 0 else {
-            let code = errno
-            unlink(temporary.path)
-            throw StorageError(path: url.path, action: "save", code: code)
-        }
         syncFolder(folder)
+        return descriptor
     }
 }
