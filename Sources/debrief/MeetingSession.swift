@@ -10,7 +10,8 @@ enum MeetingSession {
     static func run(recorder: MeetingRecorder, model: AppModel, clockOffset: Int = 0) throws {
         let terminal = CursesScreen.open()
         let clock = SystemClock(scale: model.info.timeScale, offset: clockOffset)
-        let loop = MeetingLoop(terminal: terminal, clock: clock, recorder: recorder, model: model)
+        // Meeting time may run faster (--time-scale); the loop's timers run on real time.
+        let loop = MeetingLoop(terminal: terminal, clock: clock, wall: SystemMonotonicClock(), recorder: recorder, model: model)
         let outcome = loop.run { terminal.pendingSignal != 0 }
         terminal.restore()
 

@@ -15,10 +15,22 @@ struct CaptureDriver {
         record(.sectionStarted(section: section))
     }
 
+    /// One input, then a pause (a second of wall time): the driver types like someone who
+    /// looks at the screen after each key, so pickers opened by Enter show and take keys.
     mutating func send(_ input: Input) {
-        for effect in model.handle(input) {
+        perform(model.handle(input))
+        model.wallTime += 1000
+        model.openPickerIfDue()
+    }
+
+    private mutating func perform(_ effects: [AppEffect]) {
+        for effect in effects {
             switch effect {
             case .record(let change): record(change)
+            case .addNote(let section, let content):
+                // The driver plays the writer: the next free id.
+                record(.noteAdded(id: model.meeting.nextNoteID, section: section, content: content))
+                perform(model.noteRecorded(events[events.count - 1]))
             case .finish: finished = true
             case .leave: left = true
             case .suspend: suspensions += 1

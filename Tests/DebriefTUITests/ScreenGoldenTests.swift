@@ -27,6 +27,7 @@ struct ScreenGoldenTests {
         case .tagPicker:
             run.type(text: "! Budget split decided late")
             run.type(.key(.enter))
+            run.at("1:08:06")  // the typist pauses: the picker opens
         case .help: run.type(.key(.function(1)))
         case .endDialog: run.type(.key(.function(10)))
         }
@@ -85,7 +86,8 @@ final class ScriptedMeeting {
         let store = SessionStore(folder: FileManager.default.temporaryDirectory.appending(path: "golden-\(UUID().uuidString)"))
         recorder = try MeetingRecorder.start(header: header, store: store, date: Date(timeIntervalSince1970: 1_795_442_400))
         let model = AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting)
-        loop = MeetingLoop(terminal: terminal, clock: clock, recorder: recorder, model: model)
+        // One test clock for meeting time and the loop's timers: moving it is a pause in typing.
+        loop = MeetingLoop(terminal: terminal, clock: clock, wall: clock, recorder: recorder, model: model)
 
         note("Reach 1.2M against a 1M target", at: "0:30")
         note("? Was the CPM target built on history or a guess", at: "3:10")
@@ -115,6 +117,7 @@ final class ScriptedMeeting {
     /// Moves the clock to a meeting time, then sends the inputs.
     func at(_ time: String, _ inputs: Input...) {
         move(to: time)
+        settle()
         for input in inputs { type(input) }
     }
 
@@ -137,5 +140,7 @@ final class ScriptedMeeting {
         let parts = time.split(separator: ":").compactMap { Int($0) }
         let milliseconds = parts.reduce(0) { $0 * 60 + $1 } * 1000
         clock.advance(byMilliseconds: milliseconds - clock.now())
+        // The typist paused: a picker held back for the pause opens now.
+        loop.tick()
     }
 }

@@ -27,14 +27,38 @@ public struct SystemClock: MeetingClock {
     }
 }
 
-/// A clock that moves only when told to.
-public final class TestClock: MeetingClock, @unchecked Sendable {
+/// Wall time in milliseconds, never scaled and never jumping (a monotonic clock), for the
+/// app loop's timers: the pause before an unfinished note is journalled, alive marks,
+/// retries of a failed disk, the pause before a picker takes keys. Meeting time can run
+/// 60 times faster in a rehearsal; these must not. Injected, so tests drive every timer
+/// without sleeping.
+public protocol MonotonicClock: Sendable {
+    func milliseconds() -> Int
+}
+
+/// The real monotonic clock: milliseconds since it was made.
+public struct SystemMonotonicClock: MonotonicClock {
+    private let start = ContinuousClock.now
+
+    public init() {}
+
+    public func milliseconds() -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+/// A clock that moves only when told to: meeting time for the core, wall time for the
+/// loop's timers (tests use one of each when they need both).
+public final class TestClock: MeetingClock, MonotonicClock, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Int
 
     public init(start: Int = 0) { current = start }
 
     public func now() -> Int { lock.withLock { current } }
+
+    public func milliseconds() -> Int { now() }
 
     public func advance(byMilliseconds milliseconds: Int) {
         lock.withLock { current += milliseconds }

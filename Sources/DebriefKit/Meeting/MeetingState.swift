@@ -28,6 +28,8 @@ public struct MeetingState: Equatable, Sendable {
     var problemTally = ProblemTally()
     /// Problems numbered 1, 2, 3… for people (see `ProblemNumbers`); kept by the reducer.
     public internal(set) var problemNumbers = ProblemNumbers()
+    /// The highest id of any note (0 before the first), kept by the reducer.
+    public internal(set) var highestNoteID = 0
     public internal(set) var draft = ""
     public internal(set) var endedAt: Int?
     public internal(set) var lastEventTime = 0
@@ -45,7 +47,8 @@ public struct MeetingState: Equatable, Sendable {
     }
 
     public var hasEnded: Bool { endedAt != nil }
-    public var nextNoteID: Int { (notes.last?.id ?? 0) + 1 }
+    /// One more than the highest note id: ids from a journal may be out of order (1, 3, 2).
+    public var nextNoteID: Int { highestNoteID + 1 }
 
     public func note(id: Int) -> Note? {
         noteIndex[id].map { notes[$0] }

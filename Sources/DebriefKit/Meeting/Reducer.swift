@@ -26,6 +26,7 @@ extension MeetingState {
             guard let section = agenda.sectionIndex(id: sectionID), noteIndex[id] == nil else { return }
             let note = Note(id: id, section: section, t: t, content: content)
             noteIndex[id] = notes.count
+            highestNoteID = max(highestNoteID, id)
             visiblePositions[section].append(notes.count)
             problemTally.count(note, by: 1)
             notes.append(note)

@@ -9,6 +9,9 @@ public final class MeetingRecorder {
     public private(set) var store: SessionStore
     public let baseName: String
     public private(set) var events: [Event] = []
+    /// The highest note id in any event so far (0 before the first note). New notes get the
+    /// next one: ids from a journal may be out of order (1, 3, 2), so the last is not enough.
+    public private(set) var highestNoteID = 0
     private var journal: Journal?
     /// A journal that failed a write: never written again, but kept open so its lock keeps
     /// other processes away until a rewrite replaces it or the meeting is saved.
@@ -22,6 +25,7 @@ public final class MeetingRecorder {
         self.baseName = baseName
         self.journal = journal
         self.events = events
+        highestNoteID = events.reduce(0) { max($0, Self.addedNoteID($1) ?? 0) }
     }
 
     /// Starts a meeting: a new journal in the store's folder.
@@ -39,6 +43,21 @@ public final class MeetingRecorder {
     /// Whether every recorded event is known to be on disk.
     public var isSaved: Bool { failure == nil && journal != nil }
 
+    /// Turns a request into an event and records it: the writer stamps the time (`now`, or
+    /// the last event's time if that is later: meeting time never runs backwards) and gives
+    /// a new note the next free id. Returns the event as recorded; `failure` says whether it
+    /// reached the disk.
+    @discardableResult
+    public func record(_ request: Request, at now: Int) -> Event {
+        switch request {
+        case .addNote(let section, let content):
+            record(Event(t: now, .noteAdded(id: highestNoteID + 1, section: section, content: content)))
+        case .change(let change):
+            record(Event(t: now, change))
+        }
+        return events[events.count - 1]
+    }
+
     /// Records an event; times never run backwards. Returns the disk error, if any,
     /// after keeping the event in memory.
     @discardableResult
@@ -46,7 +65,12 @@ public final class MeetingRecorder {
         var event = event
         event.t = max(event.t, events.last?.t ?? 0)
         events.append(event)
+        if let id = Self.addedNoteID(event) { highestNoteID = max(highestNoteID, id) }
         return write { journal throws(StorageError) in try journal.append(event) }
+    }
+
+    private static func addedNoteID(_ event: Event) -> Int? {
+        if case .noteAdded(let id, _, _) = event.change { id } else { nil }
     }
 
     /// Notes in the journal that the meeting is still running at `t`, so that a resume

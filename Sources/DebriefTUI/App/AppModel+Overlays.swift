@@ -1,8 +1,51 @@
 import DebriefKit
 
+/// A picker opened by Enter (the tag picker after a problem, the link picker after an
+/// action), not shown yet: it opens once the typist has paused.
+struct WaitingPicker: Equatable, Sendable {
+    var overlay: AppModel.Overlay
+    /// Wall time (`AppModel.wallTime`) from which it opens.
+    var opensAt: Int
+}
+
 /// Keys while an overlay is open. The pickers take only their own keys: anything else
 /// closes them and goes on to the note, so tagging never holds up typing.
+///
+/// Typing is never eaten by a picker. A fast typist goes on typing after Enter before any
+/// picker could be seen (`! Second problem` Enter `23 posts went out late`): so a picker
+/// that Enter opens waits, unseen, until the loop has seen no key for `pickerPause` after
+/// the Enter; any key before that is typing and the picker stays shut. Once open, a
+/// number chooses; any other key closes the picker and goes on into the input. A picker
+/// asked for explicitly (F4 with the input empty, keys in the list, the F10 checklist)
+/// opens at once.
 extension AppModel {
+    /// How long the typist must pause after Enter before a picker opens and takes keys.
+    public static let pickerPause = 300
+
+    /// Turns the picker just opened into one that waits for the typist to pause.
+    mutating func letPickerWait() {
+        switch overlay {
+        case .tagging, .linking:
+            waitingPicker = WaitingPicker(overlay: overlay!, opensAt: wallTime + Self.pickerPause)
+            overlay = nil
+        default:
+            break
+        }
+    }
+
+    /// Opens the waiting picker once the pause is over. The loop calls it when its wait for
+    /// input ended with none: a pause it saw, not one guessed from when a key was read.
+    public mutating func openPickerIfDue() {
+        guard let waiting = waitingPicker, wallTime >= waiting.opensAt else { return }
+        waitingPicker = nil
+        if overlay == nil { overlay = waiting.overlay }
+    }
+
+    /// Wall milliseconds until a waiting picker opens; nil when none waits.
+    public var millisecondsUntilPickerOpens: Int? {
+        waitingPicker.map { max(0, $0.opensAt - wallTime) }
+    }
+
     /// The effects of the key, or nil when the key passes through to the screen below.
     mutating func handle(_ key: Key, in overlay: Overlay) -> [AppEffect]? {
         switch overlay {
@@ -66,9 +109,15 @@ extension AppModel {
         default:
             let items = meeting.openItems
             if let choice = Self.digit(key), choice <= min(9, items.count) {
-                // The fix may need the input: what was typed there is saved first.
+                // The fix may need the input: what was typed there is saved first (a new
+                // note jumps once the writer has recorded it, see `noteRecorded`).
                 let saved = commit()
-                jump(to: items[choice - 1])
+                if case .addNote = saved.first {
+                    jumpAfterSaving = items[choice - 1]
+                    overlay = nil
+                } else {
+                    jump(to: items[choice - 1])
+                }
                 return saved
             }
         }
@@ -76,8 +125,9 @@ extension AppModel {
     }
 
     /// From the checklist back into the meeting, at the note, ready to fix it.
-    private mutating func jump(to item: OpenItem) {
+    mutating func jump(to item: OpenItem) {
         overlay = nil
+        waitingPicker = nil
         viewedSection = item.note.section == meeting.current ? nil : item.note.section
         selectedNoteID = item.note.id
         focus = .list

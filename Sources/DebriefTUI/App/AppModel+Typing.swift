@@ -70,7 +70,10 @@ extension AppModel {
         editor.isBlank ? nil : editor.text
     }
 
-    mutating func commit() -> [AppEffect] {
+    /// Saves the input: an edit, or a new note. A new note is first sent to the writer,
+    /// which picks its id; the loop then calls `noteRecorded`, which comes back here with
+    /// `added` (the id) to finish: clear the input, link the action, open the pickers.
+    mutating func commit(addedAs added: Int? = nil) -> [AppEffect] {
         guard !editor.isBlank, let current = meeting.current else { return [] }
         let typed = editor.text
         let parsed = NoteParser.parse(typed, today: today)
@@ -82,10 +85,12 @@ extension AppModel {
             editingNoteID = nil
             focus = .list
             selectedNoteID = id
-        } else {
-            id = meeting.nextNoteID
-            effects = [.record(.noteAdded(id: id, section: meeting.agenda.sections[noteSection ?? current].id, content: parsed.content))]
+        } else if let added {
+            id = added
+            effects = []
             history.append(typed)
+        } else {
+            return [.addNote(section: meeting.agenda.sections[noteSection ?? current].id, content: parsed.content)]
         }
         editor.clear()
         noteSection = nil
@@ -110,6 +115,24 @@ extension AppModel {
             break
         }
         if !warnings.isEmpty { message = warnings.joined(separator: "; ") }
+        letPickerWait()
+        return effects
+    }
+
+    /// The writer recorded the note `commit` sent: finish the commit with the note's id. If
+    /// the meeting did not take the note, it is not saved: the text stays in the input and
+    /// the message line says why.
+    public mutating func noteRecorded(_ event: Event) -> [AppEffect] {
+        guard case .noteAdded(let id, _, let content) = event.change else { return [] }
+        let jump = jumpAfterSaving
+        jumpAfterSaving = nil
+        guard let added = meeting.notes.last, added.id == id, added.content == content, added.t == event.t else {
+            let why = meeting.hasEnded ? "the meeting has ended" : meeting.note(id: id) != nil ? "note id \(id) is taken" : "its section is not in the agenda"
+            message = "Not saved (\(why)): the note is still in the input"
+            return []
+        }
+        let effects = commit(addedAs: id)
+        if let jump { self.jump(to: jump) }
         return effects
     }
 }

@@ -5,6 +5,9 @@ import Foundation
 public enum AppEffect: Equatable, Sendable {
     /// Record this change as an event (journal it, then fold it into the meeting).
     case record(Change)
+    /// Ask the meeting's writer to add a note: the writer picks its id. The loop hands the
+    /// recorded event back to `noteRecorded(_:)`, which finishes the commit with that id.
+    case addNote(section: String, content: NoteContent)
     /// The meeting is over: write the session file and leave.
     case finish
     /// Leave the meeting unfinished, to resume later (Ctrl-C, then "leave").
@@ -58,6 +61,14 @@ public struct AppModel: Sendable {
     public var message: String?
     /// Meeting time of the frame being shown.
     public var now = 0
+    /// Monotonic wall time in milliseconds (never meeting time, which may be sped up) of the
+    /// input being handled or the frame being drawn. The loop sets it from its injected
+    /// clock; the pause before a picker takes keys is measured on it.
+    public var wallTime = 0
+    /// A picker that Enter opened, waiting for the typist to pause (see `AppModel+Overlays`).
+    var waitingPicker: WaitingPicker?
+    /// Where the F10 checklist jumps once the note it saved first is recorded.
+    var jumpAfterSaving: OpenItem?
     /// Nil while every event is on disk; otherwise what went wrong, in plain words.
     public var storageProblem: String?
     var history: [String] = []
@@ -116,6 +127,8 @@ public struct AppModel: Sendable {
     }
 
     private mutating func handleInput(_ input: Input) -> [AppEffect] {
+        // Anything typed before the pause is typing, never a choice: the picker stays shut.
+        if input != .resize { waitingPicker = nil }
         switch input {
         case .resize:
             return []
@@ -176,6 +189,8 @@ public struct AppModel: Sendable {
             if focus == .list, listedNotes.isEmpty { focus = .input; message = "No notes in this section yet" }
         case .tagProblem:
             openTagPicker()
+            // F4 is explicit: its picker takes a number at once, unless text is being typed.
+            if focus == .input, !editor.isBlank { letPickerWait() }
         case .togglePrompts:
             promptsToggled.toggle()
         default:

@@ -2,6 +2,8 @@ import DebriefKit
 
 /// The run loop: draw, wait for a key or the next clock tick, turn input into events,
 /// record each event before showing it. Ticks are not events: the clock is read, not stored.
+/// Every timer here (draft pause, alive marks, retries, the picker pause) runs on the
+/// injected monotonic `wall` clock, so tests drive them without sleeping.
 @MainActor
 public final class MeetingLoop {
     public enum Outcome: Equatable, Sendable {
@@ -14,48 +16,56 @@ public final class MeetingLoop {
 
     private let terminal: Terminal
     private let clock: MeetingClock
+    private let wall: MonotonicClock
     private let recorder: MeetingRecorder
     private let timeScale: Double
     public private(set) var model: AppModel
-    /// When the note input last changed without being journalled (see `noteDraftChange`).
-    private var draftChangedAt: ContinuousClock.Instant?
-    /// When writing to disk was last retried after a failure.
-    private var lastRetry = ContinuousClock.now
-    /// When the journal last heard from this meeting: an event or an alive mark.
-    private var lastJournalled = ContinuousClock.now
+    // Wall times (`wall.milliseconds()`) of what the timers measure from:
+    /// the first change of the note input not yet journalled (see `noteDraftChange`);
+    private var draftChangedAt: Int?
+    /// the last input (typing pauses when none came for `draftPause`);
+    private var lastInput = 0
+    /// the last retry of a failed disk;
+    private var lastRetry: Int
+    /// the last time the journal heard from this meeting: an event or an alive mark.
+    private var lastJournalled: Int
 
-    public init(terminal: Terminal, clock: MeetingClock, recorder: MeetingRecorder, model: AppModel) {
+    /// - Parameter wall: the monotonic clock for the loop's timers (real time, never scaled).
+    public init(terminal: Terminal, clock: MeetingClock, wall: MonotonicClock = SystemMonotonicClock(),
+                recorder: MeetingRecorder, model: AppModel) {
         self.terminal = terminal
         self.clock = clock
+        self.wall = wall
         self.recorder = recorder
         self.model = model
         self.timeScale = max(0.001, model.info.timeScale)
+        lastRetry = wall.milliseconds()
+        lastJournalled = lastRetry
     }
 
     /// Runs until the meeting ends or `stopRequested` says so (checked after every wake-up).
     public func run(stopRequested: () -> Bool = { false }) -> Outcome {
         start()
         while true {
-            model.now = clock.now()
+            readClocks()
             terminal.present(FacilitatorScreen.render(model, size: terminal.size))
-            let wait = draftChangedAt == nil ? millisecondsToNextTick() : min(millisecondsToNextTick(), Self.draftPause)
-            var input = terminal.nextInput(timeoutMilliseconds: wait)
+            var input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
             if stopRequested() {
                 saveDraft()
                 return .interrupted
             }
             if input == nil {
-                // A tick: typing paused, and a good moment to retry a failed disk.
-                saveDraft()
-                retryStorage()
-                markAliveIfDue()
+                // No input for the whole wait: the clock turned over, typing paused, or a
+                // picker's pause is over.
+                tick()
                 continue
             }
             // Every key already waiting is handled before the next frame: a burst of keys
             // (a fast typist, a slow frame late in a long meeting) costs one frame, not one
             // per key, so the screen never falls behind the keyboard.
             while let next = input {
-                model.now = clock.now()
+                readClocks()
+                lastInput = model.wallTime
                 switch perform(model.handle(next)) {
                 case .ended: return .ended
                 case .left:
@@ -70,22 +80,58 @@ public final class MeetingLoop {
                     return .interrupted
                 }
             }
-            // Typing without pause must not keep a failed disk from being retried.
-            if ContinuousClock.now - lastRetry >= .seconds(1) { retryStorage() }
-            markAliveIfDue()
+            // Typing without pause must not keep a draft unsaved or a failed disk unretried.
+            readClocks()
+            runTimers()
         }
+    }
+
+    /// The wait for input ended with none: typing has paused. A picker whose pause is over
+    /// opens (only here: a key already waiting when the pause ends is typing, however late
+    /// the loop reads it), and the timers run. Tests call it after advancing their clock.
+    public func tick() {
+        readClocks()
+        model.openPickerIfDue()
+        runTimers()
+    }
+
+    /// Whatever is due on the wall clock: the draft once typing paused (or after a second
+    /// of typing), a retry of a failed disk each second, an alive mark.
+    private func runTimers() {
+        let now = model.wallTime
+        if let since = draftChangedAt, now - lastInput >= Self.draftPause || now - since >= Self.draftTypingLimit {
+            saveDraft()
+        }
+        if now - lastRetry >= Self.retryInterval { retryStorage() }
+        markAliveIfDue()
+    }
+
+    /// Meeting time and wall time for what comes next: an input, a frame, the timers.
+    private func readClocks() {
+        model.now = clock.now()
+        model.wallTime = wall.milliseconds()
+    }
+
+    /// How long to wait for input: until a shown clock changes, the draft is due, or a
+    /// waiting picker opens.
+    func millisecondsToWait() -> Int {
+        var wait = millisecondsToNextTick()
+        if draftChangedAt != nil { wait = min(wait, max(0, Self.draftPause - (model.wallTime - lastInput))) }
+        if let picker = model.millisecondsUntilPickerOpens { wait = min(wait, picker) }
+        return wait
     }
 
     /// Starts the clock on the first section, unless the meeting already started.
     public func start() {
-        model.now = clock.now()
+        readClocks()
         perform(model.startEffects())
     }
 
     /// Feeds input without a terminal loop (tests drive the model this way).
     @discardableResult
     public func send(_ input: Input) -> Outcome? {
-        model.now = clock.now()
+        readClocks()
+        lastInput = model.wallTime
         let outcome = perform(model.handle(input))
         noteDraftChange()
         return outcome
@@ -98,7 +144,14 @@ public final class MeetingLoop {
         for effect in effects {
             switch effect {
             case .record(let change):
-                record(change)
+                record(.change(change))
+            case .addNote(let section, let content):
+                // The writer picks the id; the model finishes the commit with it.
+                let event = record(.addNote(section: section, content: content))
+                // A picker for the note waits for a pause counted from now, once the note
+                // is on disk: keys typed during a slow fsync are typing.
+                model.wallTime = wall.milliseconds()
+                if let next = perform(model.noteRecorded(event)) { outcome = next }
             case .finish:
                 outcome = .ended
             case .leave:
@@ -111,15 +164,18 @@ public final class MeetingLoop {
         return outcome
     }
 
-    private func record(_ change: Change) {
-        let event = Event(t: clock.now(), change)
-        recorder.record(event)
-        lastJournalled = ContinuousClock.now
-        model.apply(recorder.events.last ?? event)
+    @discardableResult
+    private func record(_ request: Request) -> Event {
+        let event = recorder.record(request, at: clock.now())
+        lastJournalled = wall.milliseconds()
+        model.apply(event)
         showStorageState()
+        return event
     }
 
     private func showStorageState() {
+        // A fresh failure: the first retry comes a second later, then one a second.
+        if recorder.failure != nil, model.storageProblem == nil { lastRetry = wall.milliseconds() }
         model.storageProblem = recorder.failure.map { "\($0.reason) · notes kept in memory, retrying" }
     }
 
@@ -128,35 +184,32 @@ public final class MeetingLoop {
     /// How long typing must pause before the unfinished note is journalled. Journalling
     /// every keystroke would fsync at typing speed; a pause, or a second of typing, is enough.
     static let draftPause = 150
+    static let draftTypingLimit = 1000
+    static let retryInterval = 1000
 
     private func noteDraftChange() {
         guard model.editor.text != model.meeting.draft else {
             draftChangedAt = nil
             return
         }
-        let now = ContinuousClock.now
-        if let since = draftChangedAt {
-            if now - since >= .seconds(1) { saveDraft() }
-        } else {
-            draftChangedAt = now
-        }
+        if draftChangedAt == nil { draftChangedAt = model.wallTime }
     }
 
     /// Journals the note input if it differs from the last journalled draft.
     public func saveDraft() {
         draftChangedAt = nil
         guard model.editor.text != model.meeting.draft, !model.meeting.hasEnded else { return }
-        model.now = clock.now()
-        record(.draftChanged(text: model.editor.text))
+        readClocks()
+        record(.change(.draftChanged(text: model.editor.text)))
     }
 
     /// How long the journal may go without hearing from a running meeting. After a crash,
     /// resume continues the clock from the last event or alive mark, so at most this much
     /// meeting time (times the time scale) is lost.
-    static let aliveInterval: Duration = .seconds(5)
+    static let aliveInterval = 5000
 
     private func markAliveIfDue() {
-        let now = ContinuousClock.now
+        let now = wall.milliseconds()
         guard now - lastJournalled >= Self.aliveInterval, !model.meeting.hasEnded else { return }
         lastJournalled = now
         recorder.markAlive(at: clock.now())
@@ -166,7 +219,7 @@ public final class MeetingLoop {
     /// After a failed write: try to write everything again (a fresh journal from memory).
     public func retryStorage() {
         guard recorder.failure != nil else { return }
-        lastRetry = ContinuousClock.now
+        lastRetry = wall.milliseconds()
         recorder.retry()
         showStorageState()
     }

@@ -1,0 +1,89 @@
+import DebriefKit
+@testable import DebriefTUI
+import Foundation
+import Testing
+
+/// Every timer of the meeting loop runs on the injected wall clock: these tests move it by
+/// hand, to the millisecond, and never sleep.
+@MainActor
+@Suite("The loop's timers on a test clock: draft pause, alive marks, retries")
+struct LoopTimerTests {
+    private let meetingClock = TestClock()
+    private let wall = TestClock()
+
+    private func makeLoop(folder: URL = FileManager.default.temporaryDirectory.appending(path: "timers-\(UUID().uuidString)"))
+        throws -> (MeetingLoop, MeetingRecorder) {
+        let header = SessionHeader(agenda: ScreenFixtures.agenda, meeting: ScreenFixtures.info)
+        let recorder = try MeetingRecorder.start(header: header, store: SessionStore(folder: folder), date: Date())
+        let model = AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting)
+        let loop = MeetingLoop(terminal: HeadlessTerminal(), clock: meetingClock, wall: wall, recorder: recorder, model: model)
+        loop.start()
+        return (loop, recorder)
+    }
+
+    /// A key, then what the run loop does after every burst of keys.
+    private func type(_ text: String, _ loop: MeetingLoop, every milliseconds: Int = 0) {
+        for character in text {
+            wall.advance(byMilliseconds: milliseconds)
+            loop.send(.key(.character(character)))
+            loop.tick()
+        }
+    }
+
+    private func drafts(_ recorder: MeetingRecorder) -> [String] {
+        recorder.events.compactMap { if case .draftChanged(let text) = $0.change { text } else { nil } }
+    }
+
+    @Test func theDraftIsJournalledAfterA150MillisecondPauseNotBefore() throws {
+        let (loop, recorder) = try makeLoop()
+        type("Approvals took", loop, every: 40)
+        wall.advance(byMilliseconds: 149)
+        loop.tick()
+        #expect(drafts(recorder).isEmpty, "149 ms is not a pause yet")
+        #expect(loop.millisecondsToWait() == 1, "the loop wakes when the pause is over")
+        wall.advance(byMilliseconds: 1)
+        loop.tick()
+        #expect(drafts(recorder) == ["Approvals took"])
+        wall.advance(byMilliseconds: 5000)
+        loop.tick()
+        #expect(drafts(recorder).count == 1, "an unchanged draft is not journalled again")
+    }
+
+    @Test func aSecondOfTypingWithoutPauseJournalsTheDraft() throws {
+        let (loop, recorder) = try makeLoop()
+        type("Creators posted lat", loop, every: 50)  // 19 keys, 900 ms from the first
+        #expect(drafts(recorder).isEmpty)
+        type("e", loop, every: 100)  // 1,000 ms after the first change
+        #expect(drafts(recorder) == ["Creators posted late"])
+    }
+
+    @Test func anAliveMarkIsWrittenAfterFiveQuietSeconds() throws {
+        let (loop, recorder) = try makeLoop()
+        meetingClock.advance(byMilliseconds: 7000)
+        wall.advance(byMilliseconds: 4999)
+        loop.tick()
+        #expect(try SessionReader.read(recorder.journalURL).lastKnownTime == 0)
+        wall.advance(byMilliseconds: 1)
+        loop.tick()
+        #expect(try SessionReader.read(recorder.journalURL).lastKnownTime == 7000)
+    }
+
+    @Test func aFailedDiskIsRetriedEverySecond() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "timers-\(UUID().uuidString)")
+        let (loop, recorder) = try makeLoop(folder: folder)
+        try FileManager.default.removeItem(at: folder)
+        try Data().write(to: folder)  // a file where the folder was: every write fails
+        wall.advance(byMilliseconds: 1000)
+        type("Lost?", loop)
+        loop.send(.key(.enter))
+        #expect(recorder.failure != nil)
+        try FileManager.default.removeItem(at: folder)
+        wall.advance(byMilliseconds: 999)
+        loop.tick()
+        #expect(recorder.failure != nil, "no retry before a second has passed")
+        wall.advance(byMilliseconds: 1)
+        loop.tick()
+        #expect(recorder.failure == nil)
+        #expect(try SessionReader.read(recorder.journalURL).state.visibleNotes.map(\.text) == ["Lost?"])
+    }
+}
