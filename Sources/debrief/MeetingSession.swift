@@ -32,7 +32,7 @@ enum MeetingSession {
     /// Reopens an interrupted meeting where it stopped.
     static func resume(_ meeting: InterruptedMeeting, store: SessionStore, countDowntime: Bool) throws {
         if case .failure(let error) = meeting.record {
-            throw CommandError("cannot resume: \(VisibleText.line(error.description))")
+            throw CommandError("cannot resume: \(PlainError.message(error))")
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandError("debrief resume needs an interactive terminal")
@@ -41,7 +41,7 @@ enum MeetingSession {
         do {
             resumed = try ResumedMeeting.open(meeting, store: store, countDowntime: countDowntime)
         } catch {
-            throw CommandError(VisibleText.line(error.description))
+            throw CommandError(PlainError.message(error))
         }
         if !resumed.messages.isEmpty {
             // Said before the meeting screen covers it, and acknowledged, so nobody misses it.
@@ -69,7 +69,7 @@ enum MeetingSession {
                 report(try recorder.finish())
                 return
             } catch {
-                warn("Cannot save the session: \(error).")
+                warn("Cannot save the session: \(PlainError.message(error)).")
             }
             guard let folder = askForFolder() else {
                 try rescue(recorder)
@@ -101,7 +101,7 @@ enum MeetingSession {
     /// belongs, asks for another folder (or, with nobody to ask, tries safe defaults).
     private static func keepJournal(_ recorder: MeetingRecorder) {
         while recorder.retry() != nil {
-            warn("Cannot save the journal: \(recorder.failure!).")
+            warn("Cannot save the journal: \(recorder.failure.map(PlainError.message) ?? "unknown reason").")
             guard let folder = askForFolder() else {
                 for fallback in rescueFolders {
                     recorder.move(to: fallback)

@@ -12,7 +12,7 @@ public struct StorageError: Error, Equatable, Sendable, CustomStringConvertible 
     public init(path: String, action: String, code: Int32) {
         self.path = path
         self.action = action
-        self.reason = String(cString: strerror(code))
+        self.reason = PlainError.reason(errno: code)
     }
 
     public init(path: String, action: String, reason: String) {
@@ -89,16 +89,23 @@ public enum SecureFiles {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appending(path: ".\(url.lastPathComponent).\(getpid()).tmp")
         unlink(temporary.path)
-        let descriptor = try createExclusive(temporary)
-        do {
-            try writeAll(data, to: descriptor, path: temporary.path)
-            try sync(descriptor, path: temporary.path)
-        } catch {
+        do throws(StorageError) {
+            let descriptor = try createExclusive(temporary)
+            do throws(StorageError) {
+                try writeAll(data, to: descriptor, path: temporary.path)
+                try sync(descriptor, path: temporary.path)
+            } catch {
+                close(descriptor)
+                unlink(temporary.path)
+                throw error
+            }
             close(descriptor)
-            unlink(temporary.path)
-            throw error
+        } catch {
+            // The temporary file is ours: the message names the file the person asked for.
+            let missingFolder = !FileManager.default.fileExists(atPath: folder.path)
+            throw StorageError(path: url.path, action: "save",
+                               reason: missingFolder ? "the folder \(folder.path) does not exist" : error.reason)
         }
-        close(descriptor)
         guard rename(temporary.path, url.path) == 0 else {
             let code = errno
             unlink(temporary.path)
