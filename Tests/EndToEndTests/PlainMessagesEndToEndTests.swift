@@ -46,3 +46,29 @@ struct PlainMessagesEndToEndTests {
         #expect(!result.output.contains("Domain"))
     }
 }
+
+/// `debrief show` in the shell: the start in the reader's local time, multi-line notes as
+/// indented lines.
+@Suite("Command line: show reads as a person would")
+struct ShowEndToEndTests {
+    @Test func showWritesTheStartInLocalTimeAndNotesOverSeveralLines() throws {
+        let folder = Debrief.freshFolder()
+        let session = folder.appending(path: "m.debrief.jsonl")
+        let header = SessionHeader(agenda: try BuiltinAgendas.defaultAgenda(), meeting: MeetingInfo(
+            title: "M", startedAt: "2026-11-25T22:36:15Z"))
+        let events = [
+            Event(t: 0, .sectionStarted(section: "performance")),
+            Event(t: 60_000, .noteAdded(id: 1, section: "performance", content: NoteContent(
+                text: "Approvals slipped the schedule\n(Sam ran these numbers)"))),
+            Event(t: 120_000, .meetingEnded),
+        ]
+        try SessionCoding.sessionFile(header: header, events: events).write(to: session)
+        let result = try Subprocess.run(["/usr/bin/env", "TZ=Europe/Paris", Debrief.binary, "show", session.path])
+        #expect(result.status == 0)
+        let lines = result.output.components(separatedBy: "\n")
+        #expect(lines.contains("  Started     2026-11-25 23:36 +01:00"))
+        #expect(lines.contains("   01:00  NOTE     Approvals slipped the schedule"))
+        #expect(lines.contains("                   (Sam ran these numbers)"))
+        #expect(!result.output.contains("^J"))
+    }
+}
