@@ -23,7 +23,8 @@ public enum HelpOverlay {
         }
         let more = start + perPage < all.count
         let footer = (more || start > 0 ? "↑↓ PgUp PgDn scroll · " : "") + "Esc or F1 closes this help."
-        canvas.text(footer, x: x + 2, y: height, style: .muted, maxWidth: width - 4)
+        // On the bottom border, set off by spaces like the title on the top one.
+        canvas.text(" \(footer) ", x: x + 2, y: height, style: .muted, maxWidth: width - 4)
     }
 
     /// Every entry, its explanation wrapped to `helpWidth` columns.
