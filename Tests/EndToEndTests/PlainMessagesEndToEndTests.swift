@@ -70,5 +70,7 @@ struct ShowEndToEndTests {
         #expect(lines.contains("   01:00  NOTE     Approvals slipped the schedule"))
         #expect(lines.contains("                   (Sam ran these numbers)"))
         #expect(!result.output.contains("^J"))
+        let listed = try Subprocess.run(["/usr/bin/env", "TZ=Europe/Paris", Debrief.binary, "sessions", "--sessions", folder.path])
+        #expect(listed.output.contains("  2026-11-25 23:36 +01:00  M · 02:00"))
     }
 }
