@@ -14,6 +14,7 @@ struct PlainErrorTests {
         #expect(PlainError.reason(errno: EACCES) == "permission denied")
         #expect(PlainError.reason(errno: ENOSPC) == "the disk is full")
         #expect(PlainError.reason(errno: EROFS) == "the disk is read-only")
+        #expect(PlainError.reason(errno: EFBIG) == "the file-size limit is reached")
         #expect(StorageError(path: "/x", action: "save", code: ENOSPC).description == "cannot save /x: the disk is full")
     }
 

@@ -34,7 +34,7 @@ public enum PlainError {
         case EDQUOT: "the disk quota is used up"
         case EROFS: "the disk is read-only"
         case EEXIST: "it already exists"
-        case EFBIG: "the file is larger than this system allows"
+        case EFBIG: "the file-size limit is reached"
         case ENAMETOOLONG: "the name is too long"
         case ELOOP: "too many symbolic links"
         case EIO: "the disk reported an input/output error"
