@@ -41,3 +41,28 @@ struct BriefWordingTests {
         #expect(MarkdownText.inline("<b>x</b> *y* [z](u) a|b `c`") == "\\<b>x\\</b> \\*y\\* \\[z\\](u) a\\|b \\`c\\`")
     }
 }
+
+/// `debrief show`: a note typed over several lines (Alt-Enter) prints as lines, indented
+/// under its text, never as `^J`.
+@Suite("Show: multi-line notes as indented lines")
+struct ShowMultiLineTests {
+    @Test func everyListShowsTheOtherLinesUnderTheFirst() {
+        let events = [
+            Event(t: 0, .sectionStarted(section: "b")),
+            Event(t: 60_000, .noteAdded(id: 1, section: "b", content: NoteContent(
+                kind: .problem, text: "Approvals slipped\r\n(Sam ran these numbers)"))),
+            Event(t: 120_000, .noteAdded(id: 2, section: "b", content: NoteContent(
+                kind: .action, text: "Agree a 48-hour approval window\nin every contract", owner: "tom"))),
+        ]
+        let state = MeetingState.fold(agenda: Fixtures.small, events: events)
+        let text = SessionText.render(header: BriefWordingTests.header, state: state, timeZone: .gmt)
+        let lines = text.components(separatedBy: "\n")
+        #expect(lines.contains("   01:00  PROBLEM  Approvals slipped  (#1, root cause: untagged, severity: untagged)"))
+        #expect(lines.contains("                   (Sam ran these numbers)"))
+        #expect(lines.contains("   - Agree a 48-hour approval window · owner: tom · due: none"))
+        #expect(lines.contains("     in every contract"))
+        #expect(lines.contains("   - Approvals slipped: no action item yet"))
+        #expect(lines.contains("     (Sam ran these numbers)"))
+        #expect(!text.contains("^J") && !text.contains("^M"))
+    }
+}
