@@ -62,7 +62,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try SecureFiles.writeAtomically(Data(text.utf8), to: target)
         } catch {
-            throw CommandError(error.description)
+            throw CommandError(PlainError.message(error))
         }
     }
 }

@@ -20,12 +20,12 @@ enum MeetingSession {
             try save(recorder)
         case .left:
             keepJournal(recorder)
-            print("Meeting left open. \(resumeHint(recorder))")
+            print(ShellText.labelled("Meeting left open. To continue: ", resumeCommand(recorder)))
         case .interrupted:
             let signal = terminal.pendingSignal
             keepJournal(recorder)
             let name = [SIGHUP: "SIGHUP", SIGTERM: "SIGTERM", SIGINT: "SIGINT"][signal] ?? "signal \(signal)"
-            StandardStreams.error("Meeting interrupted (\(name)); every captured note is saved. \(resumeHint(recorder))\n")
+            StandardStreams.error(ShellText.wrapped("Meeting interrupted (\(name)); every captured note is saved.") + "\n" + ShellText.labelled("To continue: ", resumeCommand(recorder)) + "\n")
             throw ExitCode(128 + signal)
         }
     }
@@ -33,7 +33,7 @@ enum MeetingSession {
     /// Reopens an interrupted meeting where it stopped.
     static func resume(_ meeting: InterruptedMeeting, store: SessionStore, countDowntime: Bool) throws {
         if case .failure(let error) = meeting.record {
-            throw CommandError("cannot resume: \(VisibleText.line(error.description))")
+            throw CommandError("cannot resume: \(PlainError.message(error))")
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandError("debrief resume needs an interactive terminal")
@@ -42,11 +42,11 @@ enum MeetingSession {
         do {
             resumed = try ResumedMeeting.open(meeting, store: store, countDowntime: countDowntime)
         } catch {
-            throw CommandError(VisibleText.line(error.description))
+            throw CommandError(PlainError.message(error))
         }
         if !resumed.messages.isEmpty {
             // Said before the meeting screen covers it, and acknowledged, so nobody misses it.
-            for message in resumed.messages { print(message) }
+            for message in resumed.messages { print(ShellText.wrapped(message)) }
             print("Press Enter to reopen the meeting. ", terminator: "")
             fflush(nil)
             _ = readLine()
@@ -70,7 +70,7 @@ enum MeetingSession {
                 report(try recorder.finish())
                 return
             } catch {
-                warn("Cannot save the session: \(error).")
+                warn("Cannot save the session: \(PlainError.message(error)).")
             }
             guard let folder = askForFolder() else {
                 try rescue(recorder)
@@ -82,14 +82,14 @@ enum MeetingSession {
 
     /// Where the files are, and what a team usually does next with them.
     private static func report(_ files: (session: URL, brief: URL), where note: String = "") {
-        print("Meeting ended. \(note)Session: \(files.session.path)")
-        print("Brief:   \(files.brief.path)")
+        print(ShellText.labelled("Meeting ended. \(note)Session: ", files.session.path))
+        print(ShellText.labelled("Brief:   ", files.brief.path))
         // By name when `debrief` finds it by default, else by path.
         let inDefaultFolder = files.session.deletingLastPathComponent().standardizedFileURL.path
             == SessionStore.defaultFolder().standardizedFileURL.path
         let session = shellWord(inDefaultFolder ? SessionCatalog.name(of: files.session) : files.session.path)
-        print("Replay:  debrief replay \(session)")
-        print("Client:  debrief export \(session) --format client")
+        print(ShellText.labelled("Replay:  ", "debrief replay \(session)"))
+        print(ShellText.labelled("Client:  ", "debrief export \(session) --format client"))
     }
 
     /// Quoted for a shell when it has to be, so the printed command can be pasted.
@@ -102,7 +102,7 @@ enum MeetingSession {
     /// belongs, asks for another folder (or, with nobody to ask, tries safe defaults).
     private static func keepJournal(_ recorder: MeetingRecorder) {
         while recorder.retry() != nil {
-            warn("Cannot save the journal: \(recorder.failure!).")
+            warn("Cannot save the journal: \(recorder.failure.map(PlainError.message) ?? "unknown reason").")
             guard let folder = askForFolder() else {
                 for fallback in rescueFolders {
                     recorder.move(to: fallback)
@@ -142,12 +142,13 @@ enum MeetingSession {
         return (folder as NSString).expandingTildeInPath
     }
 
-    static func resumeHint(_ recorder: MeetingRecorder) -> String {
+    /// The command that reopens this meeting, whole (printed on its own line when long).
+    static func resumeCommand(_ recorder: MeetingRecorder) -> String {
         var command = "debrief resume \(VisibleText.line(recorder.baseName))"
         if recorder.store.folder.standardizedFileURL.path != SessionStore.defaultFolder().standardizedFileURL.path {
             command += " --sessions '\(recorder.store.folder.path)'"
         }
-        return "To continue: \(command)"
+        return command
     }
 
     private static func warn(_ message: String) {

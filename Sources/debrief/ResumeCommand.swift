@@ -39,7 +39,7 @@ struct ResumeCommand: ParsableCommand {
                 throw CommandError("no interrupted meetings in \(store.folder.path)")
             }
             print("Interrupted meetings in \(store.folder.path):")
-            for listed in meetings { print("  \(Self.describe(listed))") }
+            for listed in meetings { print(ShellText.wrapped(Self.describe(listed), indent: 2)) }
             guard let newest = meetings.first(where: { !$0.isInUse }) else {
                 throw CommandError("every interrupted meeting is open in another Debrief right now")
             }
@@ -77,9 +77,7 @@ struct ResumeCommand: ParsableCommand {
     }
 
     static func describe(_ meeting: InterruptedMeeting) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        let time = formatter.string(from: meeting.lastSaved)
+        let time = LocalTime.text(meeting.lastSaved)  // the same in every locale
         var line = "\(VisibleText.line(meeting.baseName))  \(VisibleText.line(meeting.title)), "
         switch meeting.record {
         case .success: line += "\(meeting.noteCount) note\(meeting.noteCount == 1 ? "" : "s"), last saved \(time)"
@@ -95,7 +93,7 @@ struct ResumeCommand: ParsableCommand {
             if case .success(let record) = $0.record { return !$0.isInUse && !record.state.hasEnded }
             return false
         }) else { return nil }
-        print("An interrupted meeting was found: \(describe(newest))")
+        print(ShellText.wrapped("An interrupted meeting was found: \(describe(newest))"))
         return ask("Resume it instead of starting a new meeting?") ? newest : nil
     }
 

@@ -23,7 +23,7 @@ enum SessionLocator {
         do {
             record = try SessionReader.read(url)
         } catch {
-            throw CommandError(VisibleText.line(error.description))
+            throw CommandError(PlainError.message(error))
         }
         if !record.skippedLines.isEmpty {
             let lines = record.skippedLines.prefix(10).map(String.init).joined(separator: ", ")

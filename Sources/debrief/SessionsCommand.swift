@@ -23,7 +23,7 @@ struct SessionsCommand: ParsableCommand {
                 continue
             }
             let meeting = header.meeting
-            let date = String(meeting.startedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")
+            let date = LocalTime.text(stored: meeting.startedAt)  // as the reader's clock showed it
             var line = "  \(VisibleText.line(date))  \(VisibleText.line(meeting.title))"
             if let client = meeting.client, !client.isEmpty { line += " · \(VisibleText.line(client))" }
             line += " · \(DurationText.clock(entry.durationMilliseconds))"

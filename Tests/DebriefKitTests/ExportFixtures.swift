@@ -33,7 +33,7 @@ enum ExportFixtures {
         add(6, "wrong", .problem, "Creator Z was late | twice")
         s.record(.noteTagged(id: 6, rootCause: "process", severity: "minor"))
         add(7, "wrong", .question, "Did the client see the draft calendar?")
-        add(8, "wrong", .note, "Maria thinks the brief template is the root of it")
+        add(8, "wrong", .note, "Maria thinks the brief template is the root of it -> fix the template first\n(Sam ran these numbers)")
         add(9, "wrong", .problem, "Duplicate of 3")
         s.record(.noteRemoved(id: 9))
         s.wait(minutes: 15)
@@ -53,6 +53,9 @@ enum ExportFixtures {
         s.record(.meetingEnded)
         return s.events
     }
+
+    /// The golden files show the start in local time: one fixed zone, whatever the machine's.
+    static let zone = TimeZone(identifier: "Europe/Paris")!
 
     static var state: MeetingState { MeetingState.fold(agenda: header.agenda, events: events) }
     static let session = "2026-11-23-acme-spring"

@@ -10,14 +10,14 @@ struct ExportGoldenTests {
     let session = ExportFixtures.session
 
     @Test func internalBrief() throws {
-        let brief = BriefWriter.markdown(header: header, state: state)
+        let brief = BriefWriter.markdown(header: header, state: state, timeZone: ExportFixtures.zone)
         #expect(brief == (try Golden.expected("brief.md", actual: brief)))
     }
 
     @Test func clientBrief() throws {
-        let client = ClientBriefWriter.markdown(header: header, state: state)
+        let client = ClientBriefWriter.markdown(header: header, state: state, timeZone: ExportFixtures.zone)
         #expect(client == (try Golden.expected("client.md", actual: client)))
-        let withOwners = ClientBriefWriter.markdown(header: header, state: state, withOwners: true)
+        let withOwners = ClientBriefWriter.markdown(header: header, state: state, withOwners: true, timeZone: ExportFixtures.zone)
         #expect(withOwners == (try Golden.expected("client-with-owners.md", actual: withOwners)))
     }
 
@@ -37,7 +37,7 @@ struct ExportGoldenTests {
     }
 
     @Test func show() throws {
-        let text = SessionText.render(header: header, state: state)
+        let text = SessionText.render(header: header, state: state, timeZone: ExportFixtures.zone)
         #expect(text == (try Golden.expected("show.txt", actual: text)))
     }
 }

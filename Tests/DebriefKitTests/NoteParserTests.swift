@@ -39,7 +39,7 @@ struct NoteParserTests {
         let result = parse("> fix links @li due 2026-02-30")
         #expect(result.content.due == nil)
         #expect(result.content.text == "fix links due 2026-02-30")
-        #expect(result.warnings == ["'due 2026-02-30' is not a date (use 2026-12-01, +3d, +2w, tomorrow or fri); no deadline set"])
+        #expect(result.warnings == ["'due 2026-02-30' is not a date (use 2026-12-01, 1 Dec, +3d, +2w, tomorrow, fri or next week); no deadline set"])
     }
 
     @Test func byInOrdinaryEnglishIsLeftAlone() {

@@ -203,7 +203,8 @@ struct RecoveryEndToEndTests {
         let exit = try tmux.waitForExit()
         #expect(exit.code == 0)
         #expect(exit.sane)
-        #expect(exit.screen.contains("Meeting left open. To continue: debrief resume 20"))
+        // The command stands whole on its own line when it would not fit beside the words.
+        #expect(exit.screen.contains("Meeting left open. To continue:\n  debrief resume 20"))
 
         let name = try #require(Debrief.files(in: folder, suffix: ".journal.jsonl").first)
             .lastPathComponent.replacingOccurrences(of: ".journal.jsonl", with: "")
@@ -281,7 +282,7 @@ struct RecoveryEndToEndTests {
         #expect(exit.code == 0)
         #expect(exit.sane)
         #expect(exit.screen.contains("Cannot save the session: cannot use folder"))
-        #expect(exit.screen.contains("Meeting ended. Session: \(elsewhere.path)/"))
+        #expect(exit.screen.contains("Meeting ended. Session:\n  \(elsewhere.path)/"))
         let names = try FileManager.default.contentsOfDirectory(atPath: elsewhere.path)
         let session = try #require(names.first { $0.hasSuffix(".debrief.jsonl") })
         #expect(try SessionReader.read(elsewhere.appending(path: session)).state.visibleNotes.map(\.text)
@@ -295,7 +296,7 @@ struct RecoveryEndToEndTests {
         try tmux.waitFor("● saved")
         try tmux.paste(String(repeating: "long pasted text ", count: 150))
         try tmux.press("Enter")
-        try tmux.waitFor("⚠ NOT SAVED: File too large")
+        try tmux.waitFor("⚠ NOT SAVED: the file-size limit is reached")
         try tmux.type("Short note")
         try tmux.press("Enter")
         try tmux.waitFor("Short note")

@@ -24,7 +24,7 @@ public enum AgendaLoader {
         } catch let error as AgendaError {
             throw error
         } catch {
-            throw AgendaError([AgendaProblem(file: file, line: nil, message: "cannot read the file (\(error.localizedDescription))")])
+            throw AgendaError([AgendaProblem(file: file, line: nil, message: "cannot read the file: \(PlainError.reading(error, path: url.path))")])
         }
         return try parse(data: data, file: file)
     }

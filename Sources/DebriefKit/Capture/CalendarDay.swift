@@ -21,15 +21,33 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 
-    /// Parses `yyyy-MM-dd`, refusing dates that do not exist (2026-02-30).
+    /// Parses `yyyy-MM-dd`, refusing dates that do not exist (2026-02-30). The one parser of
+    /// deadlines: capture, exports and the calendar all read dates through it.
     public init?(iso text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
-        let candidate = CalendarDay(year: year, month: month, day: day)
-        guard let date = candidate.date, CalendarDay(date, in: .gmt) == candidate else { return nil }
-        self = candidate
+        self.init(checkedYear: year, month: month, day: day)
     }
+
+    /// Only a day that exists: no 30 February, no month 13.
+    public init?(checkedYear year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// `20261201`, as iCalendar writes a date.
+    public var compact: String { String(format: "%04d%02d%02d", year, month, day) }
 
     public var description: String {
         String(format: "%04d-%02d-%02d", year, month, day)

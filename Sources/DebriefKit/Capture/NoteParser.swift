@@ -42,9 +42,10 @@ public enum NoteParser {
                 } else if word.hasPrefix("#"), let id = Int(word.dropFirst()), id > 0 {
                     if result.problem == nil { result.problem = id; continue }
                     result.warnings.append("one problem per action: kept #\(result.problem!), \(word) stays in the text")
-                } else if ["due", "by"].contains(word.lowercased()), let next = words.first {
-                    if takeDeadline(keyword: word, word: next, today: today, into: &result) {
-                        words.removeFirst()
+                } else if ["due", "by"].contains(word.lowercased()), !words.isEmpty {
+                    let taken = takeDeadline(keyword: word, words: Array(words.prefix(3)), today: today, into: &result)
+                    if taken > 0 {
+                        words.removeFirst(taken)
                         continue
                     }
                 }
@@ -55,6 +56,16 @@ public enum NoteParser {
         result.content.text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         return result
     }
+
+    /// While an action is being typed: the warning about a second `@owner`, so it is seen
+    /// before Enter. Cheap for everything else (most keystrokes): no parse without two `@`.
+    public static func secondOwnerWarning(in typed: String) -> String? {
+        guard typed.utf8.lazy.filter({ $0 == UInt8(ascii: "@") }).count >= 2,
+              typed.drop(while: { $0 == " " }).first == ">" else { return nil }
+        return parse(typed).warnings.first { $0.hasPrefix(secondOwnerPrefix) }
+    }
+
+    static let secondOwnerPrefix = "one owner per action"
 
     public static func prefix(for kind: NoteKind) -> Character? {
         prefixes.first { $0.1 == kind }?.0
@@ -81,28 +92,38 @@ public enum NoteParser {
             return false
         }
         guard result.content.owner == nil else {
-            result.warnings.append("one owner per action: kept @\(result.content.owner!), \(word) stays in the text")
+            result.warnings.append("\(secondOwnerPrefix): kept @\(result.content.owner!), \(word) stays in the text")
             return false
         }
         result.content.owner = String(name)
         return true
     }
 
-    private static func takeDeadline(keyword: Substring, word: Substring, today: CalendarDay?, into result: inout Result) -> Bool {
-        let cleaned = String(word.trimmingSuffix { ",.;:".contains($0) })
-        guard let day = DeadlineParser.resolve(cleaned, today: today) else {
+    /// How many words after the keyword the deadline took (0: none, they stay in the text).
+    private static func takeDeadline(keyword: Substring, words: [Substring], today: CalendarDay?,
+                                     into result: inout Result) -> Int {
+        let isDue = keyword.lowercased() == "due"
+        switch DeadlineParser.read(words.map(String.init), today: today) {
+        case .day(let day, let count):
+            guard result.content.due == nil else {
+                let written = words.prefix(count).joined(separator: " ")
+                result.warnings.append("one deadline per action: kept \(result.content.due!), '\(keyword) \(written)' stays in the text")
+                return 0
+            }
+            result.content.due = day.description
+            return count
+        case .refused(let reason):
+            // "by" is ordinary English ("by 1.5 points"): only a slashed date is surely meant as one.
+            if isDue || words[0].contains("/") { result.warnings.append("\(reason); no deadline set") }
+            return 0
+        case .unknown:
             // "by" is ordinary English ("by adding fields"); only "due" promises a date.
-            if keyword.lowercased() == "due" {
+            if isDue {
+                let cleaned = words[0].trimmingSuffix { ",.;:".contains($0) }
                 result.warnings.append("'due \(cleaned)' is not a date (use \(DeadlineParser.examples)); no deadline set")
             }
-            return false
+            return 0
         }
-        guard result.content.due == nil else {
-            result.warnings.append("one deadline per action: kept \(result.content.due!), '\(keyword) \(word)' stays in the text")
-            return false
-        }
-        result.content.due = day.description
-        return true
     }
 }
 

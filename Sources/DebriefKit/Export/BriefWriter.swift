@@ -4,10 +4,11 @@ import Foundation
 /// what went wrong by root cause and severity, what worked, the action items, what is
 /// still open, then the rest of the discussion by section. Every piece of user text is escaped.
 public enum BriefWriter {
-    public static func markdown(header: SessionHeader, state: MeetingState) -> String {
+    /// `timeZone`: where the meeting's start is written in local time (tests fix it).
+    public static func markdown(header: SessionHeader, state: MeetingState, timeZone: TimeZone = .current) -> String {
         let findings = Findings(state: state)
         var out = "# \(MarkdownText.inline(header.meeting.title))\n\n"
-        out += metadata(header: header, state: state)
+        out += metadata(header: header, state: state, timeZone: timeZone)
         out += results(state)
         out += problems(findings)
         out += wins(findings)
@@ -17,9 +18,10 @@ public enum BriefWriter {
         return out
     }
 
-    private static func metadata(header: SessionHeader, state: MeetingState) -> String {
+    private static func metadata(header: SessionHeader, state: MeetingState, timeZone: TimeZone) -> String {
         let meeting = header.meeting
-        var rows: [(String, String)] = [("Agenda", header.agenda.title), ("Started", meeting.startedAt)]
+        var rows: [(String, String)] = [("Agenda", header.agenda.title),
+                                        ("Started", LocalTime.text(stored: meeting.startedAt, in: timeZone))]
         let time = TimeAccount(state: state).seconds
         if state.endedAt != nil {
             rows.append(("Duration", DurationText.clock(time.duration * 1000)))
@@ -117,7 +119,11 @@ public enum BriefWriter {
     private static func openItems(_ findings: Findings) -> String {
         var out = "\n## Open items\n\n"
         let items = findings.openItems
-        if items.isEmpty { return out + "Nothing open: every problem has an action with an owner and a due date.\n" }
+        if items.isEmpty {
+            // "every problem has an action" would be an odd comfort when there were none.
+            return out + (findings.problems.isEmpty ? "Nothing open.\n"
+                                                    : "Nothing open: every problem has an action with an owner and a due date.\n")
+        }
         for item in items {
             let kind = item.note.kind == .problem ? "Problem" : "Action"
             out += "- [ ] \(kind) “\(MarkdownText.inline(item.note.text))”: \(item.missing)\n"

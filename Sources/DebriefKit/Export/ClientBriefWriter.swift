@@ -4,11 +4,13 @@ import Foundation
 /// learnings with what we will do about them), and recommendations. Reads notes only
 /// through `ClientVisibility`; never prints tags, severities, times or internal names.
 public enum ClientBriefWriter {
-    public static func markdown(header: SessionHeader, state: MeetingState, withOwners: Bool = false) -> String {
+    public static func markdown(header: SessionHeader, state: MeetingState, withOwners: Bool = false,
+                                timeZone: TimeZone = .current) -> String {
         let meeting = header.meeting
         var out = "# \(MarkdownText.inline(meeting.title))\n\n"
         let about = [meeting.client, meeting.campaign].compactMap { $0 }.filter { !$0.isEmpty }
-        let date = String(meeting.startedAt.prefix(10))
+        // The local day of the meeting: a late-evening meeting is not dated tomorrow.
+        let date = meeting.startDate.map { CalendarDay($0, in: timeZone).description } ?? String(meeting.startedAt.prefix(10))
         out += "_" + (about.map(MarkdownText.inline) + [MarkdownText.inline(date)]).joined(separator: " · ") + "_\n"
 
         let results = ClientVisibility.shared(.note, in: state)

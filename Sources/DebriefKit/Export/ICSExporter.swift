@@ -33,14 +33,9 @@ public enum ICSExporter {
         Findings(state: state).actions.filter { $0.content.due.flatMap(icsDate) == nil }
     }
 
-    /// `2026-12-01` → `20261201`, only for a real calendar date.
+    /// `2026-12-01` → `20261201`, only for a real calendar date (the same reading as capture).
     static func icsDate(_ due: String) -> String? {
-        let parts = due.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        return parts.joined()
+        CalendarDay(iso: due)?.compact
     }
 
     /// A TEXT value: backslash, semicolon, comma and newline escaped; other controls visible.

@@ -1,13 +1,17 @@
+import Foundation
+
 /// `debrief show`: the session as plain text for the terminal. Metadata, each section with
 /// time used against plan and its items (kind, tags, owner, due), then the action items.
 /// Every piece of user text goes through `VisibleText`: no escape sequence reaches the terminal.
+/// A note of several lines prints them as continuation lines under its first.
 public enum SessionText {
-    public static func render(header: SessionHeader, state: MeetingState) -> String {
+    /// `timeZone`: where the meeting's start is written in local time (tests fix it).
+    public static func render(header: SessionHeader, state: MeetingState, timeZone: TimeZone = .current) -> String {
         let meeting = header.meeting
         let findings = Findings(state: state)
         var out = "\(VisibleText.line(meeting.title))\n"
         var facts: [(String, String?)] = [
-            ("Agenda", header.agenda.title), ("Started", meeting.startedAt),
+            ("Agenda", header.agenda.title), ("Started", LocalTime.text(stored: meeting.startedAt, in: timeZone)),
             ("Client", meeting.client), ("Campaign", meeting.campaign),
             ("Facilitator", meeting.facilitator), ("Note-taker", meeting.noteTaker),
         ]
@@ -37,21 +41,27 @@ public enum SessionText {
         out += "\nAction items (\(findings.actions.count))\n"
         if findings.actions.isEmpty { out += "   (none)\n" }
         for action in findings.actions {
-            var line = "   - \(VisibleText.line(action.text)) · owner: \(VisibleText.line(action.content.owner ?? "none"))"
+            let text = lines(action.text, indent: 5)
+            var line = "   - \(text.first) · owner: \(VisibleText.line(action.content.owner ?? "none"))"
             line += " · due: \(VisibleText.line(action.content.due ?? "none"))"
             if let problem = findings.problem(for: action) { line += " · for: \(VisibleText.line(problem.text))" }
-            out += line + "\n"
+            out += line + text.rest + "\n"
         }
         let open = findings.openItems
         if !open.isEmpty {
             out += "\nOpen items (\(open.count))\n"
-            for item in open { out += "   - \(VisibleText.line(item.note.text)): \(item.missing)\n" }
+            for item in open {
+                let text = lines(item.note.text, indent: 5)
+                out += "   - \(text.first): \(item.missing)\(text.rest)\n"
+            }
         }
         return out
     }
 
     static func item(_ note: Note, _ findings: Findings) -> String {
-        let line = "\(DurationText.clock(note.t))  \(note.kind.rawValue.uppercased().padding(toLength: 9, withPad: " ", startingAt: 0))\(VisibleText.line(note.text))"
+        let head = "\(DurationText.clock(note.t))  \(note.kind.rawValue.uppercased().padding(toLength: 9, withPad: " ", startingAt: 0))"
+        let text = lines(note.text, indent: 3 + head.count)
+        let line = head + text.first
         var tags: [String] = []
         if note.kind == .problem {
             tags.append("root cause: \(note.rootCause.map(VisibleText.line) ?? "untagged")")
@@ -64,6 +74,15 @@ public enum SessionText {
         }
         if note.kind == .problem { tags.insert("#\(note.id)", at: 0) }
         if let visible = note.clientVisible { tags.append(visible ? "client-visible" : "internal") }
-        return tags.isEmpty ? line : line + "  (" + tags.joined(separator: ", ") + ")"
+        return (tags.isEmpty ? line : line + "  (" + tags.joined(separator: ", ") + ")") + text.rest
+    }
+
+    /// A note's first line, and its other lines each on a new line under it, indented to
+    /// the text's column (`rest` is empty for a one-line note). Controls stay visible.
+    static func lines(_ text: String, indent: Int) -> (first: String, rest: String) {
+        let parts = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let shown = parts.map { VisibleText.line(String($0).replacingOccurrences(of: "\t", with: "    ")) }
+        let margin = String(repeating: " ", count: indent)
+        return (shown.first ?? "", shown.dropFirst().map { "\n" + margin + $0 }.joined())
     }
 }

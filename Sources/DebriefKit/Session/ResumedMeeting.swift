@@ -23,7 +23,7 @@ public struct ResumedMeeting {
             if error.isInUse {
                 throw ResumeError("'\(VisibleText.line(meeting.baseName))' is open in another Debrief right now. Switch to that terminal, or end it there first.")
             }
-            throw ResumeError("\(error)")
+            throw ResumeError(PlainError.message(error))
         }
         store.removeLeftoverTemporaries(base: meeting.baseName)
         let record: SessionRecord
@@ -33,9 +33,9 @@ public struct ResumedMeeting {
                                    needsNewline: !record.hasTornLastLine && record.completeLength > 0
                                        && !endsWithNewline(meeting.journal))
         } catch let error as SessionReadError {
-            throw ResumeError("cannot resume: \(error)")
+            throw ResumeError("cannot resume: \(PlainError.message(error))")
         } catch {
-            throw ResumeError("cannot resume: \(error)")
+            throw ResumeError("cannot resume: \(PlainError.message(error))")
         }
         let recorder = MeetingRecorder(header: record.header, store: store, baseName: meeting.baseName,
                                        journal: journal, events: record.events)

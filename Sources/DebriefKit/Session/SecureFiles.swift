@@ -12,7 +12,7 @@ public struct StorageError: Error, Equatable, Sendable, CustomStringConvertible 
     public init(path: String, action: String, code: Int32) {
         self.path = path
         self.action = action
-        self.reason = String(cString: strerror(code))
+        self.reason = PlainError.reason(errno: code)
     }
 
     public init(path: String, action: String, reason: String) {
@@ -100,18 +100,38 @@ public enum SecureFiles {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appending(path: ".\(url.lastPathComponent).\(getpid()).tmp")
         unlink(temporary.path)
-        let descriptor = try createExclusive(temporary, append: append)
+        // The temporary file is ours: a failure names the file the person asked for.
+        func named(_ error: StorageError) -> StorageError {
+            let missingFolder = !FileManager.default.fileExists(atPath: folder.path)
+            return StorageError(path: url.path, action: "save",
+                                reason: missingFolder ? "the folder \(folder.path) does not exist" : error.reason)
+        }
+        let descriptor: Int32
+        do throws(StorageError) {
+            descriptor = try createExclusive(temporary, append: append)
+        } catch {
+            throw named(error)
+        }
         do throws(StorageError) {
             try beforeRename(descriptor, temporary.path)
-            try writeAll(data, to: descriptor, path: temporary.path)
-            try sync(descriptor, path: temporary.path)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw StorageError(path: url.path, action: "save", code: errno)
-            }
         } catch {
             close(descriptor)
             unlink(temporary.path)
             throw error
+        }
+        do throws(StorageError) {
+            try writeAll(data, to: descriptor, path: temporary.path)
+            try sync(descriptor, path: temporary.path)
+        } catch {
+            close(descriptor)
+            unlink(temporary.path)
+            throw named(error)
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let code = errno
+            close(descriptor)
+            unlink(temporary.path)
+            throw StorageError(path: url.path, action: "save", code: code)
         }
         syncFolder(folder)
         return descriptor

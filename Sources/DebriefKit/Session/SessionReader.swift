@@ -90,7 +90,7 @@ public enum SessionReader {
         } catch let error as SessionReadError {
             throw error
         } catch {
-            throw SessionReadError(path: url.path, message: "cannot read (\(error.localizedDescription))")
+            throw SessionReadError(path: url.path, message: "cannot read: \(PlainError.reading(error, path: url.path))")
         }
     }
 

@@ -43,6 +43,10 @@ public struct SessionStore: Sendable {
         for scalar in title.lowercased().unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 slug.unicodeScalars.append(scalar)
+            } else if let ascii = LatinFold.ascii(scalar) {
+                slug += ascii  // "Lumière" → "lumiere", not "lumi-re"
+            } else if LatinFold.isCombiningMark(scalar) {
+                continue
             } else if !slug.isEmpty, !slug.hasSuffix("-") {
                 slug += "-"
             }

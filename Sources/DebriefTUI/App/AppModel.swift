@@ -152,6 +152,7 @@ public struct AppModel: Sendable {
                 focus = .input
                 historyIndex = nil
                 editor.insert(String(character))
+                message = NoteParser.secondOwnerWarning(in: editor.text)  // flagged as typed, not only on Enter
             }
             return []
         }

@@ -49,12 +49,21 @@ public enum ReplayScreen {
 
     private static func drawHelp(in canvas: inout Canvas) {
         var lines: [(String, Style)] = [("Replay", .title)]
-        for binding in ReplayKeyMap.bindings {
-            let keys = binding.keys.map(\.label).joined(separator: " / ")
-            lines.append((keys.padding(toLength: 16, withPad: " ", startingAt: 0) + binding.help, .normal))
+        let keys = ReplayKeyMap.bindings.map { $0.keys.map(\.label).joined(separator: " / ") }
+        // The key column fits the longest keys ("F10 / q / Esc / Ctrl-C"), never cut; the
+        // explanations wrap under themselves when the box is narrow.
+        let column = (keys.map { DisplayWidth.of($0) }.max() ?? 0) + 2
+        let longest = ReplayKeyMap.bindings.map { DisplayWidth.of($0.help) }.max() ?? 0
+        let width = min(canvas.width - 2, column + longest + 4)
+        for (binding, keys) in zip(ReplayKeyMap.bindings, keys) {
+            let help = TextWrap.lines(binding.help, width: max(10, width - 4 - column))
+            for (index, part) in help.enumerated() {
+                let left = index == 0 ? keys : ""
+                lines.append((left + String(repeating: " ", count: column - DisplayWidth.of(left)) + part, .normal))
+            }
         }
         lines.append(("", .normal))
         lines.append(("Esc or F1 closes this help.", .muted))
-        Dialog.draw(title: "Keys", lines: lines, in: &canvas, width: 80)
+        Dialog.draw(title: "Keys", lines: lines, in: &canvas, width: width)
     }
 }

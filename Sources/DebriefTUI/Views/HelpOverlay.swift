@@ -23,7 +23,8 @@ public enum HelpOverlay {
         }
         let more = start + perPage < all.count
         let footer = (more || start > 0 ? "↑↓ PgUp PgDn scroll · " : "") + "Esc or F1 closes this help."
-        canvas.text(footer, x: x + 2, y: height, style: .muted, maxWidth: width - 4)
+        // On the bottom border, set off by spaces like the title on the top one.
+        canvas.text(" \(footer) ", x: x + 2, y: height, style: .muted, maxWidth: width - 4)
     }
 
     /// Every entry, its explanation wrapped to `helpWidth` columns.
@@ -46,7 +47,7 @@ public enum HelpOverlay {
     static let syntax: [(String, String)] = [
         ("! + > ?", "Start a note with these: problem, win, action item, open question"),
         ("@maria", "In an action: who owns it"),
-        ("due 2026-12-01", "In an action: the deadline; also by, +3d, +2w, tomorrow, fri"),
+        ("due 2026-12-01", "In an action: the deadline; also by, 1 Dec, +3d, +2w, tomorrow, fri, next week"),
         ("#3", "In an action: the problem it answers (problems show their number)"),
     ]
 }

@@ -43,10 +43,11 @@ public enum Dialog {
         return [String(repeating: " ", count: indent) + head] + rest.map { String(repeating: " ", count: hanging) + $0 }
     }
 
-    /// An empty box with a title, erasing what was under it.
+    /// An empty box with a title, erasing what was under it, and one column either side:
+    /// a rule of the screen behind must stop short of the border, not seem to run through it.
     public static func drawFrame(title: String, x: Int, y: Int, width: Int, height: Int, in canvas: inout Canvas) {
         guard width > 4, height > 2 else { return }
-        canvas.fill(x: x, y: y, width: width, height: height)
+        canvas.fill(x: x - 1, y: y, width: width + 2, height: height)
         canvas.text("┌" + String(repeating: "─", count: width - 2) + "┐", x: x, y: y, style: .title)
         for row in (y + 1)..<(y + height - 1) {
             canvas.text("│", x: x, y: row, style: .title)

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// What Debrief prints to the shell around the full screen, in a 100-column terminal:
+/// sentences wrap between words, and paths go whole on a line of their own.
+@Suite("End to end: shell messages wrap between words", .serialized)
+struct ShellWrapEndToEndTests {
+    @Test func theResumePromptAndTheEndOfMeetingPathsAreNeverCutMidWord() throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.commands(["--time-scale 60 --client Acme", "--client Acme"], sessions: folder))
+        try tmux.waitFor("● saved")
+        try tmux.type("Do not lose me")
+        try tmux.press("Enter")
+        try tmux.waitFor("Do not lose me")
+        try tmux.kill(SIGKILL)
+        try tmux.waitFor("Resume it instead of starting a new meeting? [Y/n]")
+        let prompt = try tmux.screen().components(separatedBy: "\n")
+        let start = try #require(prompt.firstIndex { $0.hasPrefix("An interrupted meeting was found:") })
+        let end = try #require(prompt.firstIndex { $0.contains("[Y/n]") })
+        let message = prompt[start..<end]
+        #expect(message.allSatisfy { $0.count <= 80 }, "wrapped by Debrief, not by the terminal: \(message)")
+        #expect(message.contains { $0.contains("last saved") }, "no word is cut: \(message)")
+        #expect(message.dropFirst().allSatisfy { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }, "continuations are indented")
+
+        try tmux.press("Enter")
+        try tmux.waitFor("Do not lose me")
+        try tmux.press("F10", "Enter")
+        let exit = try tmux.waitForExit()
+        #expect(exit.code == 0)
+        let session = try #require(Debrief.files(in: folder, suffix: ".debrief.jsonl").first)
+        let brief = try #require(Debrief.files(in: folder, suffix: ".md").first)
+        let lines = exit.screen.components(separatedBy: "\n")
+        // "Meeting ended. Session: " and the path would not fit in 100 columns together.
+        #expect(session.path.count + "Meeting ended. Session: ".count > 100)
+        let ended = try #require(lines.firstIndex(of: "Meeting ended. Session:"))
+        #expect(lines[ended + 1] == "  " + session.path)
+        #expect(lines[ended + 2] == "Brief:")
+        #expect(lines[ended + 3] == "  " + brief.path)
+        #expect(lines.contains { $0.hasPrefix("Replay:  debrief replay ") })
+    }
+}
