@@ -42,7 +42,7 @@ struct BoxEdgesScreenTests {
         let screen = Self.lines(driver.screen(width: 80, height: 24))
         #expect(screen.contains(" │ F10                   End the meeting: shows what is open, then writes     │"))
         #expect(screen.contains(" │ Enter                 Save the note: ! problem  + win  > action  ?         │"))
-        #expect(screen[22] == " └─ ↑↓ PgUp PgDn scroll · Esc or F1 closes this help. ────────────────────────┘")
+        #expect(screen[22] == " └─ ↑↓ PgUp PgDn: scroll   Esc or F1: close this help ────────────────────────┘")
         Self.expectNoRuleTouchesABox(screen)
     }
 

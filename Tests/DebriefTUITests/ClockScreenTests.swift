@@ -139,7 +139,7 @@ struct ClockScreenTests {
                 "│                                                                            │",
                 "│ End the meeting now? 0 notes will be saved to the session file and the     │",
                 "│ brief.                                                                     │",
-                "│ Enter or y: end the meeting      Esc: back to the meeting                  │",
+                "│ Enter or y: end the meeting   Esc: back to the meeting                     │",
                 "│                                                                            │",
                 "└────────────────────────────────────────────────────────────────────────────┘",
             ])
@@ -154,8 +154,7 @@ struct ClockScreenTests {
                 "│                                                        │",
                 "│ End the meeting now? 0 notes will be saved to the      │",
                 "│ session file and the brief.                            │",
-                "│ Enter or y: end the meeting      Esc: back to the      │",
-                "│ meeting                                                │",
+                "│ Enter or y: end the meeting   Esc: back to the meeting │",
                 "│                                                        │",
                 "└────────────────────────────────────────────────────────┘",
             ])
@@ -179,8 +178,7 @@ struct ClockScreenTests {
             "│                                                        │",
             "│ End the meeting now? 30 notes will be saved to the     │",
             "│ session file and the brief.                            │",
-            "│ Enter or y: end the meeting      Esc: back to the      │",
-            "│ meeting                                                │",
+            "│ Enter or y: end the meeting   Esc: back to the meeting │",
             "│                                                        │",
             "└────────────────────────────────────────────────────────┘",
         ])
@@ -192,7 +190,7 @@ struct ClockScreenTests {
             "│                                                                            │",
             "│ End the meeting now? 30 notes will be saved to the session file and the    │",
             "│ brief.                                                                     │",
-            "│ Enter or y: end the meeting      Esc: back to the meeting                  │",
+            "│ Enter or y: end the meeting   Esc: back to the meeting                     │",
             "│                                                                            │",
             "└────────────────────────────────────────────────────────────────────────────┘",
         ])

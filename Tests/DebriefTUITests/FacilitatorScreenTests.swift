@@ -89,9 +89,9 @@ struct FacilitatorScreenTests {
             #expect(seen.contains(keys), "help must list \(keys)")
             #expect(seen.contains(String(binding.help.prefix(24))), "help must explain \(keys)")
         }
-        #expect(ScreenFixtures.render(model, width: 80, height: 24).contains("Esc or F1 closes"))
+        #expect(ScreenFixtures.render(model, width: 80, height: 24).contains("Esc or F1: close this help"))
         _ = model.handle(.key(.escape))
-        #expect(!ScreenFixtures.render(model, width: 120, height: 40).contains("Esc or F1 closes"))
+        #expect(!ScreenFixtures.render(model, width: 120, height: 40).contains("Esc or F1: close this help"))
     }
 
     @Test func tooSmallTerminalsGetAClearMessageInsteadOfAGarbledScreen() {

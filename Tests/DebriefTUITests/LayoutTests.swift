@@ -105,7 +105,7 @@ struct LayoutTests {
         #expect(tall.contains("One creator at a time") && !tall.contains("Clicks or conversions"))
         _ = model.handle(.key(.control("p")))
         #expect(ScreenFixtures.render(model, width: 120, height: 40).contains("Clicks or conversions"))
-        #expect(KeyMap.bindings.contains { $0.command == .togglePrompts && $0.keys == [.control("p")] })
+        #expect(KeyMap.bindings.contains { $0.action == .togglePrompts && $0.keys == [.control("p")] })
     }
 
     @Test(arguments: [(60, 16), (80, 24), (100, 30)])

@@ -95,7 +95,7 @@ struct MeetingEndToEndTests {
         try tmux.press("F1")
         try tmux.waitFor("Give the current section 5 more minutes")
         try tmux.press("Escape")
-        try tmux.waitUntil("help closes") { !$0.contains("Esc or F1 closes") }
+        try tmux.waitUntil("help closes") { !$0.contains("Esc or F1: close this help") }
         try tmux.press("F10", "Enter")
         #expect(try tmux.waitForExit().code == 0)
     }

@@ -57,7 +57,7 @@ struct ReplayEndToEndTests {
         try tmux.press("F1")
         try tmux.waitFor("Jump to the start of the next section")
         try tmux.press("Escape")
-        try tmux.waitUntil("help closes") { !$0.contains("Esc or F1 closes") }
+        try tmux.waitUntil("help closes") { !$0.contains("Esc or F1: close this help") }
         try tmux.press("q")
         let exit = try tmux.waitForExit()
         #expect(exit.code == 0)

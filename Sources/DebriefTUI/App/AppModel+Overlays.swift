@@ -47,13 +47,16 @@ extension AppModel {
     }
 
     /// The effects of the key, or nil when the key passes through to the screen below.
+    /// Each box takes only its own keys from the key map (`KeyMap.boxes`).
     mutating func handle(_ key: Key, in overlay: Overlay) -> [AppEffect]? {
         switch overlay {
         case .help(let offset):
-            switch key {
-            case .down, .pageDown, .character(" "): self.overlay = .help(offset: offset + (key == .down ? 1 : 10))
-            case .up, .pageUp: self.overlay = .help(offset: max(0, offset - (key == .up ? 1 : 10)))
-            case .escape, .function(1), .enter, .character("q"): self.overlay = nil
+            switch KeyMap.boxCommand(for: key, in: .help) {
+            case .scrollDown?: self.overlay = .help(offset: offset + 1)
+            case .scrollPageDown?: self.overlay = .help(offset: offset + 10)
+            case .scrollUp?: self.overlay = .help(offset: max(0, offset - 1))
+            case .scrollPageUp?: self.overlay = .help(offset: max(0, offset - 10))
+            case .closeHelp?: self.overlay = nil
             default: break
             }
             return []
@@ -64,49 +67,54 @@ extension AppModel {
         case .tagging(let noteID, let rootCause):
             return handleTagging(key, noteID: noteID, rootCause: rootCause)
         case .linking(let actionID, let candidates):
-            if key == .escape || key == .character("0") {
+            switch KeyMap.boxCommand(for: key, in: .linkPicker) {
+            case .cancel?:
                 self.overlay = nil
                 return []
-            }
-            guard let choice = Self.digit(key), choice <= candidates.count else {
+            case .choose?:
+                guard let choice = Self.digit(key), choice <= candidates.count else { break }
                 self.overlay = nil
-                return nil
+                return [.record(.noteLinked(id: actionID, problem: candidates[choice - 1]))]
+            default:
+                break
             }
             self.overlay = nil
-            return [.record(.noteLinked(id: actionID, problem: candidates[choice - 1]))]
+            return nil
         }
     }
 
     private mutating func handleTagging(_ key: Key, noteID: Int, rootCause: String?) -> [AppEffect]? {
         let taxonomy = meeting.agenda.taxonomy
-        if key == .escape || key == .function(4) {
+        switch KeyMap.boxCommand(for: key, in: .tagPicker) {
+        case .cancel?:
             overlay = nil
             return []
-        }
-        if key == .backspace, rootCause != nil {
+        case .otherRootCause? where rootCause != nil:
             overlay = .tagging(noteID: noteID, rootCause: nil)
             return []
-        }
-        let choices = rootCause == nil ? taxonomy.rootCauses : taxonomy.severities
-        guard let choice = Self.digit(key), choice <= choices.count else {
+        case .choose?:
+            let choices = rootCause == nil ? taxonomy.rootCauses : taxonomy.severities
+            guard let choice = Self.digit(key), choice <= choices.count else { break }
+            guard let rootCause else {
+                overlay = .tagging(noteID: noteID, rootCause: choices[choice - 1])
+                return []
+            }
             overlay = nil
-            return nil
-        }
-        guard let rootCause else {
-            overlay = .tagging(noteID: noteID, rootCause: choices[choice - 1])
-            return []
+            return [.record(.noteTagged(id: noteID, rootCause: rootCause, severity: choices[choice - 1]))]
+        default:
+            break
         }
         overlay = nil
-        return [.record(.noteTagged(id: noteID, rootCause: rootCause, severity: choices[choice - 1]))]
+        return nil
     }
 
     private mutating func handleConfirmEnd(_ key: Key) -> [AppEffect] {
-        switch key {
-        case .enter, .character("y"), .character("Y"), .function(10):
+        switch KeyMap.boxCommand(for: key, in: .endDialog) {
+        case .confirm?:
             return endMeeting()
-        case .escape, .character("n"), .character("N"), .control("c"):
+        case .cancel?:
             overlay = nil
-        default:
+        case .choose?:
             let items = meeting.openItems
             if let choice = Self.digit(key), choice <= min(9, items.count) {
                 // The fix may need the input: what was typed there is saved first (a new
@@ -120,6 +128,8 @@ extension AppModel {
                 }
                 return saved
             }
+        default:
+            break
         }
         return []
     }

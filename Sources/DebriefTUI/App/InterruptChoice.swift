@@ -3,13 +3,13 @@ import DebriefKit
 /// Keys inside the Ctrl-C dialog (`AppModel.Overlay.interruptChoice`).
 extension AppModel {
     mutating func handleInterruptChoice(_ key: Key) -> [AppEffect] {
-        switch key {
-        case .character("e"), .character("E"):
+        switch KeyMap.boxCommand(for: key, in: .interruptDialog) {
+        case .confirm?:
             return endMeeting()
-        case .character("l"), .character("L"):
+        case .leaveForLater?:
             overlay = nil
             return [.leave]
-        case .escape, .character("c"), .character("C"), .control("c"):
+        case .cancel?:
             overlay = nil
         default:
             break

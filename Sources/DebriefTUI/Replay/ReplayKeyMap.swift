@@ -1,49 +1,37 @@
 /// Everything a key can do during a replay.
 public enum ReplayCommand: Hashable, Sendable {
     case togglePlay, slower, faster, stepBack, stepForward, previousSection, nextSection
-    case toStart, toEnd, minuteBack, minuteForward, showHelp, suspend, quit
+    case toStart, toEnd, minuteBack, minuteForward, showHelp, closeHelp, suspend, quit
 }
 
-/// The replay's single table of keys: dispatch, its status line and its help overlay.
+/// The replay's key table, the same kind as the meeting's: dispatch, its status line and
+/// its help overlay are generated from it.
 public enum ReplayKeyMap {
-    public struct Binding: Sendable {
-        public var keys: [Key]
-        public var command: ReplayCommand
-        public var name: String
-        public var help: String
-        public var inStatusLine: Bool
+    public typealias Binding = KeyBinding<ReplayCommand>
+
+    public static let table = KeyTable<ReplayCommand>([
+        Binding([.function(1)], .showHelp, .replay, status: "Help", "Show or hide this list of keys"),
+        Binding([.character(" ")], .togglePlay, .replay, status: "Play/Pause", "Play or pause"),
+        Binding([.character("<"), .character("-")], .slower, .replay, "Slower (1×, 4×, 16×, 64×)"),
+        Binding([.character(">"), .character("+")], .faster, .replay, status: "Faster", "Faster (1×, 4×, 16×, 64×)"),
+        Binding([.left], .stepBack, .replay, "Step back to the previous event"),
+        Binding([.right], .stepForward, .replay, status: "Step", "Step to the next event"),
+        Binding([.pageUp], .previousSection, .replay, "Jump to the start of this section, or the previous one"),
+        Binding([.pageDown], .nextSection, .replay, status: "Next section", "Jump to the start of the next section"),
+        Binding([.home], .toStart, .replay, "Jump to the start of the meeting"),
+        Binding([.end], .toEnd, .replay, "Jump to the end of the meeting"),
+        Binding([.character("[")], .minuteBack, .replay, "One minute back on the timeline"),
+        Binding([.character("]")], .minuteForward, .replay, "One minute forward on the timeline"),
+        Binding([.control("z")], .suspend, .replay, "Give the terminal back to the shell (fg returns)"),
+        Binding([.function(10), .character("q"), .escape, .control("c")], .quit, .replay, status: "Quit",
+                "Leave the replay (the session file is never changed)"),
+        Binding([.escape, .function(1), .enter, .character("q")], .closeHelp, .help, status: "close this help",
+                keys: "Esc or F1", "Close this help"),
+    ])
+
+    public static var bindings: [Binding] { table.bindings(in: .replay) }
+
+    public static func command(for key: Key, in context: KeyContext = .replay) -> ReplayCommand? {
+        table.action(for: key, in: context)
     }
-
-    public static let bindings: [Binding] = [
-        Binding(keys: [.function(1)], command: .showHelp, name: "Help", help: "Show or hide this list of keys", inStatusLine: true),
-        Binding(keys: [.character(" ")], command: .togglePlay, name: "Play/Pause", help: "Play or pause", inStatusLine: true),
-        Binding(keys: [.character("<"), .character("-")], command: .slower, name: "Slower",
-                help: "Slower (1×, 4×, 16×, 64×)", inStatusLine: false),
-        Binding(keys: [.character(">"), .character("+")], command: .faster, name: "Faster",
-                help: "Faster (1×, 4×, 16×, 64×)", inStatusLine: true),
-        Binding(keys: [.left], command: .stepBack, name: "Prev event", help: "Step back to the previous event", inStatusLine: false),
-        Binding(keys: [.right], command: .stepForward, name: "Step", help: "Step to the next event", inStatusLine: true),
-        Binding(keys: [.pageUp], command: .previousSection, name: "Prev section",
-                help: "Jump to the start of this section, or the previous one", inStatusLine: false),
-        Binding(keys: [.pageDown], command: .nextSection, name: "Next section",
-                help: "Jump to the start of the next section", inStatusLine: true),
-        Binding(keys: [.home], command: .toStart, name: "Start", help: "Jump to the start of the meeting", inStatusLine: false),
-        Binding(keys: [.end], command: .toEnd, name: "End", help: "Jump to the end of the meeting", inStatusLine: false),
-        Binding(keys: [.character("[")], command: .minuteBack, name: "-1 min", help: "One minute back on the timeline", inStatusLine: false),
-        Binding(keys: [.character("]")], command: .minuteForward, name: "+1 min", help: "One minute forward on the timeline", inStatusLine: false),
-        Binding(keys: [.control("z")], command: .suspend, name: "Suspend",
-                help: "Give the terminal back to the shell (fg returns)", inStatusLine: false),
-        Binding(keys: [.function(10), .character("q"), .escape, .control("c")], command: .quit, name: "Quit",
-                help: "Leave the replay (the session file is never changed)", inStatusLine: true),
-    ]
-
-    private static let byKey: [Key: ReplayCommand] = {
-        var table: [Key: ReplayCommand] = [:]
-        for binding in bindings {
-            for key in binding.keys { table[key] = binding.command }
-        }
-        return table
-    }()
-
-    public static func command(for key: Key) -> ReplayCommand? { byKey[key] }
 }

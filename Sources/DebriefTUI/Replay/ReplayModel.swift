@@ -61,7 +61,7 @@ public struct ReplayModel: Sendable {
     /// Handles a key; returns what the loop must do about it, if anything.
     public mutating func handle(_ key: Key) -> Request? {
         if showsHelp {
-            if [.escape, .function(1), .enter, .character("q")].contains(key) { showsHelp = false }
+            if ReplayKeyMap.command(for: key, in: .help) == .closeHelp { showsHelp = false }
             return nil
         }
         guard let command = ReplayKeyMap.command(for: key) else { return nil }
@@ -73,6 +73,7 @@ public struct ReplayModel: Sendable {
         case .quit: return .quit
         case .suspend: return .suspend
         case .showHelp: showsHelp = true
+        case .closeHelp: showsHelp = false
         case .togglePlay:
             if !isPlaying && isAtEnd { seek(to: timeline.start) }  // play again from the top
             isPlaying.toggle()

@@ -37,14 +37,8 @@ public enum ReplayScreen {
     }
 
     private static func drawStatusLine(in canvas: inout Canvas, row: Int) {
-        canvas.fill(x: 0, y: row, width: canvas.width, height: 1, style: .bar)
-        var x = 0
-        for binding in ReplayKeyMap.bindings where binding.inStatusLine {
-            let key = binding.keys[0].label
-            guard x + key.count + binding.name.count + 3 <= canvas.width else { break }
-            x += canvas.text(" " + key, x: x, y: row, style: Style(.key, bold: true))
-            x += canvas.text(" " + binding.name + " ", x: x, y: row, style: .bar)
-        }
+        let entries = ReplayKeyMap.bindings.compactMap { binding in binding.name.map { (binding, $0) } }
+        StatusLine.draw(entries, pinned: [.showHelp, .quit], in: &canvas, row: row)
     }
 
     private static func drawHelp(in canvas: inout Canvas) {
@@ -63,7 +57,7 @@ public enum ReplayScreen {
             }
         }
         lines.append(("", .normal))
-        lines.append(("Esc or F1 closes this help.", .muted))
+        lines.append((ReplayKeyMap.table.hint(in: .help), .muted))
         Dialog.draw(title: "Keys", lines: lines, in: &canvas, width: width)
     }
 }

@@ -90,7 +90,7 @@ public enum ConfirmEndDialog {
         let notes = model.meeting.visibleNotes.count
         let total = notes + (model.unsavedInput != nil && model.editingNoteID == nil ? 1 : 0)
         lines.append(("End the meeting now? \(total) note\(total == 1 ? "" : "s") will be saved to the session file and the brief.", .title))
-        lines.append(("Enter or y: end the meeting      Esc: back to the meeting", .key))
+        lines.append((KeyMap.table.hint(in: .endDialog), .key))
         return lines
     }
 

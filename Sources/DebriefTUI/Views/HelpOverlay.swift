@@ -22,7 +22,7 @@ public enum HelpOverlay {
             canvas.text(line.help, x: lineX + keyColumn, y: y, maxWidth: columnWidth - keyColumn)
         }
         let more = start + perPage < all.count
-        let footer = (more || start > 0 ? "↑↓ PgUp PgDn scroll · " : "") + "Esc or F1 closes this help."
+        let footer = KeyMap.table.hint(in: .help, except: more || start > 0 ? [] : [.scrollPageDown])
         // On the bottom border, set off by spaces like the title on the top one.
         canvas.text(" \(footer) ", x: x + 2, y: height, style: .muted, maxWidth: width - 4)
     }
@@ -31,9 +31,11 @@ public enum HelpOverlay {
     static func lines(helpWidth: Int) -> [(keys: String, help: String, isHeading: Bool)] {
         var entries: [(String, String, Bool)] = []
         for context in KeyContext.allCases {
+            let bindings = KeyMap.table.bindings(in: context)
+            guard !bindings.isEmpty else { continue }
             if !entries.isEmpty { entries.append(("", "", false)) }
             entries.append((context.rawValue, "", true))
-            for binding in KeyMap.bindings where binding.context == context {
+            for binding in bindings {
                 entries.append((binding.keys.map(\.label).joined(separator: " "), binding.help, false))
             }
         }

@@ -11,10 +11,7 @@ public enum InterruptDialog {
             ("Stop the meeting? \(notes) note\(notes == 1 ? "" : "s") so far.", .title),
             (saved, model.storageProblem == nil ? .normal : .warning),
             ("", .normal),
-            ("e: end the meeting and write the session file and brief", .key),
-            ("l: leave it and resume later with 'debrief resume'", .key),
-            ("Esc or c: cancel, back to the meeting", .key),
-        ]
+        ] + KeyMap.table.hintLines(in: .interruptDialog).map { ($0, Style.key) }
         Dialog.draw(title: "Ctrl-C", lines: lines, in: &canvas, width: 66)
     }
 }

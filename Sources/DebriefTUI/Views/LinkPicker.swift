@@ -9,7 +9,7 @@ public enum LinkPicker {
             let tags = note.map { $0.isTagged ? " [\($0.rootCause!) · \($0.severity!)]" : "" } ?? ""
             lines.append(("  \(index + 1)  \(model.meeting.problemNumbers.label(of: id)) \(note?.text ?? "")\(tags)", .key))
         }
-        lines.append(("Esc or 0: no link for now (l in the list links it later)", .muted))
+        lines.append((KeyMap.table.hint(in: .linkPicker), .muted))
         Dialog.drawAbove(title: "Link action", lines: lines, in: &canvas, bottom: bottom)
     }
 }

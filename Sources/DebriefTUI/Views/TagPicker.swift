@@ -10,11 +10,11 @@ public enum TagPicker {
         if let rootCause {
             lines.append(("Root cause: \(rootCause)   — now the severity:", .title))
             lines += numbered(taxonomy.severities)
-            lines.append(("Backspace: other root cause   Esc: leave untagged", .muted))
+            lines.append((KeyMap.table.hint(in: .tagPicker), .muted))
         } else {
             lines.append(("Root cause:", .title))
             lines += numbered(taxonomy.rootCauses)
-            lines.append(("Esc: leave untagged for now (F4 tags it later)", .muted))
+            lines.append((KeyMap.table.hint(in: .tagPicker, except: [.otherRootCause]), .muted))
         }
         Dialog.drawAbove(title: "Tag problem", lines: lines, in: &canvas, bottom: bottom)
     }

@@ -1,21 +1,25 @@
 import DebriefKit
 
-/// The bottom row: the most important keys for the current focus, from the key map, as
-/// many as fit. F1 (every key) and F10 (end) are always there: other entries are dropped,
+/// The bottom row: the most important keys, from a key table, as many as fit. The pinned
+/// ones (F1 and the key that ends or leaves) are always there: other entries are dropped,
 /// whole, from the end of the line first; no entry is ever cut.
 public enum StatusLine {
-    /// Kept at every width: with these two a user can find everything else and leave.
-    static let alwaysShown: Set<Command> = [.showHelp, .endMeeting]
-
+    /// The meeting's line for a focus; F2 says Resume while the clock is paused.
     public static func draw(in canvas: inout Canvas, row: Int, context: KeyContext = .typing, message: String? = nil,
                             paused: Bool = false) {
-        canvas.fill(x: 0, y: row, width: canvas.width, height: 1, style: .bar)
-        let named = KeyMap.statusLine(for: context).compactMap { binding in
+        let entries = KeyMap.statusLine(for: context).compactMap { binding in
             KeyMap.statusName(of: binding, paused: paused).map { (binding, $0) }
         }
-        let shown = fitting(named, width: canvas.width)
+        draw(entries, pinned: [.showHelp, .endMeeting], in: &canvas, row: row, message: message)
+    }
+
+    /// Any table's line: each binding with the name it shows.
+    public static func draw<Action>(_ entries: [(KeyBinding<Action>, String)], pinned: Set<Action>,
+                                    in canvas: inout Canvas, row: Int, message: String? = nil) {
+        canvas.fill(x: 0, y: row, width: canvas.width, height: 1, style: .bar)
+        let shown = fitting(entries, pinned: pinned, width: canvas.width)
         var x = 0
-        for (binding, name) in named where shown.contains(binding.command) {
+        for (index, (binding, name)) in entries.enumerated() where shown.contains(index) {
             x += canvas.text(" " + binding.statusKeys, x: x, y: row, style: Style(.key, bold: true))
             x += canvas.text(" " + name + " ", x: x, y: row, style: .bar)
         }
@@ -24,17 +28,19 @@ public enum StatusLine {
         }
     }
 
-    /// The commands whose entries fit in `width`: F1 and F10 first, then the others in
-    /// the order of the line.
-    static func fitting(_ entries: [(KeyBinding, String)], width: Int) -> Set<Command> {
-        let ordered = entries.filter { alwaysShown.contains($0.0.command) } + entries.filter { !alwaysShown.contains($0.0.command) }
-        var shown: Set<Command> = []
+    /// The positions of the entries that fit in `width`: the pinned first, then the others
+    /// in the order of the line.
+    static func fitting<Action>(_ entries: [(KeyBinding<Action>, String)], pinned: Set<Action>, width: Int) -> Set<Int> {
+        let order = entries.indices.filter { pinned.contains(entries[$0].0.action) }
+            + entries.indices.filter { !pinned.contains(entries[$0].0.action) }
+        var shown: Set<Int> = []
         var used = 0
-        for (binding, name) in ordered {
+        for index in order {
+            let (binding, name) = entries[index]
             let needed = DisplayWidth.of(binding.statusKeys) + DisplayWidth.of(name) + 3
             guard used + needed <= width else { continue }
             used += needed
-            shown.insert(binding.command)
+            shown.insert(index)
         }
         return shown
     }
