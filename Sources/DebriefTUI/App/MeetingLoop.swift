@@ -40,11 +40,11 @@ public final class MeetingLoop {
             terminal.present(FacilitatorScreen.render(model, size: terminal.size))
             let wait = draftChangedAt == nil ? millisecondsToNextTick() : min(millisecondsToNextTick(), Self.draftPause)
             var input = terminal.nextInput(timeoutMilliseconds: wait)
-            if stopRequested() {
-                saveDraft()
-                return .interrupted
-            }
             if input == nil {
+                if stopRequested() {
+                    saveDraft()
+                    return .interrupted
+                }
                 // A tick: typing paused, and a good moment to retry a failed disk.
                 saveDraft()
                 retryStorage()
@@ -64,11 +64,13 @@ public final class MeetingLoop {
                 case nil, .interrupted:
                     noteDraftChange()
                 }
-                input = terminal.nextInput(timeoutMilliseconds: 0)
+                // A signal is acted on only after what was already read is handled: a paste
+                // cut short by the terminal closing lands in the input and is saved as the draft.
                 if stopRequested() {
                     saveDraft()
                     return .interrupted
                 }
+                input = terminal.nextInput(timeoutMilliseconds: 0)
             }
             // Typing without pause must not keep a failed disk from being retried.
             if ContinuousClock.now - lastRetry >= .seconds(1) { retryStorage() }
