@@ -13,7 +13,9 @@ import Glibc
 struct TerminalGoneEndToEndTests {
     @Test func aClosedTerminalWhoseHangupIsIgnoredReleasesTheMeeting() throws {
         let folder = Debrief.freshFolder()
-        let tmux = try Tmux("trap '' HUP; " + Debrief.command("run", sessions: folder))
+        // As the issue reproduced it: a shell that ignores SIGHUP, so Debrief never gets one.
+        let run = Debrief.command("run", sessions: folder).replacingOccurrences(of: "'", with: "'\\''")
+        let tmux = try Tmux("sh -c 'trap \"\" HUP; \(run)'")
         try tmux.waitFor("1/6  Performance vs. goals")
         try tmux.type("Saved before the window closed")
         try tmux.press("Enter")
