@@ -15,15 +15,27 @@ extension NcursesTerminal {
     public func nextInput(timeoutMilliseconds: Int) -> Input? {
         if !queuedInputs.isEmpty { return guarded(queuedInputs.removeFirst()) }
         // SIGTSTP from outside, during the last frame or cutting this wait short.
-        if debrief_take_stop_request() != 0 { return .suspend }
+        if takeStopRequest() { return .suspend }
         timeout(Int32(timeoutMilliseconds))
-        guard let first = readCode() else {
-            if debrief_take_stop_request() != 0 { return .suspend }
+        guard let first = readCode() ?? alreadyArrived() else {
+            if takeStopRequest() { return .suspend }
             noticeHangUp()
             return nil
         }
         return guarded(decode(first))
     }
+
+    /// A signal cut the wait short: input that had already arrived is still read (and
+    /// handled before the loop stops), so a paste under way when the terminal closed is kept.
+    private func alreadyArrived() -> Code? {
+        guard signalIsPending else { return nil }
+        timeout(0)
+        return readCode()
+    }
+
+    /// How long a paste goes on being read once a signal asks us to stop: what is already
+    /// in the terminal's buffer is kept, a paste that keeps flowing is not waited for.
+    static let drainAfterSignal: Duration = .milliseconds(300)
 
     enum Code: Equatable {
         case character(UInt32)
@@ -122,8 +134,18 @@ extension NcursesTerminal {
         }
         var matched = 0
         var ended = false
+        var stopBy: ContinuousClock.Instant?
         timeout(500)
-        while debrief_pending_signal() == 0, let code = readCode() {
+        while let code = readCode() {
+            if signalIsPending {
+                // Stop soon, but keep what has already arrived: read on without waiting.
+                if stopBy == nil {
+                    stopBy = .now + Self.drainAfterSignal
+                    timeout(0)
+                } else if ContinuousClock.now > stopBy! {
+                    break
+                }
+            }
             guard case .character(let value) = code else { continue }
             if value == endMarker[matched] {
                 matched += 1
@@ -143,7 +165,7 @@ extension NcursesTerminal {
             // Whatever came in the same burst after the end marker is text too: a paste
             // cannot close itself and go on as keys (`…ESC [ 201 ~ ESC [ 21 ~ y` is no F10).
             timeout(0)
-            while debrief_pending_signal() == 0, let code = readCode(), case .character(let value) = code {
+            while !signalIsPending, let code = readCode(), case .character(let value) = code {
                 append(value)
             }
         }

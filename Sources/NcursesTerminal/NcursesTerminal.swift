@@ -53,6 +53,12 @@ public final class NcursesTerminal: Terminal {
         endwin()
     }
 
+    // The signal flags are `static` variables in the bridge header, so every Swift file
+    // that reads them gets its own copy: they are read here only, in the file that
+    // installs the handlers, and the rest of the adapter asks through these.
+    var signalIsPending: Bool { debrief_pending_signal() != 0 }
+    func takeStopRequest() -> Bool { debrief_take_stop_request() != 0 }
+
     /// The signal that asks us to stop; a terminal gone without one counts as SIGHUP.
     public var pendingSignal: Int32 {
         let signal = debrief_pending_signal()
