@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // The Swift importer drops function-like and bit macros, and Swift 6 rejects shared
 // mutable globals; these small functions stand in for them.
@@ -23,6 +24,18 @@ static inline attr_t debrief_a_reverse(void) { return A_REVERSE; }
 static inline attr_t debrief_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t debrief_a_dim(void) { return A_DIM; }
 static inline attr_t debrief_color_pair(int n) { return COLOR_PAIR(n); }
+
+// 1 when the terminfo entry for `name` can address the cursor (has `cup`), 0 when it
+// cannot (dumb, hardcopy), -1 when there is no entry. Looked up before initscr, which
+// would otherwise exit on an unknown TERM or draw nothing on a dumb one.
+static inline int debrief_terminal_addresses_cursor(const char *name) {
+    int error = 0;
+    if (setupterm(name, STDOUT_FILENO, &error) != OK) return error == 1 ? 0 : -1;
+    char *address = tigetstr("cup");
+    int result = (address != NULL && address != (char *)-1) ? 1 : 0;
+    del_curterm(cur_term);
+    return result;
+}
 
 // Signals only set a flag; the main loop notices it, flushes, restores the terminal and
 // exits. Installed before initscr so ncurses keeps its hands off SIGINT and SIGTERM.

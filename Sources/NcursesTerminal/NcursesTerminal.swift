@@ -8,11 +8,18 @@ import Foundation
 @MainActor
 public final class NcursesTerminal: Terminal {
     private let usesColor: Bool
-    private var lastCanvas: Canvas?
+    var lastCanvas: Canvas?
     /// One cell's text as a C wide string, reused so drawing a cell allocates nothing.
     private var wideText: [wchar_t] = []
-    private static let pasteStart = Int32(KEY_MAX) + 1
-    private static let pasteEnd = Int32(KEY_MAX) + 2
+    static let pasteStart = Int32(KEY_MAX) + 1
+    static let pasteEnd = Int32(KEY_MAX) + 2
+    /// Inputs decoded together (an unknown sequence and the key that broke it off), handed
+    /// out one per `nextInput`.
+    var queuedInputs: [Input] = []
+    /// When the last paste ended: command keys this soon after it are held (see `nextInput`).
+    var pasteEndedAt: ContinuousClock.Instant?
+    /// The terminal hung up (end of file on input) without a SIGHUP reaching us.
+    var isGone = false
 
     /// Takes over the terminal. Call `restore()` before the process exits.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -46,7 +53,17 @@ public final class NcursesTerminal: Terminal {
         endwin()
     }
 
-    public var pendingSignal: Int32 { debrief_pending_signal() }
+    // The signal flags are `static` variables in the bridge header, so every Swift file
+    // that reads them gets its own copy: they are read here only, in the file that
+    // installs the handlers, and the rest of the adapter asks through these.
+    var signalIsPending: Bool { debrief_pending_signal() != 0 }
+    func takeStopRequest() -> Bool { debrief_take_stop_request() != 0 }
+
+    /// The signal that asks us to stop; a terminal gone without one counts as SIGHUP.
+    public var pendingSignal: Int32 {
+        let signal = debrief_pending_signal()
+        return signal == 0 && isGone ? SIGHUP : signal
+    }
 
     /// Ctrl-Z: restore the shell's terminal, stop until `fg`, then take it back and redraw.
     public func suspend() {
@@ -90,110 +107,6 @@ public final class NcursesTerminal: Terminal {
             curs_set(0)
         }
         refresh()
-    }
-
-    public func nextInput(timeoutMilliseconds: Int) -> Input? {
-        // SIGTSTP from outside, during the last frame or cutting this wait short.
-        if debrief_take_stop_request() != 0 { return .suspend }
-        timeout(Int32(timeoutMilliseconds))
-        guard let first = readCode() else {
-            return debrief_take_stop_request() != 0 ? .suspend : nil
-        }
-        switch first {
-        case .function(Self.pasteStart):
-            return .paste(readPaste())
-        case .function(KEY_RESIZE):
-            lastCanvas = nil
-            return .resize
-        case .function(let code):
-            return Self.functionKey(code).map(Input.key)
-        case .character(27):
-            // ESC alone, or ESC then a key (Alt-key), when the next byte is already here.
-            timeout(0)
-            guard let next = readCode() else { return .key(.escape) }
-            if case .function(let code) = next, let key = Self.functionKey(code) { return .key(.alt(key)) }
-            if case .character(let value) = next, let key = Self.characterKey(value) { return .key(.alt(key)) }
-            return .key(.escape)
-        case .character(let value):
-            return Self.characterKey(value).map(Input.key)
-        }
-    }
-
-    private enum Code: Equatable {
-        case character(UInt32)
-        case function(Int32)
-    }
-
-    private func readCode() -> Code? {
-        var value: wint_t = 0
-        let result = wget_wch(debrief_stdscr(), &value)
-        if result == KEY_CODE_YES { return .function(Int32(value)) }
-        if result == OK { return .character(UInt32(value)) }
-        return nil
-    }
-
-    /// Collects pasted text up to the end marker; a missing end marker ends it after a pause.
-    private func readPaste() -> String {
-        var text = ""
-        timeout(500)
-        while let code = readCode() {
-            switch code {
-            case .function(Self.pasteEnd):
-                return text
-            case .character(let value):
-                if let scalar = Unicode.Scalar(value) {
-                    text.unicodeScalars.append(scalar == "\r" ? "\n" : scalar)
-                }
-            case .function(let code):
-                if code == KEY_ENTER { text += "\n" }
-            }
-        }
-        return text
-    }
-
-    /// Nonisolated and without closures: on the main actor, the closure this used to form
-    /// got a runtime executor check on every typed key (2 % of a key in perf).
-    private nonisolated static func characterKey(_ value: UInt32) -> Key? {
-        switch value {
-        case 13, 10: return .enter
-        case 9: return .tab
-        case 8, 127: return .backspace
-        case 27: return .escape
-        case 31: return .control("_")
-        case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
-        case 0..<32: return nil
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return nil }
-            return .character(Character(scalar))
-        }
-    }
-
-    private static func functionKey(_ code: Int32) -> Key? {
-        switch code {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_HOME: return .home
-        case KEY_END: return .end
-        case KEY_NPAGE: return .pageDown
-        case KEY_PPAGE: return .pageUp
-        case KEY_DC: return .delete
-        case KEY_IC: return .insert
-        case KEY_BACKSPACE: return .backspace
-        case KEY_BTAB: return .backTab
-        case KEY_ENTER: return .enter
-        case debrief_key_f(1)...debrief_key_f(12): return .function(Int(code - debrief_key_f(0)))
-        default:
-            // Modified arrows have no fixed codes; ncurses names them (kLFT5 = Ctrl-Left).
-            switch keyname(code).map({ String(cString: $0) }) {
-            case "kLFT5": return .controlLeft
-            case "kRIT5": return .controlRight
-            case "kLFT3": return .alt(.left)
-            case "kRIT3": return .alt(.right)
-            default: return nil
-            }
-        }
     }
 
     private func attributes(for style: Style) -> attr_t {

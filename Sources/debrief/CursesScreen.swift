@@ -5,4 +5,5 @@ import NcursesTerminal
 @MainActor
 enum CursesScreen {
     static func open() -> NcursesTerminal { NcursesTerminal() }
+    static func refusal(term: String?) -> String? { TerminalCapability.refusal(term: term) }
 }

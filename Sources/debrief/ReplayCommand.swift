@@ -25,6 +25,7 @@ struct ReplayCommand: ParsableCommand {
 
     @MainActor
     private func replay() throws {
+        try TerminalRequirement.check()
         let (url, record) = try SessionLocator.read(session, in: storage.store)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandError("debrief replay needs an interactive terminal (try 'debrief show \(session)')")

@@ -27,6 +27,7 @@ struct ResumeCommand: ParsableCommand {
 
     @MainActor
     private func resume() throws {
+        try TerminalRequirement.check()
         ShellTerminal.repairIfLeftRaw()
         var store = storage.store
         let meeting: InterruptedMeeting

@@ -55,6 +55,7 @@ struct RunCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandError("debrief run needs an interactive terminal")
         }
+        try TerminalRequirement.check()
         ShellTerminal.repairIfLeftRaw()
         if let interrupted = ResumeCommand.offerToResume(store: storage.store) {
             return try MeetingSession.resume(interrupted, store: storage.store, countDowntime: false)

@@ -43,8 +43,7 @@ struct CaptureEndToEndTests {
         try tmux.paste("pasted first line\npasted second line")
         try tmux.waitFor("pasted second line")
         try tmux.waitFor("Notes · 1")
-        try tmux.press("Enter")
-        try tmux.waitFor("Notes · 2")
+        try tmux.press("Enter", until: "Notes · 2")  // a second press if it came too soon after the paste
 
         // Edit the pasted note, then a typo note deleted.
         try tmux.type("typo nite")

@@ -12,7 +12,7 @@ struct HostileInputEndToEndTests {
         try tmux.waitFor("● saved")
         // Clear the screen, write the clipboard (OSC 52), and a C1 CSI: all as one pasted note.
         try tmux.paste("clear\u{1B}[2J osc\u{1B}]52;c;aGFja2Vk\u{07} csi\u{9B}31m red")
-        try tmux.press("Enter")
+        try tmux.press("Enter", until: "Notes · 1")  // a second press if it came too soon after the paste
         let screen = try tmux.waitFor("clear^[[2J osc^[]52;c;aGFja2Vk^G csi\\u009B31m red")
         #expect(screen.contains("● saved"), "the screen was not cleared by the note")
         try tmux.press("F10", "Enter")

@@ -295,7 +295,7 @@ struct RecoveryEndToEndTests {
         let tmux = try Tmux("ulimit -S -f 5; " + Debrief.command("--time-scale 60", sessions: folder))
         try tmux.waitFor("● saved")
         try tmux.paste(String(repeating: "long pasted text ", count: 150))
-        try tmux.press("Enter")
+        try tmux.press("Enter", until: "Notes · 1")  // a second press if it came too soon after the paste
         try tmux.waitFor("⚠ NOT SAVED: the file-size limit is reached")
         try tmux.type("Short note")
         try tmux.press("Enter")
@@ -342,7 +342,7 @@ struct RecoveryEndToEndTests {
         try tmux.paste("pasted after fg\nsecond pasted line")
         try tmux.waitFor("second pasted line")
         #expect(try tmux.screen().contains("Notes · 2"), "the paste committed nothing")
-        try tmux.press("Enter")
+        try tmux.press("Enter", until: "Notes · 3")  // a second press if it came too soon after the paste
         try tmux.waitFor("Notes · 3")
         try tmux.press("F10", "Enter")
         try tmux.waitFor("Meeting ended.")

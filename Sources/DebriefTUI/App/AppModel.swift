@@ -134,6 +134,12 @@ public struct AppModel: Sendable {
             return []
         case .suspend:
             return [.suspend]
+        case .unknownSequence(let name):
+            message = "Unknown key \(VisibleText.line(name)) ignored"
+            return []
+        case .heldAfterPaste(let key):
+            message = "\(key.label) came with the paste and was not taken: press it again"
+            return []
         case .paste(let text):
             switch overlay {
             case .help, .confirmEnd, .interruptChoice: return []

@@ -50,11 +50,11 @@ public final class MeetingLoop {
             readClocks()
             terminal.present(FacilitatorScreen.render(model, size: terminal.size))
             var input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
-            if stopRequested() {
-                saveDraft()
-                return .interrupted
-            }
             if input == nil {
+                if stopRequested() {
+                    saveDraft()
+                    return .interrupted
+                }
                 // No input for the whole wait: the clock turned over, typing paused, or a
                 // picker's pause is over.
                 tick()
@@ -74,11 +74,13 @@ public final class MeetingLoop {
                 case nil, .interrupted:
                     noteDraftChange()
                 }
-                input = terminal.nextInput(timeoutMilliseconds: 0)
+                // A signal is acted on only after what was already read is handled: a paste
+                // cut short by the terminal closing lands in the input and is saved as the draft.
                 if stopRequested() {
                     saveDraft()
                     return .interrupted
                 }
+                input = terminal.nextInput(timeoutMilliseconds: 0)
             }
             // Typing without pause must not keep a draft unsaved or a failed disk unretried.
             readClocks()

@@ -32,7 +32,7 @@ public final class ReplayLoop {
             switch input {
             case .key(let key)?: request = model.handle(key)
             case .suspend?: request = .suspend
-            case .paste?, .resize?, nil: request = nil
+            case .paste?, .resize?, .unknownSequence?, .heldAfterPaste?, nil: request = nil
             }
             switch request {
             case .quit?: return

@@ -47,4 +47,10 @@ public enum Input: Equatable, Sendable {
     case resize
     /// The shell asked Debrief to stop (SIGTSTP from outside): suspend as for Ctrl-Z.
     case suspend
+    /// Bytes no terminal sends for a key we know: swallowed whole (never typed into a note)
+    /// and named, e.g. "ESC [ 9 9 ~", for the message line.
+    case unknownSequence(String)
+    /// A command key that came right after a paste, too soon to be a person's: it may have
+    /// been smuggled in with the pasted text, so it is not acted on; pressing it again is.
+    case heldAfterPaste(Key)
 }

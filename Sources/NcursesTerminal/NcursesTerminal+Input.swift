@@ -1,0 +1,215 @@
+import CNcurses
+import DebriefKit
+import DebriefTUI
+import Foundation
+
+/// Reading keys: ncurses decodes what the terminfo entry lists; `KeyDecoder` decodes the
+/// rest of what terminals send; pastes are read here byte by byte so they stay text.
+extension NcursesTerminal {
+    /// How long after a paste a command key (Enter, F10, PgDn, Ctrl-C…) is held: a person
+    /// cannot press one this soon, but bytes smuggled in behind a paste arrive at once.
+    static let pasteGuard: Duration = .milliseconds(150)
+    /// How long the rest of an escape sequence, once started, may take to arrive.
+    static let sequenceLimit: Int32 = 50
+
+    public func nextInput(timeoutMilliseconds: Int) -> Input? {
+        if !queuedInputs.isEmpty { return guarded(queuedInputs.removeFirst()) }
+        // SIGTSTP from outside, during the last frame or cutting this wait short.
+        if takeStopRequest() { return .suspend }
+        timeout(Int32(timeoutMilliseconds))
+        guard let first = readCode() ?? alreadyArrived() else {
+            if takeStopRequest() { return .suspend }
+            noticeHangUp()
+            return nil
+        }
+        return guarded(decode(first))
+    }
+
+    /// A signal cut the wait short: input that had already arrived is still read (and
+    /// handled before the loop stops), so a paste under way when the terminal closed is kept.
+    private func alreadyArrived() -> Code? {
+        guard signalIsPending else { return nil }
+        timeout(0)
+        return readCode()
+    }
+
+    /// How long a paste goes on being read once a signal asks us to stop: what is already
+    /// in the terminal's buffer is kept, a paste that keeps flowing is not waited for.
+    static let drainAfterSignal: Duration = .milliseconds(300)
+
+    enum Code: Equatable {
+        case character(UInt32)
+        case function(Int32)
+    }
+
+    func readCode() -> Code? {
+        var value: wint_t = 0
+        let result = wget_wch(debrief_stdscr(), &value)
+        if result == KEY_CODE_YES { return .function(Int32(value)) }
+        if result == OK { return .character(UInt32(value)) }
+        return nil
+    }
+
+    private func decode(_ code: Code) -> Input? {
+        switch code {
+        case .function(Self.pasteStart):
+            return .paste(readPaste())
+        case .function(Self.pasteEnd):
+            return nil  // an end marker with no paste open: nothing to do
+        case .function(KEY_RESIZE):
+            lastCanvas = nil
+            return .resize
+        case .function(let code):
+            return Self.functionKey(code).map(Input.key)
+        case .character(27):
+            return readEscapeSequence()
+        case .character(let value):
+            return KeyDecoder.characterKey(value).map(Input.key)
+        }
+    }
+
+    /// ESC came undecoded: read what follows it and decode that ourselves.
+    private func readEscapeSequence() -> Input? {
+        var decoder = KeyDecoder()
+        var outputs = decoder.feed(27)
+        var after: Input?
+        while outputs.isEmpty {
+            // ncurses already waited ESCDELAY after the ESC: whatever follows a key's ESC
+            // is here by now, so a lone Esc costs no more wait than before.
+            timeout(decoder.holdsOnlyEscape ? 0 : Self.sequenceLimit)
+            switch readCode() {
+            case nil:
+                outputs = decoder.timeOut()
+            case .character(let value)?:
+                outputs = decoder.feed(value)
+            case .function(let code)?:
+                if code != Self.pasteStart, code != KEY_RESIZE, let key = Self.functionKey(code) {
+                    outputs = decoder.feed(key: key)
+                } else {
+                    outputs = decoder.timeOut()
+                    after = decode(.function(code))
+                }
+            }
+        }
+        var inputs: [Input] = outputs.compactMap { output in
+            switch output {
+            case .key(let key): return .key(key)
+            case .unknown(let name): return .unknownSequence(name)
+            case .pasteStart: return .paste(readPaste())
+            case .pasteEnd: return nil
+            }
+        }
+        if let after { inputs.append(after) }
+        guard !inputs.isEmpty else { return nil }
+        queuedInputs.append(contentsOf: inputs.dropFirst())
+        return inputs[0]
+    }
+
+    /// Command keys that arrive right after a paste are held, never acted on.
+    private func guarded(_ input: Input?) -> Input? {
+        guard case .key(let key)? = input, let ended = pasteEndedAt else { return input }
+        guard ContinuousClock.now - ended < Self.pasteGuard else {
+            pasteEndedAt = nil
+            return input
+        }
+        if case .character = key { return input }
+        return .heldAfterPaste(key)
+    }
+
+    /// Collects pasted text up to the end marker; a missing end marker ends it after a pause,
+    /// and a signal (the terminal closing mid-paste) ends it with what has arrived so far.
+    private func readPaste() -> String {
+        // No key decoding inside a paste: a pasted `ESC [ 21 ~` stays text instead of
+        // becoming F10, and the end marker is found here.
+        keypad(debrief_stdscr(), false)
+        defer {
+            keypad(debrief_stdscr(), true)
+            pasteEndedAt = .now
+        }
+        let endMarker: [UInt32] = [27, 0x5B, 0x32, 0x30, 0x31, 0x7E]  // ESC [ 2 0 1 ~
+        var text = String.UnicodeScalarView()
+        func append(_ value: UInt32) {
+            guard let scalar = Unicode.Scalar(value) else { return }
+            text.append(scalar == "\r" ? "\n" : scalar)
+        }
+        var matched = 0
+        var ended = false
+        var stopBy: ContinuousClock.Instant?
+        timeout(500)
+        while let code = readCode() {
+            if signalIsPending {
+                // Stop soon, but keep what has already arrived: read on without waiting.
+                if stopBy == nil {
+                    stopBy = .now + Self.drainAfterSignal
+                    timeout(0)
+                } else if ContinuousClock.now > stopBy! {
+                    break
+                }
+            }
+            guard case .character(let value) = code else { continue }
+            if value == endMarker[matched] {
+                matched += 1
+                if matched == endMarker.count {
+                    ended = true
+                    break
+                }
+                continue
+            }
+            endMarker[..<matched].forEach(append)
+            matched = value == endMarker[0] ? 1 : 0
+            if matched == 0 { append(value) }
+        }
+        if !ended {
+            endMarker[..<matched].forEach(append)
+        } else {
+            // Whatever came in the same burst after the end marker is text too: a paste
+            // cannot close itself and go on as keys (`…ESC [ 201 ~ ESC [ 21 ~ y` is no F10).
+            timeout(0)
+            while !signalIsPending, let code = readCode(), case .character(let value) = code {
+                append(value)
+            }
+        }
+        return String(text)
+    }
+
+    /// After a wait that returned nothing: has the terminal hung up? A closed terminal
+    /// whose SIGHUP was ignored makes every read return at once with nothing, forever.
+    private func noticeHangUp() {
+        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: STDOUT_FILENO, events: 0, revents: 0)]
+        guard poll(&descriptors, 2, 0) > 0 else { return }
+        let hungUp = Int16(POLLHUP | POLLERR | POLLNVAL)
+        if descriptors.contains(where: { $0.revents & hungUp != 0 }) { isGone = true }
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        // Shifted keys have no bindings of their own: the plain key.
+        case KEY_LEFT, KEY_SLEFT: return .left
+        case KEY_RIGHT, KEY_SRIGHT: return .right
+        // rxvt's entry names ESC [ 1 ~ and ESC [ 4 ~ Find and Select: they are Home and
+        // End on every keyboard (nano reads them so too); A1 and C1 are the keypad's.
+        case KEY_HOME, KEY_FIND, KEY_A1, KEY_SHOME: return .home
+        case KEY_END, KEY_SELECT, KEY_C1, KEY_SEND: return .end
+        case KEY_NPAGE, KEY_C3, KEY_SNEXT: return .pageDown
+        case KEY_PPAGE, KEY_A3, KEY_SPREVIOUS: return .pageUp
+        case KEY_DC, KEY_SDC: return .delete
+        case KEY_IC: return .insert
+        case KEY_BACKSPACE: return .backspace
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case debrief_key_f(1)...debrief_key_f(12): return .function(Int(code - debrief_key_f(0)))
+        default:
+            // Modified keys have no fixed codes; ncurses names them (kLFT5 = Ctrl-Left).
+            switch keyname(code).map({ String(cString: $0) }) {
+            case "kLFT5": return .controlLeft
+            case "kRIT5": return .controlRight
+            case "kLFT3": return .alt(.left)
+            case "kRIT3": return .alt(.right)
+            default: return nil
+            }
+        }
+    }
+}

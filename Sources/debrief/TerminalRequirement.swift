@@ -1,0 +1,12 @@
+import Foundation
+
+/// The full-screen commands (run, resume, replay) refuse a terminal that cannot show them
+/// (TERM=dumb, an unknown TERM) with one line, before any journal is created.
+@MainActor
+enum TerminalRequirement {
+    static func check(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        if let refusal = CursesScreen.refusal(term: environment["TERM"]) {
+            throw CommandError(refusal)
+        }
+    }
+}
