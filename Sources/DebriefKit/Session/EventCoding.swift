@@ -6,7 +6,7 @@ extension Event: Codable {
         case rootCause = "root_cause", severity, clientVisible = "client_visible"
     }
 
-    enum TypeName: String, Codable {
+    enum TypeName: String, Codable, CaseIterable {
         case sectionStarted = "section_started", noteAdded = "note_added", noteEdited = "note_edited"
         case noteRemoved = "note_removed", noteRestored = "note_restored", noteTagged = "note_tagged"
         case noteLinked = "note_linked", noteVisibility = "note_visibility"

@@ -59,6 +59,11 @@ public enum ResumeReport {
             let lines = record.oversizedLines.prefix(10).map(String.init).joined(separator: ", ")
             messages.append("Journal line\(record.oversizedLines.count == 1 ? "" : "s") \(lines) \(record.oversizedLines.count == 1 ? "is" : "are") longer than 1 MB, more than any note; skipped.")
         }
+        if !record.foreignLines.isEmpty {
+            let count = record.foreignLines.count
+            let types = Set(record.foreignLines.map { VisibleText.line(String($0.type.prefix(40))) }).sorted().prefix(5)
+            messages.append("Kept \(count) line\(count == 1 ? "" : "s") written by a newer Debrief (\(types.joined(separator: ", "))) untouched: this Debrief does not show them, and writes them back into the session file as they are.")
+        }
         if !damaged.isEmpty {
             let shown = damaged.prefix(10).map(String.init).joined(separator: ", ")
             let more = damaged.count > 10 ? " and \(damaged.count - 10) more" : ""

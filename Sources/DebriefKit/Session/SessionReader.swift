@@ -17,11 +17,36 @@ public struct SessionRecord: Sendable {
     public var completeLength = 0
     /// A journal's latest alive mark: the meeting was still running at this time.
     public var lastAlive: Int?
+    /// Lines of a type this build does not know, written by a newer Debrief: kept as they
+    /// are and written back in place, so a resume with an older binary loses nothing.
+    public var foreignLines: [ForeignLine] = []
 
     public var state: MeetingState { MeetingState.fold(agenda: header.agenda, events: events) }
 
     /// How far the meeting's clock is known to have run: its last event or alive mark.
     public var lastKnownTime: Int { max(events.lazy.map(\.t).max() ?? 0, lastAlive ?? 0) }
+}
+
+/// A line this build cannot interpret but must not lose: a JSON object whose `type` is not
+/// one Debrief knows (an event of a later version), carried through untouched.
+public struct ForeignLine: Equatable, Sendable {
+    /// How many known events came before it: where it goes back when the file is rewritten.
+    public var position: Int
+    public var type: String
+    /// The line as read, without its newline.
+    public var line: Data
+
+    private struct TypeProbe: Decodable { var type: String }
+
+    /// Every `type` this build reads; a line with another one is foreign, not damaged.
+    static let knownTypes: Set<String> = Set(Event.TypeName.allCases.map(\.rawValue))
+        .union(["header", "summary", AliveMark.typeName])
+
+    static func unknownType(of line: Data, decoder: JSONDecoder) -> String? {
+        guard let probe = try? decoder.decode(TypeProbe.self, from: line),
+              !knownTypes.contains(probe.type) else { return nil }
+        return probe.type
+    }
 }
 
 public struct SessionReadError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -31,9 +56,9 @@ public struct SessionReadError: Error, Equatable, Sendable, CustomStringConverti
 }
 
 public enum SessionReader {
-    /// Session files are JSON Lines of modest size; refuse what cannot be one.
-    public static let maximumFileBytes = 512 * 1_000_000
-    public static let maximumLineBytes = 1_000_000
+    /// Session files are JSON Lines of modest size; refuse what cannot be one (`Limits`).
+    public static var maximumFileBytes: Int { Limits.sessionFileBytes }
+    public static var maximumLineBytes: Int { Limits.lineBytes }
 
     public static func read(_ url: URL) throws(SessionReadError) -> SessionRecord {
         try parse(try contents(of: url), path: url.path)
@@ -53,7 +78,8 @@ public enum SessionReader {
         let decoder = JSONDecoder()
         let header = try header(in: lines, path: path)
         var events: [Event] = []
-        var summary: SessionSummary?
+        var summaries: [SessionSummary] = []
+        var foreign: [ForeignLine] = []
         var skipped: [Int] = []
         var oversized: [Int] = []
         var lastAlive: Int?
@@ -65,13 +91,17 @@ public enum SessionReader {
                       mark.type == AliveMark.typeName, (0...Event.maximumTime).contains(mark.t) {
                 lastAlive = max(lastAlive ?? 0, mark.t)
             } else if line.count <= maximumLineBytes, let final = try? decoder.decode(SessionSummary.self, from: bytes), final.type == "summary" {
-                summary = final
+                summaries.append(final)
+            } else if line.count <= maximumLineBytes, let type = ForeignLine.unknownType(of: bytes, decoder: decoder) {
+                foreign.append(ForeignLine(position: events.count, type: type, line: bytes))
             } else {
                 skipped.append(offset + 1)
                 if line.count > maximumLineBytes { oversized.append(offset + 1) }
             }
         }
-        var record = SessionRecord(header: header, events: events, summary: summary, skippedLines: skipped)
+        var record = SessionRecord(header: header, events: events, summary: SessionSummary.merged(summaries),
+                                   skippedLines: skipped)
+        record.foreignLines = foreign
         record.oversizedLines = oversized
         record.lastAlive = lastAlive
         let endsWithNewline = data.last == UInt8(ascii: "\n")

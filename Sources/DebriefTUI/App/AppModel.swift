@@ -95,7 +95,8 @@ public struct AppModel: Sendable {
             case nil: break
             }
             focus = .input
-            editor.insert(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+            insertWithinNoteLimit(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"),
+                                  pasted: true)
             return []
         case .key(let key):
             message = nil
@@ -105,7 +106,7 @@ public struct AppModel: Sendable {
                 // Typing with the list focused goes to the note: a keystroke is never lost.
                 focus = .input
                 historyIndex = nil
-                editor.insert(String(character))
+                insertWithinNoteLimit(String(character), pasted: false)
             }
             return []
         }
