@@ -9,6 +9,10 @@ public enum Limits {
     /// below it: notes, drafts and agendas are bounded so that their lines fit, and the
     /// summary is split over several lines when it would not (see `SessionSummary.lines`).
     public static let lineBytes = 1_000_000
+    /// A header line as readers accept it. Writers keep headers within `lineBytes`; Debrief
+    /// before these limits wrote longer ones (an agenda of escape characters), and the notes
+    /// of such a meeting must still be recoverable.
+    public static let olderHeaderBytes = 16_000_000
     /// A whole session file: anything bigger is not one.
     public static let sessionFileBytes = 512 * 1_000_000
 

@@ -113,4 +113,29 @@ struct LimitsTests {
         #expect(CSVExporter.field("Send the brief") == "Send the brief")
         #expect(CSVExporter.field(" indented") == " indented")
     }
+
+    @Test func filesOfOlderVersionsWithAHugeHeaderOrAOneLineHugeSummaryStillRead() throws {
+        // What Debrief wrote before the limits: a 1.2 MB header (a prompt of 200,000 escape
+        // characters) and a summary line of 1.5 MB. Their notes must stay readable.
+        var agenda = Fixtures.small
+        agenda.sections[0].prompts = [String(repeating: "\u{1B}", count: 200_000)]
+        let old = SessionHeader(agenda: agenda, meeting: MeetingInfo(title: "Old", startedAt: "2026-11-23T14:00:00Z"))
+        let text = String(repeating: "y", count: 300_000)
+        var events = [Event(t: 0, .sectionStarted(section: agenda.sections[0].id))]
+        for id in 1...5 {
+            events.append(Event(t: id, .noteAdded(id: id, section: agenda.sections[0].id, content: NoteContent(kind: .note, text: text))))
+        }
+        events.append(Event(t: 9, .meetingEnded))
+        var data = SessionCoding.line(old)
+        #expect(data.count > Limits.lineBytes)
+        for event in events { data.append(SessionCoding.line(event)) }
+        let summary = SessionSummary(state: MeetingState.fold(agenda: agenda, events: events))
+        let summaryLine = SessionCoding.line(summary)
+        #expect(summaryLine.count > Limits.lineBytes)
+        data.append(summaryLine)
+        let record = try SessionReader.parse(data, path: "old")
+        #expect(record.skippedLines.isEmpty)
+        #expect(record.events == events)
+        #expect(record.summary == summary, "rebuilt from the events: the file is finished, not interrupted")
+    }
 }

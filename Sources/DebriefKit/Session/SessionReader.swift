@@ -83,6 +83,8 @@ public enum SessionReader {
         var skipped: [Int] = []
         var oversized: [Int] = []
         var lastAlive: Int?
+        var olderLongSummary = false
+        let lastLine = lines.lastIndex { !$0.isEmpty }
         for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let bytes = Data(line)
             if line.count <= maximumLineBytes, let event = try? decoder.decode(Event.self, from: bytes) {
@@ -94,10 +96,16 @@ public enum SessionReader {
                 summaries.append(final)
             } else if line.count <= maximumLineBytes, let type = ForeignLine.unknownType(of: bytes, decoder: decoder) {
                 foreign.append(ForeignLine(position: events.count, type: type, line: bytes))
+            } else if line.count > maximumLineBytes, offset == lastLine, Self.looksLikeSummary(line) {
+                // Debrief before split summaries wrote one line however long: rebuilt below.
+                olderLongSummary = true
             } else {
                 skipped.append(offset + 1)
                 if line.count > maximumLineBytes { oversized.append(offset + 1) }
             }
+        }
+        if summaries.isEmpty, olderLongSummary {
+            summaries = [SessionSummary(state: MeetingState.fold(agenda: header.agenda, events: events))]
         }
         var record = SessionRecord(header: header, events: events, summary: SessionSummary.merged(summaries),
                                    skippedLines: skipped)
@@ -108,6 +116,13 @@ public enum SessionReader {
         record.hasTornLastLine = !endsWithNewline && skipped.last == lines.count
         record.completeLength = record.hasTornLastLine ? data.count - lines[lines.count - 1].count : data.count
         return record
+    }
+
+    /// A summary line begins with its first key in sorted order and ends as one does.
+    private static func looksLikeSummary(_ line: Data) -> Bool {
+        let start = Data(#"{"ended_at":"#.utf8), alternative = Data(#"{"sections":"#.utf8)
+        let end = Data(#""type":"summary"}"#.utf8)
+        return (line.starts(with: start) || line.starts(with: alternative)) && line.suffix(end.count).elementsEqual(end)
     }
 
     private static func contents(of url: URL) throws(SessionReadError) -> Data {
@@ -126,7 +141,7 @@ public enum SessionReader {
 
     /// The first line, checked: a Debrief session header of a version this build reads.
     private static func header(in lines: [Data], path: String) throws(SessionReadError) -> SessionHeader {
-        guard let first = lines.first, first.count <= maximumLineBytes,
+        guard let first = lines.first, first.count <= Limits.olderHeaderBytes,
               let header = try? JSONDecoder().decode(SessionHeader.self, from: Data(first)) else {
             throw SessionReadError(path: path, message: "not a Debrief session (the first line is not a session header)")
         }

@@ -14,8 +14,8 @@ extension AppModel {
         guard dropped > 0 else { return }
         let limit = Limits.size(Limits.noteBytes)
         message = pasted
-            ? "Paste too long for one note (at most \(limit)): kept the first \(Limits.size(kept.utf8.count)), dropped \(Limits.size(dropped)). Save this part, then paste the rest."
-            : "The note is full (at most \(limit)): save it with Enter and go on in a new note."
+            ? "Paste cut to \(Limits.size(kept.utf8.count)), a note holds \(limit): \(Limits.size(dropped)) dropped"
+            : "Note full (\(limit) at most): Enter saves it, then go on in a new note"
     }
 
     /// Nil when the input may be saved; else the message that says why not.
