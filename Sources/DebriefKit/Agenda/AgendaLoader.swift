@@ -40,6 +40,11 @@ public enum AgendaLoader {
     public static func parse(yaml: String, file: String) throws(AgendaError) -> Agenda {
         let root: Node?
         do {
+            try YAMLExpansion.check(yaml)
+        } catch {
+            throw AgendaError([AgendaProblem(file: file, line: error.line, message: expansionMessage)])
+        }
+        do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             throw AgendaError([yamlProblem(error, file: file)])
@@ -62,6 +67,8 @@ public enum AgendaLoader {
             ? [AgendaProblem(file: file, line: nil, message: "not a usable agenda")]
             : reader.problems)
     }
+
+    static let expansionMessage = "the agenda grows past \(Limits.size(Limits.agendaExpandedUnits)) once its aliases (*name) are expanded, more than an agenda can be; write the repeated text out, or repeat it less"
 
     static func yamlProblem(_ error: YamlError, file: String) -> AgendaProblem {
         switch error {

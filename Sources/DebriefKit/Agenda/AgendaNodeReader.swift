@@ -222,7 +222,7 @@ struct AgendaNodeReader {
         spent += units
         guard spent > Limits.agendaExpandedUnits else { return true }
         isOverBudget = true
-        report(node, "the agenda grows past \(Limits.size(Limits.agendaExpandedUnits)) once its aliases (*name) are expanded, more than an agenda can be; write the repeated text out, or repeat it less")
+        report(node, AgendaLoader.expansionMessage)
         return false
     }
 
