@@ -91,4 +91,41 @@ struct LimitsEndToEndTests {
             #expect(Debrief.files(in: folder, suffix: ".journal.jsonl").isEmpty, "no journal for an agenda that would not load back")
         }
     }
+
+    @Test func resumingWithDowntimeCountedAcrossMonthsStopsTheClockAtTheCapAndLosesNothing() throws {
+        let folder = Debrief.freshFolder()
+        // Leave the meeting, back-date its journal 70 days while the shell waits, then resume.
+        let command = Debrief.commands(["--time-scale 60"], sessions: folder)
+            + "; read pause; '\(Debrief.binary)' resume --count-downtime"
+        let tmux = try Tmux(command)
+        try tmux.waitFor("● saved")
+        try tmux.type("Before the long break")
+        try tmux.press("Enter")
+        try tmux.waitFor("Before the long break")
+        try tmux.press("C-c")
+        try tmux.waitFor("l: leave it and resume later")
+        try tmux.type("l")
+        try tmux.waitUntil("the meeting is left") { !$0.contains("l: leave it") && $0.contains("resume") }
+        let journal = try #require(Debrief.files(in: folder, suffix: ".journal.jsonl").first)
+        let touched = try Subprocess.run(["touch", "-d", "70 days ago", journal.path])
+        #expect(touched.status == 0)
+        try tmux.press("Enter")
+        try tmux.answerYes()
+        try tmux.waitFor("past 87600 hours")
+        try tmux.press("Enter")
+        try tmux.waitFor("Before the long break")
+        try tmux.type("After the long break")
+        try tmux.press("Enter")
+        try tmux.waitFor("After the long break")
+        try tmux.press("F10")
+        try tmux.waitFor("2 notes will be saved")
+        try tmux.press("Enter")
+        #expect(try tmux.waitForExit().code == 0)
+
+        let session = try #require(Debrief.files(in: folder, suffix: ".debrief.jsonl").first)
+        let record = try SessionReader.read(session)
+        #expect(record.skippedLines.isEmpty)
+        #expect(record.state.visibleNotes.map(\.text) == ["Before the long break", "After the long break"])
+        #expect(record.events.allSatisfy { $0.t <= Limits.maximumTime })
+    }
 }
