@@ -57,7 +57,7 @@ public enum ResumeReport {
         let damaged = record.hasTornLastLine ? Array(record.skippedLines.dropLast()) : record.skippedLines
         if !record.oversizedLines.isEmpty {
             let lines = record.oversizedLines.prefix(10).map(String.init).joined(separator: ", ")
-            messages.append("Journal line\(record.oversizedLines.count == 1 ? "" : "s") \(lines) \(record.oversizedLines.count == 1 ? "is" : "are") longer than 1 MB, more than any note; skipped.")
+            messages.append("Journal line\(record.oversizedLines.count == 1 ? "" : "s") \(lines) \(record.oversizedLines.count == 1 ? "is" : "are") longer than \(Limits.size(Limits.lineBytes)), more than any note; skipped.")
         }
         if !record.foreignLines.isEmpty {
             let count = record.foreignLines.count
