@@ -52,3 +52,23 @@ struct NoteLimitTests {
         #expect(model.editor.text.utf8.count == Limits.noteBytes + 1)
     }
 }
+
+@MainActor
+@Suite("Note limit: an over-long input is journalled once, cut")
+struct OverLongDraftTests {
+    @Test func editingAnOverLongNoteOfAnOlderFileJournalsItsDraftCutAndOnlyOnce() throws {
+        let header = SessionHeader(agenda: ScreenFixtures.agenda, meeting: ScreenFixtures.info)
+        let store = SessionStore(folder: FileManager.default.temporaryDirectory.appending(path: "draft-\(UUID().uuidString)"))
+        let recorder = try MeetingRecorder.start(header: header, store: store, date: Date())
+        var model = AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting)
+        model.editor.setText(String(repeating: "o", count: Limits.noteBytes + 10))
+        let loop = MeetingLoop(terminal: HeadlessTerminal(), clock: TestClock(), recorder: recorder, model: model)
+        loop.start()
+        for _ in 0..<5 { loop.saveDraft() }
+        let drafts = recorder.events.filter { if case .draftChanged = $0.change { return true } else { return false } }
+        #expect(drafts.count == 1)
+        let journal = try SessionReader.read(recorder.journalURL)
+        #expect(journal.skippedLines.isEmpty)
+        #expect(journal.state.draft.utf8.count == Limits.noteBytes)
+    }
+}

@@ -51,7 +51,11 @@ public final class MeetingRecorder {
         var event = event
         event.t = Self.time(max(event.t, events.last?.t ?? 0))
         if case .draftChanged(let text) = event.change, text.utf8.count > Limits.noteBytes {
-            event.change = .draftChanged(text: String(Limits.prefix(of: text, fittingIn: Limits.noteBytes)))
+            let cut = String(Limits.prefix(of: text, fittingIn: Limits.noteBytes))
+            // The input still differs from the journalled draft, so the loop asks again at
+            // every pause: the same cut draft once is enough.
+            if case .draftChanged(let last)? = events.last?.change, last == cut { return failure }
+            event.change = .draftChanged(text: cut)
         }
         events.append(event)
         return write { journal throws(StorageError) in try journal.append(event) }
