@@ -41,6 +41,17 @@ struct NoteLimitTests {
         #expect(loop.model.message?.hasPrefix("Note full (50 KB at most)") == true)
     }
 
+    @Test func aNoteWhoseIdAReaderWouldRefuseIsNotSaved() {
+        var model = AppModel(meeting: MeetingState(agenda: ScreenFixtures.agenda), info: ScreenFixtures.info)
+        let section = ScreenFixtures.agenda.sections[0].id
+        model.apply(Event(t: 0, .sectionStarted(section: section)))
+        model.apply(Event(t: 1, .noteAdded(id: Limits.maximumID, section: section, content: NoteContent(kind: .note, text: "last"))))
+        model.editor.setText("one more")
+        #expect(model.handle(.key(.enter)).isEmpty)
+        #expect(model.message?.hasPrefix("Not saved: this meeting's note numbers are used up") == true)
+        #expect(model.editor.text == "one more")
+    }
+
     @Test func aNoteOverTheLimitIsNotSavedAndStaysInTheInput() throws {
         // Editing an over-long note of an older file: saving would write a line no reader accepts.
         var model = AppModel(meeting: MeetingState(agenda: ScreenFixtures.agenda), info: ScreenFixtures.info)

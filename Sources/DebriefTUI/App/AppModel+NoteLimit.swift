@@ -20,6 +20,10 @@ extension AppModel {
 
     /// Nil when the input may be saved; else the message that says why not.
     var noteLimitProblem: String? {
+        if editingNoteID == nil, meeting.nextNoteID > Limits.maximumID {
+            // Only a damaged or hand-made journal gets here; a reader would refuse the id.
+            return "Not saved: this meeting's note numbers are used up (a file holds ids up to \(Limits.maximumID)). Clear the input to end the meeting."
+        }
         let bytes = editor.text.utf8.count
         guard bytes > Limits.noteBytes else { return nil }
         return "Not saved: the note is \(Limits.size(bytes)), a note holds at most \(Limits.size(Limits.noteBytes)). Shorten it, or split it into several notes."
