@@ -31,7 +31,7 @@ enum SessionLocator {
         }
         if !record.foreignLines.isEmpty {
             // Version skew is said, never silent: what a newer Debrief wrote is not shown here.
-            warn("\(url.lastPathComponent): \(record.foreignLines.count) line(s) written by a newer Debrief are not shown; update Debrief to see them")
+            warn("\(url.lastPathComponent): \(record.foreignLines.count) line(s) hold what a newer Debrief wrote, which this one does not show; update Debrief to see it")
         }
         return (url, record)
     }

@@ -85,6 +85,29 @@ struct LimitsTests {
         #expect(record.state.visibleNotes.map(\.text) == ["before", "after"])
     }
 
+    @Test func aKnownEventWithFieldsOfANewerDebriefIsUsedAndWrittenBackWhole() throws {
+        let folder = Fixtures.temporaryFolder()
+        let meeting = try leftMeeting(in: folder)
+        var lines = try String(contentsOf: meeting.journal, encoding: .utf8).split(separator: "\n").map(String.init)
+        let newer = #"{"id":2,"kind":"note","mood":"hopeful","section":"performance","t":1200,"text":"with a mood","type":"note_added"}"#
+        lines.append(newer)
+        try (lines.joined(separator: "\n") + "\n").write(to: meeting.journal, atomically: false, encoding: .utf8)
+
+        let store = SessionStore(folder: folder)
+        let reread = try #require(store.interruptedMeetings().first)
+        let resumed = try ResumedMeeting.open(reread, store: store, countDowntime: false)
+        #expect(resumed.state.visibleNotes.map(\.text) == ["before", "with a mood"])
+        #expect(resumed.messages.contains { $0.contains("Kept 1 line written by a newer Debrief (note_added)") })
+        resumed.recorder.record(Event(t: 3_000, .noteAdded(id: 3, section: "performance", content: NoteContent(kind: .note, text: "after"))))
+        let (session, _) = try resumed.recorder.finish()
+        let sessionLines = try String(contentsOf: session, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(sessionLines.filter { $0 == newer }.count == 1, "written back whole, once, in place")
+        #expect(sessionLines.filter { $0.contains("with a mood") && $0.contains("note_added") }.count == 1)
+        let record = try SessionReader.read(session)
+        #expect(record.state.visibleNotes.map(\.text) == ["before", "with a mood", "after"])
+        #expect(record.events.count == resumed.recorder.events.count)
+    }
+
     @Test func aDamagedLineOfAKnownTypeIsStillSkippedNotCarried() throws {
         let data = Data((String(decoding: SessionCoding.line(header), as: UTF8.self) + #"{"type":"note_added","t":"x"}"# + "\n").utf8)
         let record = try SessionReader.parse(data, path: "j")

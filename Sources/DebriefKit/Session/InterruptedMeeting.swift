@@ -62,7 +62,7 @@ public enum ResumeReport {
         if !record.foreignLines.isEmpty {
             let count = record.foreignLines.count
             let types = Set(record.foreignLines.map { VisibleText.line(String($0.type.prefix(40))) }).sorted().prefix(5)
-            messages.append("Kept \(count) line\(count == 1 ? "" : "s") written by a newer Debrief (\(types.joined(separator: ", "))) untouched: this Debrief does not show them, and writes them back into the session file as they are.")
+            messages.append("Kept \(count) line\(count == 1 ? "" : "s") written by a newer Debrief (\(types.joined(separator: ", "))) untouched: this Debrief does not show what is new in them, and writes them back into the session file as they are.")
         }
         if !damaged.isEmpty {
             let shown = damaged.prefix(10).map(String.init).joined(separator: ", ")

@@ -25,14 +25,19 @@ public enum SessionCoding {
         var data = line(header)
         var pending = foreign[...]
         for (index, event) in events.enumerated() {
+            var replaced = false
             while let next = pending.first, next.position <= index {
-                data.append(next.line)
-                data.append(UInt8(ascii: "\n"))
+                // A line that stands for this very event is written instead of re-encoding it.
+                if next.replacesEvent { replaced = replaced || next.position == index }
+                if !next.replacesEvent || next.position == index {
+                    data.append(next.line)
+                    data.append(UInt8(ascii: "\n"))
+                }
                 pending = pending.dropFirst()
             }
-            data.append(line(event))
+            if !replaced { data.append(line(event)) }
         }
-        for rest in pending {
+        for rest in pending where !rest.replacesEvent {
             data.append(rest.line)
             data.append(UInt8(ascii: "\n"))
         }

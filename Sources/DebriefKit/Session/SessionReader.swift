@@ -35,6 +35,16 @@ public struct ForeignLine: Equatable, Sendable {
     public var type: String
     /// The line as read, without its newline.
     public var line: Data
+    /// The line is the known event at `position` with fields this build does not know: the
+    /// event is used, and this line is written in its place.
+    public var replacesEvent = false
+
+    public init(position: Int, type: String, line: Data, replacesEvent: Bool = false) {
+        self.position = position
+        self.type = type
+        self.line = line
+        self.replacesEvent = replacesEvent
+    }
 
     private struct TypeProbe: Decodable { var type: String }
 
@@ -48,6 +58,8 @@ public struct ForeignLine: Equatable, Sendable {
         return probe.type
     }
 }
+
+private struct TypeProbeLine: Decodable { var type: String }
 
 public struct SessionReadError: Error, Equatable, Sendable, CustomStringConvertible {
     public var path: String
@@ -76,6 +88,8 @@ public enum SessionReader {
     public static func parse(_ data: Data, path: String) throws(SessionReadError) -> SessionRecord {
         let lines = JSONLines.lines(in: data)
         let decoder = JSONDecoder()
+        let unknownFields = UnknownFields()
+        decoder.userInfo[UnknownFields.key] = unknownFields
         let header = try header(in: lines, path: path)
         var events: [Event] = []
         var summaries: [SessionSummary] = []
@@ -87,7 +101,14 @@ public enum SessionReader {
         let lastLine = lines.lastIndex { !$0.isEmpty }
         for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let bytes = Data(line)
+            unknownFields.found = false
             if line.count <= maximumLineBytes, let event = try? decoder.decode(Event.self, from: bytes) {
+                if unknownFields.found {
+                    // A newer Debrief added fields to a known event: used as far as this build
+                    // understands it, and written back whole, never re-encoded without them.
+                    foreign.append(ForeignLine(position: events.count, type: (try? decoder.decode(TypeProbeLine.self, from: bytes).type) ?? "",
+                                               line: bytes, replacesEvent: true))
+                }
                 events.append(event)
             } else if line.count <= maximumLineBytes, let mark = try? decoder.decode(AliveMark.self, from: bytes),
                       mark.type == AliveMark.typeName, (0...Event.maximumTime).contains(mark.t) {
