@@ -63,8 +63,9 @@ extension Limits {
         return "\(bytes) bytes"
     }
 
+    /// Rounded up: a size just over a limit never reads as the limit itself.
     private static func formatted(_ bytes: Int, unit: Int) -> String {
-        let tenths = (bytes * 10 + unit / 2) / unit
+        let tenths = (bytes * 10 + unit - 1) / unit
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
     }
 

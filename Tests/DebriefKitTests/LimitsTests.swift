@@ -17,6 +17,8 @@ struct LimitsTests {
         #expect(Limits.size(1_000_000) == "1 MB")
         #expect(Limits.size(50_000) == "50 KB")
         #expect(Limits.size(950_000) == "950 KB")
+        #expect(Limits.size(1_000_001) == "1.1 MB", "a file just over the limit does not read as 1 MB")
+        #expect(Limits.size(1_800_000) == "1.8 MB")
     }
 
     /// A meeting left at `--time-scale 60`, its journal last written `daysAgo` days before `now`.

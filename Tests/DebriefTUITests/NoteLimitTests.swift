@@ -59,7 +59,7 @@ struct NoteLimitTests {
         model.editor.setText(String(repeating: "z", count: Limits.noteBytes + 1))
         let effects = model.handle(.key(.enter))
         #expect(effects.isEmpty)
-        #expect(model.message?.hasPrefix("Not saved: the note is 50 KB") == true)
+        #expect(model.message?.hasPrefix("Not saved: the note is 50.1 KB") == true)
         #expect(model.editor.text.utf8.count == Limits.noteBytes + 1)
     }
 }

@@ -76,7 +76,7 @@ struct LimitsEndToEndTests {
             ("long", bomb(textBytes: 100_000, repeats: 1), "long.yaml:5: section 1: 'title' is 100 KB long"),
             ("escapes", "name: e\ntitle: E\nsections:\n  - id: a\n    title: A\n    minutes: 5\n    prompts: ["
                 + Array(repeating: escapes, count: 20).joined(separator: ", ") + "]\n" + taxonomy,
-             "escapes.yaml: the agenda takes 1.8 MB once saved in a meeting file"),
+             "escapes.yaml: the agenda takes 1.9 MB once saved in a meeting file"),
         ]
         for (name, yaml, expected) in cases {
             let file = folder.appending(path: "\(name).yaml")

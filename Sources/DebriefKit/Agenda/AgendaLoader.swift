@@ -17,7 +17,7 @@ public enum AgendaLoader {
             let attributes = try FileManager.default.attributesOfItem(atPath: file)
             if let size = attributes[.size] as? Int, size > maximumFileBytes {
                 throw AgendaError([AgendaProblem(file: file, line: nil, message:
-                    "file is \(size / 1_000_000) MB; an agenda is at most \(Limits.size(Limits.agendaFileBytes)). Is this the right file?")])
+                    "file is \(Limits.size(size)); an agenda is at most \(Limits.size(Limits.agendaFileBytes)). Is this the right file?")])
             }
             data = try Data(contentsOf: url)
         } catch let error as AgendaError {

@@ -150,7 +150,7 @@ public enum SessionReader {
         do {
             let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             if size > maximumFileBytes {
-                throw SessionReadError(path: url.path, message: "too large to be a session file (\(size / 1_000_000) MB)")
+                throw SessionReadError(path: url.path, message: "too large to be a session file (\(Limits.size(size)))")
             }
             return try Data(contentsOf: url)
         } catch let error as SessionReadError {
