@@ -14,7 +14,10 @@ func fuzzOne(_ data: Data) {
         let summary = SessionSummary(state: state)
         _ = SessionSummary.merged([summary])
         let written = SessionCoding.sessionFile(header: record.header, events: record.events, foreign: record.foreignLines)
-        if let again = try? SessionReader.parse(written, path: "fuzz-again"), again.events.count != record.events.count {
+        // Below 100 KB no line can grow past the line limit when written again (escaping grows
+        // text at most 6×), so every event read must read back.
+        if data.count < 100_000, let again = try? SessionReader.parse(written, path: "fuzz-again"),
+           again.events.count != record.events.count {
             fatalError("a session file written from what was read lost events on reading it again")
         }
         _ = Schedule(state: state, now: state.lastEventTime + 60_000)
