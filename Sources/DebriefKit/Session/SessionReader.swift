@@ -106,8 +106,8 @@ public enum SessionReader {
                 if unknownFields.found {
                     // A newer Debrief added fields to a known event: used as far as this build
                     // understands it, and written back whole, never re-encoded without them.
-                    foreign.append(ForeignLine(position: events.count, type: (try? decoder.decode(TypeProbeLine.self, from: bytes).type) ?? "",
-                                               line: bytes, replacesEvent: true))
+                    let type = (try? decoder.decode(TypeProbeLine.self, from: bytes).type) ?? ""
+                    foreign.append(ForeignLine(position: events.count, type: type, line: bytes, replacesEvent: true))
                 }
                 events.append(event)
             } else if line.count <= maximumLineBytes, let mark = try? decoder.decode(AliveMark.self, from: bytes),

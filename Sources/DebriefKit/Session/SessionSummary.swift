@@ -107,14 +107,19 @@ extension SessionSummary {
         guard whole.count > limit else { return whole }
         // `{"ended_at":…,"part":…,"parts":…,"sections":[],"type":"summary"}` and a newline.
         let envelope = 200
+        // One encoder for every measurement (the same options as `SessionCoding.line`): a
+        // 100,000-note summary is measured item by item.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Each size counts one byte more than the JSON: the comma that separates it.
+        func size(_ value: some Encodable) -> Int { ((try? encoder.encode(value))?.count ?? 2) + 1 }
         var parts: [[Section]] = []
         var part: [Section] = []
         var used = envelope
         for section in sections {
             var slice = section
             slice.items = []
-            // Each encoded line ends with a newline, one byte: as much as the comma it stands for.
-            let meta = SessionCoding.line(slice).count
+            let meta = size(slice)
             if used + meta > limit, !part.isEmpty {
                 parts.append(part)
                 part = []
@@ -122,8 +127,8 @@ extension SessionSummary {
             }
             used += meta
             for item in section.items {
-                let size = SessionCoding.line(item).count
-                if used + size > limit, !(slice.items.isEmpty && part.isEmpty) {
+                let itemSize = size(item)
+                if used + itemSize > limit, !(slice.items.isEmpty && part.isEmpty) {
                     part.append(slice)
                     parts.append(part)
                     part = []
@@ -131,7 +136,7 @@ extension SessionSummary {
                     used = envelope + meta
                 }
                 slice.items.append(item)
-                used += size
+                used += itemSize
             }
             part.append(slice)
         }
