@@ -4,12 +4,22 @@ import DebriefKit
 import Foundation
 
 /// One input through every loader of untrusted files: the session/journal reader (then
-/// the reducer, the summary and the brief) and the agenda loader. Nothing may crash, and a
-/// brief may never carry a raw control character.
+/// the reducer, the summary and the brief), the session file written back from what was
+/// read (lines of a newer version carried, the summary split when long) and read again,
+/// and the agenda loader (aliases counted against its budget, the header size checked).
+/// Nothing may crash, and a brief may never carry a raw control character.
 func fuzzOne(_ data: Data) {
     if let record = try? SessionReader.parse(data, path: "fuzz") {
         let state = record.state
-        _ = SessionSummary(state: state)
+        let summary = SessionSummary(state: state)
+        _ = SessionSummary.merged([summary])
+        let written = SessionCoding.sessionFile(header: record.header, events: record.events, foreign: record.foreignLines)
+        // Below 100 KB no line can grow past the line limit when written again (escaping grows
+        // text at most 6×), so every event read must read back.
+        if data.count < 100_000, let again = try? SessionReader.parse(written, path: "fuzz-again"),
+           again.events.count != record.events.count {
+            fatalError("a session file written from what was read lost events on reading it again")
+        }
         _ = Schedule(state: state, now: state.lastEventTime + 60_000)
         _ = state.nextNoteID
         let brief = BriefWriter.markdown(header: record.header, state: state)

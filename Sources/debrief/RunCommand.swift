@@ -38,7 +38,7 @@ struct RunCommand: ParsableCommand {
     var timeScale: Double = 1
 
     func validate() throws {
-        guard timeScale > 0, timeScale <= 10_000 else {
+        guard timeScale > 0, timeScale <= Limits.maximumTimeScale else {
             throw ValidationError("--time-scale must be above 0 and at most 10000")
         }
     }

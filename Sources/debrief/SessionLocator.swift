@@ -29,6 +29,10 @@ enum SessionLocator {
             let lines = record.skippedLines.prefix(10).map(String.init).joined(separator: ", ")
             warn("\(url.lastPathComponent): skipped \(record.skippedLines.count) unreadable line(s): \(lines)")
         }
+        if !record.foreignLines.isEmpty {
+            // Version skew is said, never silent: what a newer Debrief wrote is not shown here.
+            warn("\(url.lastPathComponent): \(record.foreignLines.count) line(s) hold what a newer Debrief wrote, which this one does not show; update Debrief to see it")
+        }
         return (url, record)
     }
 

@@ -4,11 +4,10 @@ import Yams
 /// Reads agenda YAML into an `Agenda`, validating as it goes. Works on the YAML node tree
 /// (not `Decodable`) so every problem can name the line it is on.
 public enum AgendaLoader {
-    /// Agenda files are small; anything bigger is a mistake, not an agenda.
-    public static let maximumFileBytes = 1_000_000
-    public static let maximumSectionMinutes = 8 * 60
-    /// Number keys 1–9 pick tags, so a taxonomy list holds at most nine entries.
-    public static let maximumTaxonomyEntries = 9
+    /// Agenda files are small; anything bigger is a mistake, not an agenda (see `Limits`).
+    public static var maximumFileBytes: Int { Limits.agendaFileBytes }
+    public static var maximumSectionMinutes: Int { Limits.sectionMinutes }
+    public static var maximumTaxonomyEntries: Int { Limits.taxonomyEntries }
 
     /// `shownAs` is how messages name the file: the path as the user typed it, by default the full path.
     public static func load(contentsOf url: URL, shownAs: String? = nil) throws(AgendaError) -> Agenda {
@@ -18,7 +17,7 @@ public enum AgendaLoader {
             let attributes = try FileManager.default.attributesOfItem(atPath: file)
             if let size = attributes[.size] as? Int, size > maximumFileBytes {
                 throw AgendaError([AgendaProblem(file: file, line: nil, message:
-                    "file is \(size / 1_000_000) MB; an agenda is at most 1 MB. Is this the right file?")])
+                    "file is \(Limits.size(size)); an agenda is at most \(Limits.size(Limits.agendaFileBytes)). Is this the right file?")])
             }
             data = try Data(contentsOf: url)
         } catch let error as AgendaError {
@@ -41,6 +40,11 @@ public enum AgendaLoader {
     public static func parse(yaml: String, file: String) throws(AgendaError) -> Agenda {
         let root: Node?
         do {
+            try YAMLExpansion.check(yaml)
+        } catch {
+            throw AgendaError([AgendaProblem(file: file, line: error.line, message: expansionMessage)])
+        }
+        do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             throw AgendaError([yamlProblem(error, file: file)])
@@ -49,11 +53,22 @@ public enum AgendaLoader {
         }
         var reader = AgendaNodeReader(file: file)
         let agenda = reader.agenda(from: root)
-        if let agenda, reader.problems.isEmpty { return agenda }
+        if let agenda, reader.problems.isEmpty {
+            // The agenda is copied into every journal's first line: refuse one that would make
+            // a line no reader accepts (escaping can grow text 6×), before any meeting starts.
+            let saved = SessionCoding.line(agenda).count
+            guard saved <= Limits.agendaHeaderBytes else {
+                throw AgendaError([AgendaProblem(file: file, line: nil, message:
+                    "the agenda takes \(Limits.size(saved)) once saved in a meeting file (its text escaped); at most \(Limits.size(Limits.agendaHeaderBytes)) fit. Shorten prompts or guidance, or split it into two agendas")])
+            }
+            return agenda
+        }
         throw AgendaError(reader.problems.isEmpty
             ? [AgendaProblem(file: file, line: nil, message: "not a usable agenda")]
             : reader.problems)
     }
+
+    static let expansionMessage = "the agenda grows past \(Limits.size(Limits.agendaExpandedUnits)) once its aliases (*name) are expanded, more than an agenda can be; write the repeated text out, or repeat it less"
 
     static func yamlProblem(_ error: YamlError, file: String) -> AgendaProblem {
         switch error {
@@ -62,8 +77,14 @@ public enum AgendaLoader {
         case let .reader(problem, offset, _, yaml):
             let line = offset.map { yaml.utf8.prefix($0).filter { $0 == UInt8(ascii: "\n") }.count + 1 }
             return AgendaProblem(file: file, line: line, message: "cannot read YAML: \(problem); remove it or save the file as plain text")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams's own description spans lines ("Context: …"); one located line instead.
+            let keys = duplicates.prefix(3).map { "'\($0.prefix(40))'" }.joined(separator: ", ")
+            let more = duplicates.count > 3 ? " and \(duplicates.count - 3) more" : ""
+            return AgendaProblem(file: file, line: context.mark.line, message:
+                "the key \(keys)\(more) appears twice in one mapping; keep one of each")
         default:
-            return AgendaProblem(file: file, line: nil, message: "YAML error: \(error)")
+            return AgendaProblem(file: file, line: nil, message: "YAML error: \(String(describing: error).split(separator: "\n").first ?? "")")
         }
     }
 

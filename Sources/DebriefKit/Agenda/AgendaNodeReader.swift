@@ -5,6 +5,11 @@ import Yams
 struct AgendaNodeReader {
     let file: String
     private(set) var problems: [AgendaProblem] = []
+    /// What the walk has visited so far, in `Limits.agendaExpandedUnits`: aliases let a
+    /// small file name the same text thousands of times, so the walk counts what it reads
+    /// and stops once an agenda could not be that big, long before building it all.
+    private var spent = 0
+    private(set) var isOverBudget = false
 
     init(file: String) { self.file = file }
 
@@ -36,18 +41,27 @@ struct AgendaNodeReader {
             report(node, "'sections' must be a non-empty list of sections")
             return nil
         }
+        if list.count > Limits.agendaSections {
+            report(node, "'sections' lists \(list.count) sections; an agenda holds at most \(Limits.agendaSections) (the first \(Limits.agendaSections) are checked)")
+        }
         var result: [AgendaSection] = []
         var seenIDs: [String: Int] = [:]
-        for (position, item) in list.enumerated() {
-            guard let section = section(item, number: position + 1) else { continue }
-            if let firstLine = seenIDs[section.id] {
-                report(item, "duplicate section id '\(section.id)' (first used on line \(firstLine)); give each section its own id")
-            } else {
-                seenIDs[section.id] = line(of: item) ?? 0
+        for (position, item) in list.prefix(Limits.agendaSections).enumerated() {
+            guard charge(item, 1) else { return nil }
+            let section = section(item, number: position + 1)
+            // A section with other problems still claims its id: `check` reports a repeated
+            // id in the same run as everything else.
+            if let id = section?.id ?? item.mapping?["id"]?.scalar?.string, isValidID(id) {
+                if let firstLine = seenIDs[id] {
+                    report(item, "duplicate section id '\(id)' (first used on line \(firstLine)); give each section its own id")
+                } else {
+                    seenIDs[id] = line(of: item) ?? 0
+                }
             }
-            result.append(section)
+            if let section { result.append(section) }
         }
-        return result.count == list.count ? result : nil
+        guard !isOverBudget, result.count == list.count, list.count <= Limits.agendaSections else { return nil }
+        return result
     }
 
     private mutating func section(_ node: Node, number: Int) -> AgendaSection? {
@@ -148,7 +162,7 @@ struct AgendaNodeReader {
             report(node, "\(label): '\(key)' must be a non-empty text")
             return nil
         }
-        return text
+        return bounded(text, at: node, "\(label): '\(key)'")
     }
 
     private mutating func optionalString(_ mapping: Node.Mapping, _ key: String) -> String? {
@@ -157,7 +171,7 @@ struct AgendaNodeReader {
             report(node, "'\(key)' must be a text")
             return nil
         }
-        return text
+        return bounded(text, at: node, "'\(key)'")
     }
 
     private mutating func stringList(_ node: Node?, key: String, in label: String) -> [String]? {
@@ -172,6 +186,7 @@ struct AgendaNodeReader {
                 report(item, "\(label): every entry of '\(key)' must be a text")
                 return nil
             }
+            guard let text = bounded(text, at: item, "\(label): an entry of '\(key)'") else { return nil }
             result.append(text)
         }
         return result
@@ -179,12 +194,36 @@ struct AgendaNodeReader {
 
     private mutating func rejectUnknownKeys(_ mapping: Node.Mapping, allowed: Set<String>, in label: String) {
         for (key, _) in mapping {
-            let name = key.scalar?.string ?? "?"
+            guard charge(key, 1) else { return }
+            let name = String((key.scalar?.string ?? "?").prefix(80))
             if !allowed.contains(name) {
                 let known = allowed.sorted().joined(separator: ", ")
                 report(key, "\(label): unknown key '\(name)'; known keys are \(known)")
             }
         }
+    }
+
+    /// The text, counted against the walk's budget and checked against `Limits.agendaTextBytes`;
+    /// nil (and a problem reported) when it is too long or the budget is spent.
+    private mutating func bounded(_ text: String, at node: Node, _ what: String) -> String? {
+        let bytes = text.utf8.count
+        guard charge(node, 1 + bytes) else { return nil }
+        guard bytes <= Limits.agendaTextBytes else {
+            report(node, "\(what) is \(Limits.size(bytes)) long; an agenda text holds at most \(Limits.size(Limits.agendaTextBytes))")
+            return nil
+        }
+        return text
+    }
+
+    /// Counts `units` of the walk; false once the agenda has expanded past any real one.
+    /// Reported once, where it happened, with what to change.
+    private mutating func charge(_ node: Node, _ units: Int) -> Bool {
+        guard !isOverBudget else { return false }
+        spent += units
+        guard spent > Limits.agendaExpandedUnits else { return true }
+        isOverBudget = true
+        report(node, AgendaLoader.expansionMessage)
+        return false
     }
 
     private func isValidID(_ id: String) -> Bool {

@@ -24,7 +24,14 @@ public struct AgendaError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public init(_ problems: [AgendaProblem]) { self.problems = problems }
 
+    /// The first `Limits.problemsShown` problems, then how many more: a file with 100,000
+    /// broken sections must not print 100,000 lines.
     public var description: String {
-        problems.map(\.description).joined(separator: "\n")
+        var lines = problems.prefix(Limits.problemsShown).map(\.description)
+        if problems.count > Limits.problemsShown, let file = problems.first?.file {
+            let more = problems.count - Limits.problemsShown
+            lines.append(VisibleText.line("\(file): and \(more) more problem\(more == 1 ? "" : "s")"))
+        }
+        return lines.joined(separator: "\n")
     }
 }

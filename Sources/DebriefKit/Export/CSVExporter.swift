@@ -15,6 +15,9 @@ public enum CSVExporter {
         return out
     }
 
+    private static let formulaStarts = Set("=+-@\u{FF1D}\u{FF0B}\u{FF0D}\u{FF20}".unicodeScalars)
+    private static let leadingBlanks = Set(" \t\r\n\u{A0}\u{3000}\u{2007}\u{202F}".unicodeScalars)
+
     static func row(_ cells: [String]) -> String {
         cells.map(field).joined(separator: ",") + "\r\n"
     }
@@ -23,8 +26,13 @@ public enum CSVExporter {
     /// quotes), a leading formula character defused with an apostrophe, quoted if needed.
     static func field(_ raw: String) -> String {
         var text = VisibleText.lines(raw.replacingOccurrences(of: "\r\n", with: "\n"))
-        // = + - @ start formulas in Excel, LibreOffice and Google Sheets (CWE-1236).
-        if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) {
+        // = + - @ start formulas in Excel, LibreOffice and Google Sheets (CWE-1236), and
+        // spreadsheets trim leading blanks (tab, space, no-break space) or fold full-width
+        // forms before evaluating: defuse a cell whose first character after blanks is one.
+        let start = text.unicodeScalars.first { !leadingBlanks.contains($0) }
+        if let start, formulaStarts.contains(start) {
+            text = "'" + text
+        } else if let first = text.unicodeScalars.first, first == "\t" || first == "\r" {
             text = "'" + text
         }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }

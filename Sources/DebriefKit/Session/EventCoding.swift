@@ -17,6 +17,10 @@ extension Event: Codable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
+        if let fields = decoder.userInfo[UnknownFields.key] as? UnknownFields {
+            // A field this build does not know: a newer Debrief wrote it (see ForeignLine).
+            fields.found = try decoder.container(keyedBy: AnyKey.self).allKeys.contains { Key(stringValue: $0.stringValue) == nil }
+        }
         let t = try c.decode(Int.self, forKey: .t)
         guard (0...Event.maximumTime).contains(t) else {
             throw DecodingError.dataCorruptedError(forKey: .t, in: c, debugDescription: "time out of range")
@@ -117,4 +121,18 @@ extension Event: Codable {
         }
         try c.encode(t, forKey: .t)
     }
+}
+
+/// Set by `Event.init(from:)` when the decoder's `userInfo` asks: whether the line held a
+/// field this build does not know. Only the session reader asks; it keeps such lines whole.
+final class UnknownFields: @unchecked Sendable {
+    static let key = CodingUserInfoKey(rawValue: "debrief.unknownFields")!
+    var found = false
+}
+
+private struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }

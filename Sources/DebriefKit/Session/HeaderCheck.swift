@@ -6,20 +6,20 @@ extension SessionHeader {
     public var damage: String? {
         let sections = agenda.sections
         guard !sections.isEmpty else { return "its agenda has no sections" }
-        guard sections.count <= 200 else { return "its agenda has \(sections.count) sections" }
+        guard sections.count <= Limits.agendaSections else { return "its agenda has \(sections.count) sections" }
         guard Set(sections.map(\.id)).count == sections.count else { return "its agenda repeats a section id" }
-        if let bad = sections.first(where: { !(1...AgendaLoader.maximumSectionMinutes).contains($0.minutes) }) {
+        if let bad = sections.first(where: { !(1...Limits.sectionMinutes).contains($0.minutes) }) {
             return "a section lasts \(bad.minutes) minutes"
         }
         let scale = meeting.timeScale
-        guard scale.isFinite, scale > 0, scale <= 10_000 else { return "its time scale is \(scale)" }
+        guard scale.isFinite, scale > 0, scale <= Limits.maximumTimeScale else { return "its time scale is \(scale)" }
         return nil
     }
 }
 
 extension Event {
-    /// Ten years of meeting time, in milliseconds: later times are damage, not meetings.
-    public static let maximumTime = 10 * 365 * 24 * 3_600_000
-    /// Note ids count up from 1; one this large is damage, and adding 1 to it must not overflow.
-    public static let maximumID = 1 << 40
+    /// See `Limits.maximumTime`.
+    public static var maximumTime: Int { Limits.maximumTime }
+    /// See `Limits.maximumID`.
+    public static var maximumID: Int { Limits.maximumID }
 }

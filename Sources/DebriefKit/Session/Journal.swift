@@ -13,13 +13,20 @@ public final class Journal {
     public let url: URL
     private var descriptor: Int32
 
-    /// Starts a new journal; fails if the file already exists.
+    /// Starts a new journal; fails if the file already exists, or if the header would be a
+    /// line no reader accepts (then no file is created: a journal that cannot be read back
+    /// would hold the meeting's notes where nobody can recover them).
     public init(creating url: URL, header: SessionHeader) throws(StorageError) {
         self.url = url
+        let line = SessionCoding.line(header)
+        guard line.count <= Limits.lineBytes else {
+            throw StorageError(path: url.path, action: "start", reason:
+                "the meeting's details and agenda take \(Limits.size(line.count)) once saved; a journal line holds at most \(Limits.size(Limits.lineBytes)). Shorten the agenda or the title")
+        }
         descriptor = try SecureFiles.createExclusive(url, append: true)
         do {
             try Self.lock(descriptor, path: url.path)
-            try writeLine(SessionCoding.line(header))
+            try writeLine(line)
         } catch {
             close(descriptor)
             unlink(url.path)
@@ -53,9 +60,9 @@ public final class Journal {
     /// renames it over `url`. This is how a journal recovers after a failed write: after a
     /// failed fsync Linux may have dropped the data while marking the pages clean, so a
     /// retried fsync proves nothing; a fresh file written from memory does.
-    public static func rewrite(at url: URL, header: SessionHeader, events: [Event]) throws(StorageError) -> Journal {
-        var data = SessionCoding.line(header)
-        for event in events { data.append(SessionCoding.line(event)) }
+    public static func rewrite(at url: URL, header: SessionHeader, events: [Event],
+                               foreign: [ForeignLine] = []) throws(StorageError) -> Journal {
+        let data = SessionCoding.journal(header: header, events: events, foreign: foreign)
         // Locked before it becomes visible under the journal's name.
         let descriptor = try SecureFiles.replace(url, with: data, append: true, beforeRename: lock)
         return Journal(url: url, descriptor: descriptor)

@@ -12,6 +12,8 @@ public final class MeetingRecorder {
     /// The highest note id in any event so far (0 before the first note). New notes get the
     /// next one: ids from a journal may be out of order (1, 3, 2), so the last is not enough.
     public private(set) var highestNoteID = 0
+    /// Lines of a newer Debrief found when resuming: written back untouched, in place.
+    public let foreignLines: [ForeignLine]
     private var journal: Journal?
     /// A journal that failed a write: never written again, but kept open so its lock keeps
     /// other processes away until a rewrite replaces it or the meeting is saved.
@@ -19,7 +21,9 @@ public final class MeetingRecorder {
     /// The last write failure, until a retry succeeds; nil while every event is on disk.
     public private(set) var failure: StorageError?
 
-    public init(header: SessionHeader, store: SessionStore, baseName: String, journal: Journal?, events: [Event] = []) {
+    public init(header: SessionHeader, store: SessionStore, baseName: String, journal: Journal?, events: [Event] = [],
+                foreignLines: [ForeignLine] = []) {
+        self.foreignLines = foreignLines
         self.header = header
         self.store = store
         self.baseName = baseName
@@ -58,12 +62,20 @@ public final class MeetingRecorder {
         return events[events.count - 1]
     }
 
-    /// Records an event; times never run backwards. Returns the disk error, if any,
-    /// after keeping the event in memory.
+    /// Records an event; times never run backwards, nor past `Limits.maximumTime` (a reader
+    /// would refuse them), and a draft is cut to `Limits.noteBytes`. Returns the disk
+    /// error, if any, after keeping the event in memory.
     @discardableResult
     public func record(_ event: Event) -> StorageError? {
         var event = event
-        event.t = max(event.t, events.last?.t ?? 0)
+        event.t = Self.time(max(event.t, events.last?.t ?? 0))
+        if case .draftChanged(let text) = event.change, text.utf8.count > Limits.noteBytes {
+            let cut = String(Limits.prefix(of: text, fittingIn: Limits.noteBytes))
+            // The input still differs from the journalled draft, so the loop asks again at
+            // every pause: the same cut draft once is enough.
+            if case .draftChanged(let last)? = events.last?.change, last == cut { return failure }
+            event.change = .draftChanged(text: cut)
+        }
         events.append(event)
         if let id = Self.addedNoteID(event) { highestNoteID = max(highestNoteID, id) }
         return write { journal throws(StorageError) in try journal.append(event) }
@@ -77,9 +89,11 @@ public final class MeetingRecorder {
     /// continues the clock from there. Kept out of `events` and out of the session file.
     @discardableResult
     public func markAlive(at t: Int) -> StorageError? {
-        let t = max(t, events.last?.t ?? 0)
+        let t = Self.time(max(t, events.last?.t ?? 0))
         return write { journal throws(StorageError) in try journal.markAlive(at: t) }
     }
+
+    private static func time(_ t: Int) -> Int { min(max(0, t), Limits.maximumTime) }
 
     private func write(_ body: (Journal) throws(StorageError) -> Void) -> StorageError? {
         guard failure == nil, let journal else { return failure }
@@ -103,7 +117,7 @@ public final class MeetingRecorder {
         guard failure != nil else { return nil }
         do {
             try SecureFiles.makeFolder(store.folder)
-            journal = try Journal.rewrite(at: journalURL, header: header, events: events)
+            journal = try Journal.rewrite(at: journalURL, header: header, events: events, foreign: foreignLines)
             if failedJournal?.url == journalURL { failedJournal = nil }
             failure = nil
         } catch {
@@ -123,7 +137,7 @@ public final class MeetingRecorder {
 
     /// Writes the session file and brief, then retires the journal.
     public func finish() throws(StorageError) -> (session: URL, brief: URL) {
-        let result = try store.finish(base: baseName, header: header, events: events, journal: journal)
+        let result = try store.finish(base: baseName, header: header, events: events, foreign: foreignLines, journal: journal)
         journal = nil
         // Everything is in the session file now; a journal left in a failed folder is obsolete.
         failedJournal?.retire()

@@ -8,7 +8,12 @@ public enum ResumeReport {
         let damaged = record.hasTornLastLine ? Array(record.skippedLines.dropLast()) : record.skippedLines
         if !record.oversizedLines.isEmpty {
             let lines = record.oversizedLines.prefix(10).map(String.init).joined(separator: ", ")
-            messages.append("Journal line\(record.oversizedLines.count == 1 ? "" : "s") \(lines) \(record.oversizedLines.count == 1 ? "is" : "are") longer than 1 MB, more than any note; skipped.")
+            messages.append("Journal line\(record.oversizedLines.count == 1 ? "" : "s") \(lines) \(record.oversizedLines.count == 1 ? "is" : "are") longer than \(Limits.size(Limits.lineBytes)), more than any note; skipped.")
+        }
+        if !record.foreignLines.isEmpty {
+            let count = record.foreignLines.count
+            let types = Set(record.foreignLines.map { VisibleText.line(String($0.type.prefix(40))) }).sorted().prefix(5)
+            messages.append("Kept \(count) line\(count == 1 ? "" : "s") written by a newer Debrief (\(types.joined(separator: ", "))) untouched: this Debrief does not show what is new in them, and writes them back into the session file as they are.")
         }
         if !damaged.isEmpty {
             let shown = damaged.prefix(10).map(String.init).joined(separator: ", ")

@@ -38,14 +38,29 @@ public struct ResumedMeeting {
             throw ResumeError("cannot resume: \(PlainError.message(error))")
         }
         let recorder = MeetingRecorder(header: record.header, store: store, baseName: meeting.baseName,
-                                       journal: journal, events: record.events)
+                                       journal: journal, events: record.events, foreignLines: record.foreignLines)
+        var messages = ResumeReport.messages(for: record)
         var offset = record.lastKnownTime
         if countDowntime {
             let down = max(0, now.timeIntervalSince(meeting.lastSaved))
-            offset += Int(down * 1000 * max(0.001, record.header.meeting.timeScale))
+            let (clock, clamped) = clockAfterDowntime(from: offset, seconds: down, timeScale: record.header.meeting.timeScale)
+            offset = clock
+            if clamped {
+                messages.append("Counting the downtime would run the meeting clock past \(Limits.maximumTime / 3_600_000) hours, more than a meeting file can hold; the clock continues from there instead.")
+            }
         }
-        return ResumedMeeting(recorder: recorder, state: record.state,
-                              messages: ResumeReport.messages(for: record), clockOffset: offset)
+        return ResumedMeeting(recorder: recorder, state: record.state, messages: messages, clockOffset: offset)
+    }
+
+    /// The meeting time after `seconds` of downtime counted at `timeScale`, kept within
+    /// `Limits.maximumTime` (computed in floating point: months at a high scale must not
+    /// overflow an Int). Returns whether it had to be cut.
+    static func clockAfterDowntime(from offset: Int, seconds: Double, timeScale: Double) -> (Int, Bool) {
+        let added = seconds * 1000 * max(0.001, timeScale)
+        let limit = Double(Limits.maximumTime)
+        let total = Double(offset) + added
+        guard total.isFinite, total <= limit else { return (Limits.maximumTime, true) }
+        return (Int(total), false)
     }
 
     private static func endsWithNewline(_ url: URL) -> Bool {

@@ -31,10 +31,11 @@ public enum SessionCatalog {
         do {
             // A finished session says what it holds on its last line: no need to decode every
             // event, or even every field of the summary (most of the time of listing a folder).
+            // A summary split over several lines (a very long meeting) is read in full instead.
             if !entry.isJournal {
                 let (header, last) = try SessionReader.readHeaderAndLastLine(url)
                 if let last, let summary = try? JSONDecoder().decode(SummaryCounts.self, from: last),
-                   summary.type == "summary", let end = summary.endedAt {
+                   summary.type == "summary", summary.parts == nil, let end = summary.endedAt {
                     let kinds = summary.sections.flatMap { $0.items.map(\.kind) }
                     entry.header = header
                     entry.durationMilliseconds = end
@@ -64,9 +65,10 @@ public enum SessionCatalog {
         struct Item: Decodable { var kind: NoteKind }
         var type: String
         var endedAt: Int?
+        var parts: Int?
         var sections: [Section]
         enum CodingKeys: String, CodingKey {
-            case type, sections
+            case type, sections, parts
             case endedAt = "ended_at"
         }
     }

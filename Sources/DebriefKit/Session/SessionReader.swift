@@ -17,12 +17,49 @@ public struct SessionRecord: Sendable {
     public var completeLength = 0
     /// A journal's latest alive mark: the meeting was still running at this time.
     public var lastAlive: Int?
+    /// Lines of a type this build does not know, written by a newer Debrief: kept as they
+    /// are and written back in place, so a resume with an older binary loses nothing.
+    public var foreignLines: [ForeignLine] = []
 
     public var state: MeetingState { MeetingState.fold(agenda: header.agenda, events: events) }
 
     /// How far the meeting's clock is known to have run: its last event or alive mark.
     public var lastKnownTime: Int { max(events.lazy.map(\.t).max() ?? 0, lastAlive ?? 0) }
 }
+
+/// A line this build cannot interpret but must not lose: a JSON object whose `type` is not
+/// one Debrief knows (an event of a later version), carried through untouched.
+public struct ForeignLine: Equatable, Sendable {
+    /// How many known events came before it: where it goes back when the file is rewritten.
+    public var position: Int
+    public var type: String
+    /// The line as read, without its newline.
+    public var line: Data
+    /// The line is the known event at `position` with fields this build does not know: the
+    /// event is used, and this line is written in its place.
+    public var replacesEvent = false
+
+    public init(position: Int, type: String, line: Data, replacesEvent: Bool = false) {
+        self.position = position
+        self.type = type
+        self.line = line
+        self.replacesEvent = replacesEvent
+    }
+
+    private struct TypeProbe: Decodable { var type: String }
+
+    /// Every `type` this build reads; a line with another one is foreign, not damaged.
+    static let knownTypes: Set<String> = Set(Event.TypeName.allCases.map(\.rawValue))
+        .union(["header", "summary", AliveMark.typeName])
+
+    static func unknownType(of line: Data, decoder: JSONDecoder) -> String? {
+        guard let probe = try? decoder.decode(TypeProbe.self, from: line),
+              !knownTypes.contains(probe.type) else { return nil }
+        return probe.type
+    }
+}
+
+private struct TypeProbeLine: Decodable { var type: String }
 
 public struct SessionReadError: Error, Equatable, Sendable, CustomStringConvertible {
     public var path: String
@@ -31,9 +68,9 @@ public struct SessionReadError: Error, Equatable, Sendable, CustomStringConverti
 }
 
 public enum SessionReader {
-    /// Session files are JSON Lines of modest size; refuse what cannot be one.
-    public static let maximumFileBytes = 512 * 1_000_000
-    public static let maximumLineBytes = 1_000_000
+    /// Session files are JSON Lines of modest size; refuse what cannot be one (`Limits`).
+    public static var maximumFileBytes: Int { Limits.sessionFileBytes }
+    public static var maximumLineBytes: Int { Limits.lineBytes }
 
     public static func read(_ url: URL) throws(SessionReadError) -> SessionRecord {
         try parse(try contents(of: url), path: url.path)
@@ -51,27 +88,49 @@ public enum SessionReader {
     public static func parse(_ data: Data, path: String) throws(SessionReadError) -> SessionRecord {
         let lines = JSONLines.lines(in: data)
         let decoder = JSONDecoder()
+        let unknownFields = UnknownFields()
+        decoder.userInfo[UnknownFields.key] = unknownFields
         let header = try header(in: lines, path: path)
         var events: [Event] = []
-        var summary: SessionSummary?
+        var summaries: [SessionSummary] = []
+        var foreign: [ForeignLine] = []
         var skipped: [Int] = []
         var oversized: [Int] = []
         var lastAlive: Int?
+        var olderLongSummary = false
+        let lastLine = lines.lastIndex { !$0.isEmpty }
         for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let bytes = Data(line)
+            unknownFields.found = false
             if line.count <= maximumLineBytes, let event = try? decoder.decode(Event.self, from: bytes) {
+                if unknownFields.found {
+                    // A newer Debrief added fields to a known event: used as far as this build
+                    // understands it, and written back whole, never re-encoded without them.
+                    let type = (try? decoder.decode(TypeProbeLine.self, from: bytes).type) ?? ""
+                    foreign.append(ForeignLine(position: events.count, type: type, line: bytes, replacesEvent: true))
+                }
                 events.append(event)
             } else if line.count <= maximumLineBytes, let mark = try? decoder.decode(AliveMark.self, from: bytes),
                       mark.type == AliveMark.typeName, (0...Event.maximumTime).contains(mark.t) {
                 lastAlive = max(lastAlive ?? 0, mark.t)
             } else if line.count <= maximumLineBytes, let final = try? decoder.decode(SessionSummary.self, from: bytes), final.type == "summary" {
-                summary = final
+                summaries.append(final)
+            } else if line.count <= maximumLineBytes, let type = ForeignLine.unknownType(of: bytes, decoder: decoder) {
+                foreign.append(ForeignLine(position: events.count, type: type, line: bytes))
+            } else if line.count > maximumLineBytes, offset == lastLine, Self.looksLikeSummary(line) {
+                // Debrief before split summaries wrote one line however long: rebuilt below.
+                olderLongSummary = true
             } else {
                 skipped.append(offset + 1)
                 if line.count > maximumLineBytes { oversized.append(offset + 1) }
             }
         }
-        var record = SessionRecord(header: header, events: events, summary: summary, skippedLines: skipped)
+        if summaries.isEmpty, olderLongSummary {
+            summaries = [SessionSummary(state: MeetingState.fold(agenda: header.agenda, events: events))]
+        }
+        var record = SessionRecord(header: header, events: events, summary: SessionSummary.merged(summaries),
+                                   skippedLines: skipped)
+        record.foreignLines = foreign
         record.oversizedLines = oversized
         record.lastAlive = lastAlive
         let endsWithNewline = data.last == UInt8(ascii: "\n")
@@ -80,11 +139,18 @@ public enum SessionReader {
         return record
     }
 
+    /// A summary line begins with its first key in sorted order and ends as one does.
+    private static func looksLikeSummary(_ line: Data) -> Bool {
+        let start = Data(#"{"ended_at":"#.utf8), alternative = Data(#"{"sections":"#.utf8)
+        let end = Data(#""type":"summary"}"#.utf8)
+        return (line.starts(with: start) || line.starts(with: alternative)) && line.suffix(end.count).elementsEqual(end)
+    }
+
     private static func contents(of url: URL) throws(SessionReadError) -> Data {
         do {
             let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             if size > maximumFileBytes {
-                throw SessionReadError(path: url.path, message: "too large to be a session file (\(size / 1_000_000) MB)")
+                throw SessionReadError(path: url.path, message: "too large to be a session file (\(Limits.size(size)))")
             }
             return try Data(contentsOf: url)
         } catch let error as SessionReadError {
@@ -96,7 +162,7 @@ public enum SessionReader {
 
     /// The first line, checked: a Debrief session header of a version this build reads.
     private static func header(in lines: [Data], path: String) throws(SessionReadError) -> SessionHeader {
-        guard let first = lines.first, first.count <= maximumLineBytes,
+        guard let first = lines.first, first.count <= Limits.olderHeaderBytes,
               let header = try? JSONDecoder().decode(SessionHeader.self, from: Data(first)) else {
             throw SessionReadError(path: path, message: "not a Debrief session (the first line is not a session header)")
         }

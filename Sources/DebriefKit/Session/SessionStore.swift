@@ -78,11 +78,11 @@ public struct SessionStore: Sendable {
     }
 
     /// Writes the session file and its brief atomically, then retires the journal.
-    public func finish(base: String, header: SessionHeader, events: [Event],
+    public func finish(base: String, header: SessionHeader, events: [Event], foreign: [ForeignLine] = [],
                        journal: Journal?) throws(StorageError) -> (session: URL, brief: URL) {
         try SecureFiles.makeFolder(folder)
         let session = sessionURL(base: base), brief = briefURL(base: base)
-        try SecureFiles.writeAtomically(SessionCoding.sessionFile(header: header, events: events), to: session)
+        try SecureFiles.writeAtomically(SessionCoding.sessionFile(header: header, events: events, foreign: foreign), to: session)
         let state = MeetingState.fold(agenda: header.agenda, events: events)
         try SecureFiles.writeAtomically(Data(BriefWriter.markdown(header: header, state: state).utf8), to: brief)
         journal?.retire()

@@ -1,5 +1,13 @@
+import Foundation
+
 /// The last line of a session file: the meeting's final state, for tools that want the
 /// result without folding events. Folding the file's events must give exactly this.
+///
+/// A summary that would not fit in one line (`Limits.lineBytes`, about 1 MB of note text)
+/// is split over several lines at the end of the file, each numbered `part` of `parts`;
+/// a section too long for one line continues in the next part under the same id.
+/// `merged(_:)` puts them back together. A summary that fits is written as one line
+/// without `part`/`parts`, exactly as before.
 public struct SessionSummary: Codable, Equatable, Sendable {
     public var type = "summary"
     public var endedAt: Int?
@@ -7,6 +15,9 @@ public struct SessionSummary: Codable, Equatable, Sendable {
     /// to the duration's whole seconds. Absent in files written before it existed.
     public var pausedSeconds: Int?
     public var sections: [Section]
+    /// 1-based number of this line among a split summary's lines; nil when not split.
+    public var part: Int?
+    public var parts: Int?
 
     public struct Section: Codable, Equatable, Sendable {
         public var id: String
@@ -62,7 +73,7 @@ public struct SessionSummary: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type, sections
+        case type, sections, part, parts
         case endedAt = "ended_at", pausedSeconds = "paused_seconds"
     }
 
@@ -88,5 +99,86 @@ extension SessionSummary.Item {
                   rootCause: isProblem ? note.rootCause : nil, severity: isProblem ? note.severity : nil,
                   owner: isAction ? note.content.owner : nil, due: isAction ? note.content.due : nil,
                   problem: isAction ? note.problem : nil, clientVisible: note.clientVisible)
+    }
+}
+
+extension SessionSummary {
+    /// The summary as session-file lines, each within `limit` bytes: one line when it fits,
+    /// else as many parts as needed. Every section and every item fits in one line with
+    /// room to spare (`Limits.noteBytes`, `Limits.agendaTextBytes`), so packing always works.
+    public func encodedLines(limit: Int = Limits.lineBytes) -> Data {
+        let whole = SessionCoding.line(self)
+        guard whole.count > limit else { return whole }
+        // `{"ended_at":…,"part":…,"parts":…,"sections":[],"type":"summary"}` and a newline.
+        let envelope = 200
+        // One encoder for every measurement (the same options as `SessionCoding.line`): a
+        // 100,000-note summary is measured item by item.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Each size counts one byte more than the JSON: the comma that separates it.
+        func size(_ value: some Encodable) -> Int { ((try? encoder.encode(value))?.count ?? 2) + 1 }
+        var parts: [[Section]] = []
+        var part: [Section] = []
+        var used = envelope
+        for section in sections {
+            var slice = section
+            slice.items = []
+            let meta = size(slice)
+            if used + meta > limit, !part.isEmpty {
+                parts.append(part)
+                part = []
+                used = envelope
+            }
+            used += meta
+            for item in section.items {
+                let itemSize = size(item)
+                if used + itemSize > limit, !(slice.items.isEmpty && part.isEmpty) {
+                    part.append(slice)
+                    parts.append(part)
+                    part = []
+                    slice.items = []
+                    used = envelope + meta
+                }
+                slice.items.append(item)
+                used += itemSize
+            }
+            part.append(slice)
+        }
+        if !part.isEmpty { parts.append(part) }
+        var data = Data()
+        for (index, sections) in parts.enumerated() {
+            var line = self
+            line.sections = sections
+            line.part = index + 1
+            line.parts = parts.count
+            data.append(SessionCoding.line(line))
+        }
+        return data
+    }
+
+    /// The summary lines of a file, read back as one summary: the last line when it is a
+    /// whole summary (files written before summaries were split have only that), else the
+    /// parts put together. Nil when a part is missing: the events still tell everything.
+    public static func merged(_ lines: [SessionSummary]) -> SessionSummary? {
+        guard let last = lines.last else { return nil }
+        guard let count = last.parts else { return last }
+        let parts = lines.filter { $0.parts == count }.suffix(count)
+        guard count > 0, parts.count == count, parts.enumerated().allSatisfy({ $0.offset + 1 == $0.element.part }) else {
+            return nil
+        }
+        var result = last
+        result.part = nil
+        result.parts = nil
+        result.sections = []
+        for part in parts {
+            for section in part.sections {
+                if let previous = result.sections.last, previous.id == section.id {
+                    result.sections[result.sections.count - 1].items += section.items
+                } else {
+                    result.sections.append(section)
+                }
+            }
+        }
+        return result
     }
 }

@@ -41,11 +41,14 @@ public enum VisibleText {
     }
 
     /// Bidi controls (Trojan Source), zero-width spaces and other invisible characters.
-    /// Joiners and variation selectors are kept: emoji sequences need them.
+    /// Joiners and variation selectors are kept: emoji sequences need them. Tag characters
+    /// (U+E0000–U+E007F) are shown: they can spell whole hidden sentences ("ASCII
+    /// smuggling"), and the only emoji that use them (subdivision flags) still read as a flag.
     private static func isInvisibleFormat(_ value: UInt32) -> Bool {
         switch value {
         case 0x061C, 0x00AD, 0x180E, 0x200B, 0x200E, 0x200F, 0x2028, 0x2029,
-             0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF, 0xFFF9...0xFFFB:
+             0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF, 0xFFF9...0xFFFB,
+             0xE0000...0xE007F:
             return true
         default:
             return false

@@ -6,7 +6,7 @@ extension AppModel {
         if command != .cursorUp, command != .cursorDown { historyIndex = nil }
         switch command {
         case .commitNote: return commit()
-        case .insertNewline: editor.insertNewline()
+        case .insertNewline: insertWithinNoteLimit("\n", pasted: false)
         case .cancelEdit: cancelEditing()
         case .deleteBackward: editor.deleteBackward()
         case .deleteForward: editor.deleteForward()
@@ -60,6 +60,12 @@ extension AppModel {
     /// Ends the meeting. Text still in the input is saved first (as a note, or as the edit
     /// it was): ending never throws away what was typed.
     mutating func endMeeting() -> [AppEffect] {
+        if let problem = noteLimitProblem {
+            // The input cannot be saved as it is, and ending would lose it: stay.
+            overlay = nil
+            message = problem
+            return []
+        }
         let saved = commit()
         overlay = nil
         return saved + [.record(.meetingEnded), .finish]
@@ -75,6 +81,11 @@ extension AppModel {
     /// `added` (the id) to finish: clear the input, link the action, open the pickers.
     mutating func commit(addedAs added: Int? = nil) -> [AppEffect] {
         guard !editor.isBlank, let current = meeting.current else { return [] }
+        if added == nil, let problem = noteLimitProblem {
+            // Kept in the input, nothing recorded: never "saved" for what could not be read back.
+            message = problem
+            return []
+        }
         let typed = editor.text
         let parsed = NoteParser.parse(typed, today: today)
         var effects: [AppEffect]

@@ -147,7 +147,8 @@ public struct AppModel: Sendable {
             case nil: break
             }
             focus = .input
-            editor.insert(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+            insertWithinNoteLimit(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"),
+                                  pasted: true)
             return []
         case .key(let key):
             message = nil
@@ -157,8 +158,8 @@ public struct AppModel: Sendable {
                 // Typing with the list focused goes to the note: a keystroke is never lost.
                 focus = .input
                 historyIndex = nil
-                editor.insert(String(character))
-                message = NoteParser.secondOwnerWarning(in: editor.text)  // flagged as typed, not only on Enter
+                insertWithinNoteLimit(String(character), pasted: false)
+                message = message ?? NoteParser.secondOwnerWarning(in: editor.text)  // flagged as typed, not only on Enter
             }
             return []
         }
