@@ -86,12 +86,27 @@ public enum SecureFiles {
     }
 
     public static func writeAtomically(_ data: Data, to url: URL) throws(StorageError) {
+        try writeAtomically(parts: CollectionOfOne(data), to: url)
+    }
+
+    /// Writes `parts` one after another as one file, atomically, in blocks of about 256 KB:
+    /// a large session file never needs to be whole in memory.
+    public static func writeAtomically(parts: some Sequence<Data>, to url: URL) throws(StorageError) {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appending(path: ".\(url.lastPathComponent).\(getpid()).tmp")
         unlink(temporary.path)
         let descriptor = try createExclusive(temporary)
         do {
-            try writeAll(data, to: descriptor, path: temporary.path)
+            let blockSize = 256 * 1024
+            var block = Data(capacity: blockSize)
+            for part in parts {
+                block.append(part)
+                if block.count >= blockSize {
+                    try writeAll(block, to: descriptor, path: temporary.path)
+                    block.removeAll(keepingCapacity: true)
+                }
+            }
+            try writeAll(block, to: descriptor, path: temporary.path)
             try sync(descriptor, path: temporary.path)
         } catch {
             close(descriptor)
