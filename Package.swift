@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "debrief-bench",
             dependencies: [
-                "DebriefKit", "DebriefTUI",
+                "DebriefKit", "DebriefTUI", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +69,7 @@ let package = Package(
         ),
         // Drives the built `debrief` binary inside tmux, and smoke-runs the benchmarks.
         .testTarget(name: "EndToEndTests", dependencies: ["DebriefKit", "debrief", "debrief-bench", "TestSupport"]),
-        // Helpers the test targets share: running programs, seeded randomness.
+        // Helpers the test targets and the benchmarks share: running programs, seeded randomness.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]
 )

@@ -1,6 +1,7 @@
 import DebriefKit
 import DebriefTUI
 import Foundation
+import TestSupport
 
 /// One line of the report: what was measured, the figure, and the goal it is held to.
 struct ReportRow {
@@ -62,7 +63,7 @@ struct CoreBenchmarks {
         var seeker: ReplayTimeline?
         let build = Measure.seconds { seeker = ReplayTimeline(agenda: agenda, events: events, snapshotInterval: snapshotInterval) }
         guard let seeker, let end = events.last?.t else { return [] }
-        var random = SplitMix(seed: 99)
+        var random = SeededRandom(seed: 99)
         let times = (0..<seeks).map { _ in
             let t = random.next(upTo: end + 1)
             return Measure.seconds { benchmarkSink &+= seeker.state(at: t).notes.count }

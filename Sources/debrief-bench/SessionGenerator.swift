@@ -1,5 +1,6 @@
 import DebriefKit
 import Foundation
+import TestSupport
 
 /// Makes sessions of any size that look like real ones: notes of every kind typed at a
 /// steady pace through the agenda's sections, with the edits, tags, removals, pauses and
@@ -7,11 +8,11 @@ import Foundation
 /// compare.
 struct SessionGenerator {
     let agenda: Agenda
-    private var random: SplitMix
+    private var random: SeededRandom
 
     init(agenda: Agenda, seed: UInt64 = 2026) {
         self.agenda = agenda
-        random = SplitMix(seed: seed)
+        random = SeededRandom(seed: seed)
     }
 
     /// Exactly `count` events over the agenda's planned time, ending with `meetingEnded`.
@@ -108,20 +109,4 @@ struct SessionGenerator {
         let length = 8 + random.next(upTo: 13)
         return (0..<length).map { _ in String(Self.words[random.next(upTo: Self.words.count)]) }.joined(separator: " ")
     }
-}
-
-/// A small, fast, seedable generator (SplitMix64): the same sessions on every machine.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(upTo bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
 }

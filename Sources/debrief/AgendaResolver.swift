@@ -25,9 +25,3 @@ enum AgendaResolver {
         return files.filter { ["yaml", "yml"].contains($0.pathExtension) }.sorted { $0.path < $1.path }
     }
 }
-
-/// A user error: printed as one clear message, exit code 1, never a stack trace.
-struct CommandError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}

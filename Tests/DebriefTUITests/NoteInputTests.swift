@@ -11,7 +11,7 @@ struct NoteInputTests {
         #expect(screen.contains(" › the creators with detailed briefs beat the ones with vague briefs on every\n   single metric we track"))
         #expect(NoteInput.height(driver.model.editor, width: 79) == 2)
         // No word is cut in two at the wrap.
-        let rows = NoteInput.rows(words, width: 76).map { Array(words)[$0] }.map { String($0) }
+        let rows = TextWrap.rows(words, width: 76).map { Array(words)[$0] }.map { String($0) }
         for row in rows.dropLast() { #expect(row.hasSuffix(" "), "\(row) ends at a word") }
     }
 

@@ -14,18 +14,32 @@ struct NoteListTests {
 
     @Test func theNewestNotesShowAndTheRestAreCounted() {
         let screen = draw(selected: nil)
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        // "↑ N more" takes a row of its own: drawn over a note, it hid its words.
+        #expect(rows[0].trimmingCharacters(in: .whitespaces) == "↑ 2991 more")
         #expect(screen.contains("note number 3000"))
-        #expect(screen.contains("note number 2991"))
-        #expect(!screen.contains("note number 2990"))
-        #expect(screen.contains("↑ 2990 more"))
+        #expect(screen.contains("note number 2992"))
+        #expect(!screen.contains("note number 2991"))
     }
 
     @Test func aSelectedNoteFarBackIsShownWithCountsAboveAndBelow() {
         let screen = draw(selected: 5)
-        // Scrolling back brings the selected note to the top row: notes 5–14 show.
-        #expect(screen.hasPrefix(" 00:05 note    note number 5 "))
-        #expect(screen.contains("note number 14"))
-        #expect(screen.contains("↑ 4 more"))
-        #expect(screen.contains("↓ 2986 more"))
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        // Scrolling back brings the selected note to the top, under its own "↑" row: 5–12 show.
+        #expect(rows[0].trimmingCharacters(in: .whitespaces) == "↑ 4 more")
+        #expect(rows[1] == " 00:05 note    note number 5")
+        #expect(screen.contains("note number 12"))
+        #expect(!screen.contains("note number 13"))
+        #expect(rows[9].trimmingCharacters(in: .whitespaces) == "↓ 2988 more")
+    }
+
+    @Test func onARuleAboveTheMarkerLeavesEveryRowToTheNotes() {
+        var canvas = Canvas(width: 60, height: 11)
+        canvas.horizontalLine(y: 0, x: 0, width: 60)
+        NoteList.draw(Self.notes, markAboveOnRule: true, in: &canvas, area: Rect(x: 0, y: 1, width: 60, height: 10))
+        let rows = canvas.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows[0] == "───────────────────────────────────────────── ↑ 2990 more ──")
+        #expect(rows[1].hasSuffix("note number 2991"))
+        #expect(rows[10].hasSuffix("note number 3000"))
     }
 }

@@ -17,16 +17,17 @@ struct RecoveryScreenTests {
         FileManager.default.temporaryDirectory.appending(path: "recovery-screen-\(UUID().uuidString)")
     }
 
-    private func screen(_ loop: MeetingLoop) -> String {
-        FacilitatorScreen.render(loop.model, size: TerminalSize(width: 100, height: 30)).text
+    /// The frame the loop drew on the terminal once it had nothing left to do.
+    private func screen(_ loop: MeetingLoop, _ terminal: HeadlessTerminal) -> String {
+        loop.presentedFrame(on: terminal).text
     }
 
     @Test func ctrlCAsksInsteadOfKillingAndEscapeGoesBack() throws {
-        let terminal = HeadlessTerminal()
+        let terminal = HeadlessTerminal(width: 100, height: 30)
         let (loop, recorder) = try makeLoop(terminal, folder: temporaryFolder())
         loop.start()
         loop.send(.key(.control("c")))
-        let dialog = screen(loop)
+        let dialog = screen(loop, terminal)
         #expect(dialog.contains("Stop the meeting? 0 notes so far."))
         #expect(dialog.contains("Every note is saved in the journal."))
         #expect(dialog.contains("e: end the meeting"))
@@ -36,11 +37,11 @@ struct RecoveryScreenTests {
         #expect(loop.send(.key(.escape)) == nil)
         #expect(loop.model.overlay == nil)
         #expect(recorder.events == before, "cancel records nothing")
-        #expect(!screen(loop).contains("Stop the meeting?"))
+        #expect(!screen(loop, terminal).contains("Stop the meeting?"))
     }
 
     @Test func ctrlCThenLeaveKeepsTheJournalAndTheUnfinishedNote() throws {
-        let terminal = HeadlessTerminal()
+        let terminal = HeadlessTerminal(width: 100, height: 30)
         let (loop, recorder) = try makeLoop(terminal, folder: temporaryFolder())
         terminal.type(text: "Kept for later")
         terminal.type(.key(.enter))
@@ -55,7 +56,7 @@ struct RecoveryScreenTests {
     }
 
     @Test func ctrlCThenEndFinishesTheMeeting() throws {
-        let terminal = HeadlessTerminal()
+        let terminal = HeadlessTerminal(width: 100, height: 30)
         let (loop, recorder) = try makeLoop(terminal, folder: temporaryFolder())
         terminal.type(.key(.control("c")), .key(.character("e")))
         #expect(loop.run() == .ended)
@@ -63,7 +64,7 @@ struct RecoveryScreenTests {
     }
 
     @Test func theUnfinishedNoteIsJournalledWhenTypingPausesNotOnEveryKey() throws {
-        let terminal = HeadlessTerminal()
+        let terminal = HeadlessTerminal(width: 100, height: 30)
         let (loop, recorder) = try makeLoop(terminal, folder: temporaryFolder())
         loop.start()
         for character in "Approvals took" { loop.send(.key(.character(character))) }
@@ -82,27 +83,27 @@ struct RecoveryScreenTests {
     @Test func aFailingDiskIsSaidPlainlyAndClearsOnceARetryWrites() throws {
         let parent = temporaryFolder()
         let folder = parent.appending(path: "sessions")
-        let terminal = HeadlessTerminal()
+        let terminal = HeadlessTerminal(width: 100, height: 30)
         let (loop, recorder) = try makeLoop(terminal, folder: folder)
         loop.start()
-        #expect(screen(loop).contains("● saved"))
+        #expect(screen(loop, terminal).contains("● saved"))
         try FileManager.default.removeItem(at: folder)
         try Data().write(to: folder)
         for character in "Lost?" { loop.send(.key(.character(character))) }
         loop.send(.key(.enter))
-        let broken = screen(loop)
+        let broken = screen(loop, terminal)
         #expect(broken.contains("⚠ NOT SAVED: the file or its folder was removed"))
         #expect(!broken.contains("● saved"))
         #expect(loop.model.meeting.visibleNotes.map(\.text) == ["Lost?"], "the meeting goes on in memory")
         loop.send(.key(.control("c")))
-        #expect(screen(loop).contains("Notes are NOT on disk yet"))
+        #expect(screen(loop, terminal).contains("Notes are NOT on disk yet"))
         loop.send(.key(.escape))
 
         loop.retryStorage()
-        #expect(screen(loop).contains("NOT SAVED"), "still failing: a file is in the way")
+        #expect(screen(loop, terminal).contains("NOT SAVED"), "still failing: a file is in the way")
         try FileManager.default.removeItem(at: folder)
         loop.retryStorage()
-        #expect(screen(loop).contains("● saved"))
+        #expect(screen(loop, terminal).contains("● saved"))
         #expect(try SessionReader.read(recorder.journalURL).state.visibleNotes.map(\.text) == ["Lost?"])
     }
 

@@ -26,6 +26,7 @@ struct CaptureEndToEndTests {
         try tmux.press("Enter")
         try tmux.waitFor("Root cause:")
         try tmux.press("Escape")
+        try tmux.waitUntil("the picker closed") { !$0.contains("Root cause:") }
         try tmux.waitFor("#2   ⚑ untagged (F4)")
 
         // An action with owner and deadline, linked to problem 1 from the picker.
@@ -51,7 +52,7 @@ struct CaptureEndToEndTests {
         try tmux.waitFor("Notes · 3")
         try tmux.press("Tab", "Up")
         try tmux.press("Enter")
-        try tmux.waitFor("Editing note #4")
+        try tmux.waitFor("Editing the note from")
         try tmux.press("End", "BSpace", "BSpace")
         try tmux.type("nes")
         try tmux.press("Enter")
@@ -63,7 +64,7 @@ struct CaptureEndToEndTests {
         // F10: the checklist names the untagged problem.
         try tmux.press("F10")
         try tmux.waitFor("Still open")
-        try tmux.waitFor("Problem not tagged: Approvals took a week")
+        try tmux.waitFor("Problem #2 not tagged: Approvals took a week")
         try tmux.press("Enter")
         let exit = try tmux.waitForExit()
         #expect(exit.code == 0)

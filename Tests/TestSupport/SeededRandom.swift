@@ -1,5 +1,5 @@
 /// SplitMix64: a tiny seeded generator, so a failing fuzz run or kill point can be replayed
-/// from its seed.
+/// from its seed, and the benchmarks generate the same sessions on every machine.
 public struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
@@ -12,4 +12,9 @@ public struct SeededRandom: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+extension SeededRandom {
+    /// A number in 0..<bound (0 when bound < 1); a slight modulo bias is fine for tests and benchmarks.
+    public mutating func next(upTo bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
 }

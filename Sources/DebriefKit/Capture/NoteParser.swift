@@ -4,7 +4,7 @@ import Foundation
 /// `>` an action item, `?` an open question; anything else is a plain note.
 ///
 /// In an action, `@name` is the owner, `due DATE` or `by DATE` the deadline and `#N` the
-/// problem it answers; they are taken out of the text. What cannot be understood stays in
+/// problem it answers (by its number, see `ProblemNumbers`); they are taken out of the text. What cannot be understood stays in
 /// the text, with a warning that says why, so nothing typed is ever lost.
 public enum NoteParser {
     public static let prefixes: [(Character, NoteKind)] = [
@@ -13,7 +13,8 @@ public enum NoteParser {
 
     public struct Result: Equatable, Sendable {
         public var content: NoteContent
-        /// `#N` in an action: the id of the problem it answers (not yet checked to exist).
+        /// `#N` in an action: the number of the problem it answers (see `ProblemNumbers`; not
+        /// yet checked to exist).
         public var problem: Int?
         public var warnings: [String] = []
     }
@@ -59,14 +60,15 @@ public enum NoteParser {
         prefixes.first { $0.1 == kind }?.0
     }
 
-    /// Writes a note back as it would be typed, for editing: prefix, text, owner, deadline, link.
-    public static func typedForm(of note: Note) -> String {
+    /// Writes a note back as it would be typed, for editing: prefix, text, owner, deadline,
+    /// and the answered problem by its number, as it is typed.
+    public static func typedForm(of note: Note, numbers: ProblemNumbers = ProblemNumbers()) -> String {
         var parts = [note.text]
         if let prefix = prefix(for: note.kind) { parts[0] = "\(prefix) " + note.text }
         if note.kind == .action {
             if let owner = note.content.owner { parts.append("@" + owner) }
             if let due = note.content.due { parts.append("due " + due) }
-            if let problem = note.problem { parts.append("#\(problem)") }
+            if let problem = note.problem { parts.append(numbers.label(of: problem)) }
         }
         return parts.joined(separator: " ")
     }

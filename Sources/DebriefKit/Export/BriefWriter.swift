@@ -20,10 +20,15 @@ public enum BriefWriter {
     private static func metadata(header: SessionHeader, state: MeetingState) -> String {
         let meeting = header.meeting
         var rows: [(String, String)] = [("Agenda", header.agenda.title), ("Started", meeting.startedAt)]
-        if let end = state.endedAt {
-            rows.append(("Duration", DurationText.clock(end)))
+        let time = TimeAccount(state: state).seconds
+        if state.endedAt != nil {
+            rows.append(("Duration", DurationText.clock(time.duration * 1000)))
         } else {
-            rows.append(("Status", "interrupted: captured until \(DurationText.clock(state.lastEventTime))"))
+            rows.append(("Status", "interrupted: captured until \(DurationText.clock(time.duration * 1000))"))
+        }
+        // Paused time is its own line: section times add up to the duration without it.
+        if time.paused > 0 {
+            rows.append(("Paused", "\(DurationText.clock(time.paused * 1000)) (not counted against any section)"))
         }
         for (label, value) in [("Client", meeting.client), ("Campaign", meeting.campaign),
                                ("Facilitator", meeting.facilitator), ("Note-taker", meeting.noteTaker)] {
@@ -44,15 +49,34 @@ public enum BriefWriter {
         } else {
             out += captured.map { "- \(line(for: $0, in: state))\n" }.joined()
         }
-        var table = MarkdownTable(["Section", "Used", "Planned"])
+        return out + "\n" + timeTable(state)
+    }
+
+    /// Time used per section against the plan, and whether each was covered; paused time
+    /// (and any time before the first section) on rows of their own, so that the Used
+    /// column adds up to the Total, which is the Duration.
+    static func timeTable(_ state: MeetingState) -> String {
+        var table = MarkdownTable(["Section", "Used", "Planned", "Covered"])
+        let time = TimeAccount(state: state).seconds
         let end = state.endedAt ?? state.lastEventTime
+        var plannedTotal = 0
         for (index, section) in state.agenda.sections.enumerated() {
             let timing = state.sections[index]
+            plannedTotal += timing.plannedMinutes + timing.extraMinutes
             var planned = "\(timing.plannedMinutes) min"
             if timing.extraMinutes > 0 { planned += " + \(timing.extraMinutes) min" }
-            table.add([section.title, DurationText.clock(state.elapsed(section: index, at: end)), planned])
+            let status: String
+            switch state.status(section: index, at: end) {
+            case .covered, .current: status = "yes"
+            case .skipped: status = "skipped"
+            case .notReached: status = "not reached"
+            }
+            table.add([section.title, DurationText.clock(time.sections[index] * 1000), planned, status])
         }
-        return out + "\n" + table.markdown
+        if time.outside > 0 { table.add(["Before the first section", DurationText.clock(time.outside * 1000), "—", "—"]) }
+        if time.paused > 0 { table.add(["Paused", DurationText.clock(time.paused * 1000), "—", "—"]) }
+        table.add(["Total", DurationText.clock(time.duration * 1000), "\(plannedTotal) min", ""])
+        return table.markdown
     }
 
     private static func problems(_ findings: Findings) -> String {

@@ -12,16 +12,24 @@ public enum SessionText {
             ("Facilitator", meeting.facilitator), ("Note-taker", meeting.noteTaker),
         ]
         let end = state.endedAt ?? state.lastEventTime
-        facts.append(state.hasEnded ? ("Duration", DurationText.clock(end))
-                                    : ("Status", "interrupted (captured until \(DurationText.clock(end)))"))
+        let time = TimeAccount(state: state).seconds
+        let duration = DurationText.clock(time.duration * 1000)
+        facts.append(state.hasEnded ? ("Duration", duration) : ("Status", "interrupted (captured until \(duration))"))
+        if time.paused > 0 { facts.append(("Paused", "\(DurationText.clock(time.paused * 1000)) (in no section)")) }
         for case let (label, value?) in facts where !value.isEmpty {
             out += "  \(label.padding(toLength: 12, withPad: " ", startingAt: 0))\(VisibleText.line(value))\n"
         }
         for (index, section) in state.agenda.sections.enumerated() {
             let timing = state.sections[index]
-            let used = DurationText.clock(state.elapsed(section: index, at: end))
+            let used = DurationText.clock(time.sections[index] * 1000)
             let planned = timing.plannedMinutes + timing.extraMinutes
-            out += "\n\(index + 1). \(VisibleText.line(section.title))  [\(used) used of \(planned) min]\n"
+            var status = ""
+            switch state.status(section: index, at: end) {
+            case .skipped: status = ", skipped"
+            case .notReached: status = ", not reached"
+            case .covered, .current: break
+            }
+            out += "\n\(index + 1). \(VisibleText.line(section.title))  [\(used) used of \(planned) min\(status)]\n"
             let notes = state.visibleNotes(inSection: index)
             if notes.isEmpty { out += "   (no notes)\n" }
             for note in notes { out += "   \(item(note, findings))\n" }

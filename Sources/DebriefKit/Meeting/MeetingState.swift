@@ -7,6 +7,13 @@ public struct MeetingState: Equatable, Sendable {
     /// While the clock runs: the meeting time at which the current run began.
     public internal(set) var runningSince: Int?
     public internal(set) var isPaused = false
+    /// Meeting time spent paused by finished pauses; a pause still running is counted from
+    /// `pausedSince`. Paused time belongs to no section (see `TimeAccount`).
+    public internal(set) var pausedTime = 0
+    public internal(set) var pausedSince: Int?
+    /// The furthest section ever opened: sections before it never really opened are
+    /// skipped, those after it not reached yet.
+    public internal(set) var furthestSection: Int?
     /// Every note ever added, in capture order (removed ones are flagged, not dropped).
     public internal(set) var notes: [Note] = []
     /// Where each note id sits in `notes`: the reducer looks notes up on every add, edit and
@@ -19,6 +26,8 @@ public struct MeetingState: Equatable, Sendable {
     /// The visible problems counted by tag, for the live chart (see `TagCounts`); kept by
     /// the reducer for the same reason.
     var problemTally = ProblemTally()
+    /// Problems numbered 1, 2, 3… for people (see `ProblemNumbers`); kept by the reducer.
+    public internal(set) var problemNumbers = ProblemNumbers()
     public internal(set) var draft = ""
     public internal(set) var endedAt: Int?
     public internal(set) var lastEventTime = 0
@@ -55,6 +64,26 @@ public struct MeetingState: Equatable, Sendable {
         if index == current, let runningSince { total += max(0, now - runningSince) }
         return total
     }
+
+    /// Meeting time spent paused up to `now`, the pause under way included.
+    public func paused(at now: Int) -> Int {
+        pausedTime + (pausedSince.map { max(0, now - $0) } ?? 0)
+    }
+
+    /// A section opened for less than this, with no note in it, was passed over, not covered.
+    public static let passedOverLimit = 60_000
+
+    /// Where a section stands at meeting time `now`. A section the meeting moved past without
+    /// covering it (never opened, or opened for under a minute and left without a note) is
+    /// skipped: its planned time is still owed (see `Schedule`), not saved.
+    public func status(section index: Int, at now: Int) -> SectionStatus {
+        if index == current && !hasEnded { return .current }
+        // Every section up to the furthest one opened was either opened or passed over.
+        guard let furthest = furthestSection, index <= furthest else { return .notReached }
+        let covered = sections[index].wasVisited
+            && (elapsed(section: index, at: now) >= Self.passedOverLimit || !visiblePositions[index].isEmpty)
+        return covered ? .covered : .skipped
+    }
 }
 
 /// The visible notes of one section, in capture order, read straight from the meeting's
@@ -87,6 +116,13 @@ struct ProblemTally: Equatable, Sendable {
         if let severity = note.severity { bySeverity[severity, default: 0] += change }
         if !note.isTagged { untagged += change }
     }
+}
+
+/// What a section is at a moment of the meeting: in the agenda strip, the F10 checklist
+/// and the brief alike.
+public enum SectionStatus: String, Equatable, Sendable {
+    case current, covered, skipped
+    case notReached = "not reached"
 }
 
 /// A section's clock: its time used so far and the minutes it was given.

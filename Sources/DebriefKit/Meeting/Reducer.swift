@@ -14,10 +14,14 @@ extension MeetingState {
         switch event.change {
         case .sectionStarted(let id):
             guard let index = agenda.sectionIndex(id: id) else { return }
+            let isFirst = current == nil
             stopClock(at: t)
             current = index
             sections[index].wasVisited = true
-            if !isPaused { runningSince = t }
+            furthestSection = max(furthestSection ?? index, index)
+            // The meeting opens on its first section: the moments before its event (start-up)
+            // are that section's, so that sections and pauses add up to the whole meeting.
+            if !isPaused { runningSince = isFirst ? min(t, pausedTime) : t }
         case .noteAdded(let id, let sectionID, let content):
             guard let section = agenda.sectionIndex(id: sectionID), noteIndex[id] == nil else { return }
             let note = Note(id: id, section: section, t: t, content: content)
@@ -25,9 +29,11 @@ extension MeetingState {
             visiblePositions[section].append(notes.count)
             problemTally.count(note, by: 1)
             notes.append(note)
+            if content.kind == .problem { problemNumbers.assign(id) }
             if !draft.isEmpty { draft = "" }
         case .noteEdited(let id, let content):
             updateNote(id) { $0.content = content }
+            if content.kind == .problem, noteIndex[id] != nil { problemNumbers.assign(id) }
         case .noteRemoved(let id):
             updateNote(id) { $0.isRemoved = true }
         case .noteRestored(let id):
@@ -47,9 +53,11 @@ extension MeetingState {
             guard !isPaused else { return }
             stopClock(at: t)
             isPaused = true
+            pausedSince = t
         case .clockResumed:
             guard isPaused else { return }
             isPaused = false
+            endPause(at: t)
             if current != nil { runningSince = t }
         case .sectionExtended(let id, let minutes):
             guard let index = agenda.sectionIndex(id: id), minutes > 0, minutes <= 600 else { return }
@@ -58,6 +66,7 @@ extension MeetingState {
             draft = text
         case .meetingEnded:
             stopClock(at: t)
+            endPause(at: t)
             endedAt = t
         }
     }
@@ -67,6 +76,12 @@ extension MeetingState {
             sections[current].elapsed += max(0, t - runningSince)
         }
         runningSince = nil
+    }
+
+    /// Moves a running pause into `pausedTime`; a meeting that ends paused keeps its pause.
+    private mutating func endPause(at t: Int) {
+        if let pausedSince { pausedTime += max(0, t - pausedSince) }
+        pausedSince = nil
     }
 
     /// Changes a note and keeps what is derived from the notes (`visiblePositions`,
@@ -80,15 +95,11 @@ extension MeetingState {
         guard notes[index].isRemoved != wasRemoved else { return }
         let section = notes[index].section
         // Positions are ascending: a binary search finds this note's place.
-        var low = 0, high = visiblePositions[section].count
-        while low < high {
-            let middle = (low + high) / 2
-            if visiblePositions[section][middle] < index { low = middle + 1 } else { high = middle }
-        }
+        let place = visiblePositions[section].partitioningIndex { $0 >= index }
         if wasRemoved {
-            visiblePositions[section].insert(index, at: low)
+            visiblePositions[section].insert(index, at: place)
         } else {
-            visiblePositions[section].remove(at: low)
+            visiblePositions[section].remove(at: place)
         }
     }
 }

@@ -57,12 +57,7 @@ public struct ReplayTimeline: Sendable {
 
     /// How many events have happened by meeting time `t` (binary search).
     public func eventCount(at t: Int) -> Int {
-        var low = 0, high = events.count
-        while low < high {
-            let middle = (low + high) / 2
-            if events[middle].t <= t { low = middle + 1 } else { high = middle }
-        }
-        return low
+        events.partitioningIndex { $0.t > t }
     }
 
     /// The state after the first `count` events: nearest snapshot, then the rest.

@@ -23,10 +23,15 @@ public struct OpenItem: Equatable, Sendable {
     }
 
     /// One line for the checklist, naming the note so it can be found.
-    public var description: String {
+    public var description: String { description(numbers: nil) }
+
+    /// The same line with the problem's number (`Problem #3 with no action: …`), which is
+    /// what an action types to answer it.
+    public func description(numbers: ProblemNumbers?) -> String {
+        let problem = numbers.map { "Problem \($0.label(of: note.id))" } ?? "Problem"
         switch reason {
-        case .problemWithoutAction: return "Problem with no action: \(note.text)"
-        case .untaggedProblem: return "Problem not tagged: \(note.text)"
+        case .problemWithoutAction: return "\(problem) with no action: \(note.text)"
+        case .untaggedProblem: return "\(problem) not tagged: \(note.text)"
         case .vagueAction(let concerns):
             return "Action with \(concerns.map(\.rawValue).joined(separator: ", ")): \(note.text)"
         }

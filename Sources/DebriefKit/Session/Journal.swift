@@ -54,27 +54,11 @@ public final class Journal {
     /// failed fsync Linux may have dropped the data while marking the pages clean, so a
     /// retried fsync proves nothing; a fresh file written from memory does.
     public static func rewrite(at url: URL, header: SessionHeader, events: [Event]) throws(StorageError) -> Journal {
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appending(path: ".\(url.lastPathComponent).\(getpid()).tmp")
-        unlink(temporary.path)
-        let descriptor = try SecureFiles.createExclusive(temporary, append: true)
-        let journal = Journal(url: url, descriptor: descriptor)
-        do throws(StorageError) {
-            // Locked before it becomes visible under the journal's name.
-            try lock(descriptor, path: temporary.path)
-            var data = SessionCoding.line(header)
-            for event in events { data.append(SessionCoding.line(event)) }
-            try SecureFiles.writeAll(data, to: descriptor, path: temporary.path)
-            try SecureFiles.sync(descriptor, path: temporary.path)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw StorageError(path: url.path, action: "save", code: errno)
-            }
-        } catch {
-            unlink(temporary.path)
-            throw error
-        }
-        SecureFiles.syncFolder(folder)
-        return journal
+        var data = SessionCoding.line(header)
+        for event in events { data.append(SessionCoding.line(event)) }
+        // Locked before it becomes visible under the journal's name.
+        let descriptor = try SecureFiles.replace(url, with: data, append: true, beforeRename: lock)
+        return Journal(url: url, descriptor: descriptor)
     }
 
     /// Whether a live Debrief holds this journal's lock right now.

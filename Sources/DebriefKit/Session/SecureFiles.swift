@@ -86,17 +86,37 @@ public enum SecureFiles {
     }
 
     public static func writeAtomically(_ data: Data, to url: URL) throws(StorageError) {
-        try writeAtomically(parts: CollectionOfOne(data), to: url)
+        close(try replace(url, with: data))
     }
 
-    /// Writes `parts` one after another as one file, atomically, in blocks of about 256 KB:
-    /// a large session file never needs to be whole in memory.
+    /// `parts` one after another as one file, atomically, as `replace` writes it: a large
+    /// session file is streamed to disk and never needs to be whole in memory.
     public static func writeAtomically(parts: some Sequence<Data>, to url: URL) throws(StorageError) {
+        close(try replace(url, withParts: parts))
+    }
+
+    /// Writes `data` to a fresh 0600 file beside `url`, fsyncs it, renames it over `url` and
+    /// fsyncs the folder: a crash leaves the old file or the new one. Returns the new file's
+    /// descriptor, still open, for a caller that goes on writing (the journal appends to
+    /// it); `beforeRename` runs on it first (the journal takes its lock there).
+    public static func replace(
+        _ url: URL, with data: Data, append: Bool = false,
+        beforeRename: (_ descriptor: Int32, _ path: String) throws(StorageError) -> Void = { _, _ in }
+    ) throws(StorageError) -> Int32 {
+        try replace(url, withParts: CollectionOfOne(data), append: append, beforeRename: beforeRename)
+    }
+
+    /// `replace` for data that comes in parts, written in blocks of about 256 KB.
+    public static func replace(
+        _ url: URL, withParts parts: some Sequence<Data>, append: Bool = false,
+        beforeRename: (_ descriptor: Int32, _ path: String) throws(StorageError) -> Void = { _, _ in }
+    ) throws(StorageError) -> Int32 {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appending(path: ".\(url.lastPathComponent).\(getpid()).tmp")
         unlink(temporary.path)
-        let descriptor = try createExclusive(temporary)
-        do {
+        let descriptor = try createExclusive(temporary, append: append)
+        do throws(StorageError) {
+            try beforeRename(descriptor, temporary.path)
             let blockSize = 256 * 1024
             var block = Data(capacity: blockSize)
             for part in parts {
@@ -108,17 +128,15 @@ public enum SecureFiles {
             }
             try writeAll(block, to: descriptor, path: temporary.path)
             try sync(descriptor, path: temporary.path)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw StorageError(path: url.path, action: "save", code: errno)
+            }
         } catch {
             close(descriptor)
             unlink(temporary.path)
             throw error
         }
-        close(descriptor)
-        guard rename(temporary.path, url.path) == 0 else {
-            let code = errno
-            unlink(temporary.path)
-            throw StorageError(path: url.path, action: "save", code: code)
-        }
         syncFolder(folder)
+        return descriptor
     }
 }

@@ -3,6 +3,9 @@
 public struct SessionSummary: Codable, Equatable, Sendable {
     public var type = "summary"
     public var endedAt: Int?
+    /// Whole seconds paused, in no section: the sections' `elapsed_seconds` and this add up
+    /// to the duration's whole seconds. Absent in files written before it existed.
+    public var pausedSeconds: Int?
     public var sections: [Section]
 
     public struct Section: Codable, Equatable, Sendable {
@@ -60,17 +63,18 @@ public struct SessionSummary: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case type, sections
-        case endedAt = "ended_at"
+        case endedAt = "ended_at", pausedSeconds = "paused_seconds"
     }
 
     public init(state: MeetingState) {
         endedAt = state.endedAt
-        let end = state.endedAt ?? state.lastEventTime
+        let time = TimeAccount(state: state).seconds
+        pausedSeconds = time.paused
         sections = state.agenda.sections.enumerated().map { index, section in
             Section(
                 id: section.id, title: section.title, plannedMinutes: section.minutes,
                 extraMinutes: state.sections[index].extraMinutes,
-                elapsedSeconds: state.elapsed(section: index, at: end) / 1000,
+                elapsedSeconds: time.sections[index],
                 items: state.visibleNotes(inSection: index).map(Item.init(note:))
             )
         }

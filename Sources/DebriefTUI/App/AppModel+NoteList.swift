@@ -20,7 +20,7 @@ extension AppModel {
             guard let selected else { return [] }
             editingNoteID = selected.id
             editor.clear()
-            editor.setText(NoteParser.typedForm(of: selected))
+            editor.setText(NoteParser.typedForm(of: selected, numbers: meeting.problemNumbers))
             focus = .input
         case .removeNote:
             guard let selected, let selectedIndex else { return [] }

@@ -87,12 +87,13 @@ extension AppModel {
         case .problemWithoutAction:
             focus = .input
             editor.clear()
-            editor.setText("> #\(item.note.id) ")
-            message = "Write the action that answers #\(item.note.id): what, @owner, due DATE"
+            let number = meeting.problemNumbers.label(of: item.note.id)
+            editor.setText("> \(number) ")
+            message = "Write the action that answers \(number): what, @owner, due DATE"
         case .vagueAction:
             editingNoteID = item.note.id
             editor.clear()
-            editor.setText(NoteParser.typedForm(of: item.note))
+            editor.setText(NoteParser.typedForm(of: item.note, numbers: meeting.problemNumbers))
             focus = .input
         }
     }

@@ -44,8 +44,14 @@ extension AppModel {
         }
     }
 
+    /// Esc: stop editing a saved note; else, when looking back at an earlier section,
+    /// return to the current one (a note already started keeps its section).
     private mutating func cancelEditing() {
-        guard editingNoteID != nil else { return }
+        guard editingNoteID != nil else {
+            viewedSection = nil
+            selectedNoteID = nil
+            return
+        }
         editingNoteID = nil
         editor.clear()
         focus = .list
@@ -78,10 +84,11 @@ extension AppModel {
             selectedNoteID = id
         } else {
             id = meeting.nextNoteID
-            effects = [.record(.noteAdded(id: id, section: meeting.agenda.sections[current].id, content: parsed.content))]
+            effects = [.record(.noteAdded(id: id, section: meeting.agenda.sections[noteSection ?? current].id, content: parsed.content))]
             history.append(typed)
         }
         editor.clear()
+        noteSection = nil
         historyIndex = nil
         var warnings = parsed.warnings
 
@@ -89,11 +96,12 @@ extension AppModel {
         case .problem:
             if meeting.note(id: id)?.isTagged != true { overlay = .tagging(noteID: id, rootCause: nil) }
         case .action:
-            if let problem = parsed.problem {
-                if meeting.note(id: problem)?.kind == .problem, meeting.note(id: problem)?.isRemoved == false {
+            if let number = parsed.problem {
+                // `#N` is the problem's number as the list shows it, not a note id.
+                if let problem = meeting.problem(numbered: number)?.id {
                     if meeting.note(id: id)?.problem != problem { effects.append(.record(.noteLinked(id: id, problem: problem))) }
                 } else {
-                    warnings.append("#\(problem) is not a problem; link it with l in the list (Tab)")
+                    warnings.append("there is no problem #\(number); link it with l in the list (Tab)")
                 }
             } else if meeting.note(id: id)?.problem == nil {
                 openLinkPicker(for: id)

@@ -47,6 +47,13 @@ public struct AppModel: Sendable {
     public var viewedSection: Int?
     /// Set while the editor holds a saved note being changed.
     public var editingNoteID: Int?
+    /// The section the note in the input belongs to: the one on screen when typing began
+    /// (a clicker's PageDown mid-note does not move it), or an edited note's own. Nil
+    /// while the input is empty. Per terminal, so kept here and not in the meeting.
+    public var noteSection: Int?
+    /// Ctrl-P: the prompts the other way from what the screen's size chose (all of them,
+    /// or one line that gives their rows to the notes). See `MeetingLayout`.
+    public var promptsToggled = false
     /// A short message for the note-taker (what the parser could not understand…).
     public var message: String?
     /// Meeting time of the frame being shown.
@@ -62,7 +69,7 @@ public struct AppModel: Sendable {
         self.info = info
         startDate = info.startDate
         today = startDate.map { CalendarDay($0) }
-        history = meeting.visibleNotes.map(NoteParser.typedForm(of:))
+        history = meeting.visibleNotes.map { NoteParser.typedForm(of: $0, numbers: meeting.problemNumbers) }
     }
 
     /// Folds a recorded event into the meeting. The only way `meeting` changes.
@@ -82,7 +89,33 @@ public struct AppModel: Sendable {
     public var listedNotes: VisibleNotes { meeting.visibleNotes(inSection: listedSection) }
     public var keyContext: KeyContext { focus == .list ? .list : .typing }
 
+    /// The note being edited, as a person finds it: "problem #2" (`#N` is a problem's
+    /// number, never a note id), else "the note from 12:04".
+    public var editedNoteName: String? {
+        guard let id = editingNoteID, let note = meeting.note(id: id) else { return nil }
+        if note.kind == .problem { return "problem " + meeting.problemNumbers.label(of: id) }
+        return "the \(note.kind == .question ? "question" : note.kind.rawValue) from \(DurationText.clock(note.t))"
+    }
+
+    /// Where Enter would save the note in the input: the section it was started in, else
+    /// the one on screen (the section looked back at, or the current one).
+    public var inputSection: Int { noteSection ?? listedSection }
+
     public mutating func handle(_ input: Input) -> [AppEffect] {
+        let effects = handleInput(input)
+        // The input's section is fixed when typing starts (an edit keeps its note's) and
+        // forgotten when the input empties or its note is saved.
+        if editor.text.isEmpty {
+            noteSection = nil
+        } else if let editing = editingNoteID, let note = meeting.note(id: editing) {
+            noteSection = note.section
+        } else if noteSection == nil {
+            noteSection = listedSection
+        }
+        return effects
+    }
+
+    private mutating func handleInput(_ input: Input) -> [AppEffect] {
         switch input {
         case .resize:
             return []
@@ -128,6 +161,8 @@ public struct AppModel: Sendable {
             guard sections.indices.contains(target) else { return [] }
             viewedSection = nil
             selectedNoteID = nil
+            // A pause carries into the next section: say so, or the room thinks the clock runs.
+            if meeting.isPaused { message = "The clock is still paused: F2 resumes" }
             return [.record(.sectionStarted(section: sections[target].id))]
         case .togglePause:
             return [.record(meeting.isPaused ? .clockResumed : .clockPaused)]
@@ -141,6 +176,8 @@ public struct AppModel: Sendable {
             if focus == .list, listedNotes.isEmpty { focus = .input; message = "No notes in this section yet" }
         case .tagProblem:
             openTagPicker()
+        case .togglePrompts:
+            promptsToggled.toggle()
         default:
             return focus == .list ? performInList(command) : performTyping(command)
         }

@@ -5,7 +5,7 @@ import DebriefKit
 public enum Command: Hashable, Sendable {
     // The meeting, whatever has focus.
     case showHelp, nextSection, previousSection, togglePause, extendSection, endMeeting, interrupt, suspend
-    case switchFocus, tagProblem
+    case switchFocus, tagProblem, togglePrompts
     // Typing a note.
     case commitNote, insertNewline, cancelEdit
     case deleteBackward, deleteForward, deleteWordBackward, killToLineEnd, undo
@@ -63,6 +63,8 @@ public enum KeyMap {
                    "Tag a problem: root cause, then severity (selected, else last untagged)"),
         KeyBinding([.function(10)], .endMeeting, .meeting, status: "End",
                    "End the meeting: shows what is open, then writes session file and brief"),
+        KeyBinding([.control("p")], .togglePrompts, .meeting, status: "Prompts",
+                   "Prompts on one line (more room for notes), or all of them"),
         KeyBinding([.control("c")], .interrupt, .meeting, "End the meeting, or leave it to resume later"),
     ]
 
@@ -117,6 +119,12 @@ public enum KeyMap {
     /// The command for a key with the given focus; meeting keys apply everywhere.
     public static func command(for key: Key, in context: KeyContext) -> Command? {
         tables[context]?[key] ?? tables[.meeting]?[key]
+    }
+
+    /// A binding's name in the status line: F2 names what it does now (Pause, or Resume
+    /// while the clock is paused).
+    public static func statusName(of binding: KeyBinding, paused: Bool) -> String? {
+        binding.command == .togglePause && paused ? "Resume" : binding.name
     }
 
     /// The status line for a focus. Typing: the facilitator's keys. In the list: the note

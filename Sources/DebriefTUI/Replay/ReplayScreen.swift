@@ -16,11 +16,12 @@ public enum ReplayScreen {
         let timelineRow = statusRow - 1
         let layout = MeetingLayout(model, size: size, footer: timelineRow - 1)
         layout.drawAgenda(model, in: &canvas, bottom: timelineRow - 1)
-        SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas, area: layout.pane)
+        SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas, area: layout.pane,
+                         collapsed: layout.promptsCollapsed, namesKey: false)
         let notes = model.meeting.visibleNotes(inSection: model.meeting.current ?? 0)
         canvas.horizontalLine(y: layout.notesRule, x: layout.mainX, width: layout.mainWidth)
         canvas.text(" Notes · \(notes.count) ", x: layout.mainX + 2, y: layout.notesRule, style: .muted)
-        NoteList.draw(notes, in: &canvas, area: layout.notes)
+        NoteList.draw(notes, numbers: model.meeting.problemNumbers, markAboveOnRule: true, in: &canvas, area: layout.notes)
         canvas.horizontalLine(y: timelineRow - 1, x: 0)
         TimelineBar.draw(replay.timeline, position: replay.position, in: &canvas, x: 1, y: timelineRow, width: size.width - 2)
         drawStatusLine(in: &canvas, row: statusRow)

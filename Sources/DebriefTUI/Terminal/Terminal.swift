@@ -22,34 +22,3 @@ public struct TerminalSize: Equatable, Sendable {
         self.height = height
     }
 }
-
-/// A terminal in memory: scripted input, and the last canvas presented.
-@MainActor
-public final class HeadlessTerminal: Terminal {
-    public var size: TerminalSize
-    public private(set) var screen: Canvas
-    public private(set) var framesPresented = 0
-    private var pending: [Input] = []
-
-    public init(width: Int = 80, height: Int = 24) {
-        size = TerminalSize(width: width, height: height)
-        screen = Canvas(width: width, height: height)
-    }
-
-    public func type(_ inputs: Input...) { pending.append(contentsOf: inputs) }
-    public func type(text: String) { pending.append(contentsOf: text.map { .key(.character($0)) }) }
-
-    public func resize(width: Int, height: Int) {
-        size = TerminalSize(width: width, height: height)
-        pending.append(.resize)
-    }
-
-    public func present(_ canvas: Canvas) {
-        screen = canvas
-        framesPresented += 1
-    }
-
-    public func nextInput(timeoutMilliseconds: Int) -> Input? {
-        pending.isEmpty ? nil : pending.removeFirst()
-    }
-}

@@ -19,12 +19,14 @@ public enum FacilitatorScreen {
         let inputRow = statusRow - inputHeight - 1
         let layout = MeetingLayout(model, size: size, footer: inputRow - 1)
         layout.drawAgenda(model, in: &canvas, bottom: statusRow)
-        SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas, area: layout.pane)
+        SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas, area: layout.pane,
+                         collapsed: layout.promptsCollapsed)
         drawNotes(model, in: &canvas, layout: layout)
         drawInputRule(model, in: &canvas, y: inputRow - 1, x: mainX, width: mainWidth)
         NoteInput.draw(model.editor, in: &canvas, area: Rect(x: mainX + 1, y: inputRow, width: mainWidth - 1, height: inputHeight),
-                       active: model.overlay == nil && model.focus == .input)
-        StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext)
+                       active: model.overlay == nil && model.focus == .input,
+                       label: destinationLabel(model).map { inputHint(to: $0, width: NoteInput.textWidth(mainWidth - 1)) })
+        StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext, paused: model.meeting.isPaused)
 
         switch model.overlay {
         case .help(let offset): HelpOverlay.draw(offset: offset, in: &canvas)
@@ -42,30 +44,67 @@ public enum FacilitatorScreen {
         let notes = model.listedNotes
         let (top, x, width) = (layout.notesRule, layout.mainX, layout.mainWidth)
         canvas.horizontalLine(y: top, x: x, width: width)
-        var title = " Notes · \(notes.count) "
+        var title = "Notes · \(notes.count)"
         if model.viewedSection != nil {
             let section = model.meeting.agenda.sections[model.listedSection]
-            title = " Notes of \(section.title) · \(notes.count) · looking back, Esc returns "
+            title = "Notes of \(section.title) · \(notes.count) · looking back, Esc returns"
         }
-        canvas.text(title, x: x + 2, y: top, style: model.focus == .list ? .title : .muted, maxWidth: width - 4)
+        // The right end of the rule is kept for "↑ N more".
+        canvas.text(" \(wordCut(title, width: width - 22)) ", x: x + 2, y: top, style: model.focus == .list ? .title : .muted,
+                    maxWidth: width - 20)
         NoteList.draw(notes, selected: model.focus == .list ? model.selectedNoteID : nil, focused: model.focus == .list,
-                      in: &canvas, area: layout.notes)
+                      numbers: model.meeting.problemNumbers, markAboveOnRule: true, in: &canvas, area: layout.notes)
     }
 
     /// The rule above the input carries what the note-taker should know now: a parser
-    /// warning, or that a saved note is being edited.
+    /// warning, or that a saved note is being edited; and, on the right, the section the
+    /// note goes to when that is not the current one (started before a PageDown, or
+    /// typed while looking back).
     private static func drawInputRule(_ model: AppModel, in canvas: inout Canvas, y: Int, x: Int, width: Int) {
         canvas.horizontalLine(y: y, x: x, width: width)
-        if let message = model.message {
-            canvas.text(" \(message) ", x: x + 2, y: y, style: .warning, maxWidth: width - 4)
-        } else if let editing = model.editingNoteID {
-            canvas.text(" Editing note #\(editing) · Enter saves · Esc cancels ", x: x + 2, y: y, style: .title, maxWidth: width - 4)
+        var room = width - 4
+        if let destination = destinationLabel(model) {
+            let label = " → " + wordCut(destination, width: width / 2 - 4) + " "
+            let labelWidth = DisplayWidth.of(label)
+            canvas.text(label, x: x + width - labelWidth - 2, y: y, style: .title, maxWidth: labelWidth)
+            room -= labelWidth + 1
         }
+        if let message = model.message {
+            canvas.text(" \(wordCut(message, width: room - 2)) ", x: x + 2, y: y, style: .warning, maxWidth: room)
+        } else if let editing = model.editedNoteName {
+            let label = wordCut("Editing \(editing) · Enter saves · Esc cancels", width: room - 2)
+            canvas.text(" \(label) ", x: x + 2, y: y, style: .title, maxWidth: room)
+        }
+    }
+
+    /// The empty input while looking back: where notes go and how to return, whole
+    /// phrases only.
+    static func inputHint(to section: String, width: Int) -> String {
+        let phrases = ["Notes typed here go to \(section) · Esc returns", "Notes typed here go to \(section)", "→ \(section)"]
+        return phrases.first { DisplayWidth.of($0) <= width } ?? wordCut(phrases[2], width: width)
+    }
+
+    /// Text cut to `width` at a word, ending in "…" when cut: never half a word.
+    static func wordCut(_ text: String, width: Int) -> String {
+        let line = text.replacingOccurrences(of: "\n", with: " ")
+        guard DisplayWidth.of(line) > width else { return line }
+        guard width > 1 else { return "" }
+        return (TextWrap.lines(line, width: width - 1).first ?? "") + "…"
+    }
+
+    /// The section the input's note goes to, when it is not the current one.
+    static func destinationLabel(_ model: AppModel) -> String? {
+        let sections = model.meeting.agenda.sections
+        guard let current = model.meeting.current, model.inputSection != current,
+              sections.indices.contains(model.inputSection) else { return nil }
+        return sections[model.inputSection].title
     }
 
     private static func drawHeader(_ model: AppModel, in canvas: inout Canvas) {
         let saved: (String, Style) = model.storageProblem.map { ("⚠ NOT SAVED: \($0)", Style.alert) } ?? ("● saved", .bar)
-        HeaderBar.draw("Debrief", info: model.info, state: saved.0, style: saved.1, in: &canvas)
+        // Paused, the whole clock stands still: the header says so first (see Schedule).
+        let paused = model.meeting.isPaused ? (text: "❚❚ PAUSED", style: Style(.warning, bold: true, reverse: true)) : nil
+        HeaderBar.draw("Debrief", info: model.info, state: saved.0, style: saved.1, flag: paused, in: &canvas)
     }
 
     private static func drawTooSmall(in canvas: inout Canvas) {

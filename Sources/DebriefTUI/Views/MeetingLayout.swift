@@ -18,6 +18,12 @@ struct MeetingLayout {
     let notes: Rect
     /// The rule under the notes, with the agenda strip below it (narrow screens only).
     let stripRule: Int
+    /// The prompts on one line: when all of them would leave the notes fewer than
+    /// `minimumNoteRows`, or the other way round after Ctrl-P.
+    let promptsCollapsed: Bool
+
+    /// Below this many note rows the prompts collapse to one line by themselves.
+    static let minimumNoteRows = 6
 
     /// - Parameter footer: the first row below the meeting (the rule above the note input,
     ///   or above the replay's timeline).
@@ -30,8 +36,16 @@ struct MeetingLayout {
         // two fifths of the space (room for the newest note above a tag picker): a long
         // prompt list is cut, with "…", before the notes are.
         let space = stripRule - 3
-        let paneRows = max(min(5, space - 2),
-                           min(SectionPane.preferredHeight(model, width: mainWidth), space - max(3, space * 2 / 5)))
+        let full = SectionPane.preferredHeight(model, width: mainWidth)
+        promptsCollapsed = (full > space - Self.minimumNoteRows) != model.promptsToggled
+        let paneRows: Int
+        if promptsCollapsed {
+            // The chart's two rows only while the notes keep their minimum.
+            let wanted = SectionPane.collapsedHeight(model)
+            paneRows = min(wanted, max(SectionPane.collapsedRows, space - Self.minimumNoteRows))
+        } else {
+            paneRows = max(min(5, space - 2), min(full, space - max(3, space * 2 / 5)))
+        }
         pane = Rect(x: mainX, y: 2, width: mainWidth, height: paneRows)
         notesRule = 2 + paneRows
         notes = Rect(x: mainX, y: notesRule + 1, width: mainWidth, height: stripRule - notesRule - 1)

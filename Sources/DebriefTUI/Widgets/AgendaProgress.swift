@@ -13,54 +13,102 @@ public enum AgendaProgress {
         for (index, section) in meeting.agenda.sections.enumerated() where row < area.maxY - 4 {
             let used = meeting.elapsed(section: index, at: model.now)
             let allotted = meeting.sections[index].allottedMilliseconds
-            let isCurrent = index == meeting.current
-            let marker = isCurrent ? "▶" : (meeting.sections[index].wasVisited ? "✓" : " ")
-            let style: Style = isCurrent ? .selected : (meeting.sections[index].wasVisited ? .muted : .normal)
-            let time = "\(used / 60_000)/\(allotted / 60_000)m"
+            let status = meeting.status(section: index, at: model.now)
+            let isCurrent = status == .current
+            let (marker, style) = look(status, notReached: " ")
+            // A skipped section says so in words where its time would be: its time is still owed.
+            let time = status == .skipped ? "skipped" : "\(used / 60_000)/\(allotted / 60_000)m"
             let width = area.width - 2
             canvas.fill(x: area.x + 1, y: row, width: width, height: 1, style: style)
             canvas.text("\(marker) \(section.title)", x: area.x + 1, y: row, style: style, maxWidth: width - time.count - 1)
             canvas.text(time, x: area.x + 1 + width - time.count, y: row,
-                        style: used > allotted ? Style(.warning, bold: true, reverse: isCurrent) : style)
+                        style: used > allotted || status == .skipped ? Style(.warning, bold: true, reverse: isCurrent) : style)
             row += 1
         }
-        drawTotals(model, in: &canvas, x: area.x + 1, y: area.maxY - 3, width: area.width - 2, stacked: true)
+        // On a tall screen the totals follow the list, where the eye already is, rather
+        // than sitting fifty rows below it.
+        drawTotals(model, in: &canvas, x: area.x + 1, y: min(area.maxY - 3, row + 1), width: area.width - 2, stacked: true)
     }
 
     /// One line of section markers and one of totals, for narrow screens.
     public static func drawStrip(_ model: AppModel, in canvas: inout Canvas, y: Int, width: Int) {
         let meeting = model.meeting
-        let count = meeting.agenda.sections.count
-        let cellWidth = max(3, (width - 1) / max(1, count))
-        for (index, section) in meeting.agenda.sections.enumerated() {
-            let isCurrent = index == meeting.current
-            let marker = isCurrent ? "▶" : (meeting.sections[index].wasVisited ? "✓" : "·")
-            let style: Style = isCurrent ? .selected : (meeting.sections[index].wasVisited ? .muted : .normal)
-            canvas.text("\(marker)\(section.title)", x: 1 + index * cellWidth, y: y, style: style, maxWidth: cellWidth - 1)
+        let cells = stripCells(meeting, width: width - 1)
+        var x = 1
+        for (index, _) in meeting.agenda.sections.enumerated() {
+            let (marker, style) = look(meeting.status(section: index, at: model.now))
+            canvas.text("\(marker)\(cells[index].title)", x: x, y: y, style: style, maxWidth: cells[index].width - 1)
+            x += cells[index].width
         }
         drawTotals(model, in: &canvas, x: 1, y: y + 1, width: width - 2, stacked: false)
     }
 
+    /// A section's marker and style: ▶ current, ✓ covered, ↷ skipped, · not reached yet.
+    private static func look(_ status: SectionStatus, notReached: String = "·") -> (String, Style) {
+        switch status {
+        case .current: return ("▶", .selected)
+        case .covered: return ("✓", .muted)
+        case .skipped: return ("↷", .warning)
+        case .notReached: return (notReached, .normal)
+        }
+    }
+
+    /// The strip's cells: every title whole when they all fit; else the current section's
+    /// whole (up to half the row) and the others sharing the rest, each cut at a word
+    /// ("What went", never "What went w"), or with "…" when even its first word is too long.
+    static func stripCells(_ meeting: MeetingState, width: Int) -> [(title: String, width: Int)] {
+        let titles = meeting.agenda.sections.map(\.title)
+        let natural = titles.map { DisplayWidth.of($0) + 2 }
+        guard natural.reduce(0, +) > width, !titles.isEmpty else { return zip(titles, natural).map { ($0, $1) } }
+        let current = meeting.current.flatMap { titles.indices.contains($0) ? $0 : nil }
+        let currentWidth = current.map { min(natural[$0], width / 2) } ?? 0
+        let others = titles.count - (current == nil ? 0 : 1)
+        let share = max(3, (width - currentWidth) / max(1, others))
+        return titles.indices.map { index in
+            let cell = index == current ? currentWidth : share
+            return (cut(titles[index], width: cell - 2), cell)
+        }
+    }
+
+    private static func cut(_ title: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard DisplayWidth.of(title) > width else { return title }
+        let words = TextWrap.lines(title, width: width).first ?? ""
+        if title.hasPrefix(words + " ") { return words }
+        return String(words.prefix(max(0, width - 1))) + "…"
+    }
+
+    /// Elapsed, the expected end and the slip; while paused, PAUSED first, in words. The
+    /// strip drops whole parts from its end when they do not fit, never half a figure.
     private static func drawTotals(_ model: AppModel, in canvas: inout Canvas, x: Int, y: Int, width: Int, stacked: Bool) {
         let schedule = Schedule(state: model.meeting, now: model.now)
-        let elapsed = "Elapsed \(DurationText.clock(model.now)) of \(DurationText.clock(schedule.plannedEnd))"
-        let end = "ends ~\(wallClock(model, meetingTime: schedule.projectedEnd))"
-        let slip: (String, Style)
-        if schedule.slip >= 60_000 {
-            slip = ("\(DurationText.minutes(schedule.slip)) behind", .warning)
-        } else if schedule.slip <= -60_000 {
-            slip = ("\(DurationText.minutes(schedule.slip)) ahead", .success)
-        } else {
-            slip = ("on time", .success)
+        var parts: [(String, Style)] = []
+        if schedule.isPaused {
+            parts.append(("❚❚ PAUSED \(DurationText.clock(schedule.paused))", Style(.warning, bold: true, reverse: true)))
         }
+        parts.append(("Elapsed \(DurationText.clock(schedule.worked)) of \(DurationText.clock(schedule.plannedEnd))", .normal))
+        if schedule.slip >= 60_000 {
+            parts.append(("\(DurationText.minutes(schedule.slip)) behind", .warning))
+        } else if schedule.slip <= -60_000 {
+            parts.append(("\(DurationText.minutes(schedule.slip)) ahead", .success))
+        } else {
+            parts.append(("on time", .success))
+        }
+        parts.append(("ends ~\(wallClock(model, meetingTime: schedule.projectedEnd))", .normal))
+        if schedule.skipped > 0 { parts.append(("\(schedule.skipped) skipped", .warning)) }
         if stacked {
-            canvas.text(elapsed, x: x, y: y, maxWidth: width)
-            canvas.text(end, x: x, y: y + 1, maxWidth: width)
-            canvas.text(slip.0, x: x, y: y + 2, style: slip.1, maxWidth: width)
+            // The column has three rows: PAUSED shares the first with nothing else.
+            let rows = schedule.isPaused ? [parts[0], parts[1], (parts[2].0 + " · " + parts[3].0, parts[2].1)]
+                                         : Array(parts.prefix(3))
+            for (offset, part) in rows.enumerated() { canvas.text(part.0, x: x, y: y + offset, style: part.1, maxWidth: width) }
         } else {
             var column = x
-            column += canvas.text(elapsed + " · " + end + " · ", x: column, y: y, maxWidth: width)
-            canvas.text(slip.0, x: column, y: y, style: slip.1, maxWidth: width - (column - x))
+            for (index, part) in parts.enumerated() {
+                let text = (index == 0 ? "" : " · ") + part.0
+                guard column - x + DisplayWidth.of(text) <= width else { break }
+                if index > 0 { column += canvas.text(" · ", x: column, y: y) }
+                column += canvas.text(part.0, x: column, y: y, style: part.1)
+            }
         }
     }
 

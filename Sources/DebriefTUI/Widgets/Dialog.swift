@@ -1,6 +1,7 @@
 import DebriefKit
 
-/// A bordered box centered on the canvas, with a title and lines of text.
+/// A bordered box with a title and lines of text: centered on the canvas, or anchored
+/// above a row.
 public enum Dialog {
     /// Lines longer than the box wraps by word; an indented line (a list item) keeps its
     /// continuation under its text.
@@ -13,6 +14,21 @@ public enum Dialog {
         drawFrame(title: title, x: x, y: y, width: width, height: height, in: &canvas)
         for (index, row) in rows.prefix(height - 4).enumerated() {
             canvas.text(row.0, x: x + 2, y: y + 2 + index, style: row.1, maxWidth: width - 4)
+        }
+    }
+
+    /// A box anchored above row `bottom` (the note input), as wide as it needs up to 76
+    /// columns, so what is being typed stays in view: the pickers.
+    static func drawAbove(title: String, lines: [(String, Style)], in canvas: inout Canvas, bottom: Int) {
+        let widest = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
+        let width = min(canvas.width - 4, max(40, widest + 4), 76)
+        let height = min(bottom - 1, lines.count + 2)
+        guard height > 2 else { return }
+        let x = 2
+        let y = bottom - height
+        Dialog.drawFrame(title: title, x: x, y: y, width: width, height: height, in: &canvas)
+        for (index, line) in lines.prefix(height - 2).enumerated() {
+            canvas.text(line.0, x: x + 2, y: y + 1 + index, style: line.1, maxWidth: width - 4)
         }
     }
 

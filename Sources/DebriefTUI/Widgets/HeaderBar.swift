@@ -1,15 +1,23 @@
 import DebriefKit
 
 /// The top row: what this screen is, the meeting's title and client/campaign on the left,
-/// a state on the right (saved, playing…) that always stays visible.
+/// a state on the right (saved, playing…) that always stays visible, and before it a
+/// flag for what the room must not miss (the clock is paused), in words, not color alone.
 public enum HeaderBar {
-    public static func draw(_ label: String, info: MeetingInfo, state: String, style: Style, in canvas: inout Canvas) {
+    public static func draw(_ label: String, info: MeetingInfo, state: String, style: Style,
+                            flag: (text: String, style: Style)? = nil, in canvas: inout Canvas) {
         canvas.fill(x: 0, y: 0, width: canvas.width, height: 1, style: .bar)
         let context = [info.client, info.campaign].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " / ")
         var title = "\(label) · \(info.title)"
         if !context.isEmpty { title += " · \(context)" }
         let stateWidth = min(canvas.width / 2, DisplayWidth.of(state))
-        canvas.text(title, x: 1, y: 0, style: Style(.bar, bold: true, reverse: true), maxWidth: canvas.width - stateWidth - 3)
+        var right = canvas.width - stateWidth - 1
+        if let flag {
+            let flagWidth = min(canvas.width / 3, DisplayWidth.of(flag.text) + 2)
+            right -= flagWidth + 1
+            canvas.text(" " + flag.text + " ", x: right, y: 0, style: flag.style, maxWidth: flagWidth)
+        }
+        canvas.text(title, x: 1, y: 0, style: Style(.bar, bold: true, reverse: true), maxWidth: right - 3)
         canvas.text(state, x: canvas.width - stateWidth - 1, y: 0, style: style, maxWidth: stateWidth)
     }
 }

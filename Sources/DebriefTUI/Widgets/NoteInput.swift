@@ -5,11 +5,23 @@ import DebriefKit
 public enum NoteInput {
     public static let prompt = "› "
     public static let maximumRows = 4
-    static let placeholder = "Type a note, Enter saves it.  ! problem  + win  > action @owner due fri  ? question"
+    /// The hint in the empty input, as entries: as many as fit are shown, whole.
+    static let hints = ["Enter saves a note.", "! problem", "+ win", "> action @owner due fri", "? question"]
+
+    /// The hint that fits `width`: whole entries from the first, never a word cut.
+    static func placeholder(width: Int) -> String {
+        var text = ""
+        for hint in hints {
+            let next = text.isEmpty ? hint : text + "  " + hint
+            guard DisplayWidth.of(next) <= width else { break }
+            text = next
+        }
+        return text
+    }
 
     /// Rows the input wants at this width (1 to `maximumRows`).
     public static func height(_ editor: NoteEditor, width: Int) -> Int {
-        min(maximumRows, max(1, rows(editor.text, width: textWidth(width)).count))
+        min(maximumRows, max(1, TextWrap.rows(editor.text, width: textWidth(width)).count))
     }
 
     public static func draw(_ editor: NoteEditor, in canvas: inout Canvas, area: Rect, active: Bool, label: String? = nil) {
@@ -18,12 +30,13 @@ public enum NoteInput {
         let textX = area.x + DisplayWidth.of(prompt)
         let width = textWidth(area.width)
         if editor.text.isEmpty {
-            canvas.text(label ?? placeholder, x: textX, y: area.y, style: .muted, maxWidth: width)
+            let hint = label.map { TextWrap.lines($0, width: width).first ?? "" } ?? placeholder(width: width)
+            canvas.text(hint, x: textX, y: area.y, style: .muted, maxWidth: width)
             if active { canvas.cursor = (textX, area.y) }
             return
         }
         let characters = Array(editor.text)
-        let layout = rows(editor.text, width: width)
+        let layout = TextWrap.rows(editor.text, width: width)
         let cursorRow = row(containing: editor.cursor, in: layout)
         let first = max(0, min(cursorRow - area.height + 1, layout.count - area.height))
         // Rows are cut from the text itself, walking its indices once: a String built from
@@ -39,59 +52,12 @@ public enum NoteInput {
         if first > 0 { canvas.text("↑", x: area.x, y: area.y, style: .muted) }
         if active {
             let range = layout[cursorRow]
-            let column = characters[range.lowerBound..<editor.cursor].reduce(0) { $0 + columns($1) }
+            let column = characters[range.lowerBound..<editor.cursor].reduce(0) { $0 + TextWrap.columns($1) }
             canvas.cursor = (textX + min(column, width - 1), area.y + cursorRow - first)
         }
     }
 
     static func textWidth(_ areaWidth: Int) -> Int { max(1, areaWidth - DisplayWidth.of(prompt) - 1) }
-
-    /// The text cut into screen rows, as ranges of character offsets: by word, at "\n",
-    /// and inside a word only when the word is wider than the row. Spaces never wrap.
-    static func rows(_ text: String, width: Int) -> [Range<Int>] {
-        let characters = Array(text)
-        var rows: [Range<Int>] = []
-        var lineStart = 0
-        for index in 0...characters.count where index == characters.count || characters[index] == "\n" {
-            wrapLine(characters, lineStart..<index, width: width, into: &rows)
-            lineStart = index + 1
-        }
-        return rows
-    }
-
-    private static func wrapLine(_ characters: [Character], _ line: Range<Int>, width: Int, into rows: inout [Range<Int>]) {
-        var rowStart = line.lowerBound
-        var rowWidth = 0
-        var lastBreak: Int?
-        var index = line.lowerBound
-        while index < line.upperBound {
-            let character = characters[index]
-            let characterWidth = columns(character)
-            if character == " " {
-                rowWidth += characterWidth
-                lastBreak = index + 1
-                index += 1
-                continue
-            }
-            if rowWidth + characterWidth > width, index > rowStart {
-                let breakAt = lastBreak.map { $0 > rowStart ? $0 : index } ?? index
-                rows.append(rowStart..<breakAt)
-                rowStart = breakAt
-                rowWidth = characters[rowStart..<index].reduce(0) { $0 + columns($1) }
-                lastBreak = nil
-                continue
-            }
-            rowWidth += characterWidth
-            index += 1
-        }
-        rows.append(rowStart..<line.upperBound)
-    }
-
-    /// Columns a character takes on screen, as shown (a control character shows as ^X).
-    static func columns(_ character: Character) -> Int {
-        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
-        return DisplayWidth.of(VisibleText.line(String(character)))
-    }
 
     /// The row the cursor is on; at a soft wrap it belongs to the row it starts.
     static func row(containing cursor: Int, in rows: [Range<Int>]) -> Int {

@@ -3,7 +3,11 @@ import DebriefKit
 /// The facilitator's pane: the current section, its countdown (or overrun), a progress
 /// bar, and the prompts that keep the room on track.
 public enum SectionPane {
-    public static func draw(_ model: AppModel, schedule: Schedule, in canvas: inout Canvas, area: Rect) {
+    /// - Parameters:
+    ///   - collapsed: the prompts on one line (Ctrl-P, or a short screen).
+    ///   - namesKey: a cut prompt line says "Ctrl-P: all" (not in replay, where no key flips it).
+    public static func draw(_ model: AppModel, schedule: Schedule, in canvas: inout Canvas, area: Rect, collapsed: Bool = false,
+                            namesKey: Bool = true) {
         guard let current = model.meeting.current, area.height > 0 else { return }
         let agenda = model.meeting.agenda
         let section = agenda.sections[current]
@@ -15,6 +19,13 @@ public enum SectionPane {
         guard area.height > 1 else { return }
         drawProgress(schedule, in: &canvas, x: area.x + 1, y: area.y + 1, width: area.width - 2)
 
+        if collapsed {
+            drawPromptLine(section, in: &canvas, x: area.x, y: area.y + 2, width: area.width, namesKey: namesKey)
+            if section.kind == .problems, area.height >= collapsedRows + 2 {
+                TagChart.draw(TagCounts(model.meeting), in: &canvas, area: Rect(x: area.x + 1, y: area.y + 3, width: area.width - 2, height: 2))
+            }
+            return
+        }
         // The What-went-wrong pane charts the problems by root cause and severity, live.
         var textArea = Rect(x: area.x, y: area.y + headerRows, width: area.width, height: area.height - headerRows)
         if section.kind == .problems {
@@ -51,6 +62,37 @@ public enum SectionPane {
 
     /// Heading, progress bar and a blank row above the prompts.
     private static let headerRows = 3
+
+    /// Rows of a collapsed pane: heading, progress bar, the prompts on one line. The
+    /// What-went-wrong chart takes two more when they are given.
+    public static let collapsedRows = 3
+
+    /// The rows a collapsed pane would like: the chart's two rows in What went wrong.
+    public static func collapsedHeight(_ model: AppModel) -> Int {
+        guard let current = model.meeting.current else { return 0 }
+        return collapsedRows + (model.meeting.agenda.sections[current].kind == .problems ? 2 : 0)
+    }
+
+    /// Every prompt on one row, cut at a word with "…" when they do not all fit.
+    private static func drawPromptLine(_ section: AgendaSection, in canvas: inout Canvas, x: Int, y: Int, width: Int, namesKey: Bool) {
+        let all = section.prompts.joined(separator: " · ")
+        var room = width - 4
+        guard room > 1 else { return }
+        var line = all
+        if DisplayWidth.of(all) > room {
+            // Say how to see the rest, when there is room to say it.
+            let more = "Ctrl-P: all"
+            if namesKey, room > 40 {
+                canvas.text(more, x: x + width - more.count - 1, y: y, style: .muted)
+                room -= more.count + 2
+            }
+            line = (TextWrap.lines(all, width: room - 1).first ?? "").trimmingTrailingSpaces
+            while line.hasSuffix("·") || line.hasSuffix(" ") { line.removeLast() }
+            line += "…"
+        }
+        canvas.text("•", x: x + 1, y: y, style: .muted)
+        canvas.text(line, x: x + 3, y: y, maxWidth: room)
+    }
 
     private enum ChartPlacement { case beside, below }
 

@@ -1,8 +1,10 @@
 import DebriefKit
 import Synchronization
 
-/// Word wrapping by display width: CJK and emoji count double, words longer than the line
-/// are broken, explicit newlines start new lines.
+/// Word wrapping by display width, the one wrapper of the app: CJK and emoji count double,
+/// a control character as wide as it is shown, words longer than the line are broken,
+/// explicit newlines start new lines. The note input uses the rows as ranges (its cursor
+/// moves over them); everything else reads them as lines of text.
 public enum TextWrap {
     /// Every frame wraps the same prompts and notes again; remembering the last few hundred
     /// results makes a keystroke's frame cheap. Cleared when full: simple, and bounded.
@@ -26,51 +28,58 @@ public enum TextWrap {
         return result
     }
 
+    /// The rows as text, trailing spaces trimmed.
     private static func wrap(_ text: String, width: Int) -> [String] {
-        var result: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth = 0
-            for word in words(String(paragraph)) {
-                let wordWidth = DisplayWidth.of(word)
-                if lineWidth + wordWidth <= width {
-                    line += word
-                    lineWidth += wordWidth
-                    continue
-                }
-                if !line.trimmingTrailingSpaces.isEmpty { result.append(line.trimmingTrailingSpaces) }
-                line = ""
-                lineWidth = 0
-                if word.allSatisfy({ $0 == " " }) { continue }
-                for character in word {
-                    let columns = DisplayWidth.of(character)
-                    if lineWidth + columns > width {
-                        result.append(line)
-                        line = ""
-                        lineWidth = 0
-                    }
-                    line.append(character)
-                    lineWidth += columns
-                }
-            }
-            result.append(line.trimmingTrailingSpaces)
-        }
-        return result
+        let characters = Array(text)
+        return rows(text, width: width).map { String(characters[$0]).trimmingTrailingSpaces }
     }
 
-    /// Words with the spaces that follow them, so rejoining loses nothing.
-    private static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        for character in text {
-            if character != " ", current.last == " " {
-                words.append(current)
-                current = ""
-            }
-            current.append(character)
+    /// The text cut into screen rows, as ranges of character offsets: by word, at "\n",
+    /// and inside a word only when the word is wider than the row. Spaces never wrap: they
+    /// stay at the end of their row, so the note input's cursor can sit on them.
+    public static func rows(_ text: String, width: Int) -> [Range<Int>] {
+        let characters = Array(text)
+        var rows: [Range<Int>] = []
+        var lineStart = 0
+        for index in 0...characters.count where index == characters.count || characters[index] == "\n" {
+            wrapLine(characters, lineStart..<index, width: width, into: &rows)
+            lineStart = index + 1
         }
-        if !current.isEmpty { words.append(current) }
-        return words
+        return rows
+    }
+
+    private static func wrapLine(_ characters: [Character], _ line: Range<Int>, width: Int, into rows: inout [Range<Int>]) {
+        var rowStart = line.lowerBound
+        var rowWidth = 0
+        var lastBreak: Int?
+        var index = line.lowerBound
+        while index < line.upperBound {
+            let character = characters[index]
+            let characterWidth = columns(character)
+            if character == " " {
+                rowWidth += characterWidth
+                lastBreak = index + 1
+                index += 1
+                continue
+            }
+            if rowWidth + characterWidth > width, index > rowStart {
+                let breakAt = lastBreak.map { $0 > rowStart ? $0 : index } ?? index
+                rows.append(rowStart..<breakAt)
+                rowStart = breakAt
+                rowWidth = characters[rowStart..<index].reduce(0) { $0 + columns($1) }
+                lastBreak = nil
+                continue
+            }
+            rowWidth += characterWidth
+            index += 1
+        }
+        rows.append(rowStart..<line.upperBound)
+    }
+
+    /// Columns a character takes on screen, as shown (a control character shows as ^X).
+    public static func columns(_ character: Character) -> Int {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        return DisplayWidth.of(VisibleText.line(String(character)))
     }
 }
 
