@@ -17,6 +17,17 @@ struct SessionGenerator {
 
     /// Exactly `count` events over the agenda's planned time, ending with `meetingEnded`.
     mutating func events(count: Int) -> [Event] {
+        events(expected: count) { events, _ in events < count - 1 }
+    }
+
+    /// Events up to exactly `notes` added notes (about 7 in 10 events add one), ending with
+    /// `meetingEnded`.
+    mutating func events(notes: Int) -> [Event] {
+        events(expected: notes * 10 / 7 + 2) { _, added in added < notes }
+    }
+
+    /// Events while `more(events so far, notes added)`, spread as if `expected` in all.
+    private mutating func events(expected count: Int, while more: (Int, Int) -> Bool) -> [Event] {
         let sections = agenda.sections
         let duration = max(1, agenda.plannedMinutes) * 60_000
         let step = max(1, duration / max(1, count))
@@ -27,7 +38,7 @@ struct SessionGenerator {
         var t = 0
         var shownSection = 0
         events.append(Event(t: 0, .sectionStarted(section: sections[0].id)))
-        while events.count < count - 1 {
+        while more(events.count, nextID - 1) {
             t += step
             // Move through the sections in proportion to time, as a facilitator would.
             let section = min(sections.count - 1, events.count * sections.count / max(1, count))
@@ -72,9 +83,21 @@ struct SessionGenerator {
     /// A session file as `debrief run` writes it: header, events, summary.
     mutating func sessionFile(events count: Int) -> (data: Data, events: [Event]) {
         let events = events(count: count)
-        let info = MeetingInfo(title: "Benchmark", client: "Acme", campaign: "Spring",
-                               startedAt: "2026-11-23T14:00:00+01:00")
-        return (SessionCoding.sessionFile(header: SessionHeader(agenda: agenda, meeting: info), events: events), events)
+        return (sessionFile(events: events), events)
+    }
+
+    func sessionFile(events: [Event]) -> Data { SessionCoding.sessionFile(header: header, events: events) }
+
+    /// A journal as a running meeting leaves it: header and events, no summary.
+    func journal(events: [Event]) -> Data {
+        var data = SessionCoding.line(header)
+        for event in events { data.append(SessionCoding.line(event)) }
+        return data
+    }
+
+    private var header: SessionHeader {
+        SessionHeader(agenda: agenda, meeting: MeetingInfo(title: "Benchmark", client: "Acme", campaign: "Spring",
+                                                           startedAt: "2026-11-23T14:00:00+01:00"))
     }
 
     private static let words = ("the brief was late so creators posted after the launch window and reach fell short "

@@ -8,6 +8,15 @@ import Foundation
 struct DebriefBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debrief-bench",
+        abstract: "Time loading, replay seeks, folder listing and rendering of generated sessions.",
+        subcommands: [MeasureCommand.self, GenerateCommand.self],
+        defaultSubcommand: MeasureCommand.self)
+}
+
+/// The table of figures (the default: `debrief-bench --sizes …` still means this).
+struct MeasureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measure",
         abstract: "Time loading, replay seeks, folder listing and rendering of generated sessions.")
 
     @Option(help: ArgumentHelp("Session sizes to load, in events, comma-separated.", valueName: "n,n,…"))

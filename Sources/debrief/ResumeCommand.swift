@@ -28,11 +28,14 @@ struct ResumeCommand: ParsableCommand {
     @MainActor
     private func resume() throws {
         try TerminalRequirement.check()
+        var store = try storage.store
         ShellTerminal.repairIfLeftRaw()
-        var store = storage.store
         let meeting: InterruptedMeeting
         if let session {
             let found = try Self.find(session, in: store)
+            if found.1.folder != store.folder {  // a journal named by its path: that folder is written too
+                try SessionsOption.checkSafety(found.1.folder, allowShared: storage.allowSharedFolder)
+            }
             (meeting, store) = found
         } else {
             let meetings = store.interruptedMeetings()

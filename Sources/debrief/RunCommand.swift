@@ -52,20 +52,21 @@ struct RunCommand: ParsableCommand {
     private func runMeeting() throws {
         // Everything that can fail is checked before the terminal is taken over.
         let agenda = try AgendaResolver.resolve(agenda)
+        let store = try storage.store
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandError("debrief run needs an interactive terminal")
         }
         try TerminalRequirement.check()
         ShellTerminal.repairIfLeftRaw()
-        if let interrupted = ResumeCommand.offerToResume(store: storage.store) {
-            return try MeetingSession.resume(interrupted, store: storage.store, countDowntime: false)
+        if let interrupted = ResumeCommand.offerToResume(store: store) {
+            return try MeetingSession.resume(interrupted, store: store, countDowntime: false)
         }
         let started = Date()
         let info = MeetingInfo(
             title: meetingTitle(agenda), client: client, campaign: campaign, facilitator: facilitator,
             noteTaker: noteTaker, startedAt: MeetingInfo.timestamp(started), timeScale: timeScale)
         let header = SessionHeader(agenda: agenda, meeting: info)
-        let recorder = try MeetingRecorder.start(header: header, store: storage.store, date: started)
+        let recorder = try MeetingRecorder.start(header: header, store: store, date: started)
         try MeetingSession.run(recorder: recorder, model: AppModel(meeting: MeetingState(agenda: agenda), info: info))
     }
 

@@ -9,7 +9,7 @@ struct SessionsCommand: ParsableCommand {
     @OptionGroup var storage: SessionsOption
 
     func run() throws {
-        let folder = storage.store.folder
+        let folder = try storage.store.folder
         let entries = SessionCatalog.entries(in: folder)
         guard !entries.isEmpty else {
             print("No sessions in \(VisibleText.line(folder.path)).")

@@ -10,7 +10,27 @@ struct SessionsOption: ParsableArguments {
         valueName: "dir"))
     var sessions: String?
 
+    @Flag(name: .customLong("allow-shared-folder"), help: ArgumentHelp(
+        "Use a sessions folder that others can write to (refused otherwise, as ssh refuses a shared ~/.ssh)."))
+    var allowSharedFolder = false
+
+    /// The sessions folder, once it is known to be safe to use (see `FolderSafety`); a
+    /// warning about it goes to stderr. Read it once per command.
     var store: SessionStore {
-        SessionStore(folder: sessions.map { URL(fileURLWithPath: $0) } ?? SessionStore.defaultFolder())
+        get throws {
+            let folder = sessions.map { URL(fileURLWithPath: $0) } ?? SessionStore.defaultFolder()
+            try Self.checkSafety(folder, allowShared: allowSharedFolder)
+            return SessionStore(folder: folder)
+        }
+    }
+
+    static func checkSafety(_ folder: URL, allowShared: Bool) throws {
+        do {
+            if let warning = try FolderSafety.check(folder, allowShared: allowShared).warning {
+                SessionLocator.warn(VisibleText.line(warning))
+            }
+        } catch {
+            throw CommandError(VisibleText.line(error.description))
+        }
     }
 }

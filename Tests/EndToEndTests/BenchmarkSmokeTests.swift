@@ -1,6 +1,10 @@
+import DebriefKit
 import Foundation
 import TestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The benchmarks at tiny sizes, so they cannot rot: each part runs and prints its table
 /// with a figure in every row. No timing is asserted (figures depend on the machine).
@@ -18,6 +22,32 @@ struct BenchmarkSmokeTests {
             let row = rows.first { $0.count == 4 && $0[1].hasPrefix(measure) }
             #expect(row.map { Benchmark.startsWithFigure($0[2]) } == true, "no figure for '\(measure)' in:\n\(result.output)")
         }
+    }
+
+    /// `generate` writes a meeting that the real command line reads: a session file, or the
+    /// journal of a meeting still running; an existing file is never overwritten.
+    @Test func generateWritesASessionFileAndAJournalTheCommandLineReads() throws {
+        let folder = Debrief.freshFolder().appending(path: "sessions")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        chmod(folder.path, 0o700)
+        let session = folder.appending(path: "2026-11-23-generated.debrief.jsonl")
+        let made = try Subprocess.run([Debrief.product("debrief-bench"), "generate", "--notes", "40", "-o", session.path])
+        #expect(made.status == 0, "\(made.output)")
+        let record = try SessionReader.read(session)
+        #expect(record.events.filter { if case .noteAdded = $0.change { true } else { false } }.count == 40)
+        #expect(record.summary != nil && record.state.hasEnded && record.skippedLines.isEmpty)
+        #expect(Debrief.permissions(session) == 0o600)
+        let show = try Subprocess.run([Debrief.binary, "show", "2026-11-23-generated", "--sessions", folder.path])
+        #expect(show.status == 0 && show.output.contains("Benchmark"), "\(show.output)")
+
+        let journal = folder.appending(path: "2026-11-23-running.journal.jsonl")
+        #expect(try Subprocess.run([Debrief.product("debrief-bench"), "generate", "--notes", "5", "-o", journal.path]).status == 0)
+        let running = try SessionReader.read(journal)
+        #expect(running.summary == nil && !running.state.hasEnded && running.skippedLines.isEmpty)
+
+        let again = try Subprocess.run([Debrief.product("debrief-bench"), "generate", "--notes", "5", "-o", journal.path])
+        #expect(again.status != 0)
+        #expect(again.output.contains("already exists") && !again.output.contains("Usage"), "\(again.output)")
     }
 
     @Test func badSizesGetOneClearMessage() throws {

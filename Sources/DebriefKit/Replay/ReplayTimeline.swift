@@ -7,8 +7,13 @@ public struct ReplayTimeline: Sendable {
     /// meeting state, so their memory grows with their number times the notes; a reducer
     /// step costs well under a microsecond, so a few thousand of them per seek are cheap
     /// (debrief-bench, 100k events: every 1,000 took 640 MB and 1.4 s to build, every
-    /// 6,250 takes 170 MB and 0.15 s, and seeks are as fast).
-    public static func defaultSnapshotInterval(events: Int) -> Int { max(1_000, events / 16) }
+    /// 6,250 takes 170 MB and 0.15 s, and seeks are as fast). Past 50,000 events there are
+    /// fewer: their memory grows with the square of the session's size (more snapshots, each
+    /// of more notes), so the interval grows with that square too and their total stays
+    /// bounded (100k events: 8 snapshots, each 12,500 events apart; seeks still < 50 ms).
+    public static func defaultSnapshotInterval(events: Int) -> Int {
+        max(1_000, events / 16, events * events / 800_000)
+    }
 
     public let agenda: Agenda
     /// The events in file order, times made non-decreasing the way the reducer reads them.

@@ -12,6 +12,8 @@ public struct InterruptedMeeting: Sendable {
     public var isInUse: Bool
     /// The journal read back, or why it could not be.
     public var record: Result<SessionRecord, SessionReadError>
+    /// The journal's size when it was read (before reading: a later write makes it differ).
+    public var fileSize: Int?
 
     public var noteCount: Int {
         (try? record.get().state.visibleNotes.count) ?? 0

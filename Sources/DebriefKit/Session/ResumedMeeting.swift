@@ -28,7 +28,13 @@ public struct ResumedMeeting {
         store.removeLeftoverTemporaries(base: meeting.baseName)
         let record: SessionRecord
         do {
-            record = try SessionReader.read(meeting.journal)
+            // Read again unless the journal is exactly as it was when listed: reading a
+            // 100,000-note journal twice cost a second and kept two copies in memory.
+            if case .success(let listed) = meeting.record, isUnchanged(meeting) {
+                record = listed
+            } else {
+                record = try SessionReader.read(meeting.journal)
+            }
             try journal.repairTail(validLength: record.completeLength,
                                    needsNewline: !record.hasTornLastLine && record.completeLength > 0
                                        && !endsWithNewline(meeting.journal))
@@ -61,6 +67,12 @@ public struct ResumedMeeting {
         let total = Double(offset) + added
         guard total.isFinite, total <= limit else { return (Limits.maximumTime, true) }
         return (Int(total), false)
+    }
+
+    private static func isUnchanged(_ meeting: InterruptedMeeting) -> Bool {
+        guard let size = meeting.fileSize,
+              let now = try? FileManager.default.attributesOfItem(atPath: meeting.journal.path) else { return false }
+        return now[.size] as? Int == size && now[.modificationDate] as? Date == meeting.lastSaved
     }
 
     private static func endsWithNewline(_ url: URL) -> Bool {

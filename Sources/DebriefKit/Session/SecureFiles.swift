@@ -89,12 +89,26 @@ public enum SecureFiles {
         close(try replace(url, with: data))
     }
 
+    /// `parts` one after another as one file, atomically, as `replace` writes it: a large
+    /// session file is streamed to disk and never needs to be whole in memory.
+    public static func writeAtomically(parts: some Sequence<Data>, to url: URL) throws(StorageError) {
+        close(try replace(url, withParts: parts))
+    }
+
     /// Writes `data` to a fresh 0600 file beside `url`, fsyncs it, renames it over `url` and
     /// fsyncs the folder: a crash leaves the old file or the new one. Returns the new file's
     /// descriptor, still open, for a caller that goes on writing (the journal appends to
     /// it); `beforeRename` runs on it first (the journal takes its lock there).
     public static func replace(
         _ url: URL, with data: Data, append: Bool = false,
+        beforeRename: (_ descriptor: Int32, _ path: String) throws(StorageError) -> Void = { _, _ in }
+    ) throws(StorageError) -> Int32 {
+        try replace(url, withParts: CollectionOfOne(data), append: append, beforeRename: beforeRename)
+    }
+
+    /// `replace` for data that comes in parts, written in blocks of about 256 KB.
+    public static func replace(
+        _ url: URL, withParts parts: some Sequence<Data>, append: Bool = false,
         beforeRename: (_ descriptor: Int32, _ path: String) throws(StorageError) -> Void = { _, _ in }
     ) throws(StorageError) -> Int32 {
         let folder = url.deletingLastPathComponent()
@@ -120,7 +134,16 @@ public enum SecureFiles {
             throw error
         }
         do throws(StorageError) {
-            try writeAll(data, to: descriptor, path: temporary.path)
+            let blockSize = 256 * 1024
+            var block = Data(capacity: blockSize)
+            for part in parts {
+                block.append(part)
+                if block.count >= blockSize {
+                    try writeAll(block, to: descriptor, path: temporary.path)
+                    block.removeAll(keepingCapacity: true)
+                }
+            }
+            try writeAll(block, to: descriptor, path: temporary.path)
             try sync(descriptor, path: temporary.path)
         } catch {
             close(descriptor)

@@ -21,6 +21,7 @@ extension SessionStore {
         }
         return InterruptedMeeting(journal: url, baseName: base,
                                   lastSaved: attributes[.modificationDate] as? Date ?? .distantPast,
-                                  isInUse: Journal.isInUse(url), record: record)
+                                  isInUse: Journal.isInUse(url), record: record,
+                                  fileSize: attributes[.size] as? Int)
     }
 }

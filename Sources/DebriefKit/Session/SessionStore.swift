@@ -82,8 +82,10 @@ public struct SessionStore: Sendable {
                        journal: Journal?) throws(StorageError) -> (session: URL, brief: URL) {
         try SecureFiles.makeFolder(folder)
         let session = sessionURL(base: base), brief = briefURL(base: base)
-        try SecureFiles.writeAtomically(SessionCoding.sessionFile(header: header, events: events, foreign: foreign), to: session)
+        // Folded once for the summary and the brief; the session file is streamed to disk.
         let state = MeetingState.fold(agenda: header.agenda, events: events)
+        try SecureFiles.writeAtomically(parts: SessionCoding.sessionLines(header: header, events: events, foreign: foreign, state: state),
+                                        to: session)
         try SecureFiles.writeAtomically(Data(BriefWriter.markdown(header: header, state: state).utf8), to: brief)
         journal?.retire()
         return (session, brief)
