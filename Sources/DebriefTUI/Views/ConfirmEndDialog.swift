@@ -2,6 +2,7 @@ import DebriefKit
 
 /// F10: the sections skipped or never reached, what is still open (problems without an
 /// action, untagged problems, vague actions), each with a number key to go back and fix it;
+/// a nudge when the learnings are fewer than 3 or more than 5;
 /// then the confirmation, so nobody ends a meeting by accident. Whatever the agenda's size
 /// and the screen's, the question and its keys (Enter, Esc) are always on screen: lists are
 /// cut to the rows left, with a count of the rest.
@@ -15,6 +16,7 @@ public enum ConfirmEndDialog {
         let rowsLeft = canvas.height - 2 - 4
         let tail = confirmation(model)
         var head = sectionLines(model.meeting, now: model.now)
+        if let nudge = LearningNudge.line(count: model.meeting.learnings.count) { head.append((nudge, .warning)) }
         var budget = rowsLeft - rows(tail, width: textWidth)
         // Sections first, then open items, each only as far as rows remain.
         head = fitting(head, budget: &budget, width: textWidth)
