@@ -30,7 +30,7 @@ struct ClientRulesTests {
         s.record(.noteVisibility(id: 8, clientVisible: true))
         s.record(.noteAdded(id: 9, section: "actions", content: NoteContent(kind: .action, text: "Share a one-page brief template with every creator", due: "2027-02-01")))
         s.record(.noteVisibility(id: 9, clientVisible: true))
-        s.record(.noteAdded(id: 10, section: "actions", content: NoteContent(kind: .note, text: "Dana thinks the budget was fine")))
+        s.record(.noteAdded(id: 10, section: "actions", content: NoteContent(kind: .note, text: "Dana's view: the budget was fine")))
         s.record(.noteVisibility(id: 10, clientVisible: true))
         s.record(.noteAdded(id: 11, section: "actions", content: NoteContent(kind: .note, text: "Lumen's audience skews older than Léé expected")))
         s.record(.noteVisibility(id: 11, clientVisible: true))
@@ -76,7 +76,7 @@ struct ClientRulesTests {
     @Test func withOwnersNamesMayAppear() {
         let named = ClientBriefWriter.markdown(header: Self.header, state: Self.script.state, withOwners: true)
         #expect(named.contains("Book creators six weeks ahead, with @carol on contracts (owner: tom, by 2027-01-15)"))
-        #expect(named.contains("Dana thinks"))
+        #expect(named.contains("Dana's view"))
     }
 
     @Test func aReviewDecisionLetsAHeldLineOutOrHoldsAnotherBack() {

@@ -116,8 +116,9 @@ public enum ClientVisibility {
     /// costs trust.
     public static func names(in text: String, people: [String]) -> [String] {
         var found: [String] = []
-        let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || "@._-'".contains($0)) })
-            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "._-'")) }
+        // An apostrophe ends a word: "Dana's reels" names Dana.
+        let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || "@._-".contains($0)) })
+            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "._-")) }
         for word in words where word.hasPrefix("@") && word.count > 1 && !found.contains(word) {
             found.append(word)
         }

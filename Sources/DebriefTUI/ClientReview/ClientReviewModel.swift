@@ -28,7 +28,12 @@ public struct ClientReviewModel: Sendable {
     public var message: String?
 
     public init(lines: [ClientVisibility.Line], decisions: [String: Bool]) {
-        self.lines = lines
+        // In the order the screen shows them (part by part), so ↑↓ move down the screen.
+        let order = ClientVisibility.Part.allCases
+        self.lines = lines.enumerated().sorted {
+            let (a, b) = (order.firstIndex(of: $0.element.part)!, order.firstIndex(of: $1.element.part)!)
+            return a != b ? a < b : $0.offset < $1.offset
+        }.map(\.element)
         self.decisions = decisions
     }
 
