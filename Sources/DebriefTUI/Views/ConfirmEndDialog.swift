@@ -16,12 +16,19 @@ public enum ConfirmEndDialog {
         let rowsLeft = canvas.height - 2 - 4
         let tail = confirmation(model)
         var head = sectionLines(model.meeting, now: model.now)
-        if let nudge = LearningNudge.line(count: model.meeting.learnings.count) { head.append((nudge, .warning)) }
         var budget = rowsLeft - rows(tail, width: textWidth)
         // Sections first, then open items, each only as far as rows remain.
         head = fitting(head, budget: &budget, width: textWidth)
         let open = fitting(openItemLines(model.meeting, width: textWidth, budget: budget), budget: &budget, width: textWidth)
-        Dialog.draw(title: "End meeting", lines: head + open + tail, in: &canvas, width: preferredWidth)
+        // The learnings nudge comes last, in the rows left: it never pushes out what is open.
+        let nudge = fitting(learningNudge(model.meeting), budget: &budget, width: textWidth)
+        Dialog.draw(title: "End meeting", lines: head + open + nudge + tail, in: &canvas, width: preferredWidth)
+    }
+
+    /// Fewer than 3 or more than 5 learnings, in a meeting that took notes at all.
+    static func learningNudge(_ meeting: MeetingState) -> [(String, Style)] {
+        guard !meeting.visibleNotes.isEmpty, let line = LearningNudge.line(count: meeting.learnings.count) else { return [] }
+        return [(line, .warning)]
     }
 
     /// "Skipped (2): Creator breakdown, Content analysis." and "Not reached (9,994): …".
