@@ -13,8 +13,9 @@ enum ClientReviewRunner {
     private static func review(header: SessionHeader, state: MeetingState, withOwners: Bool, log: inout ClientReviewLog) throws {
         try TerminalRequirement.check()
         // The screen is drawn on standard output: into a file it would be garbage.
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw CommandError("--review needs an interactive terminal; to save the export, add -o FILE")
+        guard isatty(STDIN_FILENO) == 1 else { throw CommandError("--review needs an interactive terminal") }
+        guard isatty(STDOUT_FILENO) == 1 else {
+            throw CommandError("--review draws on standard output, which is not a terminal: write the export with -o FILE instead")
         }
         let lines = ClientVisibility.lines(header: header, state: state, withOwners: withOwners)
         let model = ClientReviewModel(lines: lines, decisions: log.decisions)

@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (created 0600); '-' or none: standard output.", valueName: "file"))
     var output: String?
 
-    @Flag(name: .customLong("with-owners"), help: "Name action owners in the client export.")
+    @Flag(name: .customLong("with-owners"), help: "Client version: name action owners, and let lines that name people go out.")
     var withOwners = false
 
     @Flag(help: "Client version: review every line in the terminal and choose what goes out, then export.")
@@ -83,6 +83,7 @@ struct ExportCommand: ParsableCommand {
         if log.skipped > 0 { SessionLocator.warn("\(log.skipped) unreadable line(s) in \(log.url.lastPathComponent) skipped") }
         if review { try ClientReviewRunner.run(header: record.header, state: record.state, withOwners: withOwners, log: &log) }
         let plan = ClientBriefWriter.plan(header: record.header, state: record.state, withOwners: withOwners, decisions: log.decisions)
+        for missing in ClientBriefWriter.missing(plan) { StandardStreams.error("left out: \(missing)\n") }
         let naming = plan.namingPeople.count
         if naming > 0 {
             var report = "held back: \(naming) line\(naming == 1 ? "" : "s") name\(naming == 1 ? "s" : "") people; review with --review\n"

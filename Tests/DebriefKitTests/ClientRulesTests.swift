@@ -45,6 +45,21 @@ struct ClientRulesTests {
         #expect(output.contains("- Reach 1.2M against a 1.5M target: we missed it"), "the numbers section's notes are the results")
     }
 
+    @Test func anEmptyPartIsLeftOutAndTheExporterIsToldWhatWouldFillIt() {
+        var script = MeetingScript(agenda: Fixtures.influencer)
+        script.start("worked")
+        script.note("Reels with a hook doubled saves", kind: .win, in: "worked")
+        let plan = ClientBriefWriter.plan(header: Self.header, state: script.state)
+        let page = ClientBriefWriter.markdown(header: Self.header, state: script.state)
+        #expect(page.split(separator: "\n").filter { $0.hasPrefix("## ") } == ["## Top-performing content"])
+        #expect(!page.contains("No "), "no placeholder reaches the client")
+        #expect(ClientBriefWriter.missing(plan) == [
+            "no results: notes of the numbers section go out, or mark a note with v",
+            "no learnings: mark 3–5 with * during the meeting",
+            "no recommendations: mark specific actions for the client with v",
+        ])
+    }
+
     @Test func rawProblemsNeverGoOutAndARewrittenLearningDoes() {
         #expect(!output.contains("Client legal approval"))
         #expect(!output.contains("Tracking not ready"))

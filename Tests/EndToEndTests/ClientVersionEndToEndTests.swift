@@ -55,6 +55,7 @@ struct ClientVersionEndToEndTests {
         #expect(export.status == 0)
         #expect(export.output.contains("held back: 1 line names people; review with --review"))
         #expect(export.output.contains("Dana's reels doubled saves (names Dana)"))
+        #expect(export.output.contains("left out: no top-performing content"), "its only win is held back")
         var client = try String(contentsOf: output, encoding: .utf8)
         #expect(client.contains("## Results\n\n- Reach 1.2M against a 1.5M target: a miss we own\n"))
         #expect(client.contains("## What we learned\n\n- Stories drove 60% of clicks\n- Micro creators beat macro on engagement\n"))

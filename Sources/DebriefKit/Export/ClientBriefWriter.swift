@@ -33,28 +33,44 @@ public enum ClientBriefWriter {
         let date = meeting.startDate.map { CalendarDay($0, in: timeZone).description } ?? String(meeting.startedAt.prefix(10))
         out += "_" + (about.map(MarkdownText.inline) + [MarkdownText.inline(date)]).joined(separator: " · ") + "_\n"
 
+        // A part with nothing to say is left out, not filled with "nothing": this page goes
+        // to the client as it is. `missing` tells the person exporting what would fill it.
         out += results(lines(.results))
-        out += section(.topContent, lines(.topContent), empty: "No pieces were singled out in this session.")
-        out += section(.learned, lines(.learned), empty: "No learnings were marked in this session.")
-        out += section(.recommendations, lines(.recommendations), empty: "No recommendations were shared from this session.") {
+        out += section(.topContent, lines(.topContent))
+        out += section(.learned, lines(.learned))
+        out += section(.recommendations, lines(.recommendations)) {
             var details: [String] = []
             if let owner = $0.owner { details.append("owner: \(MarkdownText.inline(owner))") }
             if let due = $0.due, !due.isEmpty { details.append("by \(MarkdownText.inline(due))") }
             return details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"
         }
+        if included.isEmpty { out += "\nNothing from this session is ready for the client yet.\n" }
         return out
     }
 
     /// The results, from the notes taken on the numbers (until the KPI table can speak for
     /// itself). Kept apart so another source of results can replace it alone.
     static func results(_ lines: [ClientVisibility.Line]) -> String {
-        section(.results, lines, empty: "No results were shared from this session.")
+        section(.results, lines)
     }
 
-    private static func section(_ part: ClientVisibility.Part, _ lines: [ClientVisibility.Line], empty: String,
+    /// For the person exporting (stderr): the parts left out for want of lines, each with
+    /// what would fill it.
+    public static func missing(_ plan: Plan) -> [String] {
+        ClientVisibility.Part.allCases.filter { part in !plan.included.contains { $0.part == part } }.map { part in
+            switch part {
+            case .results: return "no results: notes of the numbers section go out, or mark a note with v"
+            case .topContent: return "no top-performing content: wins go out unless marked internal"
+            case .learned: return "no learnings: mark 3–5 with * during the meeting"
+            case .recommendations: return "no recommendations: mark specific actions for the client with v"
+            }
+        }
+    }
+
+    private static func section(_ part: ClientVisibility.Part, _ lines: [ClientVisibility.Line],
                                 details: (ClientVisibility.Line) -> String = { _ in "" }) -> String {
+        guard !lines.isEmpty else { return "" }
         var out = "\n## \(part.title)\n\n"
-        if lines.isEmpty { return out + empty + "\n" }
         for line in lines { out += "- \(MarkdownText.inline(line.text))\(details(line))\n" }
         return out
     }
