@@ -45,12 +45,16 @@ public struct ClientReviewLog: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = (try? encoder.encode(decision)) ?? Data()
         data.append(0x0A)
+        let isNew = !FileManager.default.fileExists(atPath: url.path)
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw StorageError(path: url.path, action: "open", code: errno) }
         defer { close(descriptor) }
         fchmod(descriptor, 0o600)
+        // One write of one short line: O_APPEND keeps two reviews' lines whole.
         try SecureFiles.writeAll(data, to: descriptor, path: url.path)
         try SecureFiles.sync(descriptor, path: url.path)
+        // A new file's name must survive a crash too.
+        if isNew { SecureFiles.syncFolder(url.deletingLastPathComponent()) }
         decisions[key] = include
     }
 }
