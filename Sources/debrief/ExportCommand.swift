@@ -8,8 +8,11 @@ struct ExportCommand: ParsableCommand {
         abstract: "Export a session: internal brief, client summary, JSON, action items as CSV or calendar.",
         discussion: """
         brief   the internal post-mortem (Markdown)
-        client  the client-facing summary (Markdown): no internal notes, questions, tags, \
-        severities or owners (unless --with-owners)
+        client  the client version (Markdown, about a page): results, top-performing content, \
+        what we learned, recommendations for the next campaign. No internal notes, questions, \
+        raw problems, tags, severities or owners (unless --with-owners); a line naming a \
+        person is held back and listed on stderr. --review shows every line, going out or \
+        held back, and lets you toggle them (saved beside the session in <name>.review.jsonl).
         json    the session summary as one JSON document
         csv     the action items (what, owner, due, problem, section, session)
         ics     the action-item deadlines as an iCalendar file (one to-do per dated action)
@@ -28,10 +31,17 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (created 0600); '-' or none: standard output.", valueName: "file"))
     var output: String?
 
-    @Flag(name: .customLong("with-owners"), help: "Name action owners in the client export.")
+    @Flag(name: .customLong("with-owners"), help: "Client version: name action owners, and let lines that name people go out.")
     var withOwners = false
 
+    @Flag(help: "Client version: review every line in the terminal and choose what goes out, then export.")
+    var review = false
+
     @OptionGroup var storage: SessionsOption
+
+    func validate() throws {
+        if review, format != .client { throw ValidationError("--review only applies to --format client") }
+    }
 
     func run() throws {
         let (url, record) = try SessionLocator.read(session, in: storage.store)
@@ -40,7 +50,7 @@ struct ExportCommand: ParsableCommand {
         let text: String
         switch format {
         case .brief: text = BriefWriter.markdown(header: record.header, state: state)
-        case .client: text = ClientBriefWriter.markdown(header: record.header, state: state, withOwners: withOwners)
+        case .client: text = try clientVersion(url: url, record: record)
         case .json: text = JSONExporter.json(header: record.header, state: state, session: name)
         case .csv: text = CSVExporter.csv(state: state, session: name)
         case .ics:
@@ -64,5 +74,25 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw CommandError(PlainError.message(error))
         }
+    }
+
+    /// The client version, after the review when asked, with the decisions in the sidecar;
+    /// lines still held back because they name people are counted on stderr.
+    private func clientVersion(url: URL, record: SessionRecord) throws -> String {
+        var log = ClientReviewLog(session: url)
+        if log.skipped > 0 { SessionLocator.warn("\(log.skipped) unreadable line(s) in \(log.url.lastPathComponent) skipped") }
+        if review { try ClientReviewRunner.run(header: record.header, state: record.state, withOwners: withOwners, log: &log) }
+        let plan = ClientBriefWriter.plan(header: record.header, state: record.state, withOwners: withOwners, decisions: log.decisions)
+        for missing in ClientBriefWriter.missing(plan) { StandardStreams.error("left out: \(missing)\n") }
+        let naming = plan.namingPeople.count
+        if naming > 0 {
+            var report = "held back: \(naming) line\(naming == 1 ? "" : "s") name\(naming == 1 ? "s" : "") people; review with --review\n"
+            for line in plan.namingPeople {
+                report += "  - \(VisibleText.line(line.text)) (names \(line.names.map(VisibleText.line).joined(separator: ", ")))\n"
+            }
+            StandardStreams.error(report)
+        }
+        return ClientBriefWriter.markdown(header: record.header, state: record.state, withOwners: withOwners,
+                                          decisions: log.decisions)
     }
 }

@@ -49,6 +49,18 @@ enum ExportFixtures {
         s.record(.noteLinked(id: 13, problem: 4))
         add(14, "actions", .action, "=HYPERLINK(\"http://x\") test links on day zero", owner: nil, due: nil)
         s.record(.noteLinked(id: 14, problem: 5))
+        // Learnings for the client's log: a problem rewritten forward, a win, an action,
+        // a client-side problem left as typed (never sent raw) and a note naming people.
+        s.record(.noteLearning(id: 3, learning: true))
+        s.record(.learningRewritten(id: 3, text: "Creators aim better when the brief names the target audience"))
+        s.record(.noteLearning(id: 13, learning: true))
+        s.record(.noteLearning(id: 4, learning: true))
+        s.record(.noteLearning(id: 8, learning: true))
+        s.record(.noteVisibility(id: 12, clientVisible: true))
+        add(15, "actions", .action, "Improve pixel QA")
+        add(16, "actions", .win, "Story links drove 60% of clicks: lead with stories next time")
+        s.record(.noteLearning(id: 16, learning: true))
+        s.record(.noteVisibility(id: 15, clientVisible: true))
         s.wait(minutes: 7)
         s.record(.meetingEnded)
         return s.events

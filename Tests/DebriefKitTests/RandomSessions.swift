@@ -22,6 +22,8 @@ struct RandomSession {
     var textTokens: Set<String> = []
     var ownerTokens: Set<String> = []
     var draftTokens: Set<String> = []
+    /// People named inside texts: owners, the facilitator, the note-taker, `@handles`.
+    var nameTokens: Set<String> = []
 
     init(seed: UInt64, maxEvents: Int = 60) {
         var rng = Xoshiro(seed: (seed, seed &* 31 &+ 7, 0x9E37_79B9_7F4A_7C15, seed ^ 0xDEAD_BEEF))
@@ -39,10 +41,23 @@ struct RandomSession {
             let id = Int.random(in: 1...max(1, nextID + 1), using: &rng)  // sometimes unknown
             let kind = NoteKind.allCases.randomElement(using: &rng)!
             let change: Change
-            switch Int.random(in: 0..<14, using: &rng) {
+            switch Int.random(in: 0..<17, using: &rng) {
             case 0...3:
-                let text = token("text"), owner = Bool.random(using: &rng) ? token("owner") : nil
+                var text = token("text")
+                let owner = Bool.random(using: &rng) ? token("owner") : nil
                 textTokens.insert(text)
+                // Some texts are long enough to name a deliverable; some name a person.
+                if Bool.random(using: &rng) { text += " with four more words" }
+                switch Int.random(in: 0..<6, using: &rng) {
+                case 0: if let known = ownerTokens.randomElement(using: &rng) { text += " ask " + known; nameTokens.insert(known) }
+                case 1: text += " ask facilitatorzq"; nameTokens.insert("facilitatorzq")
+                case 2: text += " ask TAKERZQ"; nameTokens.insert("takerzq")
+                case 3:
+                    let handle = "@" + token("handle")
+                    text += " ask " + handle
+                    nameTokens.insert(handle)
+                default: break
+                }
                 if let owner { ownerTokens.insert(owner) }
                 change = .noteAdded(id: nextID, section: Self.agenda.sections.randomElement(using: &rng)!.id,
                                     content: NoteContent(kind: kind, text: text, owner: owner,
@@ -66,6 +81,11 @@ struct RandomSession {
                 let draft = token("draft")
                 draftTokens.insert(draft)
                 change = .draftChanged(text: draft)
+            case 13, 14: change = .noteLearning(id: id, learning: Int.random(in: 0..<4, using: &rng) > 0)
+            case 15:
+                let text = token("text") + (Bool.random(using: &rng) ? " framed forward for the log" : "")
+                textTokens.insert(String(text.prefix { $0 != " " }))
+                change = .learningRewritten(id: id, text: Int.random(in: 0..<5, using: &rng) == 0 ? "" : text)
             default: change = .noteVisibility(id: id, clientVisible: true)
             }
             events.append(Event(t: t, change))

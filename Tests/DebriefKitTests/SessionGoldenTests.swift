@@ -21,6 +21,8 @@ struct SessionGoldenTests {
         s.record(.noteAdded(id: 1, section: "a", content: NoteContent(text: "Reach 1.2M against 1M")))
         s.record(.draftChanged(text: ""))
         s.record(.noteVisibility(id: 1, clientVisible: true))
+        s.record(.noteLearning(id: 1, learning: true))
+        s.record(.learningRewritten(id: 1, text: "Reach beat its target by a fifth"))
         s.record(.clockPaused)
         s.wait(minutes: 2)
         s.record(.clockResumed)

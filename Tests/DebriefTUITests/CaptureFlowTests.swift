@@ -316,8 +316,20 @@ struct CaptureFlowTests {
         for word in ["note    plain", "PROBLEM problem", "WIN     win", "ACTION  action text here", "?       question"] {
             #expect(screen.contains(word), "the list shows \(word)")
         }
+        // Questions never go to the client: `v` says so and records nothing.
         driver.press(.tab, .character("v"))
-        #expect(driver.notes.last?.clientVisible == true)
+        #expect(driver.notes.last?.clientVisible == nil)
+        #expect(driver.screen().contains("Questions stay internal"))
+        // A vague action ("action text here": no deliverable) cannot be sent either.
+        driver.press(.up, .character("v"))
+        #expect(driver.notes.first { $0.kind == .action }?.clientVisible == nil)
+        #expect(driver.screen().contains("Too vague for the client"))
+        // A plain note of the numbers section goes to the client's results unless kept internal.
+        driver.press(.up, .up, .up, .character("v"))
+        #expect(driver.notes.first?.clientVisible == false)
+        #expect(driver.screen().contains("Kept internal"))
+        driver.press(.character("v"))
+        #expect(driver.notes.first?.clientVisible == true)
         #expect(driver.screen().contains("shown to client"))
     }
 }

@@ -175,6 +175,8 @@ struct ClockScreenTests {
             "│ Not covered (9,997): Section 4, Section 5, Section 6,  │",
             "│ Section 7 and 9,993 more.                              │",
             "│ Still open (60): the brief lists them all.             │",
+            "│ Learnings: 0 marked; the client's log wants 3–5 (Tab,  │",
+            "│ then * marks one).                                     │",
             "│                                                        │",
             "│ End the meeting now? 30 notes will be saved to the     │",
             "│ session file and the brief.                            │",

@@ -115,8 +115,8 @@ struct ReplayEndToEndTests {
         #expect(try String(contentsOfFile: csvPath, encoding: .utf8) == "what,owner,due,problem,section,session\r\n")
 
         let client = try Subprocess.run([binary, "export", name, "--format", "client", "--sessions", sessions.path])
-        #expect(client.output.contains("Tracking links were not ready on day one"))
-        #expect(!client.output.contains("Reach 1.2M"), "plain notes are internal by default")
+        #expect(!client.output.contains("Tracking links were not ready on day one"), "a problem as typed never goes to the client")
+        #expect(client.output.contains("## Results\n\n- Reach 1.2M against a 1M target\n"), "the numbers section's notes are the results")
 
         let json = try Subprocess.run([binary, "export", name, "--format", "json", "-o", "-", "--sessions", sessions.path])
         let document = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]

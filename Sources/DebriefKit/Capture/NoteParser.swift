@@ -1,12 +1,17 @@
 import Foundation
 
 /// Turns what the note-taker typed into a note: a leading `!` marks a problem, `+` a win,
-/// `>` an action item, `?` an open question; anything else is a plain note.
+/// `>` an action item, `?` an open question; anything else is a plain note. A leading `*`
+/// marks the note as one of the meeting's learnings, whatever its kind (`* + Detailed
+/// briefs beat vague ones` is a win and a learning).
 ///
 /// In an action, `@name` is the owner, `due DATE` or `by DATE` the deadline and `#N` the
 /// problem it answers (by its number, see `ProblemNumbers`); they are taken out of the text. What cannot be understood stays in
 /// the text, with a warning that says why, so nothing typed is ever lost.
 public enum NoteParser {
+    /// Marks a learning, before the kind's prefix.
+    public static let learningPrefix: Character = "*"
+
     public static let prefixes: [(Character, NoteKind)] = [
         ("!", .problem), ("+", .win), (">", .action), ("?", .question),
     ]
@@ -17,10 +22,22 @@ public enum NoteParser {
         /// yet checked to exist).
         public var problem: Int?
         public var warnings: [String] = []
+        /// Typed with the learning mark (`*`).
+        public var isLearning = false
     }
 
     public static func parse(_ typed: String, today: CalendarDay? = nil) -> Result {
-        let trimmed = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        var trimmed = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        // One mark is read; the rest is parsed as typed (never recursively: a paste of
+        // fifty thousand `*` must not exhaust the stack).
+        let isLearning = trimmed.first == learningPrefix
+        if isLearning { trimmed = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines) }
+        var result = parseKind(trimmed, today: today)
+        result.isLearning = isLearning
+        return result
+    }
+
+    private static func parseKind(_ trimmed: String, today: CalendarDay?) -> Result {
         guard let first = trimmed.first, let kind = prefixes.first(where: { $0.0 == first })?.1 else {
             return Result(content: NoteContent(kind: .note, text: trimmed))
         }
@@ -76,6 +93,7 @@ public enum NoteParser {
     public static func typedForm(of note: Note, numbers: ProblemNumbers = ProblemNumbers()) -> String {
         var parts = [note.text]
         if let prefix = prefix(for: note.kind) { parts[0] = "\(prefix) " + note.text }
+        if note.isLearning { parts[0] = "\(learningPrefix) " + parts[0] }
         if note.kind == .action {
             if let owner = note.content.owner { parts.append("@" + owner) }
             if let due = note.content.due { parts.append("due " + due) }

@@ -13,6 +13,7 @@ public enum BriefWriter {
         out += problems(findings)
         out += wins(findings)
         out += actionTable(findings)
+        out += learnings(state)
         out += openItems(findings)
         out += discussion(state)
         return out
@@ -102,6 +103,23 @@ public enum BriefWriter {
         var out = "\n## What worked\n\n"
         if findings.wins.isEmpty { return out + "No wins were recorded.\n" }
         for win in findings.wins { out += "- \(MarkdownText.inline(win.text))\n" }
+        return out
+    }
+
+    /// The learnings for the client's log, in the words the log keeps (with the note's own
+    /// words beside a rewrite), and the nudge when there are not 3–5.
+    private static func learnings(_ state: MeetingState) -> String {
+        var out = "\n## Learnings for the client's log\n\n"
+        let learnings = state.learnings
+        for note in learnings {
+            out += "- \(MarkdownText.inline(note.learning))"
+            if note.learningText != nil { out += " _(noted as: \(MarkdownText.inline(note.text)))_" }
+            out += "\n"
+        }
+        if learnings.isEmpty { out += "No learnings were marked.\n" }
+        if let nudge = LearningNudge.summary(count: learnings.count) {
+            out += (learnings.isEmpty ? "" : "\n") + "_\(MarkdownText.inline(nudge))_\n"
+        }
         return out
     }
 

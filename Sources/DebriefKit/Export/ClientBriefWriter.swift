@@ -1,11 +1,31 @@
 import Foundation
 
-/// The client-facing summary: results, what we learned (wins, and problems turned into
-/// learnings with what we will do about them), and recommendations. Reads notes only
+/// The client version, about one page in the playbook's shape: results, top-performing
+/// content, what we learned, recommendations for the next campaign. Reads notes only
 /// through `ClientVisibility`; never prints tags, severities, times or internal names.
 public enum ClientBriefWriter {
+    /// What the client version holds: the lines that go out, and the ones held back (they
+    /// name people, or the user held them in `--review`).
+    public struct Plan: Sendable {
+        public var lines: [ClientVisibility.Line]
+        public var included: [ClientVisibility.Line]
+        public var heldBack: [ClientVisibility.Line]
+        /// Held back because they name people and nobody let them out.
+        public var namingPeople: [ClientVisibility.Line] { heldBack.filter { !$0.names.isEmpty } }
+    }
+
+    public static func plan(header: SessionHeader, state: MeetingState, withOwners: Bool = false,
+                            decisions: [String: Bool] = [:]) -> Plan {
+        let lines = ClientVisibility.lines(header: header, state: state, withOwners: withOwners)
+        let goesOut = { (line: ClientVisibility.Line) in decisions[line.key] ?? line.names.isEmpty }
+        return Plan(lines: lines, included: lines.filter(goesOut), heldBack: lines.filter { !goesOut($0) })
+    }
+
     public static func markdown(header: SessionHeader, state: MeetingState, withOwners: Bool = false,
-                                timeZone: TimeZone = .current) -> String {
+                                decisions: [String: Bool] = [:], timeZone: TimeZone = .current) -> String {
+        let included = plan(header: header, state: state, withOwners: withOwners, decisions: decisions).included
+        func lines(_ part: ClientVisibility.Part) -> [ClientVisibility.Line] { included.filter { $0.part == part } }
+
         let meeting = header.meeting
         var out = "# \(MarkdownText.inline(meeting.title))\n\n"
         let about = [meeting.client, meeting.campaign].compactMap { $0 }.filter { !$0.isEmpty }
@@ -13,38 +33,45 @@ public enum ClientBriefWriter {
         let date = meeting.startDate.map { CalendarDay($0, in: timeZone).description } ?? String(meeting.startedAt.prefix(10))
         out += "_" + (about.map(MarkdownText.inline) + [MarkdownText.inline(date)]).joined(separator: " · ") + "_\n"
 
-        let results = ClientVisibility.shared(.note, in: state)
-        out += "\n## Results\n\n"
-        out += results.isEmpty ? "Results are summarised separately.\n" : results.map { "- \(MarkdownText.inline($0.text))\n" }.joined()
+        // A part with nothing to say is left out, not filled with "nothing": this page goes
+        // to the client as it is. `missing` tells the person exporting what would fill it.
+        out += results(lines(.results))
+        out += section(.topContent, lines(.topContent))
+        out += section(.learned, lines(.learned))
+        out += section(.recommendations, lines(.recommendations)) {
+            var details: [String] = []
+            if let owner = $0.owner { details.append("owner: \(MarkdownText.inline(owner))") }
+            if let due = $0.due, !due.isEmpty { details.append("by \(MarkdownText.inline(due))") }
+            return details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"
+        }
+        if included.isEmpty { out += "\nNothing from this session is ready for the client yet.\n" }
+        return out
+    }
 
-        let actions = ClientVisibility.shared(.action, in: state)
-        let wins = ClientVisibility.shared(.win, in: state)
-        let problems = ClientVisibility.shared(.problem, in: state)
-        out += "\n## What we learned\n\n"
-        if wins.isEmpty && problems.isEmpty { out += "No learnings were shared from this session.\n" }
-        for win in wins { out += "- **What worked:** \(MarkdownText.inline(win.text))\n" }
-        for problem in problems {
-            out += "- **What we will improve:** \(MarkdownText.inline(problem.text))\n"
-            for action in actions where action.problem == problem.id {
-                out += "  - Next time: \(MarkdownText.inline(action.text))\n"
+    /// The results, from the notes taken on the numbers (until the KPI table can speak for
+    /// itself). Kept apart so another source of results can replace it alone.
+    static func results(_ lines: [ClientVisibility.Line]) -> String {
+        section(.results, lines)
+    }
+
+    /// For the person exporting (stderr): the parts left out for want of lines, each with
+    /// what would fill it.
+    public static func missing(_ plan: Plan) -> [String] {
+        ClientVisibility.Part.allCases.filter { part in !plan.included.contains { $0.part == part } }.map { part in
+            switch part {
+            case .results: return "no results: notes of the numbers section go out, or mark a note with v"
+            case .topContent: return "no top-performing content: wins go out unless marked internal"
+            case .learned: return "no learnings: mark 3–5 with * during the meeting"
+            case .recommendations: return "no recommendations: mark specific actions for the client with v"
             }
         }
+    }
 
-        out += "\n## Recommendations\n\n"
-        if actions.isEmpty { out += "No recommendations were shared from this session.\n" }
-        for action in actions {
-            var line = "- \(MarkdownText.inline(action.text))"
-            var details: [String] = []
-            if withOwners, let owner = action.content.owner, !owner.isEmpty { details.append("owner: \(MarkdownText.inline(owner))") }
-            if let due = action.content.due, !due.isEmpty { details.append("by \(MarkdownText.inline(due))") }
-            if !details.isEmpty { line += " (\(details.joined(separator: ", ")))" }
-            out += line + "\n"
-        }
-
-        let questions = ClientVisibility.shared(.question, in: state)
-        if !questions.isEmpty {
-            out += "\n## Open questions\n\n" + questions.map { "- \(MarkdownText.inline($0.text))\n" }.joined()
-        }
+    private static func section(_ part: ClientVisibility.Part, _ lines: [ClientVisibility.Line],
+                                details: (ClientVisibility.Line) -> String = { _ in "" }) -> String {
+        guard !lines.isEmpty else { return "" }
+        var out = "\n## \(part.title)\n\n"
+        for line in lines { out += "- \(MarkdownText.inline(line.text))\(details(line))\n" }
         return out
     }
 }

@@ -74,6 +74,7 @@ public enum SessionText {
         }
         if note.kind == .problem { tags.insert("#\(note.id)", at: 0) }
         if let visible = note.clientVisible { tags.append(visible ? "client-visible" : "internal") }
+        if note.isLearning { tags.append(note.learningText.map { "learning: \(VisibleText.line($0))" } ?? "learning") }
         return (tags.isEmpty ? line : line + "  (" + tags.joined(separator: ", ") + ")") + text.rest
     }
 

@@ -22,6 +22,11 @@ public enum Change: Equatable, Sendable {
     /// Links an action to the problem it answers; nil unlinks.
     case noteLinked(id: Int, problem: Int?)
     case noteVisibility(id: Int, clientVisible: Bool)
+    /// Marks a note (any kind) as one of the meeting's learnings for the client's log, or unmarks it.
+    case noteLearning(id: Int, learning: Bool)
+    /// The learning as it goes into the log, reworded; the note it came from keeps its
+    /// words. An empty text goes back to the note's own words.
+    case learningRewritten(id: Int, text: String)
     case clockPaused
     case clockResumed
     case sectionExtended(section: String, minutes: Int)

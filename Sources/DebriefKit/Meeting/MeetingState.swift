@@ -60,6 +60,8 @@ public struct MeetingState: Equatable, Sendable {
     }
 
     public var visibleNotes: [Note] { notes.filter { !$0.isRemoved } }
+    /// The meeting's learnings (for the client's log), in capture order.
+    public var learnings: [Note] { notes.filter { $0.isLearning && !$0.isRemoved } }
 
     /// How long a section's clock has run at meeting time `now` (pauses excluded).
     public func elapsed(section index: Int, at now: Int) -> Int {

@@ -12,6 +12,10 @@ public struct Note: Equatable, Sendable, Identifiable {
     /// Whether the note may appear in the client-facing export; nil means its kind's default.
     public var clientVisible: Bool?
     public var isRemoved = false
+    /// One of the meeting's learnings (3–5 go into the client's log).
+    public var isLearning = false
+    /// The learning reworded for the log (`learning_rewritten`); nil: the note's own words.
+    public var learningText: String?
 
     public init(id: Int, section: Int, t: Int, content: NoteContent, rootCause: String? = nil, severity: String? = nil,
                 problem: Int? = nil, clientVisible: Bool? = nil, isRemoved: Bool = false) {
@@ -29,4 +33,6 @@ public struct Note: Equatable, Sendable, Identifiable {
     public var kind: NoteKind { content.kind }
     public var text: String { content.text }
     public var isTagged: Bool { rootCause != nil && severity != nil }
+    /// What the log says for this learning: its rewrite, else the note's words.
+    public var learning: String { learningText ?? text }
 }

@@ -50,6 +50,11 @@ extension MeetingState {
             updateNote(id) { $0.problem = problem }
         case .noteVisibility(let id, let clientVisible):
             updateNote(id) { $0.clientVisible = clientVisible }
+        case .noteLearning(let id, let learning):
+            updateNote(id) { $0.isLearning = learning }
+        case .learningRewritten(let id, let text):
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            updateNote(id) { $0.learningText = trimmed.isEmpty ? nil : trimmed }
         case .clockPaused:
             guard !isPaused else { return }
             stopClock(at: t)

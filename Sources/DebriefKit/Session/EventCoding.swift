@@ -3,7 +3,7 @@
 extension Event: Codable {
     enum Key: String, CodingKey {
         case type, t, section, id, kind, text, owner, due, minutes, problem
-        case rootCause = "root_cause", severity, clientVisible = "client_visible"
+        case rootCause = "root_cause", severity, clientVisible = "client_visible", learning
     }
 
     /// The on-disk names, pinned by Tests/Golden/session.debrief.jsonl and listed in README.md.
@@ -11,6 +11,7 @@ extension Event: Codable {
         case sectionStarted = "section_started", noteAdded = "note_added", noteEdited = "note_edited"
         case noteRemoved = "note_removed", noteRestored = "note_restored", noteTagged = "note_tagged"
         case noteLinked = "note_linked", noteVisibility = "note_visibility"
+        case noteLearning = "note_learning", learningRewritten = "learning_rewritten"
         case clockPaused = "clock_paused", clockResumed = "clock_resumed"
         case sectionExtended = "section_extended", draftChanged = "draft", meetingEnded = "meeting_ended"
     }
@@ -57,6 +58,10 @@ extension Event: Codable {
         case .noteVisibility:
             change = .noteVisibility(id: try id(.id),
                                      clientVisible: try c.decode(Bool.self, forKey: .clientVisible))
+        case .noteLearning:
+            change = .noteLearning(id: try id(.id), learning: try c.decode(Bool.self, forKey: .learning))
+        case .learningRewritten:
+            change = .learningRewritten(id: try id(.id), text: try c.decode(String.self, forKey: .text))
         case .clockPaused: change = .clockPaused
         case .clockResumed: change = .clockResumed
         case .sectionExtended:
@@ -108,6 +113,14 @@ extension Event: Codable {
             try c.encode(TypeName.noteVisibility, forKey: .type)
             try c.encode(id, forKey: .id)
             try c.encode(clientVisible, forKey: .clientVisible)
+        case .noteLearning(let id, let learning):
+            try c.encode(TypeName.noteLearning, forKey: .type)
+            try c.encode(id, forKey: .id)
+            try c.encode(learning, forKey: .learning)
+        case .learningRewritten(let id, let text):
+            try c.encode(TypeName.learningRewritten, forKey: .type)
+            try c.encode(id, forKey: .id)
+            try c.encode(text, forKey: .text)
         case .clockPaused: try c.encode(TypeName.clockPaused, forKey: .type)
         case .clockResumed: try c.encode(TypeName.clockResumed, forKey: .type)
         case .sectionExtended(let section, let minutes):

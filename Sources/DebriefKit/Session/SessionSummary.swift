@@ -45,10 +45,13 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         public var due: String?
         public var problem: Int?
         public var clientVisible: Bool?
+        /// Present only on learnings: `learning` true, and `learning_text` when it was reworded.
+        public var learning: Bool?
+        public var learningText: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, kind, text, t, severity, owner, due, problem
-            case rootCause = "root_cause", clientVisible = "client_visible"
+            case id, kind, text, t, severity, owner, due, problem, learning
+            case rootCause = "root_cause", clientVisible = "client_visible", learningText = "learning_text"
         }
 
         // Problems always carry both tags (null when untagged) and actions always carry
@@ -69,6 +72,8 @@ public struct SessionSummary: Codable, Equatable, Sendable {
                 try c.encode(problem, forKey: .problem)
             }
             try c.encodeIfPresent(clientVisible, forKey: .clientVisible)
+            try c.encodeIfPresent(learning, forKey: .learning)
+            try c.encodeIfPresent(learningText, forKey: .learningText)
         }
     }
 
@@ -98,7 +103,8 @@ extension SessionSummary.Item {
         self.init(id: note.id, kind: note.kind, text: note.text, t: note.t,
                   rootCause: isProblem ? note.rootCause : nil, severity: isProblem ? note.severity : nil,
                   owner: isAction ? note.content.owner : nil, due: isAction ? note.content.due : nil,
-                  problem: isAction ? note.problem : nil, clientVisible: note.clientVisible)
+                  problem: isAction ? note.problem : nil, clientVisible: note.clientVisible,
+                  learning: note.isLearning ? true : nil, learningText: note.isLearning ? note.learningText : nil)
     }
 }
 

@@ -19,6 +19,7 @@ extension AppModel {
         case .editNote:
             guard let selected else { return [] }
             editingNoteID = selected.id
+            rewritingLearning = false
             editor.clear()
             editor.setText(NoteParser.typedForm(of: selected, numbers: meeting.problemNumbers))
             focus = .input
@@ -59,9 +60,34 @@ extension AppModel {
                 return []
             }
             openLinkPicker(for: selected.id, onlyUnanswered: false)
+        case .toggleLearning:
+            guard let selected else { return [] }
+            let learning = !selected.isLearning
+            let count = meeting.learnings.count + (learning ? 1 : -1)
+            message = learning ? "Marked as a learning (\(count) in this meeting; the log wants 3–5)" : "No longer a learning (\(count) left)"
+            return [.record(.noteLearning(id: selected.id, learning: learning))]
+        case .rewriteLearning:
+            guard let selected, selected.isLearning else {
+                message = "Mark the note as a learning first (*), then w rewrites it for the log"
+                return []
+            }
+            editingNoteID = selected.id
+            rewritingLearning = true
+            editor.clear()
+            editor.setText(selected.learning)
+            focus = .input
         case .toggleClientVisible:
             guard let selected else { return [] }
-            let visible = !ClientVisibility.isShared(selected)
+            let visible = !ClientVisibility.isShared(selected, in: meeting)
+            var marked = selected
+            marked.clientVisible = visible
+            if visible, !ClientVisibility.isShared(marked, in: meeting) {
+                // Marking alone cannot send it: say what would, rather than record a mark that does nothing.
+                message = selected.kind == .problem
+                    ? "A problem reaches the client only as a learning: * marks it, w rewrites it for the log"
+                    : selected.kind == .question ? "Questions stay internal" : "Too vague for the client: name a concrete deliverable"
+                return []
+            }
             message = visible ? "Shown in the client-facing export" : "Kept internal: not in the client-facing export"
             return [.record(.noteVisibility(id: selected.id, clientVisible: visible))]
         case .leaveList:

@@ -152,6 +152,7 @@ extension AppModel {
             message = "Write the action that answers \(number): what, @owner, due DATE"
         case .vagueAction:
             editingNoteID = item.note.id
+            rewritingLearning = false
             editor.clear()
             editor.setText(NoteParser.typedForm(of: item.note, numbers: meeting.problemNumbers))
             focus = .input

@@ -53,6 +53,7 @@ extension AppModel {
             return
         }
         editingNoteID = nil
+        rewritingLearning = false
         editor.clear()
         focus = .list
     }
@@ -87,18 +88,20 @@ extension AppModel {
             return []
         }
         let typed = editor.text
+        if rewritingLearning, let editing = editingNoteID { return saveLearningRewrite(typed, of: editing) }
         let parsed = NoteParser.parse(typed, today: today)
         var effects: [AppEffect]
         let id: Int
         if let editing = editingNoteID, let original = meeting.note(id: editing) {
             id = editing
             effects = original.content == parsed.content ? [] : [.record(.noteEdited(id: id, content: parsed.content))]
+            if original.isLearning != parsed.isLearning { effects.append(.record(.noteLearning(id: id, learning: parsed.isLearning))) }
             editingNoteID = nil
             focus = .list
             selectedNoteID = id
         } else if let added {
             id = added
-            effects = []
+            effects = parsed.isLearning ? [.record(.noteLearning(id: id, learning: true))] : []
             history.append(typed)
         } else {
             return [.addNote(section: meeting.agenda.sections[noteSection ?? current].id, content: parsed.content)]
@@ -128,6 +131,22 @@ extension AppModel {
         if !warnings.isEmpty { message = warnings.joined(separator: "; ") }
         letPickerWait()
         return effects
+    }
+
+    /// Enter while rewriting a learning (`w`): the log's words change, the note's do not.
+    /// Emptied, the learning goes back to the note's own words.
+    private mutating func saveLearningRewrite(_ typed: String, of id: Int) -> [AppEffect] {
+        let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = meeting.note(id: id)
+        editingNoteID = nil
+        rewritingLearning = false
+        editor.clear()
+        noteSection = nil
+        focus = .list
+        selectedNoteID = id
+        guard let note, text != note.learning else { return [] }
+        message = "Learning rewritten for the log; the note keeps its words"
+        return [.record(.learningRewritten(id: id, text: text == note.text ? "" : text))]
     }
 
     /// The writer recorded the note `commit` sent: finish the commit with the note's id. If

@@ -50,6 +50,9 @@ public struct AppModel: Sendable {
     public var viewedSection: Int?
     /// Set while the editor holds a saved note being changed.
     public var editingNoteID: Int?
+    /// With `editingNoteID`: the editor holds that note's learning as the log will say it
+    /// (`w` in the list), not the note itself, which keeps its words.
+    public var rewritingLearning = false
     /// The section the note in the input belongs to: the one on screen when typing began
     /// (a clicker's PageDown mid-note does not move it), or an edited note's own. Nil
     /// while the input is empty. Per terminal, so kept here and not in the meeting.
@@ -104,8 +107,9 @@ public struct AppModel: Sendable {
     /// number, never a note id), else "the note from 12:04".
     public var editedNoteName: String? {
         guard let id = editingNoteID, let note = meeting.note(id: id) else { return nil }
-        if note.kind == .problem { return "problem " + meeting.problemNumbers.label(of: id) }
-        return "the \(note.kind == .question ? "question" : note.kind.rawValue) from \(DurationText.clock(note.t))"
+        let name = note.kind == .problem ? "problem " + meeting.problemNumbers.label(of: id)
+            : "the \(note.kind == .question ? "question" : note.kind.rawValue) from \(DurationText.clock(note.t))"
+        return rewritingLearning ? "the learning from \(name), for the log" : name
     }
 
     /// Where Enter would save the note in the input: the section it was started in, else

@@ -10,6 +10,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case interruptDialog = "Stopping the meeting (Ctrl-C)"
     case help = "This help (F1)"
     case replay = "Replay"
+    case clientReview = "Reviewing the client version"
 }
 
 /// One key binding: the keys, what they do and where, and how the status line, F1 and a

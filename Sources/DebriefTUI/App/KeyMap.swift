@@ -14,6 +14,7 @@ public enum Command: Hashable, Sendable {
     case cursorLeft, cursorRight, wordLeft, wordRight, lineStart, lineEnd, cursorUp, cursorDown
     // The list of notes.
     case selectPrevious, selectNext, editNote, removeNote, restoreNote, linkAction, toggleClientVisible, leaveList
+    case toggleLearning, rewriteLearning
     case markKind(NoteKind)
     // Inside a box (a picker, the F10 and Ctrl-C dialogs, F1).
     /// A number key: the n-th choice of a picker or of the F10 checklist.
@@ -81,6 +82,10 @@ public enum KeyMap {
         Binding([.character("?")], .markKind(.question), .list, "Make it an open question"),
         Binding([.character(".")], .markKind(.note), .list, status: "Kind", keys: "!+>?.", "Make it a plain note"),
         Binding([.character("l")], .linkAction, .list, status: "Link", "Link the selected action to the problem it answers"),
+        Binding([.character("*")], .toggleLearning, .list,
+                   "Mark or unmark the note as a learning for the client's log (3–5 a meeting)"),
+        Binding([.character("w")], .rewriteLearning, .list,
+                   "Rewrite the selected learning for the log (the note keeps its words)"),
         Binding([.character("v")], .toggleClientVisible, .list, status: "Client",
                    "Show or hide the note in the client-facing export"),
         Binding([.escape], .leaveList, .list, "Back to typing"),

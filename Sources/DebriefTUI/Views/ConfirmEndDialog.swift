@@ -2,6 +2,7 @@ import DebriefKit
 
 /// F10: the sections skipped or never reached, what is still open (problems without an
 /// action, untagged problems, vague actions), each with a number key to go back and fix it;
+/// a nudge when the learnings are fewer than 3 or more than 5;
 /// then the confirmation, so nobody ends a meeting by accident. Whatever the agenda's size
 /// and the screen's, the question and its keys (Enter, Esc) are always on screen: lists are
 /// cut to the rows left, with a count of the rest.
@@ -19,7 +20,15 @@ public enum ConfirmEndDialog {
         // Sections first, then open items, each only as far as rows remain.
         head = fitting(head, budget: &budget, width: textWidth)
         let open = fitting(openItemLines(model.meeting, width: textWidth, budget: budget), budget: &budget, width: textWidth)
-        Dialog.draw(title: "End meeting", lines: head + open + tail, in: &canvas, width: preferredWidth)
+        // The learnings nudge comes last, in the rows left: it never pushes out what is open.
+        let nudge = fitting(learningNudge(model.meeting), budget: &budget, width: textWidth)
+        Dialog.draw(title: "End meeting", lines: head + open + nudge + tail, in: &canvas, width: preferredWidth)
+    }
+
+    /// Fewer than 3 or more than 5 learnings, in a meeting that took notes at all.
+    static func learningNudge(_ meeting: MeetingState) -> [(String, Style)] {
+        guard !meeting.visibleNotes.isEmpty, let line = LearningNudge.line(count: meeting.learnings.count) else { return [] }
+        return [(line, .warning)]
     }
 
     /// "Skipped (2): Creator breakdown, Content analysis." and "Not reached (9,994): …".

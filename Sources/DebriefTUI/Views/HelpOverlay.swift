@@ -48,6 +48,7 @@ public enum HelpOverlay {
 
     static let syntax: [(String, String)] = [
         ("! + > ?", "Start a note with these: problem, win, action item, open question"),
+        ("*", "Before any of them: the note is also a learning for the client's log (* + Stories drove clicks)"),
         ("@maria", "In an action: who owns it"),
         ("due 2026-12-01", "In an action: the deadline; also by, 1 Dec, +3d, +2w, tomorrow, fri, next week"),
         ("#3", "In an action: the problem it answers (problems show their number)"),

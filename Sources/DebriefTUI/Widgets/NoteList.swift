@@ -124,7 +124,11 @@ public enum NoteList {
         default:
             break
         }
-        if note.clientVisible == true, !ClientVisibility.sharedByDefault.contains(note.kind) {
+        if note.isLearning {
+            // The learning as the log will say it, when it was rewritten (`w`).
+            parts.append(note.learningText.map { "★ learning: \(VisibleText.line($0))" } ?? "★ learning")
+        }
+        if note.clientVisible == true, ClientVisibility.shareableByMark.contains(note.kind) {
             parts.append("shown to client")
         } else if note.clientVisible == false {
             parts.append("internal")
