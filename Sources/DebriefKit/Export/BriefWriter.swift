@@ -13,6 +13,7 @@ public enum BriefWriter {
         out += problems(findings)
         out += wins(findings)
         out += actionTable(findings)
+        out += FollowThrough.markdown(state, timeZone: timeZone)
         out += openItems(findings)
         out += discussion(state)
         return out

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The open actions of a client's earlier meetings, as the next meeting lists them in
+/// "Since last time": every action of the client's finished sessions, minus those a later
+/// meeting (or the ledger, between meetings) marked done or dropped. One marked "not done"
+/// stays open and comes back every time until it is closed.
+public struct OpenActions: Sendable {
+    public var actions: [CarriedAction] = []
+    /// Files of the folder that could not be read, each "name: why" (never a silent gap).
+    public var skipped: [String] = []
+
+    public static func find(client: String, in folder: URL) -> OpenActions {
+        var result = OpenActions()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(SessionStore.sessionSuffix) }
+        var sessions: [(base: String, header: SessionHeader, state: MeetingState)] = []
+        for name in names {
+            let url = folder.appending(path: name)
+            do {
+                let record = try SessionReader.read(url)
+                guard let other = record.header.meeting.client, ClientMatch.isSame(client, other) else { continue }
+                sessions.append((SessionCatalog.name(of: url), record.header, record.state))
+            } catch {
+                result.skipped.append(VisibleText.line("\(name): \(error.message)"))
+            }
+        }
+        // Oldest first, so that a later meeting's word on an action is the one kept.
+        sessions.sort { ($0.header.meeting.startedAt, $0.base) < ($1.header.meeting.startedAt, $1.base) }
+        var statuses: [ActionKey: FollowUpStatus] = [:]
+        var all: [CarriedAction] = []
+        var seen: Set<ActionKey> = []
+        for session in sessions {
+            statuses.merge(session.state.followUps) { _, later in later }
+            // A copy carried here stands in for an action whose own session is gone.
+            for carried in session.state.carriedActions where seen.insert(carried.key).inserted { all.append(carried) }
+            for note in session.state.visibleNotes where note.kind == .action {
+                let key = ActionKey(session: session.base, id: note.id)
+                guard seen.insert(key).inserted else { continue }
+                all.append(CarriedAction(key: key, text: note.text, owner: note.content.owner, due: note.content.due,
+                                         startedAt: session.header.meeting.startedAt))
+            }
+        }
+        for (key, status) in LedgerStatuses.read(in: folder) { statuses[key] = status }
+        result.actions = all.filter { !(statuses[$0.key]?.closesAction ?? false) }
+        result.skipped.sort()
+        return result
+    }
+}
