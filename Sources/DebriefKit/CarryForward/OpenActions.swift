@@ -9,6 +9,11 @@ public struct OpenActions: Sendable {
     /// Files of the folder that could not be read, each "name: why" (never a silent gap).
     public var skipped: [String] = []
 
+    public init(actions: [CarriedAction] = [], skipped: [String] = []) {
+        self.actions = actions
+        self.skipped = skipped
+    }
+
     public static func find(client: String, in folder: URL) -> OpenActions {
         var result = OpenActions()
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])

@@ -23,7 +23,7 @@ public enum SinceLastTimeView {
                 skippedFiles: model.sinceLastTime?.skippedFiles ?? [])
     }
 
-    static let statusWidth = 11
+    static let statusWidth = 12
 
     public static func draw(_ content: Content, in canvas: inout Canvas, area: Rect, zone: TimeZone = .current) {
         canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
@@ -31,14 +31,15 @@ public enum SinceLastTimeView {
         var row = area.y
         let count = content.actions.count
         let closed = content.actions.filter { content.followUps[$0.key]?.closesAction ?? false }.count
-        var title = "Since last time · \(count) open \(count == 1 ? "action" : "actions") from earlier meetings"
-        if let client = content.client, !client.isEmpty { title += " for \(client)" }
+        var title = "Since last time"
+        if let client = content.client, !client.isEmpty { title += " · \(client)" }
+        title += " · \(count) open \(count == 1 ? "action" : "actions") from earlier meetings"
         if closed > 0 { title += " · \(closed) closed now" }
         canvas.text(FacilitatorScreen.wordCut(title, width: width), x: x, y: row, style: .title, maxWidth: width)
         row += 1
         if content.selected != nil, area.height >= 10 {
-            let next = content.firstSection.map { "PgDn or Enter: on to \($0)" } ?? "PgDn or Enter: on to the meeting"
-            let hint = "d done · n not done (carried again) · x dropped · \(next)"
+            let next = content.firstSection.map { "PgDn/Enter: on to \($0)" } ?? "PgDn/Enter: on to the meeting"
+            let hint = "d done · n not done, carried again · x dropped · \(next)"
             canvas.text(FacilitatorScreen.wordCut(hint, width: width), x: x, y: row, style: .muted, maxWidth: width)
             row += 1
         }
