@@ -102,7 +102,7 @@ struct CarryForwardTests {
         let entries = FollowThrough.of(state)
         #expect(entries.map { $0.sentence(in: TimeZone(identifier: "UTC")!) } == [
             "1 of 2 actions from the 10 Mar 2026 meeting done; 1 not done, carried again",
-            "0 of 1 action from the 2 May 2026 meeting done; 1 not reviewed, still open",
+            "0 of 1 actions from the 2 May 2026 meeting done; 1 not reviewed, still open",
         ])
         let header = SessionHeader(agenda: Fixtures.small, meeting: MeetingInfo(title: "T", startedAt: "2026-06-01T10:00:00Z"))
         let brief = BriefWriter.markdown(header: header, state: state, timeZone: TimeZone(identifier: "UTC")!)

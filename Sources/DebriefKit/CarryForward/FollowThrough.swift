@@ -33,7 +33,7 @@ public struct FollowThrough: Equatable, Sendable {
 
     /// "1 of 2 actions from the 23 Nov 2026 meeting done; 1 not done, carried again".
     public func sentence(in zone: TimeZone = .current) -> String {
-        var text = "\(done) of \(total) \(total == 1 ? "action" : "actions") from the \(Self.meetingName(startedAt, in: zone)) done"
+        var text = "\(done) of \(total) actions from the \(Self.meetingName(startedAt, in: zone)) done"
         if notDone > 0 { text += "; \(notDone) not done, carried again" }
         if dropped > 0 { text += "; \(dropped) dropped" }
         if unreviewed > 0 { text += "; \(unreviewed) not reviewed, still open" }
