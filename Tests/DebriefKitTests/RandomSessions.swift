@@ -66,7 +66,17 @@ struct RandomSession {
                 let draft = token("draft")
                 draftTokens.insert(draft)
                 change = .draftChanged(text: draft)
-            default: change = .noteVisibility(id: id, clientVisible: true)
+            default:
+                // Carry-forward: an earlier meeting's action (its owner must never reach the
+                // client), or a follow-up of one, sometimes of one never carried.
+                let key = ActionKey(session: "earlier", id: Int.random(in: 1...3, using: &rng))
+                if Bool.random(using: &rng) {
+                    let owner = token("owner")
+                    ownerTokens.insert(owner)
+                    change = .actionCarried(CarriedAction(key: key, text: token("carried"), owner: owner))
+                } else {
+                    change = .actionFollowedUp(action: key, status: FollowUpStatus.allCases.randomElement(using: &rng)!)
+                }
             }
             events.append(Event(t: t, change))
         }

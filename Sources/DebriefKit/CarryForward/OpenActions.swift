@@ -22,8 +22,10 @@ public struct OpenActions: Sendable {
         for name in names {
             let url = folder.appending(path: name)
             do {
+                // The header says whose meeting it was: only the client's own are decoded whole.
+                guard let other = try SessionReader.readHeaderAndLastLine(url).0.meeting.client,
+                      ClientMatch.isSame(client, other) else { continue }
                 let record = try SessionReader.read(url)
-                guard let other = record.header.meeting.client, ClientMatch.isSame(client, other) else { continue }
                 sessions.append((SessionCatalog.name(of: url), record.header, record.state))
             } catch {
                 result.skipped.append(VisibleText.line("\(name): \(error.message)"))
