@@ -22,13 +22,19 @@ public struct OpenActions: Sendable {
         for name in names {
             let url = folder.appending(path: name)
             do {
-                // The header says whose meeting it was: only the client's own are decoded whole.
-                guard let other = try SessionReader.readHeaderAndLastLine(url).0.meeting.client,
-                      ClientMatch.isSame(client, other) else { continue }
-                let record = try SessionReader.read(url)
+                // Read once; the client's own files are decoded whole, others only as far as
+                // the client's name (see `ClientProbe`).
+                guard let data = FileManager.default.contents(atPath: url.path), data.count <= Limits.sessionFileBytes else {
+                    throw SessionReadError(path: url.path, message: "cannot read, or too large to be a session file")
+                }
+                if let other = ClientProbe.client(in: data), !ClientMatch.isSame(client, other) { continue }
+                let record = try SessionReader.parse(data, path: url.path)
+                guard let other = record.header.meeting.client, ClientMatch.isSame(client, other) else { continue }
                 sessions.append((SessionCatalog.name(of: url), record.header, record.state))
-            } catch {
+            } catch let error as SessionReadError {
                 result.skipped.append(VisibleText.line("\(name): \(error.message)"))
+            } catch {
+                result.skipped.append(VisibleText.line("\(name): \(PlainError.message(error))"))
             }
         }
         // Oldest first, so that a later meeting's word on an action is the one kept.
@@ -51,5 +57,24 @@ public struct OpenActions: Sendable {
         result.actions = all.filter { !(statuses[$0.key]?.closesAction ?? false) }
         result.skipped.sort()
         return result
+    }
+}
+
+/// The client named in a session file's first line, without building its agenda: most
+/// files of a shared folder belong to other clients, and decoding each one's agenda made
+/// the start of a meeting wait. Nil when the line does not say (then the file is read whole,
+/// and a damaged one is named).
+enum ClientProbe {
+    private struct Header: Decodable {
+        struct Meeting: Decodable { var client: String? }
+        var type: String
+        var meeting: Meeting
+    }
+
+    static func client(in data: Data) -> String? {
+        guard let newline = data.firstIndex(of: UInt8(ascii: "\n")), newline - data.startIndex <= Limits.olderHeaderBytes,
+              let header = try? JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline]),
+              header.type == "header" else { return nil }
+        return header.meeting.client ?? ""
     }
 }
