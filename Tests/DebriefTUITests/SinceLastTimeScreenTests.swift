@@ -106,6 +106,16 @@ struct SinceLastTimeScreenTests {
         #expect(some.screen.contains("⚠ 1 session file skipped: old.debrief.jsonl: not a Debrief session"))
     }
 
+    @Test func hostileTextFromAnEarlierFileIsShownAsVisibleSymbols() throws {
+        let hostile = CarriedAction(key: ActionKey(session: "old", id: 1), text: "Fix \u{1B}[2Jthe\u{202E} links\nnow",
+                                    owner: "sam\u{07}", startedAt: "\u{1B}]0;title\u{07}")
+        let run = try Run(open: OpenActions(actions: [hostile]))
+        let screen = run.screen
+        #expect(!screen.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{07}" })
+        #expect(screen.contains("Fix ^[[2Jthe"), "the escape is shown, not obeyed")
+        #expect(screen.contains("from the earlier meeting"), "an unreadable date names no date")
+    }
+
     nonisolated static let sizes = [TerminalSize(width: 60, height: 16), TerminalSize(width: 80, height: 24),
                                     TerminalSize(width: 200, height: 60)]
 
