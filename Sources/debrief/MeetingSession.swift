@@ -30,6 +30,14 @@ enum MeetingSession {
         }
     }
 
+    /// Opens "Since last time" with the client's open actions from earlier sessions; files
+    /// that cannot be read are named on stderr (seen after the meeting) and on the step.
+    static func carryForward(client: String, store: SessionStore, into model: inout AppModel) {
+        let open = OpenActions.find(client: client, in: store.folder)
+        for skipped in open.skipped { warn("Skipped while looking for open actions: \(skipped)") }
+        model.carryForward(open)
+    }
+
     /// Reopens an interrupted meeting where it stopped.
     static func resume(_ meeting: InterruptedMeeting, store: SessionStore, countDowntime: Bool) throws {
         if case .failure(let error) = meeting.record {

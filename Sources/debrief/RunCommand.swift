@@ -66,8 +66,10 @@ struct RunCommand: ParsableCommand {
             title: meetingTitle(agenda), client: client, campaign: campaign, facilitator: facilitator,
             noteTaker: noteTaker, startedAt: MeetingInfo.timestamp(started), timeScale: timeScale)
         let header = SessionHeader(agenda: agenda, meeting: info)
+        var model = AppModel(meeting: MeetingState(agenda: agenda), info: info)
+        if let client, !client.isEmpty { MeetingSession.carryForward(client: client, store: store, into: &model) }
         let recorder = try MeetingRecorder.start(header: header, store: store, date: started)
-        try MeetingSession.run(recorder: recorder, model: AppModel(meeting: MeetingState(agenda: agenda), info: info))
+        try MeetingSession.run(recorder: recorder, model: model)
     }
 
     private func meetingTitle(_ agenda: Agenda) -> String {

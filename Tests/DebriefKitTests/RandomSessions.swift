@@ -41,7 +41,7 @@ struct RandomSession {
             let id = Int.random(in: 1...max(1, nextID + 1), using: &rng)  // sometimes unknown
             let kind = NoteKind.allCases.randomElement(using: &rng)!
             let change: Change
-            switch Int.random(in: 0..<17, using: &rng) {
+            switch Int.random(in: 0..<18, using: &rng) {
             case 0...3:
                 var text = token("text")
                 let owner = Bool.random(using: &rng) ? token("owner") : nil
@@ -86,7 +86,18 @@ struct RandomSession {
                 let text = token("text") + (Bool.random(using: &rng) ? " framed forward for the log" : "")
                 textTokens.insert(String(text.prefix { $0 != " " }))
                 change = .learningRewritten(id: id, text: Int.random(in: 0..<5, using: &rng) == 0 ? "" : text)
-            default: change = .noteVisibility(id: id, clientVisible: true)
+            case 16: change = .noteVisibility(id: id, clientVisible: true)
+            default:
+                // Carry-forward: an earlier meeting's action (its owner must never reach the
+                // client), or a follow-up of one, sometimes of one never carried.
+                let key = ActionKey(session: "earlier", id: Int.random(in: 1...3, using: &rng))
+                if Bool.random(using: &rng) {
+                    let owner = token("owner")
+                    ownerTokens.insert(owner)
+                    change = .actionCarried(CarriedAction(key: key, text: token("carried"), owner: owner))
+                } else {
+                    change = .actionFollowedUp(action: key, status: FollowUpStatus.allCases.randomElement(using: &rng)!)
+                }
             }
             events.append(Event(t: t, change))
         }

@@ -16,6 +16,11 @@ struct SessionGoldenTests {
     static var events: [Event] {
         var s = MeetingScript(agenda: Fixtures.small)
         s.start("a")
+        // "Since last time": an open action of Acme's previous meeting, followed up.
+        let earlier = ActionKey(session: "2026-11-02-1400-acme-launch", id: 7)
+        s.record(.actionCarried(CarriedAction(key: earlier, text: "Send creators the tracking checklist", owner: "sam",
+                                              due: "2026-11-20", startedAt: "2026-11-02T14:00:00Z")))
+        s.record(.actionFollowedUp(action: earlier, status: .done))
         s.wait(minutes: 1)
         s.record(.draftChanged(text: "Reach 1.2M ag"))
         s.record(.noteAdded(id: 1, section: "a", content: NoteContent(text: "Reach 1.2M against 1M")))

@@ -70,7 +70,7 @@ struct LayoutTests {
     }
 
     @Test func theStatusLineShowsF1AndF10AtEveryWidthAndNeverCutsAnEntry() {
-        for context in [KeyContext.typing, .list] {
+        for context in [KeyContext.typing, .list, .sinceLastTime] {
             let entries = KeyMap.statusLine(for: context).compactMap { binding in binding.name.map { "\(binding.statusKeys) \($0)" } }
             for width in 60...200 {
                 var canvas = Canvas(width: width, height: 1)

@@ -14,6 +14,7 @@ public enum BriefWriter {
         out += wins(findings)
         out += actionTable(findings)
         out += learnings(state)
+        out += FollowThrough.markdown(state, timeZone: timeZone)
         out += openItems(findings)
         out += discussion(state)
         return out

@@ -33,6 +33,10 @@ public enum Change: Equatable, Sendable {
     /// The unfinished text in the note input, so a crash does not lose it.
     case draftChanged(text: String)
     case meetingEnded
+    /// An open action of an earlier meeting for this client, listed in "Since last time".
+    case actionCarried(CarriedAction)
+    /// A carried action marked done, not done (carried again next time) or dropped.
+    case actionFollowedUp(action: ActionKey, status: FollowUpStatus)
 }
 
 /// What a note says, as parsed from what was typed.

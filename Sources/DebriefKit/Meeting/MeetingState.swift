@@ -31,6 +31,11 @@ public struct MeetingState: Equatable, Sendable {
     /// The highest id of any note (0 before the first), kept by the reducer.
     public internal(set) var highestNoteID = 0
     public internal(set) var draft = ""
+    /// Open actions of earlier meetings for this client, in the order listed ("Since last
+    /// time"), and what this meeting said of each; kept by the reducer.
+    public internal(set) var carriedActions: [CarriedAction] = []
+    public internal(set) var followUps: [ActionKey: FollowUpStatus] = [:]
+    var carriedIndex: [ActionKey: Int] = [:]
     public internal(set) var endedAt: Int?
     public internal(set) var lastEventTime = 0
 

@@ -74,6 +74,13 @@ extension MeetingState {
             stopClock(at: t)
             endPause(at: t)
             endedAt = t
+        case .actionCarried(let action):
+            guard carriedIndex[action.key] == nil else { return }
+            carriedIndex[action.key] = carriedActions.count
+            carriedActions.append(action)
+        case .actionFollowedUp(let key, let status):
+            guard carriedIndex[key] != nil else { return }
+            followUps[key] = status
         }
     }
 

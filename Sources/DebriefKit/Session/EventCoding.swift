@@ -4,6 +4,7 @@ extension Event: Codable {
     enum Key: String, CodingKey {
         case type, t, section, id, kind, text, owner, due, minutes, problem
         case rootCause = "root_cause", severity, clientVisible = "client_visible", learning
+        case session, status, startedAt = "started_at"
     }
 
     /// The on-disk names, pinned by Tests/Golden/session.debrief.jsonl and listed in README.md.
@@ -14,6 +15,7 @@ extension Event: Codable {
         case noteLearning = "note_learning", learningRewritten = "learning_rewritten"
         case clockPaused = "clock_paused", clockResumed = "clock_resumed"
         case sectionExtended = "section_extended", draftChanged = "draft", meetingEnded = "meeting_ended"
+        case actionCarried = "action_carried", actionFollowedUp = "action_followed_up"
     }
 
     public init(from decoder: Decoder) throws {
@@ -69,6 +71,16 @@ extension Event: Codable {
                                       minutes: try c.decode(Int.self, forKey: .minutes))
         case .draftChanged: change = .draftChanged(text: try c.decode(String.self, forKey: .text))
         case .meetingEnded: change = .meetingEnded
+        case .actionCarried:
+            change = .actionCarried(CarriedAction(
+                key: ActionKey(session: try c.decode(String.self, forKey: .session), id: try id(.id)),
+                text: try c.decode(String.self, forKey: .text),
+                owner: try c.decodeIfPresent(String.self, forKey: .owner),
+                due: try c.decodeIfPresent(String.self, forKey: .due),
+                startedAt: try c.decodeIfPresent(String.self, forKey: .startedAt)))
+        case .actionFollowedUp:
+            change = .actionFollowedUp(action: ActionKey(session: try c.decode(String.self, forKey: .session), id: try id(.id)),
+                                       status: try c.decode(FollowUpStatus.self, forKey: .status))
         }
         self.init(t: t, change)
     }
@@ -131,6 +143,19 @@ extension Event: Codable {
             try c.encode(TypeName.draftChanged, forKey: .type)
             try c.encode(text, forKey: .text)
         case .meetingEnded: try c.encode(TypeName.meetingEnded, forKey: .type)
+        case .actionCarried(let action):
+            try c.encode(TypeName.actionCarried, forKey: .type)
+            try c.encode(action.key.session, forKey: .session)
+            try c.encode(action.key.id, forKey: .id)
+            try c.encode(action.text, forKey: .text)
+            try c.encodeIfPresent(action.owner, forKey: .owner)
+            try c.encodeIfPresent(action.due, forKey: .due)
+            try c.encodeIfPresent(action.startedAt, forKey: .startedAt)
+        case .actionFollowedUp(let key, let status):
+            try c.encode(TypeName.actionFollowedUp, forKey: .type)
+            try c.encode(key.session, forKey: .session)
+            try c.encode(key.id, forKey: .id)
+            try c.encode(status, forKey: .status)
         }
         try c.encode(t, forKey: .t)
     }

@@ -74,6 +74,10 @@ public struct AppModel: Sendable {
     var jumpAfterSaving: OpenItem?
     /// Nil while every event is on disk; otherwise what went wrong, in plain words.
     public var storageProblem: String?
+    /// "Since last time", while it is on screen (per terminal); nil once left or skipped.
+    public var sinceLastTime: SinceLastTimeStep?
+    /// Open actions of earlier meetings, recorded when the meeting starts (`startEffects`).
+    var carriedAtStart: [CarriedAction] = []
     var history: [String] = []
     var historyIndex: Int?
     var removedNoteIDs: [Int] = []
@@ -95,13 +99,13 @@ public struct AppModel: Sendable {
     /// The events that open a meeting: the clock starts on the first section.
     public func startEffects() -> [AppEffect] {
         guard meeting.current == nil, let first = meeting.agenda.sections.first else { return [] }
-        return [.record(.sectionStarted(section: first.id))]
+        return [.record(.sectionStarted(section: first.id))] + carriedAtStart.map { .record(.actionCarried($0)) }
     }
 
     /// The section whose notes are listed: the one being looked back at, else the current one.
     public var listedSection: Int { viewedSection ?? meeting.current ?? 0 }
     public var listedNotes: VisibleNotes { meeting.visibleNotes(inSection: listedSection) }
-    public var keyContext: KeyContext { focus == .list ? .list : .typing }
+    public var keyContext: KeyContext { sinceLastTime != nil ? .sinceLastTime : focus == .list ? .list : .typing }
 
     /// The note being edited, as a person finds it: "problem #2" (`#N` is a problem's
     /// number, never a note id), else "the note from 12:04".
@@ -150,6 +154,7 @@ public struct AppModel: Sendable {
             case .tagging, .linking: overlay = nil
             case nil: break
             }
+            sinceLastTime = nil  // a paste is note-taking: the meeting is under way
             focus = .input
             insertWithinNoteLimit(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"),
                                   pasted: true)
@@ -157,6 +162,7 @@ public struct AppModel: Sendable {
         case .key(let key):
             message = nil
             if let overlay, let effects = handle(key, in: overlay) { return effects }
+            if overlay == nil, sinceLastTime != nil, let effects = handleSinceLastTime(key) { return effects }
             if let command = KeyMap.command(for: key, in: keyContext) { return perform(command) }
             if case .character(let character) = key {
                 // Typing with the list focused goes to the note: a keystroke is never lost.

@@ -9,6 +9,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case endDialog = "Ending the meeting (F10)"
     case interruptDialog = "Stopping the meeting (Ctrl-C)"
     case help = "This help (F1)"
+    case sinceLastTime = "Since last time (a meeting's open actions from before)"
     case replay = "Replay"
     case clientReview = "Reviewing the client version"
 }

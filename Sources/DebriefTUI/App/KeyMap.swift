@@ -21,6 +21,9 @@ public enum Command: Hashable, Sendable {
     case choose
     case confirm, cancel, leaveForLater, otherRootCause
     case scrollDown, scrollUp, scrollPageDown, scrollPageUp, closeHelp
+    // "Since last time", before the first section.
+    case markFollowUp(FollowUpStatus)
+    case leaveSinceLastTime
 }
 
 /// The single table of the meeting's key bindings: dispatch, the status line, the boxes'
@@ -28,7 +31,7 @@ public enum Command: Hashable, Sendable {
 public enum KeyMap {
     public typealias Binding = KeyBinding<Command>
 
-    public static let table = KeyTable(meeting + typing + list + boxes)
+    public static let table = KeyTable(meeting + typing + list + boxes + sinceLastTime)
     public static var bindings: [Binding] { table.bindings }
 
     static let meeting: [Binding] = [
@@ -120,6 +123,19 @@ public enum KeyMap {
                 "Close this help"),
     ]
 
+    /// "Since last time": the open actions of earlier meetings, one key each.
+    static let sinceLastTime: [Binding] = [
+        Binding([.up], .selectPrevious, .sinceLastTime, "Select the previous action"),
+        Binding([.down], .selectNext, .sinceLastTime, "Select the next action"),
+        Binding([.character("d")], .markFollowUp(.done), .sinceLastTime, status: "Done", "Mark the selected action done"),
+        Binding([.character("n")], .markFollowUp(.notDone), .sinceLastTime, status: "Not done",
+                "Not done: it is carried again to the next meeting"),
+        Binding([.character("x")], .markFollowUp(.dropped), .sinceLastTime, status: "Drop",
+                "Drop the selected action: no longer needed"),
+        Binding([.pageDown, .enter, .escape], .leaveSinceLastTime, .sinceLastTime, status: "Go on",
+                "On to the first section (actions left unmarked stay open)"),
+    ]
+
     /// The command for a key with the given focus; meeting keys apply everywhere.
     public static func command(for key: Key, in context: KeyContext) -> Command? {
         table.action(for: key, in: context, fallback: .meeting)
@@ -139,8 +155,16 @@ public enum KeyMap {
     /// The status line for a focus. Typing: the facilitator's keys. In the list: the note
     /// keys, between Help and Tag/End.
     public static func statusLine(for context: KeyContext) -> [Binding] {
-        context == .list ? listStatusLine : meetingStatusLine
+        switch context {
+        case .list: listStatusLine
+        case .sinceLastTime: sinceLastTimeStatusLine
+        default: meetingStatusLine
+        }
     }
+
+    private static let sinceLastTimeStatusLine: [Binding] = meetingStatusLine.filter { $0.action == .showHelp }
+        + bindings.filter { $0.name != nil && $0.context == .sinceLastTime }
+        + meetingStatusLine.filter { $0.action == .endMeeting }
 
     // Made once: the status line is drawn on every frame.
     private static let meetingStatusLine = bindings.filter { $0.name != nil && $0.context == .meeting }

@@ -18,9 +18,18 @@ public struct ReplayModel: Sendable {
     public private(set) var isPlaying = false
     public private(set) var speedIndex = 0
     public var showsHelp = false
+    /// The meeting time of the last "Since last time" event: until then, the replay shows
+    /// that step as the meeting saw it.
+    private let sinceLastTimeEnd: Int?
 
     public init(timeline: ReplayTimeline, info: MeetingInfo, isInterrupted: Bool = false) {
         self.timeline = timeline
+        sinceLastTimeEnd = timeline.events.last {
+            switch $0.change {
+            case .actionCarried, .actionFollowedUp: true
+            default: false
+            }
+        }?.t
         self.info = info
         self.isInterrupted = isInterrupted
         position = timeline.start
@@ -29,6 +38,9 @@ public struct ReplayModel: Sendable {
     }
 
     public var speed: Int { Self.speeds[speedIndex] }
+    public var showsSinceLastTime: Bool {
+        sinceLastTimeEnd.map { position <= $0 && !meeting.carriedActions.isEmpty } ?? false
+    }
     public var duration: Int { timeline.duration }
     public var isAtEnd: Bool { position >= duration }
 

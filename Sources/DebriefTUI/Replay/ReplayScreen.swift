@@ -14,20 +14,29 @@ public enum ReplayScreen {
         drawHeader(replay, in: &canvas)
         let statusRow = size.height - 1
         let timelineRow = statusRow - 1
-        let layout = MeetingLayout(model, size: size, footer: timelineRow - 1)
-        layout.drawAgenda(model, in: &canvas, bottom: timelineRow - 1)
-        SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas, area: layout.pane,
-                         collapsed: layout.promptsCollapsed, namesKey: false)
-        let notes = model.meeting.visibleNotes(inSection: model.meeting.current ?? 0)
-        canvas.horizontalLine(y: layout.notesRule, x: layout.mainX, width: layout.mainWidth)
-        canvas.text(" Notes · \(notes.count) ", x: layout.mainX + 2, y: layout.notesRule, style: .muted)
-        NoteList.draw(notes, numbers: model.meeting.problemNumbers, markAboveOnRule: true, in: &canvas, area: layout.notes)
+        if replay.showsSinceLastTime {
+            SinceLastTimeView.draw(SinceLastTimeView.content(of: model), in: &canvas,
+                                   area: Rect(x: 0, y: 1, width: size.width, height: timelineRow - 2))
+        } else {
+            drawMeeting(model, in: &canvas, size: size, footer: timelineRow - 1)
+        }
         canvas.horizontalLine(y: timelineRow - 1, x: 0)
         TimelineBar.draw(replay.timeline, position: replay.position, in: &canvas, x: 1, y: timelineRow, width: size.width - 2)
         drawStatusLine(in: &canvas, row: statusRow)
         if replay.showsHelp { drawHelp(in: &canvas) }
         canvas.cursor = nil
         return canvas
+    }
+
+    private static func drawMeeting(_ model: AppModel, in canvas: inout Canvas, size: TerminalSize, footer: Int) {
+        let layout = MeetingLayout(model, size: size, footer: footer)
+        layout.drawAgenda(model, in: &canvas, bottom: footer)
+        SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas, area: layout.pane,
+                         collapsed: layout.promptsCollapsed, namesKey: false)
+        let notes = model.meeting.visibleNotes(inSection: model.meeting.current ?? 0)
+        canvas.horizontalLine(y: layout.notesRule, x: layout.mainX, width: layout.mainWidth)
+        canvas.text(" Notes · \(notes.count) ", x: layout.mainX + 2, y: layout.notesRule, style: .muted)
+        NoteList.draw(notes, numbers: model.meeting.problemNumbers, markAboveOnRule: true, in: &canvas, area: layout.notes)
     }
 
     private static func drawHeader(_ replay: ReplayModel, in canvas: inout Canvas) {

@@ -13,6 +13,19 @@ public enum FacilitatorScreen {
         }
         drawHeader(model, in: &canvas)
         let statusRow = size.height - 1
+        if model.sinceLastTime != nil {
+            // Before the first section: the step has the screen, the meeting's keys still work.
+            SinceLastTimeView.draw(SinceLastTimeView.content(of: model), in: &canvas,
+                                   area: Rect(x: 0, y: 1, width: size.width, height: statusRow - 1))
+            if let message = model.message {
+                canvas.text(" \(wordCut(message, width: size.width - 4)) ", x: 1, y: statusRow - 1, style: .warning,
+                            maxWidth: size.width - 2)
+            }
+            StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext, paused: model.meeting.isPaused)
+            drawOverlay(model, in: &canvas, bottom: statusRow - 1)
+            canvas.cursor = nil
+            return canvas
+        }
         let mainX = MeetingLayout.mainX(size)
         let mainWidth = size.width - mainX
         let inputHeight = NoteInput.height(model.editor, width: mainWidth - 1)
@@ -28,16 +41,20 @@ public enum FacilitatorScreen {
                        label: destinationLabel(model).map { inputHint(to: $0, width: NoteInput.textWidth(mainWidth - 1)) })
         StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext, paused: model.meeting.isPaused)
 
+        drawOverlay(model, in: &canvas, bottom: inputRow - 1)
+        if model.overlay != nil { canvas.cursor = nil }
+        return canvas
+    }
+
+    private static func drawOverlay(_ model: AppModel, in canvas: inout Canvas, bottom: Int) {
         switch model.overlay {
         case .help(let offset): HelpOverlay.draw(offset: offset, in: &canvas)
         case .confirmEnd: ConfirmEndDialog.draw(model, in: &canvas)
-        case .tagging(let noteID, let rootCause): TagPicker.draw(model, noteID: noteID, rootCause: rootCause, in: &canvas, bottom: inputRow - 1)
-        case .linking(_, let candidates): LinkPicker.draw(model, candidates: candidates, in: &canvas, bottom: inputRow - 1)
+        case .tagging(let noteID, let rootCause): TagPicker.draw(model, noteID: noteID, rootCause: rootCause, in: &canvas, bottom: bottom)
+        case .linking(_, let candidates): LinkPicker.draw(model, candidates: candidates, in: &canvas, bottom: bottom)
         case .interruptChoice: InterruptDialog.draw(model, in: &canvas)
         case nil: break
         }
-        if model.overlay != nil { canvas.cursor = nil }
-        return canvas
     }
 
     private static func drawNotes(_ model: AppModel, in canvas: inout Canvas, layout: MeetingLayout) {

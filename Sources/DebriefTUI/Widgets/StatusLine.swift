@@ -10,7 +10,7 @@ public enum StatusLine {
         let entries = KeyMap.statusLine(for: context).compactMap { binding in
             KeyMap.statusName(of: binding, paused: paused).map { (binding, $0) }
         }
-        draw(entries, pinned: [.showHelp, .endMeeting], in: &canvas, row: row, message: message)
+        draw(entries, pinned: [.showHelp, .endMeeting, .leaveSinceLastTime], in: &canvas, row: row, message: message)
     }
 
     /// Any table's line: each binding with the name it shows.
