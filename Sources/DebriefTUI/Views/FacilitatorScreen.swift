@@ -50,7 +50,7 @@ public enum FacilitatorScreen {
             title = "Notes of \(section.title) · \(notes.count) · looking back, Esc returns"
         }
         // The right end of the rule is kept for "↑ N more".
-        canvas.text(" \(wordCut(title, width: width - 22)) ", x: x + 2, y: top, style: model.focus == .list ? .title : .muted,
+        canvas.text(" \(TextWrap.cut(title, width: width - 22)) ", x: x + 2, y: top, style: model.focus == .list ? .title : .muted,
                     maxWidth: width - 20)
         NoteList.draw(notes, selected: model.focus == .list ? model.selectedNoteID : nil, focused: model.focus == .list,
                       numbers: model.meeting.problemNumbers, markAboveOnRule: true, in: &canvas, area: layout.notes)
@@ -64,15 +64,15 @@ public enum FacilitatorScreen {
         canvas.horizontalLine(y: y, x: x, width: width)
         var room = width - 4
         if let destination = destinationLabel(model) {
-            let label = " → " + wordCut(destination, width: width / 2 - 4) + " "
+            let label = " → " + TextWrap.cut(destination, width: width / 2 - 4) + " "
             let labelWidth = DisplayWidth.of(label)
             canvas.text(label, x: x + width - labelWidth - 2, y: y, style: .title, maxWidth: labelWidth)
             room -= labelWidth + 1
         }
         if let message = model.message {
-            canvas.text(" \(wordCut(message, width: room - 2)) ", x: x + 2, y: y, style: .warning, maxWidth: room)
+            canvas.text(" \(TextWrap.cut(message, width: room - 2)) ", x: x + 2, y: y, style: .warning, maxWidth: room)
         } else if let editing = model.editedNoteName {
-            let label = wordCut("Editing \(editing) · Enter saves · Esc cancels", width: room - 2)
+            let label = TextWrap.cut("Editing \(editing) · Enter saves · Esc cancels", width: room - 2)
             canvas.text(" \(label) ", x: x + 2, y: y, style: .title, maxWidth: room)
         }
     }
@@ -81,15 +81,7 @@ public enum FacilitatorScreen {
     /// phrases only.
     static func inputHint(to section: String, width: Int) -> String {
         let phrases = ["Notes typed here go to \(section) · Esc returns", "Notes typed here go to \(section)", "→ \(section)"]
-        return phrases.first { DisplayWidth.of($0) <= width } ?? wordCut(phrases[2], width: width)
-    }
-
-    /// Text cut to `width` at a word, ending in "…" when cut: never half a word.
-    static func wordCut(_ text: String, width: Int) -> String {
-        let line = text.replacingOccurrences(of: "\n", with: " ")
-        guard DisplayWidth.of(line) > width else { return line }
-        guard width > 1 else { return "" }
-        return (TextWrap.lines(line, width: width - 1).first ?? "") + "…"
+        return phrases.first { DisplayWidth.of($0) <= width } ?? TextWrap.cut(phrases[2], width: width)
     }
 
     /// The section the input's note goes to, when it is not the current one.
