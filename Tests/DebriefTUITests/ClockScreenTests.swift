@@ -9,7 +9,7 @@ struct ClockScreenTests {
     let minute = 60_000
 
     static func lines(_ model: AppModel, _ width: Int, _ height: Int) -> [String] {
-        FacilitatorScreen.render(model, size: TerminalSize(width: width, height: height)).lines
+        MeetingScreen.render(model, size: TerminalSize(width: width, height: height)).lines
     }
 
     /// The rows of the dialog box, each cut to the box's own columns (borders included), so

@@ -28,7 +28,7 @@ struct PickerTimingTests {
     }
 
     private func screen(_ loop: MeetingLoop) -> String {
-        FacilitatorScreen.render(loop.model, size: TerminalSize(width: 100, height: 30)).text
+        MeetingScreen.render(loop.model, size: TerminalSize(width: 100, height: 30)).text
     }
 
     @Test func aKeyWaitingWhenThePauseEndsIsTypingHoweverLateItIsRead() throws {

@@ -108,7 +108,7 @@ struct RecoveryScreenTests {
     }
 
     @Test func helpListsCtrlCAndCtrlZ() {
-        let help = FacilitatorScreen.render({ var model = ScreenFixtures.model(events: [], now: 0); model.overlay = .help(offset: 0); return model }(),
+        let help = MeetingScreen.render({ var model = ScreenFixtures.model(events: [], now: 0); model.overlay = .help(offset: 0); return model }(),
                                            size: TerminalSize(width: 200, height: 60)).text
         #expect(help.contains("Ctrl-C"))
         #expect(help.contains("End the meeting, or leave it to resume later"))

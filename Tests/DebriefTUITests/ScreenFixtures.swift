@@ -17,6 +17,6 @@ enum ScreenFixtures {
     }
 
     static func render(_ model: AppModel, width: Int, height: Int) -> String {
-        FacilitatorScreen.render(model, size: TerminalSize(width: width, height: height)).text
+        MeetingScreen.render(model, size: TerminalSize(width: width, height: height)).text
     }
 }

@@ -48,7 +48,7 @@ public final class MeetingLoop {
         start()
         while true {
             readClocks()
-            terminal.present(FacilitatorScreen.render(model, size: terminal.size))
+            terminal.present(MeetingScreen.render(model, size: terminal.size))
             var input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
             if input == nil {
                 if stopRequested() {

@@ -2,7 +2,7 @@ import DebriefKit
 
 /// The whole screen during a meeting, drawn from the model alone: header, section pane,
 /// agenda progress, the notes of the current section, the note input, the status line.
-public enum FacilitatorScreen {
+public enum MeetingScreen {
     public static let minimumSize = TerminalSize(width: 60, height: 16)
 
     public static func render(_ model: AppModel, size: TerminalSize) -> Canvas {
