@@ -47,7 +47,7 @@ struct ClockScreenTests {
         #expect(Self.lines(later, 80, 24)[19].hasPrefix(" ❚❚ PAUSED 38:00 · Elapsed 12:00 of 1:30:00 · 2 min behind · ends ~"))
         // The paused flag is in the header whatever the color: it is text.
         let small = Self.lines(pausedAcrossSections, 60, 16)
- #expect(small[0] == " Debrief · Spring launch post-mortem ·   ❚❚ PAUSED  ● saved")
+ #expect(small[0] == " Debrief · Spring launch post-mortem…    ❚❚ PAUSED  ● saved")
         #expect(small[11] == " ❚❚ PAUSED 08:00 · Elapsed 12:00 of 1:30:00 · 2 min behind")
     }
 

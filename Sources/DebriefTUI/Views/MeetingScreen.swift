@@ -47,7 +47,11 @@ public enum MeetingScreen {
         var title = "Notes · \(notes.count)"
         if model.viewedSection != nil {
             let section = model.meeting.agenda.sections[model.listedSection]
-            title = "Notes of \(section.title) · \(notes.count) · looking back, Esc returns"
+            // Whole phrases dropped from the end, so a cut never leaves "· 0 ·…".
+            let phrases = ["Notes of \(section.title) · \(notes.count) · looking back, Esc returns",
+                           "Notes of \(section.title) · \(notes.count) · Esc returns",
+                           "Notes of \(section.title) · \(notes.count)"]
+            title = phrases.first { DisplayWidth.of($0) <= width - 22 } ?? phrases[2]
         }
         // The right end of the rule is kept for "↑ N more".
         canvas.text(" \(TextWrap.cut(title, width: width - 22)) ", x: x + 2, y: top, style: model.focus == .list ? .title : .muted,
