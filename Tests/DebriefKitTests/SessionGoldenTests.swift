@@ -17,7 +17,7 @@ struct SessionGoldenTests {
         var s = MeetingScript(agenda: Fixtures.small)
         s.start("a")
         s.wait(minutes: 1)
-        s.record(.draftChanged(text: "Reach 1.2M ag"))
+        s.record(.draftChanged(text: "Reach 1.2M ag", section: "a"))
         s.record(.noteAdded(id: 1, section: "a", content: NoteContent(text: "Reach 1.2M against 1M")))
         s.record(.draftChanged(text: ""))
         s.record(.noteVisibility(id: 1, clientVisible: true))

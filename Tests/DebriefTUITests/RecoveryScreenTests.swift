@@ -71,13 +71,34 @@ struct RecoveryScreenTests {
         let drafts = { recorder.events.filter { if case .draftChanged = $0.change { true } else { false } } }
         #expect(drafts().isEmpty, "typing quickly does not fsync every key")
         loop.saveDraft()  // what the loop does on the next tick without input
-        #expect(drafts().map(\.change) == [.draftChanged(text: "Approvals took")])
+        #expect(drafts().map(\.change) == [.draftChanged(text: "Approvals took", section: ScreenFixtures.agenda.sections[0].id)])
         loop.saveDraft()
         #expect(drafts().count == 1, "an unchanged draft is not journalled again")
         loop.send(.key(.enter))
         let journal = try SessionReader.read(recorder.journalURL)
         #expect(journal.state.draft.isEmpty)
         #expect(journal.state.visibleNotes.map(\.text) == ["Approvals took"])
+    }
+
+    /// A clicker's PageDown mid-note, then a crash: the note still belongs to the section
+    /// it was started in, after resume as before.
+    @Test func anUnfinishedNoteResumesIntoTheSectionItWasStartedIn() throws {
+        let terminal = HeadlessTerminal(width: 100, height: 30)
+        let (loop, recorder) = try makeLoop(terminal, folder: temporaryFolder())
+        loop.start()
+        let started = try #require(loop.model.meeting.current)
+        for character in "Half a tho" { loop.send(.key(.character(character))) }
+        loop.send(.key(.pageDown))
+        #expect(loop.model.meeting.current != started)
+        loop.saveDraft()
+        recorder.leave()  // nothing else reaches the journal: as after kill -9
+        let journal = try SessionReader.read(recorder.journalURL)
+        let resumed = AppModel.resuming(journal.state, info: ScreenFixtures.info)
+        #expect(resumed.editor.text == "Half a tho")
+        #expect(resumed.inputSection == started, "Enter saves it where it was started")
+        #expect(resumed.meeting.current != started)
+        #expect(MeetingScreen.render(resumed, size: TerminalSize(width: 100, height: 30)).lines
+            .contains { $0.contains("→ " + ScreenFixtures.agenda.sections[started].title) }, "the input says where it goes")
     }
 
     @Test func aFailingDiskIsSaidPlainlyAndClearsOnceARetryWrites() throws {

@@ -19,7 +19,7 @@ struct SignalOrderTests {
         // The signal is already pending when the paste is read.
         #expect(loop.run { true } == .interrupted)
         let journalled = try SessionReader.read(recorder.journalURL).events
-        #expect(journalled.last?.change == .draftChanged(text: "the first half of a long pas"))
+        #expect(journalled.last?.change == .draftChanged(text: "the first half of a long pas", section: header.agenda.sections[0].id))
     }
 
     @Test func theAppDoesNotActOnAnUnknownSequenceButSaysSo() {

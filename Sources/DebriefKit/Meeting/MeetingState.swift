@@ -31,6 +31,8 @@ public struct MeetingState: Equatable, Sendable {
     /// The highest id of any note (0 before the first), kept by the reducer.
     public internal(set) var highestNoteID = 0
     public internal(set) var draft = ""
+    /// The id of the section the draft was started in, when the journal says.
+    public internal(set) var draftSection: String?
     public internal(set) var endedAt: Int?
     public internal(set) var lastEventTime = 0
 

@@ -62,7 +62,9 @@ extension Event: Codable {
         case .sectionExtended:
             change = .sectionExtended(section: try c.decode(String.self, forKey: .section),
                                       minutes: try c.decode(Int.self, forKey: .minutes))
-        case .draftChanged: change = .draftChanged(text: try c.decode(String.self, forKey: .text))
+        case .draftChanged:
+            change = .draftChanged(text: try c.decode(String.self, forKey: .text),
+                                   section: try c.decodeIfPresent(String.self, forKey: .section))
         case .meetingEnded: change = .meetingEnded
         }
         self.init(t: t, change)
@@ -114,9 +116,10 @@ extension Event: Codable {
             try c.encode(TypeName.sectionExtended, forKey: .type)
             try c.encode(section, forKey: .section)
             try c.encode(minutes, forKey: .minutes)
-        case .draftChanged(let text):
+        case .draftChanged(let text, let section):
             try c.encode(TypeName.draftChanged, forKey: .type)
             try c.encode(text, forKey: .text)
+            try c.encodeIfPresent(section, forKey: .section)
         case .meetingEnded: try c.encode(TypeName.meetingEnded, forKey: .type)
         }
         try c.encode(t, forKey: .t)

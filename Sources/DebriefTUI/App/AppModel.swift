@@ -83,6 +83,17 @@ public struct AppModel: Sendable {
         history = meeting.visibleNotes.map { NoteParser.typedForm(of: $0, numbers: meeting.problemNumbers) }
     }
 
+    /// A resumed meeting: the unfinished note back in the input, in the section it was
+    /// started in (a PageDown before the crash does not move it).
+    public static func resuming(_ meeting: MeetingState, info: MeetingInfo) -> AppModel {
+        var model = AppModel(meeting: meeting, info: info)
+        model.editor = NoteEditor(text: meeting.draft)
+        if !meeting.draft.isEmpty {
+            model.noteSection = meeting.draftSection.flatMap { meeting.agenda.sectionIndex(id: $0) }
+        }
+        return model
+    }
+
     /// Folds a recorded event into the meeting. The only way `meeting` changes.
     public mutating func apply(_ event: Event) {
         meeting.apply(event)
