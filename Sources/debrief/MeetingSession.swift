@@ -56,7 +56,7 @@ enum MeetingSession {
             try save(resumed.recorder)
             return
         }
-        let model = AppModel.resuming(resumed.state, info: resumed.recorder.header.meeting)
+        let model = AppModel.resuming(resumed.state, info: resumed.recorder.header.meeting, clockOffset: resumed.clockOffset)
         try run(recorder: resumed.recorder, model: model, clockOffset: resumed.clockOffset)
     }
 

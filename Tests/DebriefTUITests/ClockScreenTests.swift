@@ -33,6 +33,18 @@ struct ClockScreenTests {
         ], now: 20 * minute)
     }
 
+    /// Started 14:00, stopped by a crash at 10 minutes, resumed at 15:00: the 50 minutes
+    /// down count as paused, so the expected end counts from the resume, not from 14:10.
+    @Test func afterAResumeTheExpectedEndCountsFromTheResumeNotTheStart() throws {
+        let meeting = ScreenFixtures.model(events: [Event(t: 0, .sectionStarted(section: "performance"))], now: 10 * minute).meeting
+        let started = MeetingInfo(title: "Post-mortem", startedAt: "2026-11-23T14:00:00Z")
+        let resumedAt = try #require(started.startDate).addingTimeInterval(3600)
+        let resumed = AppModel.resuming(meeting, info: started, clockOffset: 10 * minute, at: resumedAt)
+        let freshAtThatHour = AppModel(meeting: meeting, info: MeetingInfo(title: "Post-mortem", startedAt: "2026-11-23T15:00:00Z"))
+        #expect(AgendaProgress.wallClock(resumed, meetingTime: 10 * minute) == AgendaProgress.wallClock(freshAtThatHour, meetingTime: 0))
+        #expect(AgendaProgress.wallClock(resumed, meetingTime: 40 * minute) == AgendaProgress.wallClock(freshAtThatHour, meetingTime: 30 * minute))
+    }
+
     @Test func pausedTheWholeHeaderStandsStillAndSaysPausedInWords() {
         let screen = Self.lines(pausedAcrossSections, 80, 24)
         #expect(screen[0] == " Debrief · Spring launch post-mortem · Acme / Spring         ❚❚ PAUSED  ● saved")
