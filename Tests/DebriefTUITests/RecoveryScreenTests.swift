@@ -7,9 +7,7 @@ import Testing
 @Suite("Screens and loop when things go wrong: Ctrl-C, failing disk, unfinished notes")
 struct RecoveryScreenTests {
     private func makeLoop(_ terminal: HeadlessTerminal, folder: URL) throws -> (MeetingLoop, MeetingRecorder) {
-        let header = SessionHeader(agenda: ScreenFixtures.agenda, meeting: ScreenFixtures.info)
-        let recorder = try MeetingRecorder.start(header: header, store: SessionStore(folder: folder), date: Date())
-        let model = AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting)
+        let (recorder, model) = try ScreenFixtures.newMeeting(in: folder)
         return (MeetingLoop(terminal: terminal, clock: TestClock(), recorder: recorder, model: model), recorder)
     }
 
