@@ -5,6 +5,30 @@ import Testing
 /// sentences wrap between words, and paths go whole on a line of their own.
 @Suite("End to end: shell messages wrap between words", .serialized)
 struct ShellWrapEndToEndTests {
+    /// At 60 columns, wrapping at 80 left the terminal to cut "acme-corporatio / n-spring"
+    /// and "202 / 6-11-26": the shell's own width, when narrower, is the one to wrap at.
+    @Test func theResumeOfferFitsANarrowTerminal() throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.commands(["--time-scale 60 --client 'Acme Corporation' --campaign 'Spring Sale 2026'", ""],
+                                             sessions: folder), width: 60, height: 16)
+        try tmux.waitFor("● saved")
+        try tmux.type("Do not lose me")
+        try tmux.press("Enter")
+        try tmux.waitFor("Do not lose me")
+        try tmux.kill(SIGKILL)
+        try tmux.waitFor("Resume it instead of starting a new meeting? [Y/n]")
+        let prompt = try tmux.screen().components(separatedBy: "\n")
+        let start = try #require(prompt.firstIndex { $0.hasPrefix("An interrupted meeting was found:") })
+        let end = try #require(prompt.firstIndex { $0.contains("[Y/n]") })
+        let message = prompt[start..<end].map { $0.trimmingCharacters(in: .whitespaces) }
+        // Wrapped between words, the lines joined by a space give the sentence back whole.
+        let joined = message.joined(separator: " ")
+        #expect(joined.contains("-acme-corporation-spring-sale-2026 "), "\(message)")
+        #expect(joined.contains(/last saved \d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}/), "the date whole: \(message)")
+        try tmux.press("Enter")
+        try tmux.waitFor("Do not lose me")
+    }
+
     @Test func theResumePromptAndTheEndOfMeetingPathsAreNeverCutMidWord() throws {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux(Debrief.commands(["--time-scale 60 --client Acme", "--client Acme"], sessions: folder))
