@@ -15,7 +15,7 @@ struct SessionsCommand: ParsableCommand {
             print("No sessions in \(VisibleText.line(folder.path)).")
             return
         }
-        print("Sessions in \(VisibleText.line(folder.path)):")
+        print(ShellText.labelled("Sessions in ", VisibleText.line(folder.path) + ":"))
         for entry in entries {
             let name = VisibleText.line(SessionCatalog.name(of: entry.url))
             guard let header = entry.header else {
@@ -24,12 +24,12 @@ struct SessionsCommand: ParsableCommand {
             }
             let meeting = header.meeting
             let date = LocalTime.text(stored: meeting.startedAt)  // as the reader's clock showed it
-            var line = "  \(VisibleText.line(date))  \(VisibleText.line(meeting.title))"
+            var line = "\(VisibleText.line(date))  \(VisibleText.line(meeting.title))"
             if let client = meeting.client, !client.isEmpty { line += " · \(VisibleText.line(client))" }
             line += " · \(DurationText.clock(entry.durationMilliseconds))"
             line += " · \(entry.problems) problem\(entry.problems == 1 ? "" : "s"), \(entry.actions) action\(entry.actions == 1 ? "" : "s")"
             if entry.isJournal { line += " · INTERRUPTED" }
-            print(line)
+            print(ShellText.wrapped(line, indent: 2))
             print("      \(name)")
         }
     }

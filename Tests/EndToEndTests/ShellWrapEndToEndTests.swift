@@ -27,6 +27,19 @@ struct ShellWrapEndToEndTests {
         #expect(joined.contains(/last saved \d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}/), "the date whole: \(message)")
         try tmux.press("Enter")
         try tmux.waitFor("Do not lose me")
+        try tmux.press("F10", "Enter")
+        _ = try tmux.waitForExit()
+
+        // The list of sessions, in the same 60 columns.
+        let sessions = try Tmux("'\(Debrief.binary)' sessions --sessions '\(folder.appending(path: "sessions").path)'", width: 60, height: 16)
+        let screen = try sessions.waitFor("[exit 0").components(separatedBy: "\n")
+        // (The folder's path above it is longer than the row: a path is never wrapped.)
+        let first = try #require(screen.firstIndex { $0.hasPrefix("  20") })
+        let entry = screen[first...].prefix { !$0.hasPrefix("[exit") && !$0.isEmpty }
+        // Debrief's own continuation lines are indented; the terminal's hard wrap is not.
+        #expect(entry.count > 2 && entry.allSatisfy { $0.hasPrefix("  ") }, "wrapped by Debrief: \(entry)")
+        let entryText = entry.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(entryText.contains(/· Acme Corporation · [\d:]+ · 0 problems, 0 actions/), "\(entry)")
     }
 
     @Test func theResumePromptAndTheEndOfMeetingPathsAreNeverCutMidWord() throws {
