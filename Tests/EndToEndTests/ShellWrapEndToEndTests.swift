@@ -14,7 +14,7 @@ struct ShellWrapEndToEndTests {
         try tmux.waitFor("● saved")
         try tmux.type("Do not lose me")
         try tmux.press("Enter")
-        try tmux.waitFor("Do not lose me")
+        try tmux.waitFor("Notes · 1")  // saved, not only typed: the kill comes next
         try tmux.kill(SIGKILL)
         try tmux.waitFor("Resume it instead of starting a new meeting? [Y/n]")
         let prompt = try tmux.screen().components(separatedBy: "\n")
@@ -48,7 +48,7 @@ struct ShellWrapEndToEndTests {
         try tmux.waitFor("● saved")
         try tmux.type("Do not lose me")
         try tmux.press("Enter")
-        try tmux.waitFor("Do not lose me")
+        try tmux.waitFor("Notes · 1")  // saved, not only typed: the kill comes next
         try tmux.kill(SIGKILL)
         try tmux.waitFor("Resume it instead of starting a new meeting? [Y/n]")
         let prompt = try tmux.screen().components(separatedBy: "\n")
