@@ -118,15 +118,15 @@ struct CoreBenchmarks {
         for (width, height) in [(80, 24), (200, 60)] {
             let size = TerminalSize(width: width, height: height)
             let time = Measure.median(runs: runs * 20) {
-                benchmarkSink &+= FacilitatorScreen.render(model, size: size).width
+                benchmarkSink &+= MeetingScreen.render(model, size: size).width
             }
             rows.append(ReportRow(group: "render", measure: "facilitator frame \(width)×\(height)",
                                   value: Self.microseconds(time)))
         }
         let size = TerminalSize(width: 80, height: 24)
-        let before = FacilitatorScreen.render(model, size: size)
+        let before = MeetingScreen.render(model, size: size)
         model.now += 1000
-        let after = FacilitatorScreen.render(model, size: size)
+        let after = MeetingScreen.render(model, size: size)
         let changed = after.changedCells(since: before).count
         rows.append(ReportRow(group: "render", measure: "cells changed by one clock tick (80×24)", value: "\(changed)"))
         rows.append(crowdedFrame())
@@ -147,7 +147,7 @@ struct CoreBenchmarks {
         model.now = model.meeting.lastEventTime
         let size = TerminalSize(width: 100, height: 30)
         let time = Measure.median(runs: runs * 4) {
-            benchmarkSink &+= FacilitatorScreen.render(model, size: size).width
+            benchmarkSink &+= MeetingScreen.render(model, size: size).width
         }
         return ReportRow(group: "render", measure: "frame 100×30 with \(Self.count(notes)) notes in the section",
                          value: Self.microseconds(time))

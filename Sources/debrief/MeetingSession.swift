@@ -64,8 +64,7 @@ enum MeetingSession {
             try save(resumed.recorder)
             return
         }
-        var model = AppModel(meeting: resumed.state, info: resumed.recorder.header.meeting)
-        model.editor = NoteEditor(text: resumed.state.draft)
+        let model = AppModel.resuming(resumed.state, info: resumed.recorder.header.meeting, clockOffset: resumed.clockOffset)
         try run(recorder: resumed.recorder, model: model, clockOffset: resumed.clockOffset)
     }
 

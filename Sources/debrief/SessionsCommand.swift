@@ -1,5 +1,8 @@
 import ArgumentParser
 import DebriefKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +18,10 @@ struct SessionsCommand: ParsableCommand {
             print("No sessions in \(VisibleText.line(folder.path)).")
             return
         }
-        print("Sessions in \(VisibleText.line(folder.path)):")
+        // Wrapped for a person at a terminal; a pipe gets each entry on one line, for scripts.
+        let toTerminal = isatty(STDOUT_FILENO) != 0
+        let heading = VisibleText.line(folder.path) + ":"
+        print(toTerminal ? ShellText.labelled("Sessions in ", heading) : "Sessions in " + heading)
         for entry in entries {
             let name = VisibleText.line(SessionCatalog.name(of: entry.url))
             guard let header = entry.header else {
@@ -24,12 +30,12 @@ struct SessionsCommand: ParsableCommand {
             }
             let meeting = header.meeting
             let date = LocalTime.text(stored: meeting.startedAt)  // as the reader's clock showed it
-            var line = "  \(VisibleText.line(date))  \(VisibleText.line(meeting.title))"
+            var line = "\(VisibleText.line(date))  \(VisibleText.line(meeting.title))"
             if let client = meeting.client, !client.isEmpty { line += " · \(VisibleText.line(client))" }
             line += " · \(DurationText.clock(entry.durationMilliseconds))"
             line += " · \(entry.problems) problem\(entry.problems == 1 ? "" : "s"), \(entry.actions) action\(entry.actions == 1 ? "" : "s")"
             if entry.isJournal { line += " · INTERRUPTED" }
-            print(line)
+            print(toTerminal ? ShellText.wrapped(line, indent: 2) : "  " + line)
             print("      \(name)")
         }
     }

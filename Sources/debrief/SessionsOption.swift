@@ -14,6 +14,14 @@ struct SessionsOption: ParsableArguments {
         "Use a sessions folder that others can write to (refused otherwise, as ssh refuses a shared ~/.ssh)."))
     var allowSharedFolder = false
 
+    /// A file where the folder should be is said at once, not read as an empty folder.
+    func validate() throws {
+        var isFolder: ObjCBool = false
+        if let sessions, FileManager.default.fileExists(atPath: sessions, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ValidationError("--sessions \(VisibleText.line(sessions)): it is a file, not a folder")
+        }
+    }
+
     /// The sessions folder, once it is known to be safe to use (see `FolderSafety`); a
     /// warning about it goes to stderr. Read it once per command.
     var store: SessionStore {

@@ -1,11 +1,21 @@
 import DebriefTUI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Text printed to the shell before or after the full screen: prose wrapped between words
-/// at 80 columns (a terminal narrower than that is rare, and a wider one shows it as is),
+/// at 80 columns, or at the terminal's width when it is narrower (a 60-column split pane),
 /// and a path or command that does not fit beside its label put on its own line, whole,
 /// so it can be copied. Left to the terminal, both would be cut mid-word.
 enum ShellText {
-    static let width = 80
+    static var width: Int { min(80, terminalColumns ?? 80) }
+
+    /// The columns of the terminal on standard output, if it is one and says.
+    private static var terminalColumns: Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 else { return nil }
+        return Int(size.ws_col)
+    }
 
     /// Prose, wrapped between words; `indent` spaces before the first line, two more
     /// before the lines that continue it.

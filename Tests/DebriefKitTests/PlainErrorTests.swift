@@ -36,6 +36,17 @@ struct PlainErrorTests {
         #expect(PlainError.reading(notThere, path: missing.path) == "no such file or folder")
     }
 
+    /// Foundation refuses a device or a pipe with a permission error, which is not true:
+    /// `show /dev/null` said "permission denied" to root.
+    @Test func readingADeviceOrAPipeSaysWhatItIs() throws {
+        let pipe = Fixtures.temporaryFolder().appending(path: "pipe")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        for path in [pipe.path, "/dev/null"] {
+            let error = try #require(throws: (any Error).self) { try Data(contentsOf: URL(filePath: path)) }
+            #expect(PlainError.reading(error, path: path) == "it is not a regular file (a device, a pipe or a socket)")
+        }
+    }
+
     @Test func anAgendaThatIsAFolderIsNamedInWords() throws {
         let folder = Fixtures.temporaryFolder()
         let error = try #require(throws: AgendaError.self) { try AgendaLoader.load(contentsOf: folder, shownAs: "Agendas") }

@@ -65,7 +65,7 @@ struct SessionFileTests {
             .noteEdited(id: 1, content: NoteContent(kind: .action, text: "x", owner: "o", due: "2026-01-02")),
             .noteRemoved(id: 1), .noteRestored(id: 1), .noteTagged(id: 1, rootCause: nil, severity: "minor"),
             .noteLinked(id: 1, problem: nil), .noteVisibility(id: 1, clientVisible: true), .clockPaused, .clockResumed,
-            .sectionExtended(section: "a", minutes: 5), .draftChanged(text: "half a tho"), .meetingEnded,
+            .sectionExtended(section: "a", minutes: 5), .draftChanged(text: "half a tho", section: "a"), .draftChanged(text: "half a tho"), .meetingEnded,
         ]
         for (index, change) in changes.enumerated() {
             let event = Event(t: index * 1000, change)

@@ -22,7 +22,7 @@ struct SessionGoldenTests {
                                               due: "2026-11-20", startedAt: "2026-11-02T14:00:00Z")))
         s.record(.actionFollowedUp(action: earlier, status: .done))
         s.wait(minutes: 1)
-        s.record(.draftChanged(text: "Reach 1.2M ag"))
+        s.record(.draftChanged(text: "Reach 1.2M ag", section: "a"))
         s.record(.noteAdded(id: 1, section: "a", content: NoteContent(text: "Reach 1.2M against 1M")))
         s.record(.draftChanged(text: ""))
         s.record(.noteVisibility(id: 1, clientVisible: true))

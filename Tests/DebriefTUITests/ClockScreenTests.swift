@@ -9,7 +9,7 @@ struct ClockScreenTests {
     let minute = 60_000
 
     static func lines(_ model: AppModel, _ width: Int, _ height: Int) -> [String] {
-        FacilitatorScreen.render(model, size: TerminalSize(width: width, height: height)).lines
+        MeetingScreen.render(model, size: TerminalSize(width: width, height: height)).lines
     }
 
     /// The rows of the dialog box, each cut to the box's own columns (borders included), so
@@ -33,6 +33,18 @@ struct ClockScreenTests {
         ], now: 20 * minute)
     }
 
+    /// Started 14:00, stopped by a crash at 10 minutes, resumed at 15:00: the 50 minutes
+    /// down count as paused, so the expected end counts from the resume, not from 14:10.
+    @Test func afterAResumeTheExpectedEndCountsFromTheResumeNotTheStart() throws {
+        let meeting = ScreenFixtures.model(events: [Event(t: 0, .sectionStarted(section: "performance"))], now: 10 * minute).meeting
+        let started = MeetingInfo(title: "Post-mortem", startedAt: "2026-11-23T14:00:00Z")
+        let resumedAt = try #require(started.startDate).addingTimeInterval(3600)
+        let resumed = AppModel.resuming(meeting, info: started, clockOffset: 10 * minute, at: resumedAt)
+        let freshAtThatHour = AppModel(meeting: meeting, info: MeetingInfo(title: "Post-mortem", startedAt: "2026-11-23T15:00:00Z"))
+        #expect(AgendaProgress.wallClock(resumed, meetingTime: 10 * minute) == AgendaProgress.wallClock(freshAtThatHour, meetingTime: 0))
+        #expect(AgendaProgress.wallClock(resumed, meetingTime: 40 * minute) == AgendaProgress.wallClock(freshAtThatHour, meetingTime: 30 * minute))
+    }
+
     @Test func pausedTheWholeHeaderStandsStillAndSaysPausedInWords() {
         let screen = Self.lines(pausedAcrossSections, 80, 24)
         #expect(screen[0] == " Debrief · Spring launch post-mortem · Acme / Spring         ❚❚ PAUSED  ● saved")
@@ -47,7 +59,7 @@ struct ClockScreenTests {
         #expect(Self.lines(later, 80, 24)[19].hasPrefix(" ❚❚ PAUSED 38:00 · Elapsed 12:00 of 1:30:00 · 2 min behind · ends ~"))
         // The paused flag is in the header whatever the color: it is text.
         let small = Self.lines(pausedAcrossSections, 60, 16)
- #expect(small[0] == " Debrief · Spring launch post-mortem ·   ❚❚ PAUSED  ● saved")
+ #expect(small[0] == " Debrief · Spring launch post-mortem…    ❚❚ PAUSED  ● saved")
         #expect(small[11] == " ❚❚ PAUSED 08:00 · Elapsed 12:00 of 1:30:00 · 2 min behind")
     }
 

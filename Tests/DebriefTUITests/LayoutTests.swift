@@ -44,7 +44,7 @@ struct LayoutTests {
     /// Tests/Golden/screens; `DEBRIEF_UPDATE_GOLDEN=1` rewrites it.
     static func expectScreen(_ name: String, _ model: AppModel, _ width: Int, _ height: Int,
                              sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let canvas = FacilitatorScreen.render(model, size: TerminalSize(width: width, height: height))
+        let canvas = MeetingScreen.render(model, size: TerminalSize(width: width, height: height))
         if let difference = try ScreenGolden.mismatch(canvas, name: "layout-\(name)-\(width)x\(height)", title: name) {
             Issue.record(Comment(rawValue: difference), sourceLocation: sourceLocation)
         }

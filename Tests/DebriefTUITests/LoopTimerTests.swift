@@ -13,9 +13,7 @@ struct LoopTimerTests {
 
     private func makeLoop(folder: URL = FileManager.default.temporaryDirectory.appending(path: "timers-\(UUID().uuidString)"))
         throws -> (MeetingLoop, MeetingRecorder) {
-        let header = SessionHeader(agenda: ScreenFixtures.agenda, meeting: ScreenFixtures.info)
-        let recorder = try MeetingRecorder.start(header: header, store: SessionStore(folder: folder), date: Date())
-        let model = AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting)
+        let (recorder, model) = try ScreenFixtures.newMeeting(in: folder)
         let loop = MeetingLoop(terminal: HeadlessTerminal(), clock: meetingClock, wall: wall, recorder: recorder, model: model)
         loop.start()
         return (loop, recorder)
@@ -31,7 +29,7 @@ struct LoopTimerTests {
     }
 
     private func drafts(_ recorder: MeetingRecorder) -> [String] {
-        recorder.events.compactMap { if case .draftChanged(let text) = $0.change { text } else { nil } }
+        recorder.events.compactMap { if case .draftChanged(let text, _) = $0.change { text } else { nil } }
     }
 
     @Test func theDraftIsJournalledAfterA150MillisecondPauseNotBefore() throws {

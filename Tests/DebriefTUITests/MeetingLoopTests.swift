@@ -7,10 +7,7 @@ import Testing
 @Suite("The app loop, headless: keys in, events and screens out")
 struct MeetingLoopTests {
     private func makeLoop(_ terminal: HeadlessTerminal, clock: TestClock) throws -> (MeetingLoop, MeetingRecorder) {
-        let header = SessionHeader(agenda: ScreenFixtures.agenda, meeting: ScreenFixtures.info)
-        let store = SessionStore(folder: FileManager.default.temporaryDirectory.appending(path: "loop-\(UUID().uuidString)"))
-        let recorder = try MeetingRecorder.start(header: header, store: store, date: Date())
-        let model = AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting)
+        let (recorder, model) = try ScreenFixtures.newMeeting()
         return (MeetingLoop(terminal: terminal, clock: clock, recorder: recorder, model: model), recorder)
     }
 

@@ -18,7 +18,7 @@ struct NoteInputTests {
     @Test func wideCharactersCountDoubleAndTheCursorFollows() {
         var driver = CaptureDriver(section: "performance")
         driver.type("日本語 👨‍👩‍👧 ok")
-        let canvas = FacilitatorScreen.render(driver.model, size: TerminalSize(width: 80, height: 24))
+        let canvas = MeetingScreen.render(driver.model, size: TerminalSize(width: 80, height: 24))
         // "› " is 2 columns at x 1; 日本語 is 6 columns, space, family 2, space, "ok".
         #expect(canvas.cursor?.x == 1 + 2 + 6 + 1 + 2 + 1 + 2)
     }
@@ -32,6 +32,6 @@ struct NoteInputTests {
         let screen = driver.screen(width: 80, height: 24)
         #expect(screen.contains(" ↑ line 5\n   line 6\n   line 7\n   line 8\n"), "the last four lines, and a mark for more above")
         #expect(!screen.contains("line 4"))
-        #expect(FacilitatorScreen.render(driver.model, size: TerminalSize(width: 80, height: 24)).cursor?.y == 21)
+        #expect(MeetingScreen.render(driver.model, size: TerminalSize(width: 80, height: 24)).cursor?.y == 21)
     }
 }

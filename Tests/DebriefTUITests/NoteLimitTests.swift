@@ -9,10 +9,7 @@ import Testing
 @Suite("Note limit: pastes, typing, saving")
 struct NoteLimitTests {
     private func makeLoop() throws -> (MeetingLoop, MeetingRecorder) {
-        let header = SessionHeader(agenda: ScreenFixtures.agenda, meeting: ScreenFixtures.info)
-        let store = SessionStore(folder: FileManager.default.temporaryDirectory.appending(path: "limit-\(UUID().uuidString)"))
-        let recorder = try MeetingRecorder.start(header: header, store: store, date: Date())
-        let model = AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting)
+        let (recorder, model) = try ScreenFixtures.newMeeting()
         return (MeetingLoop(terminal: HeadlessTerminal(), clock: TestClock(), recorder: recorder, model: model), recorder)
     }
 
@@ -68,10 +65,7 @@ struct NoteLimitTests {
 @Suite("Note limit: an over-long input is journalled once, cut")
 struct OverLongDraftTests {
     @Test func editingAnOverLongNoteOfAnOlderFileJournalsItsDraftCutAndOnlyOnce() throws {
-        let header = SessionHeader(agenda: ScreenFixtures.agenda, meeting: ScreenFixtures.info)
-        let store = SessionStore(folder: FileManager.default.temporaryDirectory.appending(path: "draft-\(UUID().uuidString)"))
-        let recorder = try MeetingRecorder.start(header: header, store: store, date: Date())
-        var model = AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting)
+        var (recorder, model) = try ScreenFixtures.newMeeting()
         model.editor.setText(String(repeating: "o", count: Limits.noteBytes + 10))
         let loop = MeetingLoop(terminal: HeadlessTerminal(), clock: TestClock(), recorder: recorder, model: model)
         loop.start()

@@ -12,6 +12,15 @@ struct NoteListTests {
         return canvas.text
     }
 
+    /// At 60 columns an action's detail line was cut to "⚑ no": what is missing, lost.
+    @Test func aDetailLineTooLongForTheRowWrapsAtAWord() {
+        let action = Note(id: 1, section: 0, t: 292_000, content: NoteContent(kind: .action, text: "Fix links", owner: "sam", due: "2026-12-01"))
+        var canvas = Canvas(width: 60, height: 6)
+        NoteList.draw([action], in: &canvas, area: Rect(x: 0, y: 0, width: 60, height: 6))
+        let shown = canvas.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(shown.contains("⚑ no concrete deliverable"), "\(canvas.text)")
+    }
+
     @Test func theNewestNotesShowAndTheRestAreCounted() {
         let screen = draw(selected: nil)
         let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)

@@ -205,7 +205,7 @@ struct LookingBackLayoutTests {
         model.viewedSection = 0
         let lines = ScreenFixtures.render(model, width: 60, height: 16).split(separator: "\n").map(String.init)
         let rule = try #require(lines.first { $0.hasPrefix("── Notes of") })
-        #expect(rule == "── Notes of Performance vs. goals · 0 ·… ───────────────────")
+        #expect(rule == "── Notes of Performance vs. goals · 0 ──────────────────────")
         #expect(lines.contains(" › Notes typed here go to Performance vs. goals"))
     }
 }

@@ -12,10 +12,7 @@ struct PickerTimingTests {
 
     /// A meeting on a test wall clock, in What went wrong (or Action items, `section` 5).
     private func makeLoop(section: Int = 3) throws -> (MeetingLoop, MeetingRecorder) {
-        let header = SessionHeader(agenda: ScreenFixtures.agenda, meeting: ScreenFixtures.info)
-        let store = SessionStore(folder: FileManager.default.temporaryDirectory.appending(path: "picker-\(UUID().uuidString)"))
-        let recorder = try MeetingRecorder.start(header: header, store: store, date: Date())
-        let model = AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting)
+        let (recorder, model) = try ScreenFixtures.newMeeting()
         let loop = MeetingLoop(terminal: HeadlessTerminal(), clock: TestClock(), wall: wall, recorder: recorder, model: model)
         loop.start()
         for _ in 0..<section { loop.send(.key(.pageDown)) }
@@ -28,7 +25,7 @@ struct PickerTimingTests {
     }
 
     private func screen(_ loop: MeetingLoop) -> String {
-        FacilitatorScreen.render(loop.model, size: TerminalSize(width: 100, height: 30)).text
+        MeetingScreen.render(loop.model, size: TerminalSize(width: 100, height: 30)).text
     }
 
     @Test func aKeyWaitingWhenThePauseEndsIsTypingHoweverLateItIsRead() throws {

@@ -7,9 +7,7 @@ import Testing
 @Suite("Screens and loop when things go wrong: Ctrl-C, failing disk, unfinished notes")
 struct RecoveryScreenTests {
     private func makeLoop(_ terminal: HeadlessTerminal, folder: URL) throws -> (MeetingLoop, MeetingRecorder) {
-        let header = SessionHeader(agenda: ScreenFixtures.agenda, meeting: ScreenFixtures.info)
-        let recorder = try MeetingRecorder.start(header: header, store: SessionStore(folder: folder), date: Date())
-        let model = AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting)
+        let (recorder, model) = try ScreenFixtures.newMeeting(in: folder)
         return (MeetingLoop(terminal: terminal, clock: TestClock(), recorder: recorder, model: model), recorder)
     }
 
@@ -71,13 +69,34 @@ struct RecoveryScreenTests {
         let drafts = { recorder.events.filter { if case .draftChanged = $0.change { true } else { false } } }
         #expect(drafts().isEmpty, "typing quickly does not fsync every key")
         loop.saveDraft()  // what the loop does on the next tick without input
-        #expect(drafts().map(\.change) == [.draftChanged(text: "Approvals took")])
+        #expect(drafts().map(\.change) == [.draftChanged(text: "Approvals took", section: ScreenFixtures.agenda.sections[0].id)])
         loop.saveDraft()
         #expect(drafts().count == 1, "an unchanged draft is not journalled again")
         loop.send(.key(.enter))
         let journal = try SessionReader.read(recorder.journalURL)
         #expect(journal.state.draft.isEmpty)
         #expect(journal.state.visibleNotes.map(\.text) == ["Approvals took"])
+    }
+
+    /// A clicker's PageDown mid-note, then a crash: the note still belongs to the section
+    /// it was started in, after resume as before.
+    @Test func anUnfinishedNoteResumesIntoTheSectionItWasStartedIn() throws {
+        let terminal = HeadlessTerminal(width: 100, height: 30)
+        let (loop, recorder) = try makeLoop(terminal, folder: temporaryFolder())
+        loop.start()
+        let started = try #require(loop.model.meeting.current)
+        for character in "Half a tho" { loop.send(.key(.character(character))) }
+        loop.send(.key(.pageDown))
+        #expect(loop.model.meeting.current != started)
+        loop.saveDraft()
+        recorder.leave()  // nothing else reaches the journal: as after kill -9
+        let journal = try SessionReader.read(recorder.journalURL)
+        let resumed = AppModel.resuming(journal.state, info: ScreenFixtures.info)
+        #expect(resumed.editor.text == "Half a tho")
+        #expect(resumed.inputSection == started, "Enter saves it where it was started")
+        #expect(resumed.meeting.current != started)
+        #expect(MeetingScreen.render(resumed, size: TerminalSize(width: 100, height: 30)).lines
+            .contains { $0.contains("→ " + ScreenFixtures.agenda.sections[started].title) }, "the input says where it goes")
     }
 
     @Test func aFailingDiskIsSaidPlainlyAndClearsOnceARetryWrites() throws {
@@ -108,7 +127,7 @@ struct RecoveryScreenTests {
     }
 
     @Test func helpListsCtrlCAndCtrlZ() {
-        let help = FacilitatorScreen.render({ var model = ScreenFixtures.model(events: [], now: 0); model.overlay = .help(offset: 0); return model }(),
+        let help = MeetingScreen.render({ var model = ScreenFixtures.model(events: [], now: 0); model.overlay = .help(offset: 0); return model }(),
                                            size: TerminalSize(width: 200, height: 60)).text
         #expect(help.contains("Ctrl-C"))
         #expect(help.contains("End the meeting, or leave it to resume later"))

@@ -9,7 +9,7 @@ import Testing
 @Suite("A note shown as saved is in the meeting")
 struct SavedNoteTests {
     private func screen(_ model: AppModel) -> String {
-        FacilitatorScreen.render(model, size: TerminalSize(width: 100, height: 30)).text
+        MeetingScreen.render(model, size: TerminalSize(width: 100, height: 30)).text
     }
 
     @Test func aNoteTypedAfterResumingIdsOutOfOrderAppears() throws {

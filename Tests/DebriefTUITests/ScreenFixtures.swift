@@ -16,7 +16,16 @@ enum ScreenFixtures {
         return model
     }
 
+    /// A new meeting on the default agenda, journalled in `folder` (a fresh temporary one
+    /// unless given), and its model before the first key: what a loop test starts from.
+    static func newMeeting(in folder: URL = FileManager.default.temporaryDirectory.appending(path: "meeting-\(UUID().uuidString)"))
+        throws -> (recorder: MeetingRecorder, model: AppModel) {
+        let header = SessionHeader(agenda: agenda, meeting: info)
+        let recorder = try MeetingRecorder.start(header: header, store: SessionStore(folder: folder), date: Date())
+        return (recorder, AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting))
+    }
+
     static func render(_ model: AppModel, width: Int, height: Int) -> String {
-        FacilitatorScreen.render(model, size: TerminalSize(width: width, height: height)).text
+        MeetingScreen.render(model, size: TerminalSize(width: width, height: height)).text
     }
 }

@@ -9,17 +9,14 @@ import Testing
 @Suite("The app loop stops on a signal only after what it read")
 struct SignalOrderTests {
     @Test func aPasteReadWhenTheSignalCameIsJournalledAsTheDraft() throws {
-        let header = SessionHeader(agenda: ScreenFixtures.agenda, meeting: ScreenFixtures.info)
-        let store = SessionStore(folder: FileManager.default.temporaryDirectory.appending(path: "signal-\(UUID().uuidString)"))
-        let recorder = try MeetingRecorder.start(header: header, store: store, date: Date())
+        let (recorder, model) = try ScreenFixtures.newMeeting()
         let terminal = HeadlessTerminal()
-        let loop = MeetingLoop(terminal: terminal, clock: TestClock(), recorder: recorder,
-                               model: AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting))
+        let loop = MeetingLoop(terminal: terminal, clock: TestClock(), recorder: recorder, model: model)
         terminal.type(.paste("the first half of a long pas"))
         // The signal is already pending when the paste is read.
         #expect(loop.run { true } == .interrupted)
         let journalled = try SessionReader.read(recorder.journalURL).events
-        #expect(journalled.last?.change == .draftChanged(text: "the first half of a long pas"))
+        #expect(journalled.last?.change == .draftChanged(text: "the first half of a long pas", section: ScreenFixtures.agenda.sections[0].id))
     }
 
     @Test func theAppDoesNotActOnAnUnknownSequenceButSaysSo() {

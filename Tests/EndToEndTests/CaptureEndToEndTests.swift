@@ -22,11 +22,7 @@ struct CaptureEndToEndTests {
         try tmux.waitFor("#1   tools · critical")
 
         // A second problem left untagged: Esc.
-        try tmux.type("!Approvals took a week")
-        try tmux.press("Enter")
-        try tmux.waitFor("Root cause:")
-        try tmux.press("Escape")
-        try tmux.waitUntil("the picker closed") { !$0.contains("Root cause:") }
+        try tmux.addUntaggedProblem("!Approvals took a week")
         try tmux.waitFor("#2   ⚑ untagged (F4)")
 
         // An action with owner and deadline, linked to problem 1 from the picker.

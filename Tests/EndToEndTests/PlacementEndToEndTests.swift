@@ -31,18 +31,8 @@ struct PlacementEndToEndTests {
         // Two problems in What went wrong (Esc leaves them untagged).
         try tmux.press("NPage", "NPage")
         try tmux.waitFor("4/6  What went wrong")
-        try tmux.type("!Tracking links late")
-        try tmux.press("Enter")
-        try tmux.waitFor("Root cause:")
-        try tmux.press("Escape")
-        // A key right behind a lone Esc would read as Alt-key: wait for the picker to close.
-        try tmux.waitUntil("the picker closed") { !$0.contains("Root cause:") }
-        try tmux.type("!Approvals slow")
-        try tmux.press("Enter")
-        try tmux.waitFor("Root cause:")
-        try tmux.press("Escape")
-        // A key right behind a lone Esc would read as Alt-key: wait for the picker to close.
-        try tmux.waitUntil("the picker closed") { !$0.contains("Root cause:") }
+        try tmux.addUntaggedProblem("!Tracking links late")
+        try tmux.addUntaggedProblem("!Approvals slow")
         try tmux.waitFor("#2   ⚑ untagged (F4)")
 
         // F10 → 1 looks back at the first problem; Esc in the input returns.

@@ -16,6 +16,19 @@ struct PlainMessagesEndToEndTests {
         #expect(!result.output.contains("256"))
     }
 
+    /// `--sessions` naming a file: "No sessions in /x." would send a person looking for
+    /// sessions that were never there.
+    @Test func aSessionsFolderThatIsAFileIsSaidSo() throws {
+        let file = Debrief.freshFolder().appending(path: "notes.txt")
+        try Data("x".utf8).write(to: file)
+        for command in ["sessions", "resume", "show"] {
+            let arguments = [Debrief.binary, command] + (command == "show" ? ["m"] : []) + ["--sessions", file.path]
+            let result = try Subprocess.run(arguments)
+            #expect(result.status != 0, "\(command)")
+            #expect(result.output.contains("--sessions \(file.path): it is a file, not a folder"), "\(command): \(result.output)")
+        }
+    }
+
     @Test func aMissingAgendaFileIsSaidSo() throws {
         let result = try Subprocess.run([Debrief.binary, "check", "/nonexistent-debrief/agenda.yaml"])
         #expect(result.status == 1)

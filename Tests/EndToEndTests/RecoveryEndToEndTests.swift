@@ -230,7 +230,7 @@ struct RecoveryEndToEndTests {
         try tmux.waitFor("● saved")
         try tmux.type("Do not lose me")
         try tmux.press("Enter")
-        try tmux.waitFor("Do not lose me")
+        try tmux.waitFor("Notes · 1")  // saved, not only typed: the kill comes next
         try tmux.kill(SIGKILL)
         try tmux.waitFor("An interrupted meeting was found:")
         try tmux.waitFor("1 note, last saved")

@@ -5,13 +5,50 @@ import Testing
 /// sentences wrap between words, and paths go whole on a line of their own.
 @Suite("End to end: shell messages wrap between words", .serialized)
 struct ShellWrapEndToEndTests {
+    /// At 60 columns, wrapping at 80 left the terminal to cut "acme-corporatio / n-spring"
+    /// and "202 / 6-11-26": the shell's own width, when narrower, is the one to wrap at.
+    @Test func theResumeOfferFitsANarrowTerminal() throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.commands(["--time-scale 60 --client 'Acme Corporation' --campaign 'Spring Sale 2026'", ""],
+                                             sessions: folder), width: 60, height: 16)
+        try tmux.waitFor("● saved")
+        try tmux.type("Do not lose me")
+        try tmux.press("Enter")
+        try tmux.waitFor("Notes · 1")  // saved, not only typed: the kill comes next
+        try tmux.kill(SIGKILL)
+        try tmux.waitFor("Resume it instead of starting a new meeting? [Y/n]")
+        let prompt = try tmux.screen().components(separatedBy: "\n")
+        let start = try #require(prompt.firstIndex { $0.hasPrefix("An interrupted meeting was found:") })
+        let end = try #require(prompt.firstIndex { $0.contains("[Y/n]") })
+        let message = prompt[start..<end].map { $0.trimmingCharacters(in: .whitespaces) }
+        // Wrapped between words, the lines joined by a space give the sentence back whole.
+        let joined = message.joined(separator: " ")
+        #expect(joined.contains("-acme-corporation-spring-sale-2026 "), "\(message)")
+        #expect(joined.contains(/last saved \d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}/), "the date whole: \(message)")
+        try tmux.press("Enter")
+        try tmux.waitFor("Do not lose me")
+        try tmux.press("F10", "Enter")
+        _ = try tmux.waitForExit()
+
+        // The list of sessions, in the same 60 columns.
+        let sessions = try Tmux("'\(Debrief.binary)' sessions --sessions '\(folder.appending(path: "sessions").path)'", width: 60, height: 16)
+        let screen = try sessions.waitFor("[exit 0").components(separatedBy: "\n")
+        // (The folder's path above it is longer than the row: a path is never wrapped.)
+        let first = try #require(screen.firstIndex { $0.hasPrefix("  20") })
+        let entry = screen[first...].prefix { !$0.hasPrefix("[exit") && !$0.isEmpty }
+        // Debrief's own continuation lines are indented; the terminal's hard wrap is not.
+        #expect(entry.count > 2 && entry.allSatisfy { $0.hasPrefix("  ") }, "wrapped by Debrief: \(entry)")
+        let entryText = entry.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(entryText.contains(/· Acme Corporation · [\d:]+ · 0 problems, 0 actions/), "\(entry)")
+    }
+
     @Test func theResumePromptAndTheEndOfMeetingPathsAreNeverCutMidWord() throws {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux(Debrief.commands(["--time-scale 60 --client Acme", "--client Acme"], sessions: folder))
         try tmux.waitFor("● saved")
         try tmux.type("Do not lose me")
         try tmux.press("Enter")
-        try tmux.waitFor("Do not lose me")
+        try tmux.waitFor("Notes · 1")  // saved, not only typed: the kill comes next
         try tmux.kill(SIGKILL)
         try tmux.waitFor("Resume it instead of starting a new meeting? [Y/n]")
         let prompt = try tmux.screen().components(separatedBy: "\n")

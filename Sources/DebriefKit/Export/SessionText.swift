@@ -36,7 +36,7 @@ public enum SessionText {
             out += "\n\(index + 1). \(VisibleText.line(section.title))  [\(used) used of \(planned) min\(status)]\n"
             let notes = state.visibleNotes(inSection: index)
             if notes.isEmpty { out += "   (no notes)\n" }
-            for note in notes { out += "   \(item(note, findings))\n" }
+            for note in notes { out += "   \(item(note, findings, numbers: state.problemNumbers))\n" }
         }
         out += "\nAction items (\(findings.actions.count))\n"
         if findings.actions.isEmpty { out += "   (none)\n" }
@@ -58,7 +58,8 @@ public enum SessionText {
         return out
     }
 
-    static func item(_ note: Note, _ findings: Findings) -> String {
+    /// `numbers`: problems as the meeting numbered them (1, 2, 3…), never note ids.
+    static func item(_ note: Note, _ findings: Findings, numbers: ProblemNumbers) -> String {
         let head = "\(DurationText.clock(note.t))  \(note.kind.rawValue.uppercased().padding(toLength: 9, withPad: " ", startingAt: 0))"
         let text = lines(note.text, indent: 3 + head.count)
         let line = head + text.first
@@ -70,9 +71,9 @@ public enum SessionText {
         if note.kind == .action {
             tags.append("owner: \(note.content.owner.map(VisibleText.line) ?? "none")")
             tags.append("due: \(note.content.due.map(VisibleText.line) ?? "none")")
-            if let problem = findings.problem(for: note) { tags.append("for problem #\(problem.id)") }
+            if let problem = findings.problem(for: note) { tags.append("for problem \(numbers.label(of: problem.id))") }
         }
-        if note.kind == .problem { tags.insert("#\(note.id)", at: 0) }
+        if note.kind == .problem { tags.insert(numbers.label(of: note.id), at: 0) }
         if let visible = note.clientVisible { tags.append(visible ? "client-visible" : "internal") }
         if note.isLearning { tags.append(note.learningText.map { "learning: \(VisibleText.line($0))" } ?? "learning") }
         return (tags.isEmpty ? line : line + "  (" + tags.joined(separator: ", ") + ")") + text.rest

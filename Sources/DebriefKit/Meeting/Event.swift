@@ -30,8 +30,9 @@ public enum Change: Equatable, Sendable {
     case clockPaused
     case clockResumed
     case sectionExtended(section: String, minutes: Int)
-    /// The unfinished text in the note input, so a crash does not lose it.
-    case draftChanged(text: String)
+    /// The unfinished text in the note input, so a crash does not lose it, and the id of
+    /// the section it was started in (nil in files from before it was kept, or when empty).
+    case draftChanged(text: String, section: String? = nil)
     case meetingEnded
     /// An open action of an earlier meeting for this client, listed in "Since last time".
     case actionCarried(CarriedAction)

@@ -36,6 +36,8 @@ public struct MeetingState: Equatable, Sendable {
     public internal(set) var carriedActions: [CarriedAction] = []
     public internal(set) var followUps: [ActionKey: FollowUpStatus] = [:]
     var carriedIndex: [ActionKey: Int] = [:]
+    /// The id of the section the draft was started in, when the journal says.
+    public internal(set) var draftSection: String?
     public internal(set) var endedAt: Int?
     public internal(set) var lastEventTime = 0
 

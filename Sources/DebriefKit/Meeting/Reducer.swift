@@ -68,8 +68,9 @@ extension MeetingState {
         case .sectionExtended(let id, let minutes):
             guard let index = agenda.sectionIndex(id: id), minutes > 0, minutes <= 600 else { return }
             sections[index].extraMinutes += minutes
-        case .draftChanged(let text):
+        case .draftChanged(let text, let section):
             draft = text
+            draftSection = text.isEmpty ? nil : section
         case .meetingEnded:
             stopClock(at: t)
             endPause(at: t)

@@ -69,7 +69,9 @@ extension Event: Codable {
         case .sectionExtended:
             change = .sectionExtended(section: try c.decode(String.self, forKey: .section),
                                       minutes: try c.decode(Int.self, forKey: .minutes))
-        case .draftChanged: change = .draftChanged(text: try c.decode(String.self, forKey: .text))
+        case .draftChanged:
+            change = .draftChanged(text: try c.decode(String.self, forKey: .text),
+                                   section: try c.decodeIfPresent(String.self, forKey: .section))
         case .meetingEnded: change = .meetingEnded
         case .actionCarried:
             change = .actionCarried(CarriedAction(
@@ -139,9 +141,10 @@ extension Event: Codable {
             try c.encode(TypeName.sectionExtended, forKey: .type)
             try c.encode(section, forKey: .section)
             try c.encode(minutes, forKey: .minutes)
-        case .draftChanged(let text):
+        case .draftChanged(let text, let section):
             try c.encode(TypeName.draftChanged, forKey: .type)
             try c.encode(text, forKey: .text)
+            try c.encodeIfPresent(section, forKey: .section)
         case .meetingEnded: try c.encode(TypeName.meetingEnded, forKey: .type)
         case .actionCarried(let action):
             try c.encode(TypeName.actionCarried, forKey: .type)

@@ -14,11 +14,16 @@ public enum PlainError {
     }
 
     /// Why reading `path` failed. Foundation reports a folder given as a file as an unknown
-    /// read error (256), so the folder is checked first.
+    /// read error (256), and a device or a pipe as a permission error, so what the path is
+    /// is checked first.
     public static func reading(_ error: any Error, path: String) -> String {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            return reason(errno: EISDIR)
+        var info = stat()
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: return reason(errno: EISDIR)
+            case S_IFREG: break
+            default: return "it is not a regular file (a device, a pipe or a socket)"
+            }
         }
         return message(error)
     }

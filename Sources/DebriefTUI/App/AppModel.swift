@@ -40,6 +40,10 @@ public struct AppModel: Sendable {
     public private(set) var meeting: MeetingState
     public let info: MeetingInfo
     public let startDate: Date?
+    /// The wall-clock moment at which meeting time was 0 as the clock runs now: the start,
+    /// or for a resumed meeting, later by the downtime that was not counted. Wall-clock
+    /// times on screen ("ends ~15:40") count from here.
+    public var clockZero: Date?
     /// The meeting's calendar day, against which "due fri" and "+3d" are resolved.
     public let today: CalendarDay?
     public var editor = NoteEditor()
@@ -86,8 +90,22 @@ public struct AppModel: Sendable {
         self.meeting = meeting
         self.info = info
         startDate = info.startDate
+        clockZero = info.startDate
         today = startDate.map { CalendarDay($0) }
         history = meeting.visibleNotes.map { NoteParser.typedForm(of: $0, numbers: meeting.problemNumbers) }
+    }
+
+    /// A resumed meeting whose clock restarts at `clockOffset` now: the unfinished note back
+    /// in the input, in the section it was started in (a PageDown before the crash does not
+    /// move it).
+    public static func resuming(_ meeting: MeetingState, info: MeetingInfo, clockOffset: Int = 0, at date: Date = Date()) -> AppModel {
+        var model = AppModel(meeting: meeting, info: info)
+        model.clockZero = date.addingTimeInterval(-Double(clockOffset) / 1000 / max(0.001, info.timeScale))
+        model.editor = NoteEditor(text: meeting.draft)
+        if !meeting.draft.isEmpty {
+            model.noteSection = meeting.draftSection.flatMap { meeting.agenda.sectionIndex(id: $0) }
+        }
+        return model
     }
 
     /// Folds a recorded event into the meeting. The only way `meeting` changes.

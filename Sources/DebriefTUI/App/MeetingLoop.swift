@@ -48,7 +48,7 @@ public final class MeetingLoop {
         start()
         while true {
             readClocks()
-            terminal.present(FacilitatorScreen.render(model, size: terminal.size))
+            terminal.present(MeetingScreen.render(model, size: terminal.size))
             var input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
             if input == nil {
                 if stopRequested() {
@@ -189,8 +189,22 @@ public final class MeetingLoop {
     static let draftTypingLimit = 1000
     static let retryInterval = 1000
 
+    /// The draft as the journal should hold it: the input's text and, while it holds
+    /// any, the id of the section it goes to.
+    private var currentDraft: (text: String, section: String?) {
+        let text = model.editor.text
+        let sections = model.meeting.agenda.sections
+        let section = text.isEmpty || !sections.indices.contains(model.inputSection) ? nil : sections[model.inputSection].id
+        return (text, section)
+    }
+
+    private var draftIsJournalled: Bool {
+        let draft = currentDraft
+        return draft.text == model.meeting.draft && draft.section == model.meeting.draftSection
+    }
+
     private func noteDraftChange() {
-        guard model.editor.text != model.meeting.draft else {
+        guard !draftIsJournalled else {
             draftChangedAt = nil
             return
         }
@@ -200,9 +214,10 @@ public final class MeetingLoop {
     /// Journals the note input if it differs from the last journalled draft.
     public func saveDraft() {
         draftChangedAt = nil
-        guard model.editor.text != model.meeting.draft, !model.meeting.hasEnded else { return }
+        guard !draftIsJournalled, !model.meeting.hasEnded else { return }
         readClocks()
-        record(.change(.draftChanged(text: model.editor.text)))
+        let draft = currentDraft
+        record(.change(.draftChanged(text: draft.text, section: draft.section)))
     }
 
     /// How long the journal may go without hearing from a running meeting. After a crash,

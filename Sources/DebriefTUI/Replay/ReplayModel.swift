@@ -44,7 +44,7 @@ public struct ReplayModel: Sendable {
     public var duration: Int { timeline.duration }
     public var isAtEnd: Bool { position >= duration }
 
-    /// The meeting as the facilitator screen's widgets read it, at the replayed moment.
+    /// The meeting as the meeting screen's widgets read it, at the replayed moment.
     public var appModel: AppModel {
         var model = AppModel(meeting: meeting, info: info)
         model.now = position

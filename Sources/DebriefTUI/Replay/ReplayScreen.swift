@@ -5,8 +5,8 @@ import DebriefKit
 public enum ReplayScreen {
     public static func render(_ replay: ReplayModel, size: TerminalSize) -> Canvas {
         var canvas = Canvas(width: size.width, height: size.height)
-        guard size.width >= FacilitatorScreen.minimumSize.width, size.height >= FacilitatorScreen.minimumSize.height else {
-            let line = "Terminal too small: \(size.width)×\(size.height). Replay needs \(FacilitatorScreen.minimumSize.width)×\(FacilitatorScreen.minimumSize.height)."
+        guard size.width >= MeetingScreen.minimumSize.width, size.height >= MeetingScreen.minimumSize.height else {
+            let line = "Terminal too small: \(size.width)×\(size.height). Replay needs \(MeetingScreen.minimumSize.width)×\(MeetingScreen.minimumSize.height)."
             canvas.text(line, x: 0, y: size.height / 2, maxWidth: size.width)
             return canvas
         }

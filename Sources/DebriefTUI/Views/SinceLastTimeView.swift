@@ -35,12 +35,12 @@ public enum SinceLastTimeView {
         if let client = content.client, !client.isEmpty { title += " · \(client)" }
         title += " · \(count) open \(count == 1 ? "action" : "actions") from earlier meetings"
         if closed > 0 { title += " · \(closed) closed now" }
-        canvas.text(FacilitatorScreen.wordCut(title, width: width), x: x, y: row, style: .title, maxWidth: width)
+        canvas.text(TextWrap.cut(title, width: width), x: x, y: row, style: .title, maxWidth: width)
         row += 1
         if content.selected != nil, area.height >= 10 {
             let next = content.firstSection.map { "PgDn/Enter: on to \($0)" } ?? "PgDn/Enter: on to the meeting"
             let hint = "d done · n not done, carried again · x dropped · \(next)"
-            canvas.text(FacilitatorScreen.wordCut(hint, width: width), x: x, y: row, style: .muted, maxWidth: width)
+            canvas.text(TextWrap.cut(hint, width: width), x: x, y: row, style: .muted, maxWidth: width)
             row += 1
         }
         canvas.horizontalLine(y: row, x: area.x, width: area.width)
@@ -50,7 +50,7 @@ public enum SinceLastTimeView {
             bottom -= 1
             let files = content.skippedFiles.count
             let text = "⚠ \(files) session \(files == 1 ? "file" : "files") skipped: " + content.skippedFiles.joined(separator: "; ")
-            canvas.text(FacilitatorScreen.wordCut(text, width: width), x: x, y: bottom, style: .warning, maxWidth: width)
+            canvas.text(TextWrap.cut(text, width: width), x: x, y: bottom, style: .warning, maxWidth: width)
         }
         drawList(content, in: &canvas, x: x, width: width, top: row, bottom: bottom, zone: zone)
     }
@@ -75,14 +75,14 @@ public enum SinceLastTimeView {
             let (label, style) = status(content.followUps[action.key])
             canvas.text(label, x: x + 2, y: y, style: style, maxWidth: statusWidth)
             let textX = x + 2 + statusWidth, textWidth = width - 2 - statusWidth
-            canvas.text(FacilitatorScreen.wordCut(action.text, width: textWidth), x: textX, y: y,
+            canvas.text(TextWrap.cut(action.text, width: textWidth), x: textX, y: y,
                         style: isSelected ? .selected : .normal, maxWidth: textWidth)
             if y + 1 < bottom {
                 var details: [String] = []
                 if let owner = action.owner { details.append("@" + owner) }
                 if let due = action.due { details.append("due " + due) }
                 details.append("from the " + FollowThrough.meetingName(action.startedAt, in: zone))
-                canvas.text(FacilitatorScreen.wordCut(details.joined(separator: " · "), width: textWidth), x: textX, y: y + 1,
+                canvas.text(TextWrap.cut(details.joined(separator: " · "), width: textWidth), x: textX, y: y + 1,
                             style: .muted, maxWidth: textWidth)
             }
             y += 2

@@ -114,7 +114,7 @@ public enum AgendaProgress {
 
     /// The wall-clock time (HH:mm) at which meeting time `t` falls.
     static func wallClock(_ model: AppModel, meetingTime t: Int) -> String {
-        guard let start = model.startDate else { return "--:--" }
+        guard let start = model.clockZero else { return "--:--" }
         let date = start.addingTimeInterval(Double(t) / 1000 / max(0.001, model.info.timeScale))
         // Plain arithmetic on the zone's offset: this runs every frame, and a calendar
         // lookup cost more than the rest of the agenda strip together.

@@ -17,7 +17,7 @@ public enum HeaderBar {
             right -= flagWidth + 1
             canvas.text(" " + flag.text + " ", x: right, y: 0, style: flag.style, maxWidth: flagWidth)
         }
-        canvas.text(title, x: 1, y: 0, style: Style(.bar, bold: true, reverse: true), maxWidth: right - 3)
+        canvas.text(TextWrap.cut(title, width: right - 3), x: 1, y: 0, style: Style(.bar, bold: true, reverse: true), maxWidth: right - 3)
         canvas.text(state, x: canvas.width - stateWidth - 1, y: 0, style: style, maxWidth: stateWidth)
     }
 }

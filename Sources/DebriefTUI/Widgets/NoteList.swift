@@ -38,8 +38,11 @@ public enum NoteList {
             for (index, line) in TextWrap.lines(note.text, width: width).enumerated() {
                 rows.append(Row(text: line, style: .normal, note: note, isFirst: index == 0))
             }
+            // Wrapped like the text: cut at the row's end, "⚑ no concrete deliverable" read "⚑ no".
             if let (detail, style) = detail(for: note, numbers: numbers) {
-                rows.append(Row(text: detail, style: style, note: note, isFirst: false))
+                for line in TextWrap.lines(detail, width: width) {
+                    rows.append(Row(text: line, style: style, note: note, isFirst: false))
+                }
             }
         }
         // Keep the selected note in view; otherwise follow the newest. "↑ N more" and

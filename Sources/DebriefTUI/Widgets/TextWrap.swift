@@ -83,6 +83,20 @@ public enum TextWrap {
     }
 }
 
+extension TextWrap {
+    /// Text on one row of `width` columns: whole when it fits, else cut at a word and ending
+    /// in "…" (inside a word only when the first word alone is too wide), so nobody reads
+    /// half a word or half a title as whole. A separator left dangling at the cut goes too.
+    public static func cut(_ text: String, width: Int) -> String {
+        let line = text.replacingOccurrences(of: "\n", with: " ")
+        guard DisplayWidth.of(line) > width else { return line }
+        guard width > 1 else { return "" }
+        var kept = lines(line, width: width - 1).first ?? ""
+        while let last = kept.last, kept.count > 1, [" ", "·", "/"].contains(last) { kept.removeLast() }
+        return kept + "…"
+    }
+}
+
 extension String {
     var trimmingTrailingSpaces: String {
         var copy = self

@@ -2,7 +2,7 @@ import DebriefKit
 
 /// The whole screen during a meeting, drawn from the model alone: header, section pane,
 /// agenda progress, the notes of the current section, the note input, the status line.
-public enum FacilitatorScreen {
+public enum MeetingScreen {
     public static let minimumSize = TerminalSize(width: 60, height: 16)
 
     public static func render(_ model: AppModel, size: TerminalSize) -> Canvas {
@@ -18,7 +18,7 @@ public enum FacilitatorScreen {
             SinceLastTimeView.draw(SinceLastTimeView.content(of: model), in: &canvas,
                                    area: Rect(x: 0, y: 1, width: size.width, height: statusRow - 1))
             if let message = model.message {
-                canvas.text(" \(wordCut(message, width: size.width - 4)) ", x: 1, y: statusRow - 1, style: .warning,
+                canvas.text(" \(TextWrap.cut(message, width: size.width - 4)) ", x: 1, y: statusRow - 1, style: .warning,
                             maxWidth: size.width - 2)
             }
             StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext, paused: model.meeting.isPaused)
@@ -64,10 +64,14 @@ public enum FacilitatorScreen {
         var title = "Notes · \(notes.count)"
         if model.viewedSection != nil {
             let section = model.meeting.agenda.sections[model.listedSection]
-            title = "Notes of \(section.title) · \(notes.count) · looking back, Esc returns"
+            // Whole phrases dropped from the end, so a cut never leaves "· 0 ·…".
+            let phrases = ["Notes of \(section.title) · \(notes.count) · looking back, Esc returns",
+                           "Notes of \(section.title) · \(notes.count) · Esc returns",
+                           "Notes of \(section.title) · \(notes.count)"]
+            title = phrases.first { DisplayWidth.of($0) <= width - 22 } ?? phrases[2]
         }
         // The right end of the rule is kept for "↑ N more".
-        canvas.text(" \(wordCut(title, width: width - 22)) ", x: x + 2, y: top, style: model.focus == .list ? .title : .muted,
+        canvas.text(" \(TextWrap.cut(title, width: width - 22)) ", x: x + 2, y: top, style: model.focus == .list ? .title : .muted,
                     maxWidth: width - 20)
         NoteList.draw(notes, selected: model.focus == .list ? model.selectedNoteID : nil, focused: model.focus == .list,
                       numbers: model.meeting.problemNumbers, markAboveOnRule: true, in: &canvas, area: layout.notes)
@@ -81,15 +85,15 @@ public enum FacilitatorScreen {
         canvas.horizontalLine(y: y, x: x, width: width)
         var room = width - 4
         if let destination = destinationLabel(model) {
-            let label = " → " + wordCut(destination, width: width / 2 - 4) + " "
+            let label = " → " + TextWrap.cut(destination, width: width / 2 - 4) + " "
             let labelWidth = DisplayWidth.of(label)
             canvas.text(label, x: x + width - labelWidth - 2, y: y, style: .title, maxWidth: labelWidth)
             room -= labelWidth + 1
         }
         if let message = model.message {
-            canvas.text(" \(wordCut(message, width: room - 2)) ", x: x + 2, y: y, style: .warning, maxWidth: room)
+            canvas.text(" \(TextWrap.cut(message, width: room - 2)) ", x: x + 2, y: y, style: .warning, maxWidth: room)
         } else if let editing = model.editedNoteName {
-            let label = wordCut("Editing \(editing) · Enter saves · Esc cancels", width: room - 2)
+            let label = TextWrap.cut("Editing \(editing) · Enter saves · Esc cancels", width: room - 2)
             canvas.text(" \(label) ", x: x + 2, y: y, style: .title, maxWidth: room)
         }
     }
@@ -98,15 +102,7 @@ public enum FacilitatorScreen {
     /// phrases only.
     static func inputHint(to section: String, width: Int) -> String {
         let phrases = ["Notes typed here go to \(section) · Esc returns", "Notes typed here go to \(section)", "→ \(section)"]
-        return phrases.first { DisplayWidth.of($0) <= width } ?? wordCut(phrases[2], width: width)
-    }
-
-    /// Text cut to `width` at a word, ending in "…" when cut: never half a word.
-    static func wordCut(_ text: String, width: Int) -> String {
-        let line = text.replacingOccurrences(of: "\n", with: " ")
-        guard DisplayWidth.of(line) > width else { return line }
-        guard width > 1 else { return "" }
-        return (TextWrap.lines(line, width: width - 1).first ?? "") + "…"
+        return phrases.first { DisplayWidth.of($0) <= width } ?? TextWrap.cut(phrases[2], width: width)
     }
 
     /// The section the input's note goes to, when it is not the current one.

@@ -2,8 +2,8 @@ import DebriefKit
 @testable import DebriefTUI
 import Testing
 
-@Suite("Facilitator screen, rendered headless")
-struct FacilitatorScreenTests {
+@Suite("The meeting screen (facilitator and note-taker alike), rendered headless")
+struct MeetingScreenTests {
     let minute = 60_000
 
     @Test(arguments: [(80, 24), (160, 48)])
@@ -59,7 +59,7 @@ struct FacilitatorScreenTests {
     @Test func anOverrunSectionShowsHowFarOverAndTheMeetingBehind() {
         let model = ScreenFixtures.model(events: [Event(t: 0, .sectionStarted(section: "performance"))],
                                          now: 12 * minute + 5_000)
-        let canvas = FacilitatorScreen.render(model, size: TerminalSize(width: 80, height: 24))
+        let canvas = MeetingScreen.render(model, size: TerminalSize(width: 80, height: 24))
         #expect(canvas.text.contains("OVER +02:05"))
         #expect(canvas.text.contains("2 min behind"))
         // Highlighted, not just different text: the clock is drawn in the alert style.
@@ -106,7 +106,7 @@ struct FacilitatorScreenTests {
             Event(t: 0, .sectionStarted(section: "performance")),
             Event(t: 1, .noteAdded(id: 1, section: "performance", content: NoteContent(text: "x\u{1B}[2J\u{9B}y"))),
         ], now: 1)
-        let canvas = FacilitatorScreen.render(model, size: TerminalSize(width: 80, height: 24))
+        let canvas = MeetingScreen.render(model, size: TerminalSize(width: 80, height: 24))
         #expect(canvas.text.contains("x^[[2J\\u009By"))
         #expect(!canvas.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })
     }
