@@ -24,7 +24,7 @@ enum CellReader {
         if case .text = column.type {
             return text.isEmpty ? .missing : .value(.text(text), nil)
         }
-        if NumberSpelling.isMissing(text) { return .missing }
+        if NumberSpelling.isMissing(trimmed: text) { return .missing }
         var quoted: String { quote(text) }
         switch column.type {
         case .text:
@@ -56,7 +56,7 @@ enum CellReader {
         } else {
             let whole = text.split(separator: "/").first.map(String.init) ?? text
             if text.contains("/") && !text.hasSuffix("/5") && !text.hasSuffix("/ 5") { return .problem("\(quoted): a rating is out of 5") }
-            value = try? NumberSpelling.parse(whole, decimalComma: decimalComma).get().value
+            value = try? NumberSpelling.parse(trimmed: NumberSpelling.trimmed(whole), decimalComma: decimalComma).get().value
         }
         guard let value, value == value.rounded(), (1...5).contains(value) else {
             return .problem("\(quoted) is not a rating: write a whole number from 1 to 5")
@@ -67,7 +67,7 @@ enum CellReader {
     private static func number(_ text: String, _ column: RecordColumn, _ decimalComma: Bool) -> Outcome {
         var quoted: String { quote(text) }
         let parsed: ParsedNumber
-        switch NumberSpelling.parse(text, decimalComma: decimalComma) {
+        switch NumberSpelling.parse(trimmed: text, decimalComma: decimalComma) {
         case .success(let number): parsed = number
         case .failure(let problem): return .problem("\(quoted) \(problem.explanation)")
         }

@@ -22,9 +22,14 @@ public enum NumberSpelling {
 
     /// Whether a cell means "no value".
     public static func isMissing(_ cell: String) -> Bool {
-        // Most cells hold a value that starts with a digit: no need to fold them.
-        if let first = cell.utf8.first, (0x30...0x39).contains(first) { return false }
-        return missingWords.contains(trimmed(cell).lowercased())
+        isMissing(trimmed: trimmed(cell))
+    }
+
+    static func isMissing(trimmed text: String) -> Bool {
+        // Most cells hold a value that starts with a digit, or are longer than any of the
+        // words: no need to fold them.
+        if let first = text.utf8.first, (0x30...0x39).contains(first) { return false }
+        return text.utf8.count <= 8 && missingWords.contains(text.lowercased())
     }
 
     /// Plain digits with at most one point (`18400`, `3.1`): most cells, read directly.
@@ -44,7 +49,10 @@ public enum NumberSpelling {
     /// (`12.400`) and a single comma is decimal (`1,234` is one point two three four).
     /// Works on Unicode scalars, not characters: a 10,000-row file has 100,000 numbers.
     public static func parse(_ cell: String, decimalComma: Bool = false) -> Result<ParsedNumber, NumberProblem> {
-        let whole = trimmed(cell)
+        parse(trimmed: trimmed(cell), decimalComma: decimalComma)
+    }
+
+    static func parse(trimmed whole: String, decimalComma: Bool) -> Result<ParsedNumber, NumberProblem> {
         // In a decimal-comma file a point groups: `12.400` takes the long way.
         if !decimalComma || !whole.utf8.contains(0x2E), let value = plain(whole) { return .success(ParsedNumber(value: value)) }
         var text = Array(whole.unicodeScalars)[...]
@@ -201,10 +209,17 @@ public enum NumberSpelling {
 
     private static let blanks = CharacterSet.whitespacesAndNewlines.union(["\u{A0}", "\u{202F}", "\u{FEFF}"])
 
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{FEFF}"
+    }
+
     static func trimmed(_ text: String) -> String {
         // Most cells have nothing to trim: check the ends before asking Foundation.
         if let first = text.utf8.first, let last = text.utf8.last,
            (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) { return text }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return text }
+        if !isBlank(first) && !isBlank(last) { return text }
         return text.trimmingCharacters(in: blanks)
     }
 }
