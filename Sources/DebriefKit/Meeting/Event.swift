@@ -38,6 +38,11 @@ public enum Change: Equatable, Sendable {
     case actionCarried(CarriedAction)
     /// A carried action marked done, not done (carried again next time) or dropped.
     case actionFollowedUp(action: ActionKey, status: FollowUpStatus)
+    /// A row of a table (imported from a file or typed); the writer picks the id.
+    case recordAdded(id: Int, table: RecordTable, fields: [String: FieldValue])
+    /// One field of a row corrected; nil makes it missing.
+    case recordEdited(id: Int, field: String, value: FieldValue?)
+    case recordRemoved(id: Int)
 }
 
 /// What a note says, as parsed from what was typed.

@@ -5,6 +5,7 @@ extension Event: Codable {
         case type, t, section, id, kind, text, owner, due, minutes, problem
         case rootCause = "root_cause", severity, clientVisible = "client_visible", learning
         case session, status, startedAt = "started_at"
+        case table, fields, field, value
     }
 
     /// The on-disk names, pinned by Tests/Golden/session.debrief.jsonl and listed in README.md.
@@ -16,6 +17,7 @@ extension Event: Codable {
         case clockPaused = "clock_paused", clockResumed = "clock_resumed"
         case sectionExtended = "section_extended", draftChanged = "draft", meetingEnded = "meeting_ended"
         case actionCarried = "action_carried", actionFollowedUp = "action_followed_up"
+        case recordAdded = "record_added", recordEdited = "record_edited", recordRemoved = "record_removed"
     }
 
     public init(from decoder: Decoder) throws {
@@ -83,6 +85,13 @@ extension Event: Codable {
         case .actionFollowedUp:
             change = .actionFollowedUp(action: ActionKey(session: try c.decode(String.self, forKey: .session), id: try id(.id)),
                                        status: try c.decode(FollowUpStatus.self, forKey: .status))
+        case .recordAdded:
+            change = .recordAdded(id: try id(.id), table: try c.decode(RecordTable.self, forKey: .table),
+                                  fields: try c.decode([String: FieldValue].self, forKey: .fields))
+        case .recordEdited:
+            change = .recordEdited(id: try id(.id), field: try c.decode(String.self, forKey: .field),
+                                   value: try c.decodeIfPresent(FieldValue.self, forKey: .value))
+        case .recordRemoved: change = .recordRemoved(id: try id(.id))
         }
         self.init(t: t, change)
     }
@@ -159,6 +168,20 @@ extension Event: Codable {
             try c.encode(key.session, forKey: .session)
             try c.encode(key.id, forKey: .id)
             try c.encode(status, forKey: .status)
+        case .recordAdded(let id, let table, let fields):
+            try c.encode(TypeName.recordAdded, forKey: .type)
+            try c.encode(id, forKey: .id)
+            try c.encode(table, forKey: .table)
+            try c.encode(fields, forKey: .fields)
+        case .recordEdited(let id, let field, let value):
+            try c.encode(TypeName.recordEdited, forKey: .type)
+            try c.encode(id, forKey: .id)
+            try c.encode(field, forKey: .field)
+            // Written as null, not left out: "made missing" is what the event says.
+            try c.encode(value, forKey: .value)
+        case .recordRemoved(let id):
+            try c.encode(TypeName.recordRemoved, forKey: .type)
+            try c.encode(id, forKey: .id)
         }
         try c.encode(t, forKey: .t)
     }

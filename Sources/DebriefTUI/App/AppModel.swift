@@ -116,8 +116,14 @@ public struct AppModel: Sendable {
 
     /// The events that open a meeting: the clock starts on the first section.
     public func startEffects() -> [AppEffect] {
-        guard meeting.current == nil, let first = meeting.agenda.sections.first else { return [] }
-        return [.record(.sectionStarted(section: first.id))] + carriedAtStart.map { .record(.actionCarried($0)) }
+        var effects: [AppEffect] = []
+        if meeting.current == nil, let first = meeting.agenda.sections.first {
+            effects.append(.record(.sectionStarted(section: first.id)))
+        }
+        // Rows imported from data files may have opened the meeting already: the carried
+        // actions are recorded once, whoever started the clock.
+        if meeting.carriedActions.isEmpty { effects += carriedAtStart.map { .record(.actionCarried($0)) } }
+        return effects
     }
 
     /// The section whose notes are listed: the one being looked back at, else the current one.
