@@ -13,9 +13,8 @@ public enum ClientBriefWriter {
         let date = meeting.startDate.map { CalendarDay($0, in: timeZone).description } ?? String(meeting.startedAt.prefix(10))
         out += "_" + (about.map(MarkdownText.inline) + [MarkdownText.inline(date)]).joined(separator: " · ") + "_\n"
 
-        let results = ClientVisibility.shared(.note, in: state)
-        out += "\n## Results\n\n"
-        out += results.isEmpty ? "Results are summarised separately.\n" : results.map { "- \(MarkdownText.inline($0.text))\n" }.joined()
+        // The numbers first (KPIs against targets, the best pieces), then the shared notes.
+        out += ClientResults.section(state: state, notes: ClientVisibility.shared(.note, in: state).map(\.text))
 
         let actions = ClientVisibility.shared(.action, in: state)
         let wins = ClientVisibility.shared(.win, in: state)

@@ -10,17 +10,25 @@ public enum MarkdownText {
     private static let leading: Set<Character> = [">", "#", "-", "+"]
 
     public static func inline(_ text: String) -> String {
-        var result = ""
-        let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-        let visible = VisibleText.line(flat)
-        for (offset, character) in visible.enumerated() {
-            if special.contains(character) || (offset == 0 && leading.contains(character)) { result.append("\\") }
-            result.append(character)
-        }
+        var result = cell(text)
+        if let first = result.first, leading.contains(first) { result.insert("\\", at: result.startIndex) }
         // "1. Brief" inside a list item would start a numbered list.
         if let dot = result.firstIndex(where: { !$0.isASCII || !$0.isNumber }), dot != result.startIndex,
            result[dot] == "." || result[dot] == ")" {
             result.insert("\\", at: dot)
+        }
+        return result
+    }
+
+    /// User text inside a table cell: a cell holds inline content only, so what would start
+    /// a quote, a heading or a list at the start of a line (`+20.0%`, `4.0%`) stays as typed.
+    public static func cell(_ text: String) -> String {
+        var result = ""
+        let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        let visible = VisibleText.line(flat)
+        for character in visible {
+            if special.contains(character) { result.append("\\") }
+            result.append(character)
         }
         return result
     }
