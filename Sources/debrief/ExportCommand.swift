@@ -10,20 +10,35 @@ struct ExportCommand: ParsableCommand {
         brief   the internal post-mortem (Markdown)
         client  the client-facing summary (Markdown): no internal notes, questions, tags, \
         severities or owners (unless --with-owners)
-        json    the session summary as one JSON document
-        csv     the action items (what, owner, due, problem, section, session)
+        json    the session summary and its tables of numbers as one JSON document
+        csv     one table: the action items (what, owner, due, problem, section, session; \
+        the default), or with --table kpis|creators|content that table with its derived \
+        measures (plain numbers, empty when missing)
         ics     the action-item deadlines as an iCalendar file (one to-do per dated action)
+        creator a short debrief for one creator (--creator HANDLE): their numbers against \
+        their organic rate and the campaign median, their pieces, and only the notes marked \
+        client-visible that name them and no other creator
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case brief, client, json, csv, ics
+        case brief, client, json, csv, ics, creator
+    }
+
+    enum Table: String, ExpressibleByArgument, CaseIterable {
+        case kpis, creators, content, actions
     }
 
     @Argument(help: ArgumentHelp("A session file, or its name in the sessions folder.", valueName: "session"))
     var session: String
 
-    @Option(help: ArgumentHelp("brief, client, json, csv or ics.", valueName: "format"))
+    @Option(help: ArgumentHelp("brief, client, json, csv, ics or creator.", valueName: "format"))
     var format: Format
+
+    @Option(help: ArgumentHelp("With --format csv: kpis, creators, content or actions (the default).", valueName: "table"))
+    var table: Table?
+
+    @Option(help: ArgumentHelp("With --format creator: the creator's handle (with or without @).", valueName: "handle"))
+    var creator: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (created 0600); '-' or none: standard output.", valueName: "file"))
     var output: String?
@@ -32,6 +47,18 @@ struct ExportCommand: ParsableCommand {
     var withOwners = false
 
     @OptionGroup var storage: SessionsOption
+
+    func validate() throws {
+        if table != nil && format != .csv {
+            throw ValidationError("--table goes with --format csv")
+        }
+        if format == .creator && (creator ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--format creator needs --creator HANDLE")
+        }
+        if creator != nil && format != .creator {
+            throw ValidationError("--creator goes with --format creator")
+        }
+    }
 
     func run() throws {
         let (url, record) = try SessionLocator.read(session, in: storage.store)
@@ -42,7 +69,22 @@ struct ExportCommand: ParsableCommand {
         case .brief: text = BriefWriter.markdown(header: record.header, state: state)
         case .client: text = ClientBriefWriter.markdown(header: record.header, state: state, withOwners: withOwners)
         case .json: text = JSONExporter.json(header: record.header, state: state, session: name)
-        case .csv: text = CSVExporter.csv(state: state, session: name)
+        case .csv:
+            switch table ?? .actions {
+            case .actions: text = CSVExporter.csv(state: state, session: name)
+            case .kpis: text = TableCSVExporter.csv(.kpis, state: state, session: name)
+            case .creators: text = TableCSVExporter.csv(.creators, state: state, session: name)
+            case .content: text = TableCSVExporter.csv(.content, state: state, session: name)
+            }
+        case .creator:
+            let handle = creator ?? ""
+            guard let debrief = CreatorDebriefWriter.markdown(header: record.header, state: state, handle: handle) else {
+                let handles = state.records(in: .creators).map { VisibleText.line($0.name) }
+                throw CommandError(handles.isEmpty
+                    ? "this session has no creators table, so there is no debrief for '\(VisibleText.line(handle))'"
+                    : "no creator '\(VisibleText.line(handle))' in this session; its creators are \(handles.joined(separator: ", "))")
+            }
+            text = debrief
         case .ics:
             text = ICSExporter.ics(header: record.header, state: state, session: name)
             let undated = ICSExporter.undated(state).count
