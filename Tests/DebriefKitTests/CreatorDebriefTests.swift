@@ -57,6 +57,21 @@ struct CreatorDebriefTests {
         #expect(other?.notes(in: script.state).map(\.text) == ["@maya.eats did it"])
     }
 
+    @Test func aNoteThatPointsAtOneOfTheirPiecesIsForThem() {
+        var script = MeetingScript(agenda: Fixtures.influencer)
+        script.start("performance")
+        script.record(.recordAdded(id: 1, table: .creators, fields: ["handle": .text("@maya")]))
+        script.record(.recordAdded(id: 2, table: .creators, fields: ["handle": .text("@leo")]))
+        script.record(.recordAdded(id: 3, table: .content, fields: ["piece": .text("Reel"), "creator": .text("@maya")]))
+        script.record(.recordAdded(id: 4, table: .content, fields: ["piece": .text("Video"), "creator": .text("@leo")]))
+        for text in ["#c1 hook worked", "#C2 came late", "#c1 beat #c2", "#c12 is nobody's", "x#c1 is not a mention"] {
+            script.note(text, in: "content")
+            script.record(.noteVisibility(id: script.state.highestNoteID, clientVisible: true))
+        }
+        #expect(CreatorVisibility(handle: "maya", in: script.state)?.notes(in: script.state).map(\.text) == ["#c1 hook worked"])
+        #expect(CreatorVisibility(handle: "leo", in: script.state)?.notes(in: script.state).map(\.text) == ["#C2 came late"])
+    }
+
     /// Over random campaigns: a creator's debrief never holds another creator's handle or a
     /// figure only another creator has, and never a note that is not marked for them.
     @Test func neverAnotherCreatorsHandleOrFigures() async {
