@@ -127,4 +127,60 @@ struct TableExportTests {
         #expect(!client.contains("Story poll"), "only the top pieces go to the client")
         #expect(!client.contains("rough estimate") && !client.contains("€1,800"), "target sources and fees stay internal")
     }
+
+    /// Every hostile text as a KPI name, a creator handle and a piece with a hook, each
+    /// creator with notes marked for them.
+    static var hostileTables: (SessionHeader, MeetingState) {
+        var script = MeetingScript(agenda: Fixtures.influencer)
+        script.start("performance")
+        var id = 0
+        for (index, text) in ExportFormatTests.hostile.enumerated() {
+            id += 1
+            script.record(.recordAdded(id: id, table: .kpis, fields: ["kpi": .text(text), "target": .number(10),
+                                                                      "actual": .number(Double(index)), "comment": .text(text)]))
+            id += 1
+            script.record(.recordAdded(id: id, table: .creators, fields: ["handle": .text(text), "platform": .text(text),
+                                                                          "sponsored_er": .number(3), "organic_er": .number(2)]))
+            id += 1
+            script.record(.recordAdded(id: id, table: .content, fields: ["piece": .text(text), "creator": .text(text),
+                                                                         "er": .number(Double(index)), "hook": .text(text)]))
+            script.note("for " + text, in: "content")
+            script.record(.noteVisibility(id: script.state.highestNoteID, clientVisible: true))
+        }
+        return (SessionHeader(agenda: Fixtures.influencer, meeting: MeetingInfo(title: "Hostile", startedAt: "2026-11-23T14:00:00Z")),
+                script.state)
+    }
+
+    @Test func hostileTextKeepsEveryTableValidInEveryExport() throws {
+        let (header, state) = Self.hostileTables
+        let count = ExportFormatTests.hostile.count
+        let brief = BriefWriter.markdown(header: header, state: state)
+        let lines = brief.components(separatedBy: "\n")
+        for (index, line) in lines.enumerated() where line.hasPrefix("| ") && lines[index + 1].hasPrefix("| --- ") {
+            let cells = ExportFormatTests.unescapedPipes(line)
+            for row in lines[(index + 2)...].prefix(while: { $0.hasPrefix("|") }) {
+                #expect(ExportFormatTests.unescapedPipes(row) == cells, "row does not match its header \(line): \(row)")
+            }
+        }
+        var markdown = [brief, ClientBriefWriter.markdown(header: header, state: state)]
+        for text in ExportFormatTests.hostile {
+            markdown.append(try #require(CreatorDebriefWriter.markdown(header: header, state: state, handle: text)))
+        }
+        for output in markdown {
+            let unescaped = output.replacingOccurrences(of: "\\<", with: "")
+            #expect(!unescaped.contains("<script") && !output.contains("[link](http"), "markup from user text")
+        }
+        let json = JSONExporter.json(header: header, state: state, session: "s")
+        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
+        for output in markdown + [json] {
+            #expect(!output.unicodeScalars.contains { $0 != "\n" && VisibleText.isUnsafe($0) }, "raw control character")
+        }
+        for table in RecordTable.allCases {
+            let rows = try Self.pythonRows(TableCSVExporter.csv(table, state: state, session: "s"))
+            #expect(rows.count == count + 1, "\(table): one row per record, none split")
+            for cell in rows.joined() {
+                #expect(!"=+-@".contains(cell.first ?? " ") || Double(cell) != nil, "formula cell \(cell)")
+            }
+        }
+    }
 }
