@@ -5,7 +5,7 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a session: internal brief, client summary, JSON, action items as CSV or calendar.",
+        abstract: "Export a session: internal brief, client summary, JSON, a table as CSV, a calendar, or one creator's debrief.",
         discussion: """
         brief   the internal post-mortem (Markdown)
         client  the client-facing summary (Markdown): no internal notes, questions, tags, \
@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
         ics     the action-item deadlines as an iCalendar file (one to-do per dated action)
         creator a short debrief for one creator (--creator HANDLE): their numbers against \
         their organic rate and the campaign median, their pieces, and only the notes marked \
-        client-visible that name them and no other creator
+        client-visible that point at them (@handle or one of their pieces, #c3) and at no other creator
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
