@@ -47,8 +47,8 @@ struct TableExportTests {
         #expect(byName["Reach"]?[column("variance_percent")] == "20")
         // A negative number we computed is a number, not a formula: no apostrophe.
         #expect(byName["Engagement rate"]?[column("variance_percent")] == "-22.5")
-        #expect(byName["Engagement rate"]?[column("result")] == "missed")
-        #expect(byName["CPE"]?[column("result")] == "missed", "a cost above target is a miss")
+        #expect(byName["Engagement rate"]?[column("outcome")] == "missed")
+        #expect(byName["CPE"]?[column("outcome")] == "missed", "a cost above target is a miss")
         #expect(byName["Conversions"]?[column("variance_percent")] == "", "a target of 0 has no variance")
         #expect(byName["CPM"]?[column("actual")] == "", "missing, never 0")
         #expect(byName["Link clicks"]?[column("target_source")] == "client")

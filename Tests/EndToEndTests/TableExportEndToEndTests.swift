@@ -73,6 +73,12 @@ struct TableExportEndToEndTests {
         }
         let defused = try String(contentsOf: folder.appending(path: "kpis.csv"), encoding: .utf8)
         #expect(defused.contains("\r\n'=1+1,100,120,20,beat,"), "a formula KPI name is defused; numbers are plain")
+        // An exported table is a data file again: the import reads it, derived columns ignored.
+        for table in ["kpis", "creators", "content"] {
+            let check = try Subprocess.run([Debrief.binary, "check-data", folder.appending(path: "\(table).csv").path])
+            #expect(check.status == 0, "\(table): \(check.output)")
+            #expect(check.output.contains("OK: 2 "), "\(table): \(check.output)")
+        }
         let defaultCSV = try export(file, ["--format", "csv"])
         #expect(defaultCSV.output.hasPrefix("what,owner,due,problem,section,session\r\n"), "actions stay the default")
 

@@ -39,7 +39,9 @@ public struct ExportColumn: Sendable {
 
 public enum ExportColumns {
     /// Every column of a table in the order exports print it: KPI measures after the
-    /// actual, creator measures after the numbers they come from.
+    /// actual, creator measures after the numbers they come from. A derived column's key is
+    /// no header name the importer reads (not `result`, an alias of `actual`), so an
+    /// exported table reads back with `check-data` and `--data`, its measures ignored.
     public static func all(_ table: RecordTable) -> [ExportColumn] {
         switch table {
         case .kpis: kpis
@@ -56,7 +58,7 @@ public enum ExportColumns {
             ExportColumn("target", "Target", text: { unitValue($0, "target") }, value: { $0["target"] }),
             ExportColumn("actual", "Actual", text: { unitValue($0, "actual") }, value: { $0["actual"] }),
             ExportColumn("variance_percent", "Variance", measure: { KPIMeasures($0).variance }),
-            ExportColumn("result", "Result", text: { RecordText.verdict(KPIMeasures($0).verdict) },
+            ExportColumn("outcome", "Result", text: { RecordText.verdict(KPIMeasures($0).verdict) },
                          value: { KPIMeasures($0).verdict.map { .text($0.rawValue) } }),
             ExportColumn("target_source", "Target source", text: RecordText.source, value: { $0["target_source"] }),
             ExportColumn("unit", "Unit", text: { KPIMeasures.unit(of: $0).rawValue },
