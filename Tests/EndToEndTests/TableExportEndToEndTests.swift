@@ -5,7 +5,7 @@ import Testing
 
 /// After a meeting with numbers: every export format from the session file alone, through
 /// the real command line, read back the way its reader reads it.
-@Suite("End to end: exporting the tables of numbers")
+@Suite("End to end: exporting the tables of numbers", .serialized)
 struct TableExportEndToEndTests {
     /// A finished session with a KPI, two creators, two pieces and notes for one creator.
     private func sessionFile() throws -> URL {
@@ -96,5 +96,32 @@ struct TableExportEndToEndTests {
         #expect(noHandle.status != 0 && noHandle.output.contains("--creator"))
         let wrongTable = try export(file, ["--format", "json", "--table", "kpis"])
         #expect(wrongTable.status != 0 && wrongTable.output.contains("--table goes with --format csv"))
+    }
+
+    /// The sample files through a real meeting, then out again: what a user does first.
+    @Test func aMeetingRunOnTheSampleFilesExportsItsTables() throws {
+        let folder = Debrief.freshFolder()
+        let samples = Debrief.repository.appending(path: "Agendas/samples")
+        let data = ["kpis.csv", "creators.csv", "content.csv"].map { "--data '\(samples.appending(path: $0).path)'" }
+        let tmux = try Tmux(Debrief.command("--time-scale 60 --client Acme " + data.joined(separator: " "), sessions: folder))
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.waitFor("● saved")
+        try tmux.press("F10")
+        try tmux.waitFor("End the meeting now?")
+        try tmux.press("Enter")
+        #expect(try tmux.waitForExit().code == 0)
+        let session = try #require(Debrief.files(in: folder, suffix: ".debrief.jsonl").first)
+
+        let brief = try export(session, ["--format", "brief"])
+        #expect(brief.output.contains("| Engagement rate | 4.0% | 3.1% | −22.5% | missed | set by the client |"), "\(brief.output)")
+        #expect(brief.output.contains("| @lena.cooks | Instagram | micro | 48,200 |"))
+        let client = try export(session, ["--format", "client"])
+        #expect(client.output.contains("- Engagement rate 3.1% against a 4.0% target, −22.5% (missed)"))
+        let lena = try export(session, ["--format", "creator", "--creator", "@lena.cooks"])
+        #expect(lena.status == 0 && lena.output.contains("| Engagement rate on the sponsored post | 5.8% |"))
+        #expect(!lena.output.contains("max.moves") && !lena.output.contains("€1,800"))
+        let creators = try export(session, ["--format", "csv", "--table", "creators"])
+        #expect(creators.output.hasPrefix("handle,platform,tier,followers,"))
+        #expect(creators.output.contains("\r\n'@lena.cooks,Instagram,micro,48200,reel,5.8,4.1,"))
     }
 }
