@@ -92,6 +92,7 @@ struct CreatorDebriefTests {
                 for key in ["sponsored_er", "organic_er"] where Bool.random(using: &rng) {
                     fields[key] = .number(Double(Int.random(in: 101...999, using: &rng)) / 10)
                 }
+                if Bool.random(using: &rng) { fields["format"] = .text("collab with \(handles.randomElement(using: &rng)!)") }
                 script.record(.recordAdded(id: id, table: .creators, fields: fields))
                 for _ in 0..<Int.random(in: 0...2, using: &rng) {
                     id += 1

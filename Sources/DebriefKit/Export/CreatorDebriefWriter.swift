@@ -22,7 +22,7 @@ public enum CreatorDebriefWriter {
         out += "_" + (about.map(MarkdownText.inline) + [MarkdownText.inline(date)]).joined(separator: " · ") + "_\n\n"
         out += "Thank you for your work on this campaign. Here is how your content performed, what worked, "
             + "and what we noted for next time.\n"
-        out += numbers(creator, among: state.records(in: .creators))
+        out += numbers(creator, among: state.records(in: .creators), policy: policy)
         out += content(policy.pieces(in: state), state: state, policy: policy)
         let notes = policy.notes(in: state)
         if !notes.isEmpty {
@@ -32,10 +32,11 @@ public enum CreatorDebriefWriter {
     }
 
     /// The creator's figures beside their organic rate and the campaign's medians.
-    static func numbers(_ creator: Record, among creators: [Record]) -> String {
+    static func numbers(_ creator: Record, among creators: [Record], policy: CreatorVisibility) -> String {
         var out = "\n## Your numbers\n\n"
+        // Their own row's text can still name someone else ("collab with @leo"): left out then.
         let facts = [("Followers at campaign time", "followers"), ("Platform", "platform"), ("Format", "format")]
-            .filter { creator[$0.1] != nil }
+            .filter { creator[$0.1] != nil && !policy.namesAnother(creator.text($0.1) ?? "") }
             .map { "\($0.0): \(MarkdownText.inline(RecordText.field(creator, $0.1)))" }
         if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n\n" }
         var table = MarkdownTable(["", "You", "Campaign median"])
