@@ -128,6 +128,14 @@ struct TableExportTests {
         #expect(!client.contains("rough estimate") && !client.contains("€1,800"), "target sources and fees stay internal")
     }
 
+    @Test func withNoNumbersAndNoResultNotesTheClientVersionHasNoResultsHeading() {
+        var script = MeetingScript(agenda: Fixtures.influencer)
+        script.start("performance")
+        script.note("a win", kind: .win, in: "worked")
+        let client = ClientBriefWriter.markdown(header: header, state: script.state)
+        #expect(!client.contains("## Results"), "no placeholder goes to a client")
+    }
+
     /// Every hostile text as a KPI name, a creator handle and a piece with a hook, each
     /// creator with notes marked for them.
     static var hostileTables: (SessionHeader, MeetingState) {

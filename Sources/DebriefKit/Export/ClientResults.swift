@@ -5,12 +5,13 @@
 /// no comments typed in the KPI table. Kept in one place so the client version's other
 /// parts can change around it.
 public enum ClientResults {
-    /// The whole "Results" section; `notes` are the shared result notes' raw texts.
+    /// The whole "Results" section; `notes` are the shared result notes' raw texts. Empty
+    /// when there is nothing to say: a placeholder never goes to a client.
     public static func section(state: MeetingState, notes: [String]) -> String {
         var out = "\n## Results\n\n"
         let kpis = kpiLines(state)
         let pieces = topPieces(state)
-        if kpis.isEmpty && pieces.lines.isEmpty && notes.isEmpty { return out + "No results were shared from this session.\n" }
+        if kpis.isEmpty && pieces.lines.isEmpty && notes.isEmpty { return "" }
         out += kpis.map { "- \($0)\n" }.joined()
         if !pieces.lines.isEmpty {
             out += (kpis.isEmpty ? "" : "\n") + "The best pieces, by \(pieces.metric):\n\n"
