@@ -128,6 +128,18 @@ struct TableExportTests {
         #expect(!client.contains("rough estimate") && !client.contains("€1,800"), "target sources and fees stay internal")
     }
 
+    @Test func aTableSectionsNotesStayBesideItsTableNotInTheDiscussion() {
+        var script = MeetingScript(agenda: Fixtures.influencer)
+        script.start("creators")
+        script.note("Nobody brought the creator sheet", in: "creators")
+        script.note("Why was the sheet late?", kind: .question, in: "creators")
+        let brief = BriefWriter.markdown(header: header, state: script.state)
+        #expect(brief.contains("## Creator breakdown\n\nNo rows were entered in the creators table.\n\n- `00:00` Nobody brought"))
+        #expect(brief.contains("- `00:00` **Question:** Why was the sheet late?"))
+        #expect(!brief.contains("## Content analysis"), "a table section with no rows and no notes is left out")
+        #expect(brief.components(separatedBy: "Nobody brought").count == 2, "once, not again under Discussion")
+    }
+
     @Test func withNoNumbersAndNoResultNotesTheClientVersionHasNoResultsHeading() {
         var script = MeetingScript(agenda: Fixtures.influencer)
         script.start("performance")

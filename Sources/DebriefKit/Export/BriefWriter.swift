@@ -79,7 +79,7 @@ public enum BriefWriter {
                 : state.visibleNotes(inSection: index).filter { $0.kind == .note || $0.kind == .question }
             let markdown = BriefTables.markdown(table, in: state)
             guard markdown != nil || !notes.isEmpty else { continue }
-            placed += "\n## \(MarkdownText.inline(section.title))\n\n" + (markdown ?? "No \(table.title.lowercased()) rows were entered.\n")
+            placed += "\n## \(MarkdownText.inline(section.title))\n\n" + (markdown ?? "No rows were entered in the \(table.title.lowercased()) table.\n")
             if !notes.isEmpty { placed += "\n" + notes.map { "- \(line(for: $0, in: state))\n" }.joined() }
         }
         return placed + out
