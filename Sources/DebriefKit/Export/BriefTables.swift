@@ -84,9 +84,12 @@ enum BriefTables {
     /// A Markdown table of `records` with the columns any of them (or of `keeping`, so the
     /// top and bottom tables line up) fills; the first column always stays.
     static func grid(_ records: [Record], _ columns: [ExportColumn], keeping other: [Record] = []) -> String {
-        let shown = columns.enumerated().filter { $0.offset == 0 || !$0.element.isEmpty(in: records + other) }.map(\.element)
-        var table = MarkdownTable(shown.map(\.title))
-        for record in records { table.add(shown.map { $0.text(record) }) }
+        // Each cell is formatted once: a large table costs one pass, not one per check.
+        let cells = records.map { record in columns.map { $0.text(record) } }
+        let all = cells + other.map { record in columns.map { $0.text(record) } }
+        let shown = columns.indices.filter { column in column == 0 || all.contains { $0[column] != NumberText.missing } }
+        var table = MarkdownTable(shown.map { columns[$0].title })
+        for row in cells { table.add(shown.map { row[$0] }) }
         return table.markdown
     }
 }

@@ -30,11 +30,6 @@ public struct ExportColumn: Sendable {
         self.init(key, title, text: { isMoney ? RecordText.money(measure($0)) : RecordText.change(measure($0)) },
                   value: { measure($0).value.map { .number(($0 * 100).rounded() / 100) } })
     }
-
-    /// Whether no record has a value here: the brief leaves such a column out.
-    func isEmpty(in records: [Record]) -> Bool {
-        records.allSatisfy { text($0) == NumberText.missing }
-    }
 }
 
 public enum ExportColumns {
