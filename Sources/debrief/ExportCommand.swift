@@ -80,9 +80,11 @@ struct ExportCommand: ParsableCommand {
             let handle = creator ?? ""
             guard let debrief = CreatorDebriefWriter.markdown(header: record.header, state: state, handle: handle) else {
                 let handles = state.records(in: .creators).map { VisibleText.line($0.name) }
+                // A long table is named by its first few handles, not thousands of lines.
+                let named = handles.prefix(10).joined(separator: ", ") + (handles.count > 10 ? " and \(handles.count - 10) more" : "")
                 throw CommandError(handles.isEmpty
                     ? "this session has no creators table, so there is no debrief for '\(VisibleText.line(handle))'"
-                    : "no creator '\(VisibleText.line(handle))' in this session; its creators are \(handles.joined(separator: ", "))")
+                    : "no creator '\(VisibleText.line(handle))' in this session; its creators are \(named)")
             }
             text = debrief
         case .ics:

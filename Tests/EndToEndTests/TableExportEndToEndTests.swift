@@ -98,6 +98,18 @@ struct TableExportEndToEndTests {
         #expect(wrongTable.status != 0 && wrongTable.output.contains("--table goes with --format csv"))
     }
 
+    @Test func anUnknownHandleInALongTableNamesTheFirstTen() throws {
+        let file = Debrief.freshFolder().appending(path: "many.debrief.jsonl")
+        let header = SessionHeader(agenda: try BuiltinAgendas.defaultAgenda(), meeting: MeetingInfo(
+            title: "Many", startedAt: "2026-11-23T14:00:00Z"))
+        let rows = (1...12).map { Event(t: 0, .recordAdded(id: $0, table: .creators, fields: ["handle": .text("@c\($0)")])) }
+        try SessionCoding.sessionFile(header: header, events: [Event(t: 0, .sectionStarted(section: "performance"))] + rows
+                                      + [Event(t: 1_000, .meetingEnded)]).write(to: file)
+        let result = try export(file, ["--format", "creator", "--creator", "zoe"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("its creators are @c1, @c2, @c3, @c4, @c5, @c6, @c7, @c8, @c9, @c10 and 2 more"))
+    }
+
     /// The sample files through a real meeting, then out again: what a user does first.
     @Test func aMeetingRunOnTheSampleFilesExportsItsTables() throws {
         let folder = Debrief.freshFolder()
