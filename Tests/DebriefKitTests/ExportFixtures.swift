@@ -1,8 +1,9 @@
 import DebriefKit
 import Foundation
 
-/// A fixed post-mortem with every kind of item, tags, links, visibility marks, an edit
-/// and a removal: the session every export's golden file is made from.
+/// A fixed post-mortem with every kind of item, tags, links, visibility marks, an edit,
+/// a removal and all three tables of numbers: the session every export's golden file is
+/// made from.
 enum ExportFixtures {
     static let header = SessionHeader(agenda: Fixtures.influencer, meeting: MeetingInfo(
         title: "Spring launch post-mortem", client: "Acme", campaign: "Spring", facilitator: "Dana",
@@ -14,6 +15,7 @@ enum ExportFixtures {
             s.record(.noteAdded(id: id, section: section, content: NoteContent(kind: kind, text: text, owner: owner, due: due)))
         }
         s.start("performance")
+        importTables(&s)
         s.wait(minutes: 2)
         add(1, "performance", .note, "Reach 1.2M against a 1M target")
         s.record(.noteVisibility(id: 1, clientVisible: true))
@@ -41,6 +43,14 @@ enum ExportFixtures {
         add(10, "worked", .win, "Micro creators beat macro on engagement (4.1% vs 1.9%)")
         add(11, "worked", .win, "Internal: Sam's spreadsheet saved a day")
         s.record(.noteVisibility(id: 11, clientVisible: false))
+        // For creators: marked client-visible and naming one creator; internal; naming two.
+        add(15, "worked", .win, "@maya_eats: the 30-day hook carried the launch")
+        s.record(.noteVisibility(id: 15, clientVisible: true))
+        add(16, "worked", .note, "maya_eats asked for a higher fee next time")
+        s.record(.noteVisibility(id: 16, clientVisible: false))
+        add(17, "worked", .note, "@maya_eats and @leo.fit both posted on time")
+        s.record(.noteVisibility(id: 17, clientVisible: true))
+        add(18, "worked", .win, "@leo.fit: the gym-bag format drew 88k views")
         s.wait(minutes: 9)
         s.start("actions")
         add(12, "actions", .action, "Brief checklist before every creator brief", owner: "Maria", due: "2026-12-01")
@@ -64,6 +74,68 @@ enum ExportFixtures {
         s.wait(minutes: 7)
         s.record(.meetingEnded)
         return s.events
+    }
+
+    /// The three tables as `--data` imports them, at the start: KPIs (a beat, misses, a cost
+    /// KPI that is better lower, a target of 0, a missing actual), four creators (a lift
+    /// that is undefined, missing cells, tiers read from followers), seven pieces (one
+    /// unranked, a formula-looking hook, a comment naming another creator).
+    static func importTables(_ s: inout MeetingScript) {
+        var id = 0
+        func row(_ table: RecordTable, _ fields: [String: FieldValue]) {
+            id += 1
+            s.record(.recordAdded(id: id, table: table, fields: fields))
+        }
+        func kpi(_ name: String, _ target: Double?, _ actual: Double?, _ source: String?, unit: String? = nil) {
+            var fields: [String: FieldValue] = ["kpi": .text(name)]
+            if let target { fields["target"] = .number(target) }
+            if let actual { fields["actual"] = .number(actual) }
+            if let source { fields["target_source"] = .text(source) }
+            if let unit { fields["unit"] = .text(unit) }
+            row(.kpis, fields)
+        }
+        kpi("Reach", 1_000_000, 1_200_000, "historical")
+        kpi("Engagement rate", 4.0, 3.1, "estimate")
+        kpi("Link clicks", 20_000, 18_400, "client")
+        kpi("Conversions", 0, 120, nil)
+        kpi("CPE", 0.40, 0.42, "historical")
+        kpi("CPM", 12, nil, "estimate", unit: "money")
+        row(.creators, ["handle": .text("@maya_eats"), "platform": .text("Instagram"), "followers": .number(48_200),
+                        "format": .text("reel"), "sponsored_er": .number(5.2), "organic_er": .number(3.9),
+                        "clicks": .number(1_240), "conversions": .number(86), "fee": .number(1_800),
+                        "draft_on_time": .bool(true), "revisions": .number(1), "rating": .number(5),
+                        "brief_detail": .text("detailed")])
+        row(.creators, ["handle": .text("@leo.fit"), "platform": .text("TikTok"), "followers": .number(310_000),
+                        "format": .text("video"), "sponsored_er": .number(2.1), "organic_er": .number(2.8),
+                        "clicks": .number(2_950), "conversions": .number(41), "fee": .number(6_500),
+                        "draft_on_time": .bool(false), "revisions": .number(3), "rating": .number(3),
+                        "brief_detail": .text("vague")])
+        row(.creators, ["handle": .text("@nina.cooks"), "platform": .text("Instagram"), "followers": .number(8_900),
+                        "format": .text("static"), "sponsored_er": .number(6.4), "organic_er": .number(0),
+                        "clicks": .number(310), "conversions": .number(0), "fee": .number(400),
+                        "draft_on_time": .bool(true), "revisions": .number(0), "rating": .number(4),
+                        "brief_detail": .text("detailed")])
+        row(.creators, ["handle": .text("@sam.style"), "platform": .text("instagram"), "followers": .number(72_000),
+                        "format": .text("story"), "organic_er": .number(2.2), "conversions": .number(12),
+                        "fee": .number(900), "brief_detail": .text("standard")])
+        func piece(_ name: String, _ creator: String, _ format: String, er: Double?, views: Double?,
+                   extra: [String: FieldValue] = [:]) {
+            var fields: [String: FieldValue] = ["piece": .text(name), "creator": .text(creator), "format": .text(format)]
+            if let er { fields["er"] = .number(er) }
+            if let views { fields["views"] = .number(views) }
+            row(.content, fields.merging(extra) { $1 })
+        }
+        piece("Morning routine reel", "@maya_eats", "reel", er: 6.1, views: 12_400, extra: [
+            "clicks": .number(420), "conversions": .number(31), "hook": .text("I tried this for 30 days"),
+            "brand_timing": .text("0:04"), "comments": .text("Many where-to-buy questions")])
+        piece("Kitchen hack", "@maya_eats", "reel", er: 4.8, views: 9_800)
+        piece("Gym bag check", "@leo.fit", "video", er: 1.9, views: 88_000, extra: [
+            "clicks": .number(1_900), "brand_timing": .text("0:01"), "comments": .text("Sceptical: is this an ad?")])
+        piece("Leg day", "@leo.fit", "video", er: 2.3, views: 61_000)
+        piece("Flat lay", "@nina.cooks", "static", er: 6.4, views: 3_900, extra: [
+            "hook": .text("=HYPERLINK(\"http://x\") best pan ever"), "comments": .text("Better than @maya_eats, says one")])
+        piece("Story poll", "@sam.style", "story", er: 1.2, views: 5_100)
+        piece("Outfit story", "@sam.style", "story", er: nil, views: 4_300)
     }
 
     /// The golden files show the start in local time: one fixed zone, whatever the machine's.

@@ -31,6 +31,19 @@ struct ExportGoldenTests {
         #expect(csv == (try Golden.expected("actions.csv", actual: csv)))
     }
 
+    @Test func tableCSVs() throws {
+        for table in RecordTable.allCases {
+            let csv = TableCSVExporter.csv(table, state: state, session: session)
+            #expect(csv == (try Golden.expected("\(table.rawValue).csv", actual: csv)))
+        }
+    }
+
+    @Test func creatorDebrief() throws {
+        let maya = try #require(CreatorDebriefWriter.markdown(header: header, state: state, handle: "@maya_eats",
+                                                              timeZone: ExportFixtures.zone))
+        #expect(maya == (try Golden.expected("creator-maya.md", actual: maya)))
+    }
+
     @Test func ics() throws {
         let ics = ICSExporter.ics(header: header, state: state, session: session)
         #expect(ics == (try Golden.expected("actions.ics", actual: ics)))

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The internal brief: the post-mortem as Markdown for the team. Results against goals,
-/// what went wrong by root cause and severity, what worked, the action items, what is
-/// still open, then the rest of the discussion by section. Every piece of user text is escaped.
+/// The internal brief: the post-mortem as Markdown for the team. Results against goals
+/// (the KPI table), the creator and content tables where the agenda has them, what went
+/// wrong by root cause and severity, what worked, the action items, what is still open,
+/// then the rest of the discussion by section. Every piece of user text is escaped.
 public enum BriefWriter {
     /// `timeZone`: where the meeting's start is written in local time (tests fix it).
     public static func markdown(header: SessionHeader, state: MeetingState, timeZone: TimeZone = .current) -> String {
@@ -10,6 +11,7 @@ public enum BriefWriter {
         var out = "# \(MarkdownText.inline(header.meeting.title))\n\n"
         out += metadata(header: header, state: state, timeZone: timeZone)
         out += results(state)
+        out += tableSections(state)
         out += problems(findings)
         out += wins(findings)
         out += actionTable(findings)
@@ -41,19 +43,48 @@ public enum BriefWriter {
         return rows.map { "- **\($0.0):** \(MarkdownText.inline($0.1))" }.joined(separator: "\n") + "\n"
     }
 
-    /// What the metrics sections captured, and time used against the plan.
+    /// The KPI table, what the metrics sections captured, and time used against the plan.
     private static func results(_ state: MeetingState) -> String {
         var out = "\n## Results vs goals\n\n"
-        let metrics = state.agenda.sections.indices.filter { state.agenda.sections[$0].kind == .metrics }
+        let metrics = state.agenda.sections.indices.filter { isResults(state.agenda.sections[$0]) }
         let captured = metrics.flatMap { state.visibleNotes(inSection: $0) }
-        if metrics.isEmpty {
+        let kpis = BriefTables.markdown(.kpis, in: state)
+        if let kpis { out += kpis + (captured.isEmpty ? "" : "\n") }
+        if metrics.isEmpty && kpis == nil {
             out += "This agenda has no metrics section.\n"
-        } else if captured.isEmpty {
+        } else if captured.isEmpty && kpis == nil {
             out += "No results were captured.\n"
         } else {
             out += captured.map { "- \(line(for: $0, in: state))\n" }.joined()
         }
         return out + "\n" + timeTable(state)
+    }
+
+    /// A section whose notes are results: a metrics section, or the one holding the KPIs.
+    private static func isResults(_ section: AgendaSection) -> Bool {
+        section.kind == .metrics || section.table == .kpis
+    }
+
+    /// The creator and content tables where the agenda has them (after the results, in
+    /// the agenda's order), each under its section's title with that section's notes and
+    /// questions; a table with rows but no section of its own comes after them.
+    private static func tableSections(_ state: MeetingState) -> String {
+        var out = ""
+        for table in [RecordTable.creators, .content] where state.agenda.section(holding: table) == nil {
+            if let markdown = BriefTables.markdown(table, in: state) { out += "\n## \(table.title)\n\n" + markdown }
+        }
+        var placed = ""
+        for (index, section) in state.agenda.sections.enumerated() {
+            guard let table = section.table, table != .kpis else { continue }
+            // A results section's notes are under Results vs goals already.
+            let notes = isResults(section) ? []
+                : state.visibleNotes(inSection: index).filter { $0.kind == .note || $0.kind == .question }
+            let markdown = BriefTables.markdown(table, in: state)
+            guard markdown != nil || !notes.isEmpty else { continue }
+            placed += "\n## \(MarkdownText.inline(section.title))\n\n" + (markdown ?? "No rows were entered in the \(table.title.lowercased()) table.\n")
+            if !notes.isEmpty { placed += "\n" + notes.map { "- \(line(for: $0, in: state))\n" }.joined() }
+        }
+        return placed + out
     }
 
     /// Time used per section against the plan, and whether each was covered; paused time
@@ -155,7 +186,8 @@ public enum BriefWriter {
     private static func discussion(_ state: MeetingState) -> String {
         var out = "\n## Discussion by section\n"
         var anything = false
-        for (index, section) in state.agenda.sections.enumerated() where section.kind != .metrics {
+        // Sections holding a table printed their notes beside it, above.
+        for (index, section) in state.agenda.sections.enumerated() where !isResults(section) && section.table == nil {
             let notes = state.visibleNotes(inSection: index).filter { $0.kind == .note || $0.kind == .question }
             guard !notes.isEmpty else { continue }
             anything = true

@@ -35,7 +35,8 @@ public enum ClientBriefWriter {
 
         // A part with nothing to say is left out, not filled with "nothing": this page goes
         // to the client as it is. `missing` tells the person exporting what would fill it.
-        out += results(lines(.results))
+        let results = results(lines(.results), state: state)
+        out += results
         out += section(.topContent, lines(.topContent))
         out += section(.learned, lines(.learned))
         out += section(.recommendations, lines(.recommendations)) {
@@ -44,14 +45,14 @@ public enum ClientBriefWriter {
             if let due = $0.due, !due.isEmpty { details.append("by \(MarkdownText.inline(due))") }
             return details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"
         }
-        if included.isEmpty { out += "\nNothing from this session is ready for the client yet.\n" }
+        if included.isEmpty && results.isEmpty { out += "\nNothing from this session is ready for the client yet.\n" }
         return out
     }
 
-    /// The results, from the notes taken on the numbers (until the KPI table can speak for
-    /// itself). Kept apart so another source of results can replace it alone.
-    static func results(_ lines: [ClientVisibility.Line]) -> String {
-        section(.results, lines)
+    /// The results: the KPI table against its targets and the best pieces (see
+    /// `ClientResults`), then the notes shared as results.
+    static func results(_ lines: [ClientVisibility.Line], state: MeetingState) -> String {
+        ClientResults.section(state: state, notes: lines.map(\.text))
     }
 
     /// For the person exporting (stderr): the parts left out for want of lines, each with

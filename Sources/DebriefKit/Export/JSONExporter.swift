@@ -1,7 +1,8 @@
 import Foundation
 
 /// The session as one JSON document for other tools: the meeting, the agenda's name and
-/// title, the summary (sections, time, items) and the open checklist.
+/// title, the summary (sections, time, items), the open checklist and the tables of numbers
+/// (`TablesDocument`).
 public enum JSONExporter {
     struct Document: Encodable {
         var format = "debrief-export"
@@ -13,9 +14,10 @@ public enum JSONExporter {
         var durationSeconds: Int
         var summary: SessionSummary
         var openItems: [Open]
+        var tables: TablesDocument
 
         enum CodingKeys: String, CodingKey {
-            case format, version, session, meeting, agenda, complete, summary
+            case format, version, session, meeting, agenda, complete, summary, tables
             case durationSeconds = "duration_seconds", openItems = "open_items"
         }
     }
@@ -29,7 +31,8 @@ public enum JSONExporter {
             agenda: AgendaRef(name: header.agenda.name, title: header.agenda.title),
             complete: state.hasEnded, durationSeconds: (state.endedAt ?? state.lastEventTime) / 1000,
             summary: SessionSummary(state: state),
-            openItems: Findings(state: state).openItems.map { Open(id: $0.note.id, kind: $0.note.kind, missing: $0.missing) })
+            openItems: Findings(state: state).openItems.map { Open(id: $0.note.id, kind: $0.note.kind, missing: $0.missing) },
+            tables: TablesDocument(state: state))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let text = (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

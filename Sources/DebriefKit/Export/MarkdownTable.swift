@@ -18,6 +18,6 @@ public struct MarkdownTable {
     }
 
     private func row(_ cells: [String]) -> String {
-        "| " + cells.map { $0.isEmpty ? " " : MarkdownText.inline($0) }.joined(separator: " | ") + " |\n"
+        "| " + cells.map { $0.isEmpty ? " " : MarkdownText.cell($0) }.joined(separator: " | ") + " |\n"
     }
 }

@@ -1,0 +1,67 @@
+/// The client version's results: every KPI stated against its target in one sentence, a
+/// miss in the same plain words as a beat ("Engagement rate 3.1% against a 4.0% target,
+/// −22.5% (missed)"), then the best two or three pieces with their numbers, then the notes
+/// shared as results. Nothing internal: no target source, no fees, no costs per creator,
+/// no comments typed in the KPI table. Kept in one place so the client version's other
+/// parts can change around it.
+public enum ClientResults {
+    /// The whole "Results" section; `notes` are the shared result notes' raw texts. Empty
+    /// when there is nothing to say: a placeholder never goes to a client.
+    public static func section(state: MeetingState, notes: [String]) -> String {
+        var out = "\n## Results\n\n"
+        let kpis = kpiLines(state)
+        let pieces = topPieces(state)
+        if kpis.isEmpty && pieces.lines.isEmpty && notes.isEmpty { return "" }
+        out += kpis.map { "- \($0)\n" }.joined()
+        if !pieces.lines.isEmpty {
+            out += (kpis.isEmpty ? "" : "\n") + "The best pieces, by \(pieces.metric):\n\n"
+            out += pieces.lines.map { "- \($0)\n" }.joined()
+        }
+        if !notes.isEmpty {
+            out += (kpis.isEmpty && pieces.lines.isEmpty ? "" : "\n") + notes.map { "- \(MarkdownText.inline($0))\n" }.joined()
+        }
+        return out
+    }
+
+    /// One Markdown line per KPI, in the table's order.
+    public static func kpiLines(_ state: MeetingState) -> [String] {
+        state.records(in: .kpis).map { record in
+            let measures = KPIMeasures(record)
+            let name = MarkdownText.inline(record.name)
+            let target = record.number("target").map { RecordText.kpi($0, unit: measures.unit) }
+            guard let actual = record.number("actual").map({ RecordText.kpi($0, unit: measures.unit) }) else {
+                return "\(name): not measured" + (target.map { " (target \($0))" } ?? "")
+            }
+            guard let target else { return "\(name) \(actual) (no target was set)" }
+            switch measures.variance {
+            case .value(let percent):
+                var verdict = RecordText.verdict(measures.verdict)
+                if measures.direction == .lower, measures.verdict != .met { verdict += ": lower is better" }
+                return "\(name) \(actual) against a \(target) target, \(NumberText.signedPercent(percent)) (\(verdict))"
+            case .missing, .undefined:
+                return "\(name) \(actual) against a target of \(target) (no variance in percent)"
+            }
+        }
+    }
+
+    /// The top pieces (up to three) by the ranking metric, each with the numbers it has.
+    public static func topPieces(_ state: MeetingState) -> (metric: String, lines: [String]) {
+        let pieces = state.records(in: .content)
+        guard let metric = ExportColumns.rankingMetric(pieces) else { return ("", []) }
+        let shown = [metric.key] + ["er", "views", "reach", "clicks", "conversions"].filter { $0 != metric.key }
+        let lines = ContentRanking(pieces, by: metric.key).top.map { piece in
+            var line = "**\(MarkdownText.inline(piece.name))**"
+            if let creator = piece.text("creator"), !creator.isEmpty { line += " by \(MarkdownText.inline(creator))" }
+            let about = ["format", "platform"].compactMap { piece.text($0) }.filter { !$0.isEmpty }
+            if !about.isEmpty { line += " (\(about.map(MarkdownText.inline).joined(separator: ", ")))" }
+            let numbers = shown.filter { piece[$0] != nil }.map { "\(RecordText.field(piece, $0)) \(words(for: $0))" }
+            return line + ": " + numbers.joined(separator: " · ")
+        }
+        return (words(for: metric.key), lines)
+    }
+
+    /// How a metric reads in a sentence to a client.
+    static func words(for key: String) -> String {
+        key == "er" ? "engagement rate" : (RecordTable.content.column(key)?.title.lowercased() ?? key)
+    }
+}
