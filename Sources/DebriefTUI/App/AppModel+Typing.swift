@@ -87,6 +87,8 @@ extension AppModel {
             return []
         }
         let typed = editor.text
+        // A line starting with = is a row of the section's table, not a note.
+        if added == nil, editingNoteID == nil, RecordFormParser.isForm(typed) { return commitForm(typed) }
         let parsed = NoteParser.parse(typed, today: today)
         var effects: [AppEffect]
         let id: Int

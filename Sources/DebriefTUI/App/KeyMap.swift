@@ -15,6 +15,9 @@ public enum Command: Hashable, Sendable {
     // The list of notes.
     case selectPrevious, selectNext, editNote, removeNote, restoreNote, linkAction, toggleClientVisible, leaveList
     case markKind(NoteKind)
+    // The section's table.
+    case focusTable, columnLeft, columnRight, editCell, openRow, removeRow, addRow, switchMetric, togglePatterns, leaveTable
+    case closeRow
     // Inside a box (a picker, the F10 and Ctrl-C dialogs, F1).
     /// A number key: the n-th choice of a picker or of the F10 checklist.
     case choose
@@ -27,7 +30,7 @@ public enum Command: Hashable, Sendable {
 public enum KeyMap {
     public typealias Binding = KeyBinding<Command>
 
-    public static let table = KeyTable(meeting + typing + list + boxes)
+    public static let table = KeyTable(meeting + typing + list + tableKeys + boxes)
     public static var bindings: [Binding] { table.bindings }
 
     static let meeting: [Binding] = [
@@ -44,6 +47,27 @@ public enum KeyMap {
         Binding([.control("p")], .togglePrompts, .meeting, status: "Prompts",
                    "Prompts on one line (more room for notes), or all of them"),
         Binding([.control("c")], .interrupt, .meeting, "End the meeting, or leave it to resume later"),
+        Binding([.function(5)], .focusTable, .meeting, status: "Table",
+                "Move to the section's table (KPIs, creators, content): arrows move, Enter corrects a cell"),
+        Binding([.function(6)], .switchMetric, .meeting, "Content: rank the top 3 and bottom 3 by the next metric"),
+    ]
+
+    /// Keys in the section's table (F5). Typing anything else goes to the input, so a form
+    /// (= …) can be started from here.
+    static let tableKeys: [Binding] = [
+        Binding([.up], .selectPrevious, .table, "Select the row above"),
+        Binding([.down], .selectNext, .table, "Select the row below"),
+        Binding([.left], .columnLeft, .table, "Select the column to the left (a hidden one comes into view)"),
+        Binding([.right], .columnRight, .table, "Select the column to the right"),
+        Binding([.enter], .editCell, .table, status: "Edit",
+                "Correct the selected cell: its form opens in the input (= name column value), Enter saves"),
+        Binding([.character("o"), .character(" ")], .openRow, .table, status: "Open", "Open the row in full: every column, its notes"),
+        Binding([.character("a")], .addRow, .table, status: "Add", "Add a row: the input starts a form (= name column value …)"),
+        Binding([.delete, .backspace], .removeRow, .table, status: "Delete", "Remove the selected row"),
+        Binding([.escape], .leaveTable, .table, status: "Back", "Back to typing"),
+        Binding([.character("m")], .switchMetric, .table, status: "Metric", "Content: rank the top 3 and bottom 3 by the next metric"),
+        Binding([.character("p")], .togglePatterns, .table, status: "Patterns",
+                "Creators on a narrow screen: the patterns (tier, platform, brief) in the table's place, or back"),
     ]
 
     static let typing: [Binding] = [
@@ -113,6 +137,8 @@ public enum KeyMap {
         Binding([.pageUp], .scrollPageUp, .help, "Scroll up a page"),
         Binding([.escape, .function(1), .enter, .character("q")], .closeHelp, .help, status: "close this help", keys: "Esc or F1",
                 "Close this help"),
+        Binding([.escape, .enter, .character("o"), .character(" ")], .closeRow, .recordCard, status: "close", keys: "Esc",
+                "Close the row"),
     ]
 
     /// The command for a key with the given focus; meeting keys apply everywhere.
@@ -134,8 +160,15 @@ public enum KeyMap {
     /// The status line for a focus. Typing: the facilitator's keys. In the list: the note
     /// keys, between Help and Tag/End.
     public static func statusLine(for context: KeyContext) -> [Binding] {
-        context == .list ? listStatusLine : meetingStatusLine
+        switch context {
+        case .list: listStatusLine
+        case .table: tableStatusLine
+        default: meetingStatusLine
+        }
     }
+
+    private static let tableStatusLine: [Binding] = meetingStatusLine.filter { $0.action == .showHelp }
+        + bindings.filter { $0.name != nil && $0.context == .table } + meetingStatusLine.filter { $0.action == .endMeeting }
 
     // Made once: the status line is drawn on every frame.
     private static let meetingStatusLine = bindings.filter { $0.name != nil && $0.context == .meeting }

@@ -34,6 +34,7 @@ public enum FacilitatorScreen {
         case .tagging(let noteID, let rootCause): TagPicker.draw(model, noteID: noteID, rootCause: rootCause, in: &canvas, bottom: inputRow - 1)
         case .linking(_, let candidates): LinkPicker.draw(model, candidates: candidates, in: &canvas, bottom: inputRow - 1)
         case .interruptChoice: InterruptDialog.draw(model, in: &canvas)
+        case .record(let id): RecordCard.draw(model.meeting, id: id, in: &canvas)
         case nil: break
         }
         if model.overlay != nil { canvas.cursor = nil }

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Numbers as a table shows them: thousands grouped (`18,400`), percentages with one
+/// decimal (`3.1%`), money with its sign (`€0.41`), a signed variance (`−22.5%`), and a
+/// missing value as "—", never as 0. One place, so every table reads the same.
+public enum NumberText {
+    public static let missing = "—"
+
+    /// `1234567` → `1,234,567`; up to `decimals` decimals, trailing zeros kept only when
+    /// asked (`0.41` stays `0.41`, `1200` is `1,200`).
+    public static func grouped(_ value: Double, decimals: Int = 0) -> String {
+        guard value.isFinite else { return missing }
+        let negative = value < 0
+        let scale = pow(10, Double(decimals))
+        let rounded = (abs(value) * scale).rounded() / scale
+        let whole = rounded.rounded(.down)
+        var digits = String(format: "%.0f", whole)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(digits.suffix(3), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        var text = groups.joined(separator: ",")
+        if decimals > 0 {
+            let fraction = String(format: "%.\(decimals)f", rounded - whole).dropFirst()  // ".41"
+            text += fraction
+        }
+        return (negative && rounded != 0 ? "−" : "") + text
+    }
+
+    /// A count: whole numbers grouped; a fraction keeps one decimal (`2.5` revisions).
+    public static func count(_ value: Double?) -> String {
+        guard let value else { return missing }
+        return grouped(value, decimals: value == value.rounded() ? 0 : 1)
+    }
+
+    /// A percentage stored as written (3.1 for 3.1%).
+    public static func percent(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return missing }
+        return grouped(value, decimals: 1) + "%"
+    }
+
+    /// A change in percent, always signed so a miss reads as one: `+4.0%`, `−22.5%`.
+    public static func signedPercent(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return missing }
+        let text = percent(value)
+        return value > 0 && text != "0.0%" ? "+" + text : text
+    }
+
+    /// Money: two decimals under 100 (`€0.41`), whole above (`€12,000`).
+    public static func money(_ value: Double?, currency: String = "€") -> String {
+        guard let value, value.isFinite else { return missing }
+        let text = grouped(value, decimals: abs(value) < 100 && value != value.rounded() ? 2 : 0)
+        return text.hasPrefix("−") ? "−" + currency + text.dropFirst() : currency + text
+    }
+
+    /// A ratio such as lift (sponsored ER over organic): `1.3×`.
+    public static func times(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return missing }
+        return grouped(value, decimals: 2) + "×"
+    }
+}
