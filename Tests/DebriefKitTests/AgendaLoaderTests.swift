@@ -88,6 +88,22 @@ struct AgendaLoaderTests {
         #expect(found.first?.description == "bad.yaml:10: duplicate section id 'a' (first used on line 7); give each section its own id")
     }
 
+    @Test func theInfluencerAgendaDeclaresItsThreeTablesAndTheSprintOneNone() throws {
+        let influencer = try BuiltinAgendas.defaultAgenda()
+        #expect(influencer.sections.map(\.table) == [.kpis, .creators, .content, nil, nil, nil])
+        #expect(influencer.section(holding: .creators) == 1)
+        let sprint = try #require(try BuiltinAgendas.agenda(named: "sprint-retrospective"))
+        #expect(sprint.sections.allSatisfy { $0.table == nil })
+    }
+
+    @Test func aSectionTableMustBeOneOfTheThreeAndHeldOnce() {
+        let unknown = problems(valid + "\n    table: budgets")
+        #expect(unknown.map(\.description) == ["bad.yaml:10: section 1: unknown table 'budgets'; use one of kpis, creators, content"])
+        let twice = problems(valid + "\n    table: kpis\n  - id: b\n    title: B\n    minutes: 3\n    table: kpis")
+        #expect(twice.map(\.description) == ["bad.yaml:14: table 'kpis' is already shown by the section on line 7; one section per table"])
+        #expect(problems(valid + "\n    table: creators").isEmpty)
+    }
+
     @Test func yamlSyntaxErrorsGiveTheLine() {
         let found = problems("name: t\ntitle: [unclosed\nsections: []\n")
         #expect(found.count == 1)

@@ -21,6 +21,15 @@ struct SessionGoldenTests {
         s.record(.noteAdded(id: 1, section: "a", content: NoteContent(text: "Reach 1.2M against 1M")))
         s.record(.draftChanged(text: ""))
         s.record(.noteVisibility(id: 1, clientVisible: true))
+        s.record(.recordAdded(id: 1, table: .kpis, fields: [
+            "kpi": .text("Engagement rate"), "target": .number(4), "actual": .number(3.1),
+            "unit": .text("percent"), "target_source": .text("client")]))
+        s.record(.recordAdded(id: 2, table: .creators, fields: [
+            "handle": .text("@lena.cooks"), "followers": .number(18_400), "sponsored_er": .number(4.2),
+            "organic_er": .number(3.5), "fee": .number(1_200), "draft_on_time": .bool(true), "rating": .number(4)]))
+        s.record(.recordEdited(id: 1, field: "actual", value: .number(3.2)))
+        s.record(.recordEdited(id: 2, field: "rating", value: nil))
+        s.record(.recordRemoved(id: 2))
         s.record(.clockPaused)
         s.wait(minutes: 2)
         s.record(.clockResumed)

@@ -20,6 +20,11 @@ public struct Agenda: Codable, Equatable, Sendable {
     public func sectionIndex(id: String) -> Int? {
         sections.firstIndex { $0.id == id }
     }
+
+    /// The section that shows `table`, if the agenda gives it one.
+    public func section(holding table: RecordTable) -> Int? {
+        sections.firstIndex { $0.table == table }
+    }
 }
 
 public struct AgendaSection: Codable, Equatable, Sendable {
@@ -29,15 +34,18 @@ public struct AgendaSection: Codable, Equatable, Sendable {
     public var kind: SectionKind
     public var prompts: [String]
     public var guidance: String?
+    /// The table of numbers this section shows, if any (`table: kpis` in the agenda file).
+    public var table: RecordTable?
 
     public init(id: String, title: String, minutes: Int, kind: SectionKind = .discussion,
-                prompts: [String] = [], guidance: String? = nil) {
+                prompts: [String] = [], guidance: String? = nil, table: RecordTable? = nil) {
         self.id = id
         self.title = title
         self.minutes = minutes
         self.kind = kind
         self.prompts = prompts
         self.guidance = guidance
+        self.table = table
     }
 }
 

@@ -14,7 +14,7 @@ struct AgendaNodeReader {
     init(file: String) { self.file = file }
 
     private static let topLevelKeys: Set = ["name", "title", "description", "sections", "taxonomy"]
-    private static let sectionKeys: Set = ["id", "title", "minutes", "kind", "prompts", "guidance"]
+    private static let sectionKeys: Set = ["id", "title", "minutes", "kind", "prompts", "guidance", "table"]
     private static let taxonomyKeys: Set = ["root_causes", "severities"]
 
     mutating func agenda(from root: Node?) -> Agenda? {
@@ -46,6 +46,7 @@ struct AgendaNodeReader {
         }
         var result: [AgendaSection] = []
         var seenIDs: [String: Int] = [:]
+        var seenTables: [RecordTable: Int] = [:]
         for (position, item) in list.prefix(Limits.agendaSections).enumerated() {
             guard charge(item, 1) else { return nil }
             let section = section(item, number: position + 1)
@@ -56,6 +57,13 @@ struct AgendaNodeReader {
                     report(item, "duplicate section id '\(id)' (first used on line \(firstLine)); give each section its own id")
                 } else {
                     seenIDs[id] = line(of: item) ?? 0
+                }
+            }
+            if let table = section?.table {
+                if let firstLine = seenTables[table] {
+                    report(item.mapping?["table"], "table '\(table.rawValue)' is already shown by the section on line \(firstLine); one section per table")
+                } else {
+                    seenTables[table] = line(of: item) ?? 0
                 }
             }
             if let section { result.append(section) }
@@ -80,8 +88,10 @@ struct AgendaNodeReader {
         let kind = kind(mapping["kind"], in: label)
         let prompts = stringList(mapping["prompts"], key: "prompts", in: label) ?? []
         let guidance = optionalString(mapping, "guidance")
-        guard let id, isValidID(id), let title, let minutes, let kind else { return nil }
-        return AgendaSection(id: id, title: title, minutes: minutes, kind: kind, prompts: prompts, guidance: guidance)
+        let table = recordTable(mapping["table"], in: label)
+        guard let id, isValidID(id), let title, let minutes, let kind, let table else { return nil }
+        return AgendaSection(id: id, title: title, minutes: minutes, kind: kind, prompts: prompts, guidance: guidance,
+                             table: table)
     }
 
     private mutating func minutes(_ node: Node?, in label: String, at parent: Node) -> Int? {
@@ -112,6 +122,18 @@ struct AgendaNodeReader {
             return nil
         }
         return kind
+    }
+
+    /// The table a section shows: none when the key is absent (`.some(nil)`), nil when the
+    /// value is not one of the tables (reported).
+    private mutating func recordTable(_ node: Node?, in label: String) -> RecordTable?? {
+        guard let node else { return .some(nil) }
+        let allowed = RecordTable.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let text = node.scalar?.string, let table = RecordTable(rawValue: text) else {
+            report(node, "\(label): unknown table '\(String((node.scalar?.string ?? "?").prefix(80)))'; use one of \(allowed)")
+            return nil
+        }
+        return .some(table)
     }
 
     private mutating func taxonomy(_ node: Node?, at parent: Node) -> Taxonomy? {

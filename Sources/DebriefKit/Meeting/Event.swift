@@ -28,6 +28,11 @@ public enum Change: Equatable, Sendable {
     /// The unfinished text in the note input, so a crash does not lose it.
     case draftChanged(text: String)
     case meetingEnded
+    /// A row of a table (imported from a file or typed); the writer picks the id.
+    case recordAdded(id: Int, table: RecordTable, fields: [String: FieldValue])
+    /// One field of a row corrected; nil makes it missing.
+    case recordEdited(id: Int, field: String, value: FieldValue?)
+    case recordRemoved(id: Int)
 }
 
 /// What a note says, as parsed from what was typed.

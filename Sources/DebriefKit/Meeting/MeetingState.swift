@@ -30,6 +30,12 @@ public struct MeetingState: Equatable, Sendable {
     public internal(set) var problemNumbers = ProblemNumbers()
     /// The highest id of any note (0 before the first), kept by the reducer.
     public internal(set) var highestNoteID = 0
+    /// Every row of every table ever added, in order (removed ones are flagged, not dropped).
+    public internal(set) var records: [Record] = []
+    /// Where each record id sits in `records`, kept by the reducer as `noteIndex` is.
+    var recordIndex: [Int: Int] = [:]
+    /// The highest id of any record (0 before the first); record ids are their own series.
+    public internal(set) var highestRecordID = 0
     public internal(set) var draft = ""
     public internal(set) var endedAt: Int?
     public internal(set) var lastEventTime = 0
@@ -49,6 +55,17 @@ public struct MeetingState: Equatable, Sendable {
     public var hasEnded: Bool { endedAt != nil }
     /// One more than the highest note id: ids from a journal may be out of order (1, 3, 2).
     public var nextNoteID: Int { highestNoteID + 1 }
+
+    public var nextRecordID: Int { highestRecordID + 1 }
+
+    public func record(id: Int) -> Record? {
+        recordIndex[id].map { records[$0] }
+    }
+
+    /// The rows of one table still in the meeting, in the order they were added.
+    public func records(in table: RecordTable) -> [Record] {
+        records.filter { $0.table == table && !$0.isRemoved }
+    }
 
     public func note(id: Int) -> Note? {
         noteIndex[id].map { notes[$0] }

@@ -65,6 +65,22 @@ extension MeetingState {
             sections[index].extraMinutes += minutes
         case .draftChanged(let text):
             draft = text
+        case .recordAdded(let id, let table, let fields):
+            guard recordIndex[id] == nil else { return }
+            recordIndex[id] = records.count
+            highestRecordID = max(highestRecordID, id)
+            records.append(Record(id: id, table: table, fields: Record.valid(fields, in: table), t: t))
+        case .recordEdited(let id, let field, let value):
+            guard let index = recordIndex[id], let column = records[index].table.column(field) else { return }
+            if let value {
+                guard column.type.accepts(value) else { return }
+                records[index].fields[field] = value
+            } else {
+                records[index].fields[field] = nil
+            }
+        case .recordRemoved(let id):
+            guard let index = recordIndex[id] else { return }
+            records[index].isRemoved = true
         case .meetingEnded:
             stopClock(at: t)
             endPause(at: t)

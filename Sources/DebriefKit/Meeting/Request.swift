@@ -5,6 +5,8 @@
 public enum Request: Equatable, Sendable {
     /// A new note; the writer gives it the next id.
     case addNote(section: String, content: NoteContent)
+    /// A new row of a table; the writer gives it the next record id.
+    case addRecord(table: RecordTable, fields: [String: FieldValue])
     /// Any other change, recorded as it is.
     case change(Change)
 }

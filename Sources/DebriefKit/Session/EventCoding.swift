@@ -4,6 +4,7 @@ extension Event: Codable {
     enum Key: String, CodingKey {
         case type, t, section, id, kind, text, owner, due, minutes, problem
         case rootCause = "root_cause", severity, clientVisible = "client_visible"
+        case table, fields, field, value
     }
 
     /// The on-disk names, pinned by Tests/Golden/session.debrief.jsonl and listed in README.md.
@@ -13,6 +14,7 @@ extension Event: Codable {
         case noteLinked = "note_linked", noteVisibility = "note_visibility"
         case clockPaused = "clock_paused", clockResumed = "clock_resumed"
         case sectionExtended = "section_extended", draftChanged = "draft", meetingEnded = "meeting_ended"
+        case recordAdded = "record_added", recordEdited = "record_edited", recordRemoved = "record_removed"
     }
 
     public init(from decoder: Decoder) throws {
@@ -64,6 +66,13 @@ extension Event: Codable {
                                       minutes: try c.decode(Int.self, forKey: .minutes))
         case .draftChanged: change = .draftChanged(text: try c.decode(String.self, forKey: .text))
         case .meetingEnded: change = .meetingEnded
+        case .recordAdded:
+            change = .recordAdded(id: try id(.id), table: try c.decode(RecordTable.self, forKey: .table),
+                                  fields: try c.decode([String: FieldValue].self, forKey: .fields))
+        case .recordEdited:
+            change = .recordEdited(id: try id(.id), field: try c.decode(String.self, forKey: .field),
+                                   value: try c.decodeIfPresent(FieldValue.self, forKey: .value))
+        case .recordRemoved: change = .recordRemoved(id: try id(.id))
         }
         self.init(t: t, change)
     }
@@ -118,6 +127,20 @@ extension Event: Codable {
             try c.encode(TypeName.draftChanged, forKey: .type)
             try c.encode(text, forKey: .text)
         case .meetingEnded: try c.encode(TypeName.meetingEnded, forKey: .type)
+        case .recordAdded(let id, let table, let fields):
+            try c.encode(TypeName.recordAdded, forKey: .type)
+            try c.encode(id, forKey: .id)
+            try c.encode(table, forKey: .table)
+            try c.encode(fields, forKey: .fields)
+        case .recordEdited(let id, let field, let value):
+            try c.encode(TypeName.recordEdited, forKey: .type)
+            try c.encode(id, forKey: .id)
+            try c.encode(field, forKey: .field)
+            // Written as null, not left out: "made missing" is what the event says.
+            try c.encode(value, forKey: .value)
+        case .recordRemoved(let id):
+            try c.encode(TypeName.recordRemoved, forKey: .type)
+            try c.encode(id, forKey: .id)
         }
         try c.encode(t, forKey: .t)
     }

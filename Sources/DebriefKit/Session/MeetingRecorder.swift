@@ -12,6 +12,8 @@ public final class MeetingRecorder {
     /// The highest note id in any event so far (0 before the first note). New notes get the
     /// next one: ids from a journal may be out of order (1, 3, 2), so the last is not enough.
     public private(set) var highestNoteID = 0
+    /// The same for records (their ids are a series of their own).
+    public private(set) var highestRecordID = 0
     /// Lines of a newer Debrief found when resuming: written back untouched, in place.
     public let foreignLines: [ForeignLine]
     private var journal: Journal?
@@ -30,6 +32,7 @@ public final class MeetingRecorder {
         self.journal = journal
         self.events = events
         highestNoteID = events.reduce(0) { max($0, Self.addedNoteID($1) ?? 0) }
+        highestRecordID = events.reduce(0) { max($0, Self.addedRecordID($1) ?? 0) }
     }
 
     /// Starts a meeting: a new journal in the store's folder.
@@ -56,6 +59,8 @@ public final class MeetingRecorder {
         switch request {
         case .addNote(let section, let content):
             record(Event(t: now, .noteAdded(id: highestNoteID + 1, section: section, content: content)))
+        case .addRecord(let table, let fields):
+            record(Event(t: now, .recordAdded(id: highestRecordID + 1, table: table, fields: fields)))
         case .change(let change):
             record(Event(t: now, change))
         }
@@ -78,11 +83,16 @@ public final class MeetingRecorder {
         }
         events.append(event)
         if let id = Self.addedNoteID(event) { highestNoteID = max(highestNoteID, id) }
+        if let id = Self.addedRecordID(event) { highestRecordID = max(highestRecordID, id) }
         return write { journal throws(StorageError) in try journal.append(event) }
     }
 
     private static func addedNoteID(_ event: Event) -> Int? {
         if case .noteAdded(let id, _, _) = event.change { id } else { nil }
+    }
+
+    private static func addedRecordID(_ event: Event) -> Int? {
+        if case .recordAdded(let id, _, _) = event.change { id } else { nil }
     }
 
     /// Notes in the journal that the meeting is still running at `t`, so that a resume

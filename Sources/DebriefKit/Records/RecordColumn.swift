@@ -1,0 +1,88 @@
+/// One typed column of a table: what a field holds, how a file's header may name it, and
+/// how soon it drops when the screen is narrow.
+public struct RecordColumn: Equatable, Sendable {
+    /// The field's name in events and exports (snake_case, stable: part of the file format).
+    public let key: String
+    public let title: String
+    public let type: ValueType
+    /// Other header names accepted for it on import, matched case-insensitively after
+    /// folding spaces, dots, dashes and underscores (see `RecordColumn.normalized`).
+    public let aliases: [String]
+    /// A row without it is refused on import (only the column that names the row).
+    public let isRequired: Bool
+    /// 1 is shown first and kept longest on a narrow screen; higher numbers drop earlier.
+    public let priority: Int
+
+    public init(_ key: String, _ title: String, _ type: ValueType, aliases: [String] = [],
+                required: Bool = false, priority: Int) {
+        self.key = key
+        self.title = title
+        self.type = type
+        self.aliases = aliases
+        self.isRequired = required
+        self.priority = priority
+    }
+
+    /// Whether a header cell names this column (its key, title or an alias).
+    public func matches(header: String) -> Bool {
+        let name = Self.normalized(header)
+        return ([key, title] + aliases).contains { Self.normalized($0) == name }
+    }
+
+    /// `Eng. Rate`, `eng_rate` and `ENG-RATE` all read `eng rate`: case and punctuation
+    /// vary between exports of the same spreadsheet.
+    public static func normalized(_ header: String) -> String {
+        let separators: Set<Character> = [" ", "_", "-", ".", "\t", "(", ")", ":", "#"]
+        return header.lowercased().split(whereSeparator: { separators.contains($0) }).joined(separator: " ")
+    }
+}
+
+/// What a field holds. Numbers, money and percentages are all stored as numbers: a
+/// percentage as written (3.1 for 3.1%), money without its currency sign.
+public enum ValueType: Equatable, Sendable {
+    case number
+    case money
+    case percent
+    case text
+    /// One of a few options; each option may be written several ways on import.
+    case choice([ChoiceOption])
+    case yesNo
+    /// A whole number from 1 to 5.
+    case rating
+
+    /// Whether fields of this type hold a number (and so can rank, sum or compare).
+    public var isNumeric: Bool {
+        switch self {
+        case .number, .money, .percent, .rating: true
+        case .text, .choice, .yesNo: false
+        }
+    }
+
+    /// Whether `value` is a field this type can hold; the reducer keeps nothing else.
+    public func accepts(_ value: FieldValue) -> Bool {
+        switch (self, value) {
+        case (.number, .number(let x)), (.money, .number(let x)), (.percent, .number(let x)): x.isFinite
+        case (.rating, .number(let x)): x == x.rounded() && (1...5).contains(x)
+        case (.text, .text): true
+        case (.choice(let options), .text(let text)): options.contains { $0.value == text }
+        case (.yesNo, .bool): true
+        default: false
+        }
+    }
+}
+
+/// An option of a choice column: the value stored, and the other ways people write it.
+public struct ChoiceOption: Equatable, Sendable {
+    public let value: String
+    public let aliases: [String]
+
+    public init(_ value: String, aliases: [String] = []) {
+        self.value = value
+        self.aliases = aliases
+    }
+
+    public func matches(_ text: String) -> Bool {
+        let name = RecordColumn.normalized(text)
+        return ([value] + aliases).contains { RecordColumn.normalized($0) == name }
+    }
+}
