@@ -80,7 +80,7 @@ struct FacilitatorScreenTests {
         _ = model.handle(.key(.function(1)))
         // At 80×24 the help scrolls: every key must be seen on some page.
         var seen = ""
-        for _ in 0..<8 {
+        for _ in 0..<12 {
             seen += ScreenFixtures.render(model, width: 80, height: 24)
             _ = model.handle(.key(.pageDown))
         }

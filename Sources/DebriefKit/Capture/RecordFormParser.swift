@@ -88,6 +88,8 @@ public enum RecordFormParser {
 
     /// The shortest name that a form reads as this column.
     public static func typingName(of column: RecordColumn) -> String {
+        if let preferred = preferredNames[column.key] { return preferred }
+        if !column.key.contains("_") { return column.key }
         let names = ([column.key.replacingOccurrences(of: "_", with: " "), column.title] + column.aliases)
             .map(RecordColumn.normalized).filter { !$0.isEmpty && !$0.contains(" ") }
         return names.min { $0.count < $1.count } ?? RecordColumn.normalized(column.key)
@@ -131,7 +133,8 @@ public enum RecordFormParser {
     private static func match(_ words: [Word], at index: Int, _ columns: [RecordColumn]) -> (RecordColumn, Int)? {
         for length in stride(from: min(3, words.count - index), through: 1, by: -1) {
             let slice = words[index..<index + length]
-            guard !slice.contains(where: \.quoted) else { continue }
+            // Every word must be part of the name: "actual -" is a column and its value.
+            guard !slice.contains(where: { $0.quoted || RecordColumn.normalized($0.text).isEmpty }) else { continue }
             let name = RecordColumn.normalized(slice.map(\.text).joined(separator: " "))
             guard !name.isEmpty else { continue }
             if let column = columns.first(where: { names(of: $0).contains(name) }) { return (column, length) }
@@ -147,6 +150,10 @@ public enum RecordFormParser {
         // "@" and "#" fold to nothing: they name the row, not a column.
         return names.map(RecordColumn.normalized).filter { !$0.isEmpty }
     }
+
+    /// The names a cell's form is written with: the shortest that still reads.
+    private static let preferredNames = ["target_source": "source", "sponsored_er": "er", "organic_er": "organic",
+                                         "draft_on_time": "draft", "brief_detail": "brief", "brand_timing": "brand"]
 
     private static let typingAliases: [String: [String]] = [
         "organic_er": ["organic", "oer"],

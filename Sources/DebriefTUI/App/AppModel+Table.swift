@@ -11,9 +11,11 @@ extension AppModel {
         return sections[current].table
     }
 
-    /// The table as the pane draws it, with this terminal's selection and metric.
+    /// The table as the pane draws it, with this terminal's selection and metric. Nil
+    /// while the table has no rows: the section then looks as it always did (prompts in
+    /// full), and F5 says how to type the first row.
     public var tablePane: TablePane? {
-        guard let table = shownTable else { return nil }
+        guard let table = shownTable, meeting.records.contains(where: { $0.table == table && !$0.isRemoved }) else { return nil }
         var pane = TablePane(table: table, meeting: meeting, metric: contentMetric)
         pane.focused = focus == .table
         pane.selectedRecord = selectedRecordID
@@ -86,7 +88,10 @@ extension AppModel {
             if field == table.keyColumn.key {
                 editor.setText("= \(record.name) ")
             } else {
-                editor.setText(RecordFormParser.typedForm(key: record.name, column: schema, value: record[field]))
+                var form = RecordFormParser.typedForm(key: record.name, column: schema, value: record[field])
+                // A KPI counted in percent reads back as one: "actual 3.1%".
+                if table == .kpis, record[field]?.number != nil, KPIMeasures.unit(of: record) == .percent { form += "%" }
+                editor.setText(form)
             }
             formFromTable = true
             focus = .input

@@ -1,0 +1,124 @@
+import DebriefKit
+@testable import DebriefTUI
+import Testing
+
+/// Adding and correcting rows at typing speed: forms in the input, the table's focus (F5),
+/// every change an event. Driven through the app model as the loop drives it.
+@Suite("The section's table: forms, focus, corrections")
+struct TableFocusTests {
+    private func kpis() -> CaptureDriver {
+        var driver = CaptureDriver(section: "performance")
+        for line in ["= reach target 1.2M actual 1.05M source history", "= engagement rate target 4% actual 3.1%"] {
+            driver.type(line)
+            driver.press(.enter)
+        }
+        return driver
+    }
+
+    @Test func aFormAddsARowAndANoteStaysANote() {
+        var driver = kpis()
+        driver.type("Reach was close")
+        driver.press(.enter)
+        let rows = driver.model.meeting.records(in: .kpis)
+        #expect(rows.map(\.name) == ["reach", "engagement rate"])
+        #expect(rows[0].number("actual") == 1_050_000)
+        #expect(driver.model.meeting.visibleNotes.map(\.text) == ["Reach was close"])
+        #expect(driver.screen(width: 80, height: 24).contains("−22.5% ▼ miss"))
+    }
+
+    @Test func aFormForAnExistingRowCorrectsOnlyWhatChanged() {
+        var driver = kpis()
+        let before = driver.events.count
+        driver.type("= Reach actual 1.1M target 1.2M")
+        driver.press(.enter)
+        let id = driver.model.meeting.records(in: .kpis)[0].id
+        #expect(Array(driver.events[before...]).map(\.change) == [.recordEdited(id: id, field: "actual", value: .number(1_100_000))])
+        #expect(driver.model.editor.text.isEmpty)
+    }
+
+    @Test func aBadFormStaysInTheInputWithAMessage() {
+        var driver = kpis()
+        let before = driver.events.count
+        driver.type("= reach actual lots")
+        driver.press(.enter)
+        #expect(driver.events.count == before)
+        #expect(driver.model.editor.text == "= reach actual lots")
+        #expect(driver.model.message?.contains("not a number for Actual") == true)
+    }
+
+    @Test func arrowsMoveEnterOpensTheCellsFormAndSavingReturnsToTheTable() {
+        var driver = kpis()
+        // F5 starts on the row last typed (engagement rate); → moves from Target to Actual.
+        driver.press(.function(5), .right)
+        #expect(driver.model.focus == .table)
+        driver.press(.enter)
+        #expect(driver.model.focus == .input)
+        #expect(driver.model.editor.text == "= engagement rate actual 3.1%")
+        driver.press(.backspace, .backspace, .backspace, .backspace)
+        driver.type("3.4%")
+        driver.press(.enter)
+        let row = driver.model.meeting.records(in: .kpis)[1]
+        #expect(row.number("actual") == 3.4)
+        #expect(driver.model.focus == .table, "saving a cell goes back to the table")
+        #expect(driver.screen(width: 80, height: 24).contains("−15.0%"), "the variance follows the corrected cell")
+    }
+
+    @Test func deleteRemovesTheRowAndEscLeavesTheTable() {
+        var driver = kpis()
+        driver.press(.function(5), .up, .delete)
+        #expect(driver.events.last?.change == .recordRemoved(id: 1))
+        #expect(driver.model.meeting.records(in: .kpis).map(\.name) == ["engagement rate"])
+        driver.press(.escape)
+        #expect(driver.model.focus == .input)
+    }
+
+    @Test func aComputedColumnIsNotTypedIn() {
+        var driver = kpis()
+        driver.press(.function(5), .right, .right, .right, .enter)
+        #expect(driver.model.focus == .table)
+        #expect(driver.model.message?.contains("computed") == true)
+    }
+
+    @Test func f5WithNoRowsSaysHowToTypeTheFirst() {
+        var driver = CaptureDriver(section: "performance")
+        driver.press(.function(5))
+        #expect(driver.model.focus == .input)
+        #expect(driver.model.message?.contains("= reach target") == true)
+    }
+
+    @Test func aFormInASectionWithoutATableNamesTheSectionsThatHaveOne() {
+        var driver = CaptureDriver(section: "wrong")
+        driver.type("= reach target 1M")
+        driver.press(.enter)
+        #expect(driver.model.meeting.records.isEmpty)
+        #expect(driver.model.message?.contains("Performance vs. goals") == true)
+    }
+
+    @Test func theMetricKeyReranksContent() {
+        var driver = CaptureDriver(section: "content")
+        for line in ["= A views 10 er 9%", "= B views 900 er 1%", "= C views 50 er 5%", "= D views 20 er 2%"] {
+            driver.type(line)
+            driver.press(.enter)
+        }
+        #expect(driver.screen(width: 80, height: 24).contains("▲ Top 3 by ER"))
+        driver.press(.function(6))
+        let screen = driver.screen(width: 80, height: 24)
+        #expect(screen.contains("▲ Top 3 by Clicks") || screen.contains("▲ Top 0 by Clicks"))
+        #expect(driver.model.contentMetric == "clicks")
+    }
+
+    @Test func aNoteNamingACreatorShowsOnTheirRowAndInTheOpenedRow() {
+        var driver = CaptureDriver(section: "creators")
+        driver.type("= @lena er 3.1% organic 2.4%")
+        driver.press(.enter)
+        driver.type("@lena kept her own voice")
+        driver.press(.enter)
+        #expect(driver.screen(width: 200, height: 60).contains("✎1"))
+        driver.press(.function(5), .character("o"))
+        let card = driver.screen(width: 100, height: 30)
+        #expect(card.contains("Lift over organic") && card.contains("+29.2%"))
+        #expect(card.contains("• @lena kept her own voice"))
+        driver.press(.escape)
+        #expect(driver.model.overlay == nil)
+    }
+}
