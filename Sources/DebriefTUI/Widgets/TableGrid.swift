@@ -41,7 +41,11 @@ public struct TableGrid: Sendable {
     }
 
     public var columns: [Column]
+    /// The rows to draw. With `window` set, only the rows on screen (a 1,000-row table
+    /// formats the twenty it shows, not all of them, on every frame).
     public var rows: [[Cell]]
+    /// Where `rows` sit in the whole table: the first one's index and how many there are.
+    public var window: (first: Int, total: Int)?
 
     public init(columns: [Column], rows: [[Cell]]) {
         self.columns = columns
@@ -117,14 +121,16 @@ public struct TableGrid: Sendable {
         guard area.height > 0, area.width > 0 else { return [] }
         let keep: Set<Int> = selectedColumn.map { [$0] } ?? []
         let room = area.height - 1
-        let (start, end) = visibleRange(selected: selected, room: max(0, room))
+        let first = window?.first ?? 0, total = window?.total ?? rows.count
+        let (start, end) = window == nil ? Self.visibleRange(count: rows.count, selected: selected, room: max(0, room))
+            : (first, first + min(rows.count, max(0, room)))
         // What is left out is said on the heading row, in room kept for it.
         var (shown, gap) = layout(width: area.width, keep: keep)
-        var label = Self.leftOut(columns: columns.count - shown.count, above: start, below: rows.count - end)
+        var label = Self.leftOut(columns: columns.count - shown.count, above: start, below: total - end)
         if !saysLeftOut { label = "" }
         if !label.isEmpty {
             (shown, gap) = layout(width: area.width - DisplayWidth.of(label) - 1, keep: keep)
-            label = Self.leftOut(columns: columns.count - shown.count, above: start, below: rows.count - end)
+            label = Self.leftOut(columns: columns.count - shown.count, above: start, below: total - end)
         }
         drawRow(columns.map { Cell($0.title, .muted) }, shown: shown, gap: gap, in: &canvas, x: area.x, y: area.y, maxX: area.maxX,
                 header: true)
@@ -133,7 +139,7 @@ public struct TableGrid: Sendable {
             let y = area.y + 1 + line
             let isSelected = focused && index == selected
             if isSelected { canvas.fill(x: area.x, y: y, width: area.width, height: 1, style: .selected) }
-            drawRow(rows[index], shown: shown, gap: gap, in: &canvas, x: area.x, y: y, maxX: area.maxX,
+            drawRow(rows[index - first], shown: shown, gap: gap, in: &canvas, x: area.x, y: y, maxX: area.maxX,
                     selectedColumn: isSelected ? selectedColumn : nil, rowSelected: isSelected)
         }
         if !label.isEmpty { canvas.text(label, x: area.maxX - DisplayWidth.of(label), y: area.y, style: .muted) }
@@ -141,10 +147,10 @@ public struct TableGrid: Sendable {
     }
 
     /// Rows `start..<end` shown in `room` lines, the selection kept in view.
-    func visibleRange(selected: Int?, room: Int) -> (start: Int, end: Int) {
-        guard rows.count > room else { return (0, rows.count) }
+    public static func visibleRange(count: Int, selected: Int?, room: Int) -> (start: Int, end: Int) {
+        guard count > room else { return (0, count) }
         var start = 0
-        if let selected { start = min(max(0, selected - room + 1), rows.count - room) }
+        if let selected { start = min(max(0, selected - room + 1), count - room) }
         return (start, start + room)
     }
 

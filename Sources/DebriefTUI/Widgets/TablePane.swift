@@ -42,7 +42,7 @@ public struct TablePane: Sendable {
         let selected = selectedRecord.flatMap { id in rows.firstIndex { $0.id == id } }
         switch table {
         case .kpis:
-            drawGrid(RecordGrids.kpis(rows), rows: rows, selected: selected, in: &canvas, area: area)
+            drawGrid(rows, selected: selected, in: &canvas, area: area) { RecordGrids.kpis($0) }
         case .creators:
             drawCreators(rows, selected: selected, in: &canvas, area: area)
         case .content:
@@ -50,11 +50,16 @@ public struct TablePane: Sendable {
         }
     }
 
-    private func drawGrid(_ grid: TableGrid, rows: [Record], selected: Int?, in canvas: inout Canvas, area: Rect) {
+    /// Draws the rows that fit, formatting only those: `build` makes the grid of a slice.
+    private func drawGrid(_ rows: [Record], selected: Int?, in canvas: inout Canvas, area: Rect,
+                          build: ([Record]) -> TableGrid) {
         guard !rows.isEmpty else {
             canvas.text(emptyHint, x: area.x + 1, y: area.y, style: .muted, maxWidth: area.width - 2)
             return
         }
+        let (start, end) = TableGrid.visibleRange(count: rows.count, selected: selected, room: max(0, area.height - 1))
+        var grid = build(Array(rows[start..<end]))
+        grid.window = (start, rows.count)
         let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
         grid.draw(in: &canvas, area: inner, selected: selected, selectedColumn: focused ? selectedColumn : nil, focused: focused)
     }
@@ -78,18 +83,19 @@ public struct TablePane: Sendable {
     }
 
     private func drawCreators(_ rows: [Record], selected: Int?, in canvas: inout Canvas, area: Rect) {
-        let grid = RecordGrids.creators(rows, mentions: RowMentions(meeting))
+        let mentions = RowMentions(meeting)
+        let build = { (slice: [Record]) in RecordGrids.creators(slice, mentions: mentions) }
         let tableRows = 1 + max(1, rows.count)
         if area.width >= Self.patternsBelowWidth, area.height >= tableRows + 1 + patternsHeight, !rows.isEmpty {
-            drawGrid(grid, rows: rows, selected: selected, in: &canvas,
-                     area: Rect(x: area.x, y: area.y, width: area.width, height: tableRows))
+            drawGrid(rows, selected: selected, in: &canvas, area: Rect(x: area.x, y: area.y, width: area.width, height: tableRows),
+                     build: build)
             let top = area.y + tableRows + 1
             canvas.text("Patterns", x: area.x + 1, y: top - 1, style: .title)
             drawPatternColumns(rows, in: &canvas, area: Rect(x: area.x, y: top, width: area.width, height: area.maxY - top))
         } else if showsPatterns {
             drawPatternColumns(rows, in: &canvas, area: area)
         } else {
-            drawGrid(grid, rows: rows, selected: selected, in: &canvas, area: area)
+            drawGrid(rows, selected: selected, in: &canvas, area: area, build: build)
         }
     }
 
@@ -119,10 +125,10 @@ public struct TablePane: Sendable {
     private var rankingHeight: Int { 2 + ContentRanking.size }
 
     private func drawContent(_ rows: [Record], selected: Int?, in canvas: inout Canvas, area: Rect) {
-        guard !rows.isEmpty else { return drawGrid(TableGrid(columns: [], rows: []), rows: [], selected: nil, in: &canvas, area: area) }
+        guard !rows.isEmpty else { return drawGrid([], selected: nil, in: &canvas, area: area) { _ in TableGrid(columns: [], rows: []) } }
         let numbers = ContentNumbers(meeting)
         let mentions = RowMentions(meeting)
-        let list = RecordGrids.content(rows, numbers: numbers, metric: metric, mentions: mentions)
+        let list = { (slice: [Record]) in RecordGrids.content(slice, numbers: numbers, metric: metric, mentions: mentions) }
         // Focused on a screen with no room for both, the list (where the selection is) wins.
         let roomForBoth = area.height >= rankingHeight + 3
         if !focused || roomForBoth {
@@ -130,14 +136,15 @@ public struct TablePane: Sendable {
                         area: Rect(x: area.x, y: area.y, width: area.width, height: min(area.height, rankingHeight)))
         }
         if focused && !roomForBoth {
-            drawGrid(list, rows: rows, selected: selected, in: &canvas, area: area)
+            drawGrid(rows, selected: selected, in: &canvas, area: area, build: list)
         } else if roomForBoth {
             let top = area.y + rankingHeight + 1
             let unranked = ContentRanking(rows, by: metric).unranked.count
             let title = RecordTable.content.column(metric)?.title ?? metric
             let line = "All pieces · \(rows.count)" + (unranked > 0 ? " · \(unranked) without \(title), not ranked" : "")
             canvas.text(line, x: area.x + 1, y: top - 1, style: .muted, maxWidth: area.width - 2)
-            drawGrid(list, rows: rows, selected: selected, in: &canvas, area: Rect(x: area.x, y: top, width: area.width, height: area.maxY - top))
+            drawGrid(rows, selected: selected, in: &canvas, area: Rect(x: area.x, y: top, width: area.width, height: area.maxY - top),
+                     build: list)
         }
     }
 
