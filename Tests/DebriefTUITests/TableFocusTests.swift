@@ -122,3 +122,27 @@ struct TableFocusTests {
         #expect(driver.model.overlay == nil)
     }
 }
+
+@Suite("Tables at every size")
+struct TableSizeTests {
+    @Test func everyTableFitsEverySizeFromTheSmallestUpAndHostileTextStaysVisible() {
+        var driver = CaptureDriver(section: "performance")
+        driver.type("= reach\u{1B}[2J target 1M actual 900k comment \u{202E}evil")
+        driver.press(.enter)
+        for section in ["creators", "content"] {
+            driver.record(.sectionStarted(section: section))
+            driver.type(section == "creators" ? "= @lena er 3% organic 2% fee 900 clicks 40" : "= Reel views 10k er 2%")
+            driver.press(.enter)
+            for (width, height) in [(60, 16), (61, 17), (80, 24), (100, 30), (120, 30), (150, 40), (200, 60)] {
+                for focus in [false, true] {
+                    var model = driver.model
+                    if focus { _ = model.handle(.key(.function(5))) }
+                    let screen = ScreenFixtures.render(model, width: width, height: height)
+                    for line in screen.split(separator: "\n") { #expect(DisplayWidth.of(line) <= width, "\(section) \(width)×\(height)") }
+                    #expect(!screen.contains("\u{1B}") && !screen.contains("\u{202E}"))
+                }
+            }
+        }
+        #expect(driver.model.meeting.records.count == 3)
+    }
+}

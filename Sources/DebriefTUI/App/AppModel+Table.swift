@@ -105,7 +105,7 @@ extension AppModel {
         case .removeRow:
             let neighbour = index + 1 < rows.count ? rows[index + 1] : (index > 0 ? rows[index - 1] : nil)
             selectedRecordID = neighbour?.id
-            message = "\(record.name) removed from \(table.title). Type its form again (=) to bring it back."
+            message = VisibleText.line("\(record.name) removed from \(table.title). Type its form again (=) to bring it back.")
             if neighbour == nil { leaveTable() }
             return [.record(.recordRemoved(id: record.id))]
         case .togglePatterns:
@@ -133,7 +133,7 @@ extension AppModel {
         switch RecordFormParser.parse(typed, table: table) {
         case .success(let parsed): form = parsed
         case .failure(let error):
-            message = error.message
+            message = VisibleText.line(error.message)  // it quotes what was typed
             return []
         }
         var effects: [AppEffect] = []
@@ -142,7 +142,7 @@ extension AppModel {
                 effects.append(.record(.recordEdited(id: existing.id, field: field, value: value)))
             }
             selectedRecordID = existing.id
-            message = effects.isEmpty ? "\(existing.name): nothing changed" : nil
+            message = effects.isEmpty ? VisibleText.line("\(existing.name): nothing changed") : nil
         } else {
             var fields: [String: FieldValue] = [table.keyColumn.key: .text(form.key)]
             for case let (field, value?) in form.fields { fields[field] = value }
