@@ -31,7 +31,7 @@ public struct TablePane: Sendable {
         switch table {
         case .kpis: return 1 + count
         case .creators:
-            return 1 + count + (width >= Self.patternsBelowWidth ? 1 + patternsHeight : 0)
+            return 1 + count + (width >= Self.patternsBelowWidth ? 1 + Self.patternsHeight : 0)
         case .content: return rankingHeight + 1 + 1 + count
         }
     }
@@ -77,16 +77,17 @@ public struct TablePane: Sendable {
     /// From this width the patterns sit under the table, the three dimensions side by side.
     static let patternsBelowWidth = 120
 
-    /// A heading row and the groups of the dimension with the most.
-    private var patternsHeight: Int {
-        1 + (PatternDimension.allCases.map { CreatorPatterns.groups(rows, by: $0).count }.max() ?? 0)
-    }
+    /// Rows the patterns are given under the table: a heading and the four tiers with a
+    /// "(none)" group. A known bound, so laying out a frame never groups the creators; more
+    /// platforms than that are cut, and shown whole in the table's place (p) on any screen.
+    private static let patternsHeight = 6
 
     private func drawCreators(_ rows: [Record], selected: Int?, in canvas: inout Canvas, area: Rect) {
         let mentions = RowMentions(meeting)
         let build = { (slice: [Record]) in RecordGrids.creators(slice, mentions: mentions) }
-        let tableRows = 1 + max(1, rows.count)
-        if area.width >= Self.patternsBelowWidth, area.height >= tableRows + 1 + patternsHeight, !rows.isEmpty {
+        // A long table scrolls above the patterns rather than pushing them off the screen.
+        let tableRows = min(1 + max(1, rows.count), area.height - 1 - Self.patternsHeight)
+        if area.width >= Self.patternsBelowWidth, tableRows >= 4, !rows.isEmpty {
             drawGrid(rows, selected: selected, in: &canvas, area: Rect(x: area.x, y: area.y, width: area.width, height: tableRows),
                      build: build)
             let top = area.y + tableRows + 1
