@@ -48,6 +48,19 @@ public enum Limits {
     /// Number keys 1–9 pick tags, so a taxonomy list holds at most nine entries.
     public static let taxonomyEntries = 9
 
+    // MARK: Data files (tables of numbers)
+
+    /// A CSV or TSV file given to `--data` or `check-data`.
+    public static let dataFileBytes = 50 * 1_000_000
+    /// Rows of one data file (a campaign with more creators than this is not a meeting).
+    public static let dataRows = 100_000
+    /// One cell of a data file, and one text field of a record, in UTF-8 bytes. A table's
+    /// columns (15 at most) at this size, escaped 6× in JSON, keep a `record_added` line
+    /// well inside `lineBytes`.
+    public static let dataCellBytes = 4_000
+    /// Columns in a data file's header: more is not a table a person made.
+    public static let dataColumns = 200
+
     // MARK: Messages
 
     /// Problems listed by `debrief check` (and when `run` refuses an agenda) before the

@@ -7,6 +7,8 @@ import Foundation
 /// the reducer, the summary and the brief), the session file written back from what was
 /// read (lines of a newer version carried, the summary split when long) and read again,
 /// and the agenda loader (aliases counted against its budget, the header size checked).
+/// and the CSV/TSV reader of data files (every row it accepts must be kept whole by the
+/// reducer, and its messages must be safe to print).
 /// Nothing may crash, and a brief may never carry a raw control character.
 func fuzzOne(_ data: Data) {
     if let record = try? SessionReader.parse(data, path: "fuzz") {
@@ -28,6 +30,36 @@ func fuzzOne(_ data: Data) {
         }
     }
     _ = try? AgendaLoader.parse(data: data, file: "fuzz.yaml")
+    fuzzDataImport(data)
+}
+
+func fuzzDataImport(_ data: Data) {
+    do {
+        let table = try DataImport.parse(data: data, file: "fuzz.csv")
+        let events = table.requests.enumerated().map { offset, request in
+            guard case .addRecord(let kind, let fields) = request else { fatalError("an import that is not a row") }
+            return Event(t: 0, .recordAdded(id: offset + 1, table: kind, fields: fields))
+        }
+        let agenda = Agenda(name: "f", title: "F", sections: [AgendaSection(id: "a", title: "A", minutes: 1)],
+                            taxonomy: Taxonomy(rootCauses: ["c"], severities: ["s"]))
+        let state = MeetingState.fold(agenda: agenda, events: events)
+        if state.records.map(\.fields) != table.rows.map(\.fields) {
+            fatalError("an imported row the reducer does not keep whole")
+        }
+        for event in events {
+            guard let line = try? JSONEncoder().encode(event), line.count < Limits.lineBytes,
+                  (try? JSONDecoder().decode(Event.self, from: line)) == event else {
+                fatalError("an imported row that does not read back from its journal line")
+            }
+        }
+        for note in table.notes where note.description.unicodeScalars.contains(where: VisibleText.isUnsafe) {
+            fatalError("raw control character in an import note")
+        }
+    } catch {
+        if error.description.unicodeScalars.contains(where: { $0 != "\n" && VisibleText.isUnsafe($0) }) {
+            fatalError("raw control character in an import problem")
+        }
+    }
 }
 
 #if FUZZING

@@ -13,7 +13,7 @@ struct Debrief: ParsableCommand {
         """,
         subcommands: [
             RunCommand.self, ResumeCommand.self, ReplayCommand.self, ShowCommand.self, SessionsCommand.self,
-            ExportCommand.self, AgendasCommand.self, CheckCommand.self,
+            ExportCommand.self, AgendasCommand.self, CheckCommand.self, CheckDataCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -31,6 +31,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("note-taker"), help: ArgumentHelp("Who takes notes.", valueName: "name"))
     var noteTaker: String?
 
+    @Option(name: .customLong("data"), help: ArgumentHelp(
+        "A CSV or TSV file of KPIs, creators or content, or a folder of them (repeatable). Imported into the session at the start; see `debrief check-data`.",
+        valueName: "file|folder"))
+    var data: [String] = []
+
     @OptionGroup var storage: SessionsOption
 
     @Option(name: .customLong("time-scale"), help: ArgumentHelp(
@@ -52,6 +57,7 @@ struct RunCommand: ParsableCommand {
     private func runMeeting() throws {
         // Everything that can fail is checked before the terminal is taken over.
         let agenda = try AgendaResolver.resolve(agenda)
+        let imported = try importData(for: agenda)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandError("debrief run needs an interactive terminal")
         }
@@ -66,7 +72,30 @@ struct RunCommand: ParsableCommand {
             noteTaker: noteTaker, startedAt: MeetingInfo.timestamp(started), timeScale: timeScale)
         let header = SessionHeader(agenda: agenda, meeting: info)
         let recorder = try MeetingRecorder.start(header: header, store: storage.store, date: started)
-        try MeetingSession.run(recorder: recorder, model: AppModel(meeting: MeetingState(agenda: agenda), info: info))
+        try MeetingSession.run(recorder: recorder, model: AppModel(meeting: open(recorder, with: imported), info: info))
+    }
+
+    /// The data files, read and checked before anything starts: a problem in any of them
+    /// stops `run` with every problem listed, and nothing imported.
+    private func importData(for agenda: Agenda) throws -> [ImportedTable] {
+        guard !data.isEmpty else { return [] }
+        let tables = try DataImport.load(paths: data)
+        for table in Set(tables.map(\.table)) where agenda.section(holding: table) == nil {
+            throw CommandError("the agenda '\(agenda.name)' has no section for the \(table.rawValue) table (`table: \(table.rawValue)`); choose an agenda that has one, or leave out \(tables.filter { $0.table == table }.map(\.file).joined(separator: ", "))")
+        }
+        return tables
+    }
+
+    /// Opens the meeting on its first section and records the imported rows as its first
+    /// events: the session file holds them, so it replays, resumes and exports without the
+    /// files (which may change or vanish while the meeting runs).
+    private func open(_ recorder: MeetingRecorder, with tables: [ImportedTable]) -> MeetingState {
+        guard !tables.isEmpty, let first = recorder.header.agenda.sections.first else {
+            return MeetingState(agenda: recorder.header.agenda)
+        }
+        recorder.record(Event(t: 0, .sectionStarted(section: first.id)))
+        for request in tables.flatMap(\.requests) { recorder.record(request, at: 0) }
+        return MeetingState.fold(agenda: recorder.header.agenda, events: recorder.events)
     }
 
     private func meetingTitle(_ agenda: Agenda) -> String {

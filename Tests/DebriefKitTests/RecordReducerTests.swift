@@ -77,6 +77,19 @@ struct RecordReducerTests {
         resumed.recorder.leave()
     }
 
+    @Test func theWriterCutsARecordTextToTheCellLimit() throws {
+        let header = SessionHeader(agenda: Fixtures.influencer, meeting: MeetingInfo(title: "Spring", startedAt: "2026-11-23T14:00:00Z"))
+        let recorder = try MeetingRecorder.start(header: header, store: SessionStore(folder: Fixtures.temporaryFolder()), date: Date())
+        let long = String(repeating: "\u{1B}", count: Limits.dataCellBytes + 10)
+        let added = recorder.record(.addRecord(table: .content, fields: ["piece": .text(long), "hook": .text(long)]), at: 0)
+        guard case .recordAdded(_, _, let fields) = added.change else { Issue.record("not a record"); return }
+        #expect(fields.values.allSatisfy { $0.text?.utf8.count == Limits.dataCellBytes })
+        let edited = recorder.record(.change(.recordEdited(id: 1, field: "hook", value: .text(long))), at: 1)
+        #expect(edited.change == .recordEdited(id: 1, field: "hook", value: .text(String(long.prefix(Limits.dataCellBytes)))))
+        #expect(try SessionReader.read(recorder.journalURL).events.count == 2, "both lines read back")
+        recorder.leave()
+    }
+
     @Test func recordEventsReadBackEqualWithNullForAMissingValue() throws {
         let events = [Event(t: 0, reach), Event(t: 5, .recordEdited(id: 1, field: "actual", value: nil)),
                       Event(t: 6, .recordEdited(id: 1, field: "comment", value: .text("client \"set\" it"))),

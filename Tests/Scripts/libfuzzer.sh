@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # libFuzzer over the loaders of untrusted files (session files and journals, the reducer,
-# the brief writer, agendas). Compiles DebriefKit and the fuzz target as one instrumented
+# the brief writer, agendas, CSV/TSV data files). Compiles DebriefKit and the fuzz target as one instrumented
 # module with -sanitize=fuzzer,address, seeds the corpus with real files, and runs.
 #   Tests/Scripts/libfuzzer.sh [SECONDS] [RUNS]    default: 120 seconds, no run limit
 set -euo pipefail
@@ -15,7 +15,7 @@ swiftc -sanitize=fuzzer,address -parse-as-library -DFUZZING -O -module-name Fuzz
     $(find Sources/DebriefKit -name '*.swift') "$generated" Sources/FuzzLoaders/FuzzLoaders.swift \
     -I .build/debug/Modules -Xcc -fmodule-map-file=.build/checkouts/Yams/Sources/CYaml/include/module.modulemap \
     .build/debug/Yams.build/*.o .build/debug/CYaml.build/src/*.o -o "$out/fuzz-loaders"
-cp Agendas/*.yaml "$out/corpus/"
+cp Agendas/*.yaml Agendas/samples/* "$out/corpus/"
 # Real session files and journals, written by debrief.
 cp Tests/Fuzz/corpus/* "$out/corpus/"
 export SWIFT_BACKTRACE=enable=no

@@ -12,15 +12,19 @@ public struct RecordColumn: Equatable, Sendable {
     public let isRequired: Bool
     /// 1 is shown first and kept longest on a narrow screen; higher numbers drop earlier.
     public let priority: Int
+    /// Whether a value below 0 makes sense (a KPI's target or actual can be a net score);
+    /// a negative count of followers or a negative fee is refused on import.
+    public let allowsNegative: Bool
 
     public init(_ key: String, _ title: String, _ type: ValueType, aliases: [String] = [],
-                required: Bool = false, priority: Int) {
+                required: Bool = false, priority: Int, negative: Bool = false) {
         self.key = key
         self.title = title
         self.type = type
         self.aliases = aliases
         self.isRequired = required
         self.priority = priority
+        self.allowsNegative = negative
     }
 
     /// Whether a header cell names this column (its key, title or an alias).
@@ -32,7 +36,7 @@ public struct RecordColumn: Equatable, Sendable {
     /// `Eng. Rate`, `eng_rate` and `ENG-RATE` all read `eng rate`: case and punctuation
     /// vary between exports of the same spreadsheet.
     public static func normalized(_ header: String) -> String {
-        let separators: Set<Character> = [" ", "_", "-", ".", "\t", "(", ")", ":", "#"]
+        let separators: Set<Character> = [" ", "_", "-", ".", "\t", "(", ")", ":", "#", "%", "?", "/", "€", "$", "£", "\u{A0}"]
         return header.lowercased().split(whereSeparator: { separators.contains($0) }).joined(separator: " ")
     }
 }

@@ -7,9 +7,9 @@ public enum RecordSchemas {
         RecordColumn("kpi", "KPI", .text, aliases: ["metric", "name", "kpi name", "measure", "goal"],
                      required: true, priority: 1),
         RecordColumn("target", "Target", .number, aliases: ["goal value", "planned", "plan", "objective", "target value"],
-                     priority: 1),
+                     priority: 1, negative: true),
         RecordColumn("actual", "Actual", .number, aliases: ["result", "achieved", "actual value", "value", "delivered"],
-                     priority: 1),
+                     priority: 1, negative: true),
         RecordColumn("unit", "Unit", .choice(KPIUnit.options), aliases: ["units", "format"], priority: 5),
         RecordColumn("better", "Better", .choice(KPIDirection.options),
                      aliases: ["direction", "better if", "good direction"], priority: 6),
@@ -21,7 +21,7 @@ public enum RecordSchemas {
 
     public static let creators: [RecordColumn] = [
         RecordColumn("handle", "Handle", .text,
-                     aliases: ["creator", "influencer", "account", "username", "user name", "creator handle", "name", "@"],
+                     aliases: ["creator", "influencer", "account", "username", "user name", "creator handle", "name"],
                      required: true, priority: 1),
         RecordColumn("platform", "Platform", .text, aliases: ["network", "channel", "social network"], priority: 3),
         RecordColumn("tier", "Tier", .choice(CreatorTier.options), aliases: ["size", "creator tier"], priority: 4),

@@ -81,6 +81,7 @@ public final class MeetingRecorder {
             if case .draftChanged(let last)? = events.last?.change, last == cut { return failure }
             event.change = .draftChanged(text: cut)
         }
+        event.change = Self.boundingRecordText(event.change)
         events.append(event)
         if let id = Self.addedNoteID(event) { highestNoteID = max(highestNoteID, id) }
         if let id = Self.addedRecordID(event) { highestRecordID = max(highestRecordID, id) }
@@ -89,6 +90,20 @@ public final class MeetingRecorder {
 
     private static func addedNoteID(_ event: Event) -> Int? {
         if case .noteAdded(let id, _, _) = event.change { id } else { nil }
+    }
+
+    /// A record's text fields are cut to `Limits.dataCellBytes`, so a record's line always
+    /// fits what a reader accepts (typed cells are bounded at the input, imported ones on import).
+    private static func boundingRecordText(_ change: Change) -> Change {
+        func cut(_ value: FieldValue) -> FieldValue {
+            guard case .text(let text) = value, text.utf8.count > Limits.dataCellBytes else { return value }
+            return .text(String(Limits.prefix(of: text, fittingIn: Limits.dataCellBytes)))
+        }
+        switch change {
+        case .recordAdded(let id, let table, let fields): return .recordAdded(id: id, table: table, fields: fields.mapValues(cut))
+        case .recordEdited(let id, let field, let value): return .recordEdited(id: id, field: field, value: value.map(cut))
+        default: return change
+        }
     }
 
     private static func addedRecordID(_ event: Event) -> Int? {

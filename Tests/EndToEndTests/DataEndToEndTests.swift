@@ -1,0 +1,81 @@
+import DebriefKit
+import Foundation
+import Testing
+import TestSupport
+
+/// Bringing the campaign's numbers in, as a user does: `check-data` before the meeting,
+/// `run --data` to start with them; the session file holds every row, so it stands alone.
+@Suite("End to end: data files", .serialized)
+struct DataEndToEndTests {
+    private static let samples = Debrief.repository.appending(path: "Agendas/samples")
+
+    /// The three sample files copied into `folder`, so the test can change them mid-meeting.
+    private func copySamples(to folder: URL) throws -> [URL] {
+        try ["kpis.csv", "creators.csv", "content.csv"].map { name in
+            let copy = folder.appending(path: name)
+            try FileManager.default.copyItem(at: Self.samples.appending(path: name), to: copy)
+            return copy
+        }
+    }
+
+    @Test func runWithTheThreeSampleFilesRecordsEveryRowInTheSessionFile() throws {
+        let folder = Debrief.freshFolder()
+        let files = try copySamples(to: folder)
+        let data = files.map { "--data '\($0.path)'" }.joined(separator: " ")
+        let tmux = try Tmux(Debrief.command("--time-scale 60 \(data)", sessions: folder))
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.waitFor("● saved")
+        // A file that changes while the meeting runs: the session keeps what was imported.
+        try Data("kpi,target\nSomething else,1\n".utf8).write(to: files[0])
+        try tmux.press("F10")
+        try tmux.waitFor("End the meeting now?")
+        try tmux.press("Enter")
+        let exit = try tmux.waitForExit()
+        #expect(exit.code == 0)
+
+        let session = try #require(Debrief.files(in: folder, suffix: ".debrief.jsonl").first)
+        for file in files { try FileManager.default.removeItem(at: file) }
+        let record = try SessionReader.read(session)
+        let state = record.state
+        #expect(state.records(in: .kpis).count == 8)
+        #expect(state.records(in: .kpis).first?.name == "Reach")
+        #expect(state.records(in: .creators).map(\.name).first == "@lena.cooks")
+        #expect(state.records(in: .content).count == 7)
+        #expect(state.records.map(\.id) == Array(1...21), "the writer numbered the rows")
+        guard case .sectionStarted = record.events.first?.change else { Issue.record("a meeting opens on its first section"); return }
+        #expect(record.events.dropFirst().prefix(21).allSatisfy { $0.t == 0 }, "the rows are the meeting's first events")
+        let engagement = try #require(state.records(in: .kpis).first { $0.name == "Engagement rate" })
+        #expect(KPIMeasures(engagement).verdict == .missed)
+    }
+
+    @Test func checkDataReportsABrokenFileWithLineAndColumnAndExitsOne() throws {
+        let folder = Debrief.freshFolder()
+        let broken = folder.appending(path: "creators.csv")
+        try Data("Handle,Followers,ER\n@a,12k,4%\n@b,lots,3%\n@c,\"9k,2%\n".utf8).write(to: broken)
+        let result = try Subprocess.run([Debrief.binary, "check-data", broken.path])
+        #expect(result.status == 1)
+        #expect(result.output.contains("creators.csv, line 4, column 2: a quote opened here is never closed"))
+        #expect(!result.output.contains("OK"))
+
+        let fine = try Subprocess.run([Debrief.binary, "check-data", Self.samples.path])
+        #expect(fine.status == 0)
+        #expect(fine.output.contains("kpis.csv: OK: 8 KPIs"))
+        #expect(fine.output.contains("creators.csv: OK: 6 creators"))
+    }
+
+    @Test func runRefusesABadFileBeforeStartingAnything() throws {
+        let folder = Debrief.freshFolder()
+        let bad = folder.appending(path: "kpis.csv")
+        try Data("KPI,Target\nReach,a lot\n".utf8).write(to: bad)
+        let sessions = folder.appending(path: "sessions")
+        let result = try Subprocess.run(["/usr/bin/env", "DEBRIEF_SESSIONS=\(sessions.path)", Debrief.binary, "run", "--data", bad.path])
+        #expect(result.status == 1)
+        #expect(result.output.contains("kpis.csv, line 2, column 2 (Target): 'a lot' is not a number"))
+        #expect(Debrief.files(in: folder, suffix: ".journal.jsonl").isEmpty, "no meeting was started")
+
+        let sprint = try Subprocess.run(["/usr/bin/env", "DEBRIEF_SESSIONS=\(sessions.path)", Debrief.binary, "run",
+                                         "--agenda", "sprint-retrospective", "--data", Self.samples.appending(path: "kpis.csv").path])
+        #expect(sprint.status == 1)
+        #expect(sprint.output.contains("has no section for the kpis table"))
+    }
+}
