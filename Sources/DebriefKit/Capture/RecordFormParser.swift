@@ -53,6 +53,7 @@ public enum RecordFormParser {
             return .failure(FormError("Name the \(rowName(table)) first: \(example(table))"))
         }
         var fields: [(String, FieldValue?)] = []
+        var unit: String?
         while index < words.count {
             guard let (column, length) = match(words, at: index, columns) else { break }
             index += length
@@ -65,10 +66,16 @@ public enum RecordFormParser {
                 return .failure(FormError("\(column.title) needs a value after it (- makes it missing)"))
             }
             switch value(valueWords.joined(separator: " "), for: column) {
-            case .success(let value): fields.append((column.key, value))
+            case .success(let (value, number)):
+                fields.append((column.key, value))
+                // A KPI typed as 3.1% or €0.12 is counted in that unit, unless the form says.
+                if table == .kpis, let number, number.isPercent || number.currency != nil {
+                    unit = unit ?? (number.isPercent ? "percent" : "money")
+                }
             case .failure(let error): return .failure(error)
             }
         }
+        if let unit, !fields.contains(where: { $0.0 == "unit" }) { fields.append(("unit", .text(unit))) }
         return .success(Form(key: key, fields: fields))
     }
 
@@ -173,32 +180,14 @@ public enum RecordFormParser {
 
     private static let missingWords: Set<String> = ["-", "—", "–", "none", "missing", "n/a", "na"]
 
-    private static func value(_ text: String, for column: RecordColumn) -> Result<FieldValue?, FormError> {
-        if missingWords.contains(text.lowercased()) { return .success(nil) }
-        switch column.type {
-        case .text:
-            return .success(.text(text))
-        case .number, .money, .percent, .rating:
-            guard let number = TypedNumber.read(text) else {
-                return .failure(FormError("“\(text)” is not a number for \(column.title) (write 1.2M, 18,400, 3.1% or €0.41)"))
-            }
-            let value = FieldValue.number(number)
-            guard column.type.accepts(value) else {
-                return .failure(FormError("\(column.title) is a whole number from 1 to 5, not “\(text)”"))
-            }
-            return .success(value)
-        case .choice(let options):
-            guard let option = options.first(where: { $0.matches(text) }) else {
-                let names = options.map(\.value).joined(separator: ", ")
-                return .failure(FormError("\(column.title) is one of \(names), not “\(text)”"))
-            }
-            return .success(.text(option.value))
-        case .yesNo:
-            switch RecordColumn.normalized(text) {
-            case "yes", "y", "true", "on time", "ok": return .success(.bool(true))
-            case "no", "n", "false", "late": return .success(.bool(false))
-            default: return .failure(FormError("\(column.title) is yes or no, not “\(text)”"))
-            }
+    /// A value read as a file's cell is (`CellReader`: the same spellings, the same checks),
+    /// with the unit it was written with.
+    private static func value(_ text: String, for column: RecordColumn) -> Result<(FieldValue?, ParsedNumber?), FormError> {
+        if missingWords.contains(text.lowercased()) { return .success((nil, nil)) }
+        switch CellReader.read(text, as: column) {
+        case .missing: return .success((nil, nil))
+        case .value(let value, let number): return .success((value, number))
+        case .problem(let why): return .failure(FormError("\(column.title): \(why)"))
         }
     }
 
@@ -217,40 +206,5 @@ public enum RecordFormParser {
         case .creators: "= @lena followers 18.4k er 3.1% organic 2.4%"
         case .content: "= Unboxing reel views 120k er 4.2%"
         }
-    }
-}
-
-/// Numbers as people write them: `1.2M`, `18,400`, `18 400`, `3.1%`, `€0.41`, `$12k`,
-/// `−4`. Percent signs and currency signs are dropped (the column says what it holds).
-public enum TypedNumber {
-    public static func read(_ typed: String) -> Double? {
-        var text = typed.trimmingCharacters(in: .whitespaces)
-        let negative = text.hasPrefix("-") || text.hasPrefix("−")
-        if negative { text.removeFirst() }
-        text = String(text.filter { !"€$£¥% \u{00A0}\u{202F}'".contains($0) })
-        var multiplier = 1.0
-        if let last = text.last?.lowercased() {
-            switch last {
-            case "k": multiplier = 1e3
-            case "m": multiplier = 1e6
-            case "b": multiplier = 1e9
-            default: break
-            }
-            if multiplier != 1 { text.removeLast() }
-        }
-        // A comma before exactly three digits groups thousands; otherwise it is a decimal comma.
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        if parts.count > 1 {
-            if parts.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) {
-                text = parts.joined()
-            } else if parts.count == 2, !text.contains(".") {
-                text = parts.joined(separator: ".")
-            } else {
-                return nil
-            }
-        }
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-              let number = Double(text), number.isFinite else { return nil }
-        return (negative ? -number : number) * multiplier
     }
 }
