@@ -107,6 +107,17 @@ struct TableFocusTests {
         #expect(driver.model.contentMetric == "clicks")
     }
 
+    @Test func thePatternsFollowACorrectedCell() {
+        var driver = CaptureDriver(section: "creators")
+        driver.type("= @lena tier micro er 3% organic 2%")
+        driver.press(.enter)
+        #expect(driver.screen(width: 200, height: 60).contains("micro  1       +50.0%"))
+        driver.type("= @lena organic 2.5%")
+        driver.press(.enter)
+        let screen = driver.screen(width: 200, height: 60)
+        #expect(screen.contains("micro  1       +20.0%") && !screen.contains("+50.0%"), "grouped again after the change")
+    }
+
     @Test func aNoteNamingACreatorShowsOnTheirRowAndInTheOpenedRow() {
         var driver = CaptureDriver(section: "creators")
         driver.type("= @lena er 3.1% organic 2.4%")

@@ -21,6 +21,7 @@ extension AppModel {
         pane.selectedRecord = selectedRecordID
         pane.selectedColumn = selectedColumn
         pane.showsPatterns = showsPatterns
+        pane.patterns = patternMemo
         return pane
     }
 

@@ -71,6 +71,8 @@ public struct AppModel: Sendable {
     public var contentMetric = "er"
     /// Narrow screens: the creators' patterns in the table's place (p).
     public var showsPatterns = false
+    /// The creators' patterns as last grouped; replaced whenever a row changes.
+    var patternMemo = PatternMemo()
     /// A cell's form was opened from the table: saving it goes back there.
     var formFromTable = false
     /// A short message for the note-taker (what the parser could not understand…).
@@ -102,6 +104,10 @@ public struct AppModel: Sendable {
     /// Folds a recorded event into the meeting. The only way `meeting` changes.
     public mutating func apply(_ event: Event) {
         meeting.apply(event)
+        switch event.change {
+        case .recordAdded, .recordEdited, .recordRemoved: patternMemo = PatternMemo()
+        default: break
+        }
         if let selectedNoteID, meeting.note(id: selectedNoteID)?.isRemoved ?? true { self.selectedNoteID = nil }
     }
 

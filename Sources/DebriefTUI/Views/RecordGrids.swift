@@ -140,14 +140,14 @@ public enum RecordGrids {
     }
 
     /// One dimension of the patterns panel: a row per group.
-    static func patterns(_ creators: [Record], by dimension: PatternDimension) -> TableGrid {
+    static func patterns(_ groups: [PatternGroup], by dimension: PatternDimension) -> TableGrid {
         let columns = [
             TableGrid.Column(dimension.title, priority: 0, shrinkTo: 6),
             TableGrid.Column("n", .right, priority: 0),
             TableGrid.Column("Median lift", .right, priority: 0),
             TableGrid.Column("€/conv.", .right, priority: 1),
         ]
-        return TableGrid(columns: columns, rows: CreatorPatterns.groups(creators, by: dimension).map { group in
+        return TableGrid(columns: columns, rows: groups.map { group in
             [group.name.map { TableGrid.Cell($0) } ?? TableGrid.Cell("(none)", .muted),
              TableGrid.Cell(NumberText.count(Double(group.count))),
              group.medianLift.map { TableGrid.Cell(NumberText.signedPercent($0)) } ?? .missing,

@@ -14,6 +14,8 @@ public struct TablePane: Sendable {
     public var metric: String
     /// On a narrow screen the creators' patterns take the table's place (p).
     public var showsPatterns = false
+    /// Where the patterns are kept between frames (the app model's); nil groups afresh.
+    public var patterns: PatternMemo?
 
     public init(table: RecordTable, meeting: MeetingState, metric: String = "er") {
         self.table = table
@@ -87,7 +89,7 @@ public struct TablePane: Sendable {
         let build = { (slice: [Record]) in RecordGrids.creators(slice, mentions: mentions) }
         // A long table scrolls above the patterns rather than pushing them off the screen.
         let tableRows = min(1 + max(1, rows.count), area.height - 1 - Self.patternsHeight)
-        if area.width >= Self.patternsBelowWidth, tableRows >= 4, !rows.isEmpty {
+        if area.width >= Self.patternsBelowWidth, tableRows >= min(1 + rows.count, 4), !rows.isEmpty {
             drawGrid(rows, selected: selected, in: &canvas, area: Rect(x: area.x, y: area.y, width: area.width, height: tableRows),
                      build: build)
             let top = area.y + tableRows + 1
@@ -113,7 +115,8 @@ public struct TablePane: Sendable {
         var y = area.y
         for dimension in dimensions {
             guard y < area.maxY - 1 else { break }
-            let grid = RecordGrids.patterns(rows, by: dimension)
+            let groups = patterns?.groups(rows, by: dimension) ?? CreatorPatterns.groups(rows, by: dimension)
+            let grid = RecordGrids.patterns(groups, by: dimension)
             let height = min(area.maxY - y, 1 + grid.rows.count)
             grid.draw(in: &canvas, area: Rect(x: area.x, y: y, width: area.width, height: height), saysLeftOut: false)
             y += height + 1
