@@ -157,3 +157,24 @@ struct TableSizeTests {
         #expect(driver.model.meeting.records.count == 3)
     }
 }
+
+@Suite("Numbers as tables show them")
+struct NumberTextTests {
+    @Test func groupedPercentMoneyAndMissing() {
+        #expect(NumberText.count(1_050_000) == "1,050,000")
+        #expect(NumberText.count(999) == "999")
+        #expect(NumberText.count(2.5) == "2.5")
+        #expect(NumberText.count(nil) == "—")
+        #expect(NumberText.percent(3.1) == "3.1%")
+        #expect(NumberText.percent(0.05) == "0.1%")
+        #expect(NumberText.signedPercent(-22.5) == "−22.5%")
+        #expect(NumberText.signedPercent(5) == "+5.0%")
+        #expect(NumberText.signedPercent(0.01) == "0.0%")
+        #expect(NumberText.money(0.41) == "€0.41")
+        #expect(NumberText.money(0.4) == "€0.40")
+        #expect(NumberText.money(12_000) == "€12,000")
+        #expect(NumberText.money(-8.5) == "−€8.50")
+        #expect(NumberText.grouped(-1_234.567, decimals: 2) == "−1,234.57")
+        #expect(NumberText.grouped(1e20) == "100000000000000000000")
+    }
+}
