@@ -134,11 +134,14 @@ struct CoreBenchmarks {
         return rows
     }
 
-    /// The creator table with 1,000 rows on screen (and its patterns), at 80×24 and
+    /// The creator table with 20 and with 1,000 rows (and its patterns), at 80×24 and
     /// 200×60: drawing cost should not grow with rows that are not shown.
     private func tableFrames() -> [ReportRow] {
+        [20, 1_000].flatMap(tableFrames(creators:))
+    }
+
+    private func tableFrames(creators: Int) -> [ReportRow] {
         guard let index = agenda.sections.firstIndex(where: { $0.table == .creators }) else { return [] }
-        let creators = 1_000
         let tiers = ["nano", "micro", "mid", "macro"], platforms = ["Instagram", "TikTok", "YouTube"]
         var events = [Event(t: 0, .sectionStarted(section: agenda.sections[index].id))]
         for id in 1...creators {
