@@ -75,6 +75,12 @@ struct DataImportTests {
         #expect(found[0].contains("'Sponsored ER'"))
     }
 
+    @Test func aHeaderTwoTablesShareIsAskedAbout() {
+        #expect(problems("name,clicks\nx,1\n") == [
+            "data.csv, line 1: the header could be creators or content: name the first column after one of them ('Handle' or 'Piece'), or add a column only one of them has",
+        ])
+    }
+
     @Test func raggedRowsAndBadCellsAreAllReportedWithLineAndColumn() {
         let found = problems("""
         handle,followers,rating,draft on time

@@ -36,9 +36,10 @@ public struct RecordColumn: Equatable, Sendable {
     /// `Eng. Rate`, `eng_rate` and `ENG-RATE` all read `eng rate`: case and punctuation
     /// vary between exports of the same spreadsheet.
     public static func normalized(_ header: String) -> String {
-        let separators: Set<Character> = [" ", "_", "-", ".", "\t", "(", ")", ":", "#", "%", "?", "/", "€", "$", "£", "\u{A0}"]
-        return header.lowercased().split(whereSeparator: { separators.contains($0) }).joined(separator: " ")
+        header.lowercased().split(whereSeparator: { separators.contains($0) }).joined(separator: " ")
     }
+
+    private static let separators: Set<Character> = [" ", "_", "-", ".", "\t", "(", ")", ":", "#", "%", "?", "/", "€", "$", "£", "\u{A0}"]
 }
 
 /// What a field holds. Numbers, money and percentages are all stored as numbers: a
@@ -79,14 +80,19 @@ public enum ValueType: Equatable, Sendable {
 public struct ChoiceOption: Equatable, Sendable {
     public let value: String
     public let aliases: [String]
+    /// The value and aliases, normalized once: every imported cell of the column is matched.
+    private let names: Set<String>
 
     public init(_ value: String, aliases: [String] = []) {
         self.value = value
         self.aliases = aliases
+        self.names = Set(([value] + aliases).map(RecordColumn.normalized))
     }
 
     public func matches(_ text: String) -> Bool {
-        let name = RecordColumn.normalized(text)
-        return ([value] + aliases).contains { RecordColumn.normalized($0) == name }
+        names.contains(RecordColumn.normalized(text))
     }
+
+    /// Matches an already normalized name.
+    func matches(normalized name: String) -> Bool { names.contains(name) }
 }

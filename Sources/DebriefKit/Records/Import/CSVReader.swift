@@ -1,8 +1,8 @@
 /// A small RFC 4180 reader: comma-, semicolon- or tab-separated fields, optionally quoted
 /// (`"a ""quoted"" word, with a comma"`), quoted fields spanning lines, CRLF, LF or CR line
 /// ends. Our own rather than a package: it is about 150 lines, reports every malformed row
-/// with its line and column (the packages weighed stop at the first, without a column),
-/// and it is fuzzed with the other loaders (see README.md, "Tables of numbers").
+/// with its line and column (the packages weighed pass ragged rows and unclosed quotes
+/// without a word), and it is fuzzed with the other loaders (README.md, "Tables of numbers").
 struct CSVReader {
     struct Row: Equatable {
         /// The line the row starts on (a quoted field can span lines).

@@ -13,6 +13,9 @@ enum CellReader {
     static let yes: Set<String> = ["yes", "y", "true", "1", "x", "✓", "✔", "✅", "on time", "ok", "ja", "oui", "sí", "si"]
     static let no: Set<String> = ["no", "n", "false", "0", "✗", "✘", "❌", "late", "nein", "non"]
 
+    /// A cell as a message quotes it (built only for a problem: most cells have none).
+    private static func quote(_ text: String) -> String { "'\(String(text.prefix(40)))'" }
+
     static func read(_ cell: String, as column: RecordColumn, decimalComma: Bool = false) -> Outcome {
         let text = NumberSpelling.trimmed(cell)
         if text.utf8.count > Limits.dataCellBytes {
@@ -21,13 +24,14 @@ enum CellReader {
         if case .text = column.type {
             return text.isEmpty ? .missing : .value(.text(text), nil)
         }
-        if NumberSpelling.isMissing(text) { return .missing }
-        let quoted = "'\(String(text.prefix(40)))'"
+        if NumberSpelling.isMissing(trimmed: text) { return .missing }
+        var quoted: String { quote(text) }
         switch column.type {
         case .text:
             return .value(.text(text), nil)
         case .choice(let options):
-            guard let option = options.first(where: { $0.matches(text) }) else {
+            let name = RecordColumn.normalized(text)
+            guard let option = options.first(where: { $0.matches(normalized: name) }) else {
                 return .problem("\(quoted) is not one of \(options.map(\.value).joined(separator: ", "))")
             }
             return .value(.text(option.value), nil)
@@ -37,13 +41,14 @@ enum CellReader {
             if no.contains(folded) { return .value(.bool(false), nil) }
             return .problem("\(quoted) is not yes or no")
         case .rating:
-            return rating(text, quoted, decimalComma)
+            return rating(text, decimalComma)
         case .number, .money, .percent:
-            return number(text, quoted, column, decimalComma)
+            return number(text, column, decimalComma)
         }
     }
 
-    private static func rating(_ text: String, _ quoted: String, _ decimalComma: Bool) -> Outcome {
+    private static func rating(_ text: String, _ decimalComma: Bool) -> Outcome {
+        var quoted: String { quote(text) }
         let stars = text.filter { $0 == "★" || $0 == "⭐" }.count
         var value: Double?
         if stars > 0, text.allSatisfy({ "★⭐☆ ".contains($0) }) {
@@ -51,7 +56,7 @@ enum CellReader {
         } else {
             let whole = text.split(separator: "/").first.map(String.init) ?? text
             if text.contains("/") && !text.hasSuffix("/5") && !text.hasSuffix("/ 5") { return .problem("\(quoted): a rating is out of 5") }
-            value = try? NumberSpelling.parse(whole, decimalComma: decimalComma).get().value
+            value = try? NumberSpelling.parse(trimmed: NumberSpelling.trimmed(whole), decimalComma: decimalComma).get().value
         }
         guard let value, value == value.rounded(), (1...5).contains(value) else {
             return .problem("\(quoted) is not a rating: write a whole number from 1 to 5")
@@ -59,9 +64,10 @@ enum CellReader {
         return .value(.number(value), nil)
     }
 
-    private static func number(_ text: String, _ quoted: String, _ column: RecordColumn, _ decimalComma: Bool) -> Outcome {
+    private static func number(_ text: String, _ column: RecordColumn, _ decimalComma: Bool) -> Outcome {
+        var quoted: String { quote(text) }
         let parsed: ParsedNumber
-        switch NumberSpelling.parse(text, decimalComma: decimalComma) {
+        switch NumberSpelling.parse(trimmed: text, decimalComma: decimalComma) {
         case .success(let number): parsed = number
         case .failure(let problem): return .problem("\(quoted) \(problem.explanation)")
         }

@@ -19,20 +19,21 @@ struct TableBuilder {
     consuming func build(_ rows: ArraySlice<CSVReader.Row>) throws(DataImportError) -> ImportedTable {
         let table = match.table
         var result: [ImportedTable.Row] = []
-        var parsed: [String: [ParsedNumber]] = [:]
-        let order = match.columns.keys.sorted()  // problems in column order
+        // Columns in file order (problems come in column order), looked up once, not per cell.
+        let order = match.columns.keys.sorted().map { ($0, match.columns[$0]!) }
+        var parsed = Array(repeating: [ParsedNumber](), count: order.count)
         for row in rows {
             guard shape(of: row) else { continue }
             var fields: [String: FieldValue] = [:]
+            fields.reserveCapacity(order.count + 1)
             var units: [ParsedNumber] = []
-            for index in order where index < row.cells.count {
-                let column = match.columns[index]!
+            for (position, (index, column)) in order.enumerated() where index < row.cells.count {
                 switch CellReader.read(row.cells[index], as: column, decimalComma: decimalComma) {
                 case .missing: break
                 case .value(let value, let number):
                     fields[column.key] = value
                     if let number {
-                        parsed[column.key, default: []].append(number)
+                        parsed[position].append(number)
                         if column.key == "target" || column.key == "actual" { units.append(number) }
                     }
                 case .problem(let message):
@@ -58,7 +59,7 @@ struct TableBuilder {
         let imported = ImportedTable(file: file, table: table, rows: result, ignoredColumns: match.ignored, notes: [])
         problems += DataImport.duplicates(across: [imported])
         guard problems.isEmpty else { throw DataImportError(problems) }
-        noteUnits(parsed)
+        noteUnits(Dictionary(uniqueKeysWithValues: zip(order.map(\.1.key), parsed)))
         if !match.ignored.isEmpty {
             notes.insert(DataProblem(file: file, line: header.line,
                 "ignored column\(match.ignored.count == 1 ? "" : "s") (not part of the \(table.rawValue) table): "

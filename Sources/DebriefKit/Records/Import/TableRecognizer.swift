@@ -30,7 +30,8 @@ struct TableRecognizer {
         guard winners.count == 1 else {
             let which = winners.map(\.0.rawValue).joined(separator: " or ")
             return .failure(DataImportError([DataProblem(file: file, line: line,
-                "the header could be \(which): add a column only one of them has, or name the first column '\(winners[0].0.keyColumn.title)', '\(winners[1].0.keyColumn.title)'…")]))
+                "the header could be \(which): name the first column after one of them ("
+                    + winners.map { "'\($0.0.keyColumn.title)'" }.joined(separator: " or ") + "), or add a column only one of them has")]))
         }
         var problems: [DataProblem] = []
         var firstOf: [String: Int] = [:]
