@@ -130,7 +130,40 @@ struct CoreBenchmarks {
         let changed = after.changedCells(since: before).count
         rows.append(ReportRow(group: "render", measure: "cells changed by one clock tick (80×24)", value: "\(changed)"))
         rows.append(crowdedFrame())
+        rows += tableFrames()
         return rows
+    }
+
+    /// The creator table with 20 and with 1,000 rows (and its patterns), at 80×24 and
+    /// 200×60: drawing cost should not grow with rows that are not shown.
+    private func tableFrames() -> [ReportRow] {
+        [20, 1_000].flatMap(tableFrames(creators:))
+    }
+
+    private func tableFrames(creators: Int) -> [ReportRow] {
+        guard let index = agenda.sections.firstIndex(where: { $0.table == .creators }) else { return [] }
+        let tiers = ["nano", "micro", "mid", "macro"], platforms = ["Instagram", "TikTok", "YouTube"]
+        var events = [Event(t: 0, .sectionStarted(section: agenda.sections[index].id))]
+        for id in 1...creators {
+            let fields: [String: FieldValue] = [
+                "handle": .text("@creator\(id)"), "platform": .text(platforms[id % 3]), "tier": .text(tiers[id % 4]),
+                "followers": .number(Double(1_000 * id)), "sponsored_er": .number(Double(id % 70) / 10),
+                "organic_er": .number(Double(id % 50) / 10 + 0.5), "clicks": .number(Double(id * 7)),
+                "conversions": .number(Double(id % 90)), "fee": .number(Double(100 + id)), "rating": .number(Double(id % 5 + 1)),
+            ]
+            events.append(Event(t: id * 10, .recordAdded(id: id, table: .creators, fields: fields)))
+        }
+        var model = AppModel(meeting: .fold(agenda: agenda, events: events),
+                             info: MeetingInfo(title: "Benchmark", startedAt: "2026-11-23T14:00:00+01:00"))
+        model.now = model.meeting.lastEventTime
+        return [(80, 24), (200, 60)].map { width, height in
+            let size = TerminalSize(width: width, height: height)
+            let time = Measure.median(runs: runs * 4) {
+                benchmarkSink &+= MeetingScreen.render(model, size: size).width
+            }
+            return ReportRow(group: "render", measure: "frame \(width)×\(height) with a \(Self.count(creators))-row creator table",
+                             value: Self.microseconds(time))
+        }
     }
 
     /// The frame a note-taker types into late in a long meeting: thousands of notes in the

@@ -41,7 +41,7 @@ struct BoxEdgesScreenTests {
         driver.press(.function(1))
         let screen = Self.lines(driver.screen(width: 80, height: 24))
         #expect(screen.contains(" │ F10                   End the meeting: shows what is open, then writes     │"))
-        #expect(screen.contains(" │ Enter                 Save the note: ! problem  + win  > action  ?         │"))
+        #expect(screen.contains(" │ F6                    Content: rank the top 3 and bottom 3 by the next     │"))
         #expect(screen[22] == " └─ ↑↓ PgUp PgDn: scroll   Esc or F1: close this help ────────────────────────┘")
         Self.expectNoRuleTouchesABox(screen)
     }

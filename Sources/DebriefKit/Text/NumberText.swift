@@ -10,23 +10,24 @@ public enum NumberText {
     /// asked (`0.41` stays `0.41`, `1200` is `1,200`).
     public static func grouped(_ value: Double, decimals: Int = 0) -> String {
         guard value.isFinite else { return missing }
-        let negative = value < 0
-        let scale = pow(10, Double(decimals))
-        let rounded = (abs(value) * scale).rounded() / scale
-        let whole = rounded.rounded(.down)
-        var digits = String(format: "%.0f", whole)
-        var groups: [Substring] = []
-        while digits.count > 3 {
-            groups.insert(digits.suffix(3), at: 0)
-            digits.removeLast(3)
+        let scale = [1.0, 10, 100, 1_000][min(max(decimals, 0), 3)]
+        let magnitude = (abs(value) * scale).rounded()
+        // Integer digits, not String(format:): a full-screen table formats hundreds of
+        // numbers a frame, and the formatter cost more than drawing the frame.
+        guard magnitude < 9e15 else { return (value < 0 ? "−" : "") + String(format: "%.0f", abs(value)) }
+        let scaled = Int64(magnitude), unit = Int64(scale)
+        let whole = String(scaled / unit)
+        var text = ""
+        text.reserveCapacity(whole.utf8.count + whole.utf8.count / 3 + decimals + 2)
+        for (index, digit) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
         }
-        groups.insert(Substring(digits), at: 0)
-        var text = groups.joined(separator: ",")
         if decimals > 0 {
-            let fraction = String(format: "%.\(decimals)f", rounded - whole).dropFirst()  // ".41"
-            text += fraction
+            let fraction = String(scaled % unit)
+            text += "." + String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
         }
-        return (negative && rounded != 0 ? "−" : "") + text
+        return (value < 0 && scaled != 0 ? "−" : "") + text
     }
 
     /// A count: whole numbers grouped; a fraction keeps one decimal (`2.5` revisions).

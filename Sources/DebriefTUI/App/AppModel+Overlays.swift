@@ -62,6 +62,9 @@ extension AppModel {
             return []
         case .confirmEnd:
             return handleConfirmEnd(key)
+        case .record:
+            if KeyMap.boxCommand(for: key, in: .recordCard) == .closeRow { self.overlay = nil }
+            return []
         case .interruptChoice:
             return handleInterruptChoice(key)
         case .tagging(let noteID, let rootCause):

@@ -89,6 +89,8 @@ extension AppModel {
         }
         let typed = editor.text
         if rewritingLearning, let editing = editingNoteID { return saveLearningRewrite(typed, of: editing) }
+        // A line starting with = is a row of the section's table, not a note.
+        if added == nil, editingNoteID == nil, RecordFormParser.isForm(typed) { return commitForm(typed) }
         let parsed = NoteParser.parse(typed, today: today)
         var effects: [AppEffect]
         let id: Int

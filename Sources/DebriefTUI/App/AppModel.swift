@@ -8,6 +8,8 @@ public enum AppEffect: Equatable, Sendable {
     /// Ask the meeting's writer to add a note: the writer picks its id. The loop hands the
     /// recorded event back to `noteRecorded(_:)`, which finishes the commit with that id.
     case addNote(section: String, content: NoteContent)
+    /// Ask the writer to add a row to a table (a form typed in the input); it picks the id.
+    case addRecord(table: RecordTable, fields: [String: FieldValue])
     /// The meeting is over: write the session file and leave.
     case finish
     /// Leave the meeting unfinished, to resume later (Ctrl-C, then "leave").
@@ -22,6 +24,8 @@ public enum AppEffect: Equatable, Sendable {
 public struct AppModel: Sendable {
     public enum Focus: Equatable, Sendable {
         case input, list
+        /// The section's table (F5): arrows move, Enter corrects a cell.
+        case table
     }
 
     public enum Overlay: Equatable, Sendable {
@@ -35,6 +39,9 @@ public struct AppModel: Sendable {
         case linking(actionID: Int, candidates: [Int])
         /// Ctrl-C: end, leave to resume later, or cancel.
         case interruptChoice
+        /// A row of a table opened in full (o in the table): every column, and the notes
+        /// that point at it.
+        case record(id: Int)
     }
 
     public private(set) var meeting: MeetingState
@@ -64,6 +71,17 @@ public struct AppModel: Sendable {
     /// Ctrl-P: the prompts the other way from what the screen's size chose (all of them,
     /// or one line that gives their rows to the notes). See `MeetingLayout`.
     public var promptsToggled = false
+    /// The table's selection while it has focus: a record id and a column of its grid.
+    public var selectedRecordID: Int?
+    public var selectedColumn = 1
+    /// The content column the top 3 and bottom 3 are ranked by (m switches it).
+    public var contentMetric = "er"
+    /// Narrow screens: the creators' patterns in the table's place (p).
+    public var showsPatterns = false
+    /// The creators' patterns as last grouped; replaced whenever a row changes.
+    var patternMemo = PatternMemo()
+    /// A cell's form was opened from the table: saving it goes back there.
+    var formFromTable = false
     /// A short message for the note-taker (what the parser could not understand…).
     public var message: String?
     /// Meeting time of the frame being shown.
@@ -111,6 +129,10 @@ public struct AppModel: Sendable {
     /// Folds a recorded event into the meeting. The only way `meeting` changes.
     public mutating func apply(_ event: Event) {
         meeting.apply(event)
+        switch event.change {
+        case .recordAdded, .recordEdited, .recordRemoved: patternMemo = PatternMemo()
+        default: break
+        }
         if let selectedNoteID, meeting.note(id: selectedNoteID)?.isRemoved ?? true { self.selectedNoteID = nil }
     }
 
@@ -129,7 +151,14 @@ public struct AppModel: Sendable {
     /// The section whose notes are listed: the one being looked back at, else the current one.
     public var listedSection: Int { viewedSection ?? meeting.current ?? 0 }
     public var listedNotes: VisibleNotes { meeting.visibleNotes(inSection: listedSection) }
-    public var keyContext: KeyContext { sinceLastTime != nil ? .sinceLastTime : focus == .list ? .list : .typing }
+    public var keyContext: KeyContext {
+        if sinceLastTime != nil { return .sinceLastTime }
+        switch focus {
+        case .list: return .list
+        case .table: return .table
+        case .input: return .typing
+        }
+    }
 
     /// The note being edited, as a person finds it: "problem #2" (`#N` is a problem's
     /// number, never a note id), else "the note from 12:04".
@@ -174,7 +203,7 @@ public struct AppModel: Sendable {
             return []
         case .paste(let text):
             switch overlay {
-            case .help, .confirmEnd, .interruptChoice: return []
+            case .help, .confirmEnd, .interruptChoice, .record: return []
             case .tagging, .linking: overlay = nil
             case nil: break
             }
@@ -216,6 +245,7 @@ public struct AppModel: Sendable {
             guard sections.indices.contains(target) else { return [] }
             viewedSection = nil
             selectedNoteID = nil
+            if focus == .table { leaveTable() }
             // A pause carries into the next section: say so, or the room thinks the clock runs.
             if meeting.isPaused { message = "The clock is still paused: F2 resumes" }
             return [.record(.sectionStarted(section: sections[target].id))]
@@ -235,8 +265,16 @@ public struct AppModel: Sendable {
             if focus == .input, !editor.isBlank { letPickerWait() }
         case .togglePrompts:
             promptsToggled.toggle()
+        case .focusTable:
+            enterTable()
+        case .switchMetric:
+            switchMetric()
         default:
-            return focus == .list ? performInList(command) : performTyping(command)
+            switch focus {
+            case .list: return performInList(command)
+            case .table: return performInTable(command)
+            case .input: return performTyping(command)
+            }
         }
         return []
     }

@@ -4,6 +4,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case meeting = "Meeting (always)"
     case typing = "Typing a note"
     case list = "The list of notes (Tab)"
+    case table = "The section's table (F5)"
+    case recordCard = "A row opened in full (o)"
     case tagPicker = "Tagging a problem (F4)"
     case linkPicker = "Linking an action to a problem"
     case endDialog = "Ending the meeting (F10)"

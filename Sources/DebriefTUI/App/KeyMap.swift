@@ -16,6 +16,9 @@ public enum Command: Hashable, Sendable {
     case selectPrevious, selectNext, editNote, removeNote, restoreNote, linkAction, toggleClientVisible, leaveList
     case toggleLearning, rewriteLearning
     case markKind(NoteKind)
+    // The section's table.
+    case focusTable, columnLeft, columnRight, editCell, openRow, removeRow, addRow, switchMetric, togglePatterns, leaveTable
+    case closeRow
     // Inside a box (a picker, the F10 and Ctrl-C dialogs, F1).
     /// A number key: the n-th choice of a picker or of the F10 checklist.
     case choose
@@ -31,7 +34,7 @@ public enum Command: Hashable, Sendable {
 public enum KeyMap {
     public typealias Binding = KeyBinding<Command>
 
-    public static let table = KeyTable(meeting + typing + list + boxes + sinceLastTime)
+    public static let table = KeyTable(meeting + typing + list + tableKeys + boxes + sinceLastTime)
     public static var bindings: [Binding] { table.bindings }
 
     static let meeting: [Binding] = [
@@ -48,6 +51,27 @@ public enum KeyMap {
         Binding([.control("p")], .togglePrompts, .meeting, status: "Prompts",
                    "Prompts on one line (more room for notes), or all of them"),
         Binding([.control("c")], .interrupt, .meeting, "End the meeting, or leave it to resume later"),
+        Binding([.function(5)], .focusTable, .meeting, status: "Table",
+                "Move to the section's table (KPIs, creators, content): arrows move, Enter corrects a cell"),
+        Binding([.function(6)], .switchMetric, .meeting, "Content: rank the top 3 and bottom 3 by the next metric"),
+    ]
+
+    /// Keys in the section's table (F5). Typing anything else goes to the input, so a form
+    /// (= …) can be started from here.
+    static let tableKeys: [Binding] = [
+        Binding([.up], .selectPrevious, .table, "Select the row above"),
+        Binding([.down], .selectNext, .table, "Select the row below"),
+        Binding([.left], .columnLeft, .table, "Select the column to the left (a hidden one comes into view)"),
+        Binding([.right], .columnRight, .table, "Select the column to the right"),
+        Binding([.enter], .editCell, .table, status: "Edit",
+                "Correct the selected cell: its form opens in the input (= name column value), Enter saves"),
+        Binding([.character("o"), .character(" ")], .openRow, .table, status: "Open", "Open the row in full: every column, its notes"),
+        Binding([.character("a")], .addRow, .table, status: "Add", "Add a row: the input starts a form (= name column value …)"),
+        Binding([.delete, .backspace], .removeRow, .table, status: "Delete", "Remove the selected row"),
+        Binding([.escape], .leaveTable, .table, status: "Back", "Back to typing"),
+        Binding([.character("m")], .switchMetric, .table, status: "Metric", "Content: rank the top 3 and bottom 3 by the next metric"),
+        Binding([.character("p")], .togglePatterns, .table, status: "Patterns",
+                "Creators on a narrow screen: the patterns (tier, platform, brief) in the table's place, or back"),
     ]
 
     static let typing: [Binding] = [
@@ -121,6 +145,8 @@ public enum KeyMap {
         Binding([.pageUp], .scrollPageUp, .help, "Scroll up a page"),
         Binding([.escape, .function(1), .enter, .character("q")], .closeHelp, .help, status: "close this help", keys: "Esc or F1",
                 "Close this help"),
+        Binding([.escape, .enter, .character("o"), .character(" ")], .closeRow, .recordCard, status: "close", keys: "Esc",
+                "Close the row"),
     ]
 
     /// "Since last time": the open actions of earlier meetings, one key each.
@@ -158,6 +184,7 @@ public enum KeyMap {
         switch context {
         case .list: listStatusLine
         case .sinceLastTime: sinceLastTimeStatusLine
+        case .table: tableStatusLine
         default: meetingStatusLine
         }
     }
@@ -165,6 +192,8 @@ public enum KeyMap {
     private static let sinceLastTimeStatusLine: [Binding] = meetingStatusLine.filter { $0.action == .showHelp }
         + bindings.filter { $0.name != nil && $0.context == .sinceLastTime }
         + meetingStatusLine.filter { $0.action == .endMeeting }
+    private static let tableStatusLine: [Binding] = meetingStatusLine.filter { $0.action == .showHelp }
+        + bindings.filter { $0.name != nil && $0.context == .table } + meetingStatusLine.filter { $0.action == .endMeeting }
 
     // Made once: the status line is drawn on every frame.
     private static let meetingStatusLine = bindings.filter { $0.name != nil && $0.context == .meeting }

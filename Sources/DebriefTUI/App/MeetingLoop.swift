@@ -154,6 +154,9 @@ public final class MeetingLoop {
                 // is on disk: keys typed during a slow fsync are typing.
                 model.wallTime = wall.milliseconds()
                 if let next = perform(model.noteRecorded(event)) { outcome = next }
+            case .addRecord(let table, let fields):
+                // The writer picks the record's id; the table selects the new row.
+                model.recordAdded(record(.addRecord(table: table, fields: fields)))
             case .finish:
                 outcome = .ended
             case .leave:

@@ -24,6 +24,8 @@ struct MeetingLayout {
 
     /// Below this many note rows the prompts collapse to one line by themselves.
     static let minimumNoteRows = 6
+    /// Under a table the notes give up rows to the numbers, but never all of them.
+    static let minimumNoteRowsUnderTable = 3
 
     /// - Parameter footer: the first row below the meeting (the rule above the note input,
     ///   or above the replay's timeline).
@@ -37,13 +39,21 @@ struct MeetingLayout {
         // prompt list is cut, with "…", before the notes are.
         let space = stripRule - 3
         let full = SectionPane.preferredHeight(model, width: mainWidth)
-        promptsCollapsed = (full > space - Self.minimumNoteRows) != model.promptsToggled
         let paneRows: Int
-        if promptsCollapsed {
+        if let table = model.tablePane {
+            // A section with a table: numbers first. The prompts take one line (Ctrl-P shows
+            // them all), the table what it needs, the notes keep a few rows.
+            promptsCollapsed = !model.promptsToggled
+            let prompts = promptsCollapsed ? 1 : full - 3
+            let wanted = 2 + prompts + table.preferredHeight(width: mainWidth)
+            paneRows = max(min(5, space - 2), min(wanted, space - Self.minimumNoteRowsUnderTable))
+        } else if (full > space - Self.minimumNoteRows) != model.promptsToggled {
+            promptsCollapsed = true
             // The chart's two rows only while the notes keep their minimum.
             let wanted = SectionPane.collapsedHeight(model)
             paneRows = min(wanted, max(SectionPane.collapsedRows, space - Self.minimumNoteRows))
         } else {
+            promptsCollapsed = false
             paneRows = max(min(5, space - 2), min(full, space - max(3, space * 2 / 5)))
         }
         pane = Rect(x: mainX, y: 2, width: mainWidth, height: paneRows)

@@ -53,6 +53,7 @@ public enum MeetingScreen {
         case .tagging(let noteID, let rootCause): TagPicker.draw(model, noteID: noteID, rootCause: rootCause, in: &canvas, bottom: bottom)
         case .linking(_, let candidates): LinkPicker.draw(model, candidates: candidates, in: &canvas, bottom: bottom)
         case .interruptChoice: InterruptDialog.draw(model, in: &canvas)
+        case .record(let id): RecordCard.draw(model.meeting, id: id, in: &canvas)
         case nil: break
         }
     }

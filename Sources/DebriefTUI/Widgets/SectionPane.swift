@@ -19,6 +19,20 @@ public enum SectionPane {
         guard area.height > 1 else { return }
         drawProgress(schedule, in: &canvas, x: area.x + 1, y: area.y + 1, width: area.width - 2)
 
+        if let table = model.tablePane {
+            // The section's table under its prompts (one line unless Ctrl-P shows them all).
+            var top = area.y + 2
+            if collapsed {
+                drawPromptLine(section, in: &canvas, x: area.x, y: top, width: area.width, namesKey: namesKey)
+                top += 1
+            } else {
+                let rows = min(promptLines(section, width: area.width).count, max(1, area.maxY - top - 3))
+                drawPrompts(section, in: &canvas, area: Rect(x: area.x, y: top, width: area.width, height: rows))
+                top += rows
+            }
+            table.draw(in: &canvas, area: Rect(x: area.x, y: top, width: area.width, height: area.maxY - top))
+            return
+        }
         if collapsed {
             drawPromptLine(section, in: &canvas, x: area.x, y: area.y + 2, width: area.width, namesKey: namesKey)
             if section.kind == .problems, area.height >= collapsedRows + 2 {

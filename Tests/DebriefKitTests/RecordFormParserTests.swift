@@ -1,0 +1,106 @@
+import DebriefKit
+import Testing
+
+/// The one-line table form typed in the note input: what a note-taker types, what it means.
+@Suite("Table forms: = name column value …")
+struct RecordFormParserTests {
+    private func parse(_ typed: String, _ table: RecordTable) throws -> RecordFormParser.Form {
+        try RecordFormParser.parse(typed, table: table).get()
+    }
+
+    private func error(_ typed: String, _ table: RecordTable) -> String? {
+        if case .failure(let error) = RecordFormParser.parse(typed, table: table) { return error.message }
+        return nil
+    }
+
+    @Test func aKPIWithTargetActualAndSource() throws {
+        let form = try parse("= reach target 1.2M actual 1.05M source history", .kpis)
+        #expect(form.key == "reach")
+        #expect(form.fields.map(\.0) == ["target", "actual", "target_source"])
+        #expect(form.fields.map(\.1) == [.number(1_200_000), .number(1_050_000), .text("historical")])
+    }
+
+    @Test func aKPINameOfSeveralWordsRunsUpToTheFirstColumn() throws {
+        let form = try parse("=engagement rate target 4% actual 3.1%", .kpis)
+        #expect(form.key == "engagement rate")
+        #expect(form.fields.map(\.1) == [.number(4), .number(3.1), .text("percent")])
+    }
+
+    @Test func aCreatorWithTypingShortNamesAndEveryKindOfValue() throws {
+        let form = try parse("= @lena followers 18.4k er 3.1% organic 2.4% fee €900 draft yes rating 4 brief detailed tier micro", .creators)
+        #expect(form.key == "@lena")
+        let fields = Dictionary(uniqueKeysWithValues: form.fields.map { ($0.0, $0.1) })
+        #expect(fields["followers"] == .number(18_400))
+        #expect(fields["sponsored_er"] == .number(3.1))
+        #expect(fields["organic_er"] == .number(2.4))
+        #expect(fields["fee"] == .number(900))
+        #expect(fields["draft_on_time"] == .bool(true))
+        #expect(fields["rating"] == .number(4))
+        #expect(fields["brief_detail"] == .text("detailed"))
+        #expect(fields["tier"] == .text("micro"))
+    }
+
+    @Test func quotesKeepAColumnNameInsideATextValue() throws {
+        let form = try parse(#"= Gym routine hook "a 30-second routine with no brand" views 410k"#, .content)
+        #expect(form.key == "Gym routine")
+        #expect(form.fields.map(\.1) == [.text("a 30-second routine with no brand"), .number(410_000)])
+    }
+
+    @Test func aDashMakesAValueMissingNeverZero() throws {
+        let form = try parse("= reach actual -", .kpis)
+        #expect(form.fields.count == 1 && form.fields[0].0 == "actual" && form.fields[0].1 == nil)
+    }
+
+    @Test("Numbers as people write them, read as a file's cells are", arguments: [
+        ("1.2M", 1_200_000.0), ("18,400", 18_400), ("18 400", 18_400), ("1,234,567", 1_234_567),
+    ])
+    func numbers(_ typed: String, _ value: Double) throws {
+        let form = try parse("= @lena followers \(typed)", .creators)
+        #expect(form.fields.map(\.1) == [.number(value)])
+        #expect(try parse("= @lena fee $12k", .creators).fields.map(\.1) == [.number(12_000)])
+    }
+
+    @Test func aKPITypedInPercentOrMoneyIsCountedInThatUnit() throws {
+        #expect(try parse("= CTR target 2% actual 1.4%", .kpis).fields.last! == ("unit", .text("percent")))
+        #expect(try parse("= spend target €48k", .kpis).fields.last! == ("unit", .text("money")))
+        #expect(try parse("= reach target 1M", .kpis).fields.count == 1)
+    }
+
+    @Test func mistakesAreSaidInWordsAndNothingIsParsed() {
+        #expect(error("= target 12", .kpis)?.contains("Name the KPI first") == true)
+        #expect(error("= reach target lots", .kpis) == "Target: 'lots' is not a number")
+        #expect(error("= @lena rating 7", .creators)?.contains("from 1 to 5") == true)
+        #expect(error("= @lena fee =1+1", .creators)?.contains("formula") == true)
+        #expect(error("= reach source gut feeling", .kpis)?.contains("historical, estimate, client") == true)
+        #expect(error("= @lena draft maybe", .creators)?.contains("yes or no") == true)
+        #expect(error("= reach target", .kpis)?.contains("needs a value") == true)
+        #expect(error(#"= piece hook "open"#, .content)?.contains("quote is not closed") == true)
+    }
+
+    @Test func onlyALineStartingWithEqualsIsAForm() {
+        #expect(RecordFormParser.isForm("= reach target 1M"))
+        #expect(RecordFormParser.isForm("  =reach"))
+        #expect(!RecordFormParser.isForm("reach = 1M"))
+        #expect(!RecordFormParser.isForm("! reach missed"))
+    }
+
+    @Test func aCellsFormReadsBackAsTheSameValue() throws {
+        for table in RecordTable.allCases {
+            for column in table.columns.dropFirst() {
+                let value: FieldValue
+                switch column.type {
+                case .number, .money: value = .number(18_400)
+                case .percent: value = .number(3.1)
+                case .rating: value = .number(4)
+                case .text: value = .text("source of the target")
+                case .choice(let options): value = .text(options[0].value)
+                case .yesNo: value = .bool(false)
+                }
+                let typed = RecordFormParser.typedForm(key: "row one", column: column, value: value)
+                let form = try parse(typed, table)
+                #expect(form.key == "row one", "\(typed)")
+                #expect(form.fields.count == 1 && form.fields[0].0 == column.key && form.fields[0].1 == value, "\(typed)")
+            }
+        }
+    }
+}

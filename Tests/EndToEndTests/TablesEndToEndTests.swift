@@ -1,0 +1,78 @@
+import DebriefKit
+import Foundation
+import Testing
+
+/// The numbers in the real binary: a KPI typed as a form, corrected from the table (F5,
+/// →, Enter, a new value, Enter), seen on screen with its variance and in the journal.
+@Suite("End to end: the KPI table", .serialized)
+struct TablesEndToEndTests {
+    @Test func aCellCorrectedInTheTableShowsOnScreenAndInTheJournal() throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.command("--time-scale 10 --client Acme", sessions: folder))
+        try tmux.waitFor("1/6  Performance vs. goals")
+
+        try tmux.type("= engagement rate target 4% actual 3.1% source client")
+        try tmux.press("Enter")
+        try tmux.waitFor("−22.5%")
+        try tmux.waitFor("▼ miss")
+
+        // F5 selects the row just typed; → moves from Target to Actual; Enter opens its form.
+        try tmux.press("F5")
+        try tmux.waitFor("Enter Edit")
+        try tmux.press("Right", "Enter")
+        try tmux.waitFor("= engagement rate actual 3.1%")
+        try tmux.press("BSpace", "BSpace", "BSpace", "BSpace")
+        try tmux.type("4.2%")
+        try tmux.press("Enter")
+        try tmux.waitFor("+5.0%")
+        try tmux.waitFor("▲ beat")
+
+        // The correction is in the journal before the meeting ends.
+        let journal = try #require(Debrief.files(in: folder, suffix: ".jsonl").first)
+        let text = try String(contentsOf: journal, encoding: .utf8)
+        #expect(text.contains("record_added"))
+        #expect(text.contains("record_edited") && text.contains("4.2"))
+
+        try tmux.press("Escape")
+        try tmux.waitFor("F2 Pause")
+        try tmux.press("F10")
+        try tmux.waitFor("End meeting")
+        try tmux.press("Enter")
+        #expect(try tmux.waitForExit().code == 0)
+        let session = try #require(Debrief.files(in: folder, suffix: ".debrief.jsonl").first)
+        let record = try SessionReader.read(session)
+        #expect(record.events.contains { $0.change == .recordEdited(id: 1, field: "actual", value: .number(4.2)) })
+    }
+
+    /// The three sample files imported with --data are on screen in their sections at once,
+    /// and a creator's row opens in full with its computed lift.
+    @Test func importedSamplesShowInTheirSections() throws {
+        let folder = Debrief.freshFolder()
+        let samples = Debrief.repository.appending(path: "Agendas/samples")
+        let data = ["kpis.csv", "creators.csv", "content.csv"].map { "--data '\(samples.appending(path: $0).path)'" }
+        let tmux = try Tmux(Debrief.command("--time-scale 10 " + data.joined(separator: " "), sessions: folder))
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.waitFor("Variance")
+        try tmux.waitFor("▲ beat")
+        try tmux.press("NPage")
+        try tmux.waitFor("2/6  Creator breakdown")
+        try tmux.waitFor("Spons. ER")
+        try tmux.press("F5")
+        try tmux.waitFor("Enter Edit")
+        try tmux.press("o")
+        try tmux.waitFor("Lift over organic")
+        try tmux.press("Escape")
+        try tmux.waitUntil("the row closed") { !$0.contains("Lift over organic") }
+        try tmux.press("Escape")
+        try tmux.waitFor("F2 Pause")
+        try tmux.press("NPage")
+        try tmux.waitFor("3/6  Content analysis")
+        try tmux.waitFor("▲ Top 3 by ER")
+        try tmux.press("F6")
+        try tmux.waitFor("▲ Top 3 by Clicks")
+        try tmux.press("F10")
+        try tmux.waitFor("End meeting")
+        try tmux.press("Enter")
+        #expect(try tmux.waitForExit().code == 0)
+    }
+}
