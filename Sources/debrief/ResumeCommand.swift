@@ -18,6 +18,9 @@ struct ResumeCommand: ParsableCommand {
 
     @OptionGroup var storage: SessionsOption
 
+    @Flag(name: .customLong("no-git"), help: "Do not commit the session and brief, even when the sessions folder is in git.")
+    var noGit = false
+
     @Flag(name: .customLong("count-downtime"), help: "Let the meeting clock run through the time Debrief was down.")
     var countDowntime = false
 
@@ -29,6 +32,7 @@ struct ResumeCommand: ParsableCommand {
     private func resume() throws {
         try TerminalRequirement.check()
         ShellTerminal.repairIfLeftRaw()
+        MeetingSession.commitsToGit = !noGit
         var store = storage.store
         let meeting: InterruptedMeeting
         if let session {

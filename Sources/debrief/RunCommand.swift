@@ -33,6 +33,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var storage: SessionsOption
 
+    @Flag(name: .customLong("no-git"), help: "Do not commit the session and brief, even when the sessions folder is in git.")
+    var noGit = false
+
     @Option(name: .customLong("time-scale"), help: ArgumentHelp(
         "Run the clock this many times faster (rehearsals, demos, tests).", valueName: "x"))
     var timeScale: Double = 1
@@ -52,6 +55,7 @@ struct RunCommand: ParsableCommand {
     private func runMeeting() throws {
         // Everything that can fail is checked before the terminal is taken over.
         let agenda = try AgendaResolver.resolve(agenda)
+        MeetingSession.commitsToGit = !noGit
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandError("debrief run needs an interactive terminal")
         }

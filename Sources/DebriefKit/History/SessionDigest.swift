@@ -1,0 +1,93 @@
+import Foundation
+
+/// What the cross-session commands need from one session file, small enough that ten
+/// thousand of them load in a blink from the index (`HistoryIndex`).
+public struct SessionDigest: Codable, Equatable, Sendable {
+    /// The session's name: its file name without `.debrief.jsonl`.
+    public var name: String
+    public var title: String
+    public var client: String?
+    public var campaign: String?
+    /// ISO 8601 with offset, as the header stores it.
+    public var startedAt: String
+    public var items: [Item]
+    /// Why the file was only partly read (damaged lines, lines of a newer Debrief), said
+    /// beside every report that uses it; nil when read whole.
+    public var caveat: String?
+
+    public struct Item: Codable, Equatable, Sendable {
+        public var id: Int
+        public var kind: NoteKind
+        public var text: String
+        /// The section's title, as the agenda named it in that meeting.
+        public var section: String
+        public var rootCause: String?
+        public var severity: String?
+        public var owner: String?
+        public var due: String?
+        /// For actions: the problem it answers.
+        public var problem: Int?
+        /// Marked as a learning for the client's log (nil: not marked, or not known to this build).
+        public var learning: Bool?
+
+        public init(id: Int, kind: NoteKind, text: String, section: String, rootCause: String? = nil,
+                    severity: String? = nil, owner: String? = nil, due: String? = nil, problem: Int? = nil,
+                    learning: Bool? = nil) {
+            self.id = id
+            self.kind = kind
+            self.text = text
+            self.section = section
+            self.rootCause = rootCause
+            self.severity = severity
+            self.owner = owner
+            self.due = due
+            self.problem = problem
+            self.learning = learning
+        }
+    }
+
+    public init(name: String, title: String, client: String?, campaign: String?, startedAt: String, items: [Item]) {
+        self.name = name
+        self.title = title
+        self.client = client
+        self.campaign = campaign
+        self.startedAt = startedAt
+        self.items = items
+    }
+
+    /// The digest of a session read from disk: its final state, folded from its events (the
+    /// summary line is a copy of it, and the events are what a reader must trust).
+    public init(name: String, record: SessionRecord) {
+        let state = record.state
+        let meeting = record.header.meeting
+        let titles = state.agenda.sections.map(\.title)
+        let items = state.visibleNotes.map { note in
+            Item(id: note.id, kind: note.kind, text: note.text,
+                 section: titles.indices.contains(note.section) ? titles[note.section] : "",
+                 rootCause: note.kind == .problem ? note.rootCause : nil,
+                 severity: note.kind == .problem ? note.severity : nil,
+                 owner: note.kind == .action ? note.content.owner : nil,
+                 due: note.kind == .action ? note.content.due : nil,
+                 problem: note.kind == .action ? note.problem : nil)
+        }
+        self.init(name: name, title: meeting.title, client: meeting.client, campaign: meeting.campaign,
+                  startedAt: meeting.startedAt, items: items)
+        var caveats: [String] = []
+        if !record.skippedLines.isEmpty { caveats.append("\(record.skippedLines.count) damaged line(s) skipped") }
+        if !record.foreignLines.isEmpty {
+            caveats.append("\(record.foreignLines.count) line(s) from a newer Debrief not shown")
+        }
+        caveat = caveats.isEmpty ? nil : caveats.joined(separator: ", ")
+    }
+
+    /// An action's id on every machine: the session's name and the note's id.
+    public func actionID(_ item: Item) -> String { "\(name)#\(item.id)" }
+
+    public var actions: [Item] { items.filter { $0.kind == .action } }
+    public var problems: [Item] { items.filter { $0.kind == .problem } }
+
+    public func item(id: Int) -> Item? { items.first { $0.id == id } }
+
+    /// The day the meeting started, as stored (yyyy-MM-dd).
+    public var day: String { String(startedAt.prefix(10)) }
+}
