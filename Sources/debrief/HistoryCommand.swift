@@ -18,7 +18,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try LoadedHistory.load(storage, client: filter.client)
-        let name = loaded.sessions.first.map(loaded.directory.name(of:)) ?? filter.client
+        let name = filter.client.map { loaded.sessions.first.map(loaded.directory.name(of:)) ?? $0 }
         StandardStreams.out(HistoryChart.text(sessions: loaded.sessions, directory: loaded.directory, client: name))
     }
 }
