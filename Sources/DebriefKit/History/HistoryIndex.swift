@@ -48,8 +48,7 @@ public enum HistoryIndex {
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             let url = folder.appending(path: names[index])
             do throws(SessionReadError) {
-                let record = try SessionReader.read(url)
-                output[index] = .session(SessionDigest(name: SessionCatalog.name(of: url), record: record))
+                output[index] = .session(try SessionDigest.read(url))
             } catch {
                 output[index] = .unreadable(error.message)
             }

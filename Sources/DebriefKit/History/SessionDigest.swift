@@ -80,6 +80,28 @@ public struct SessionDigest: Codable, Equatable, Sendable {
         caveat = caveats.isEmpty ? nil : caveats.joined(separator: ", ")
     }
 
+    /// The digest of a session file. A finished session's last line is its summary (the
+    /// fold of its events, written with them): read from the header and that line alone, as
+    /// `debrief sessions` does, which is most of the time of indexing thousands of files.
+    /// Anything else (a split summary, a journal) is read in full.
+    public static func read(_ url: URL) throws(SessionReadError) -> SessionDigest {
+        let name = SessionCatalog.name(of: url)
+        if let (header, last) = try? SessionReader.readHeaderAndLastLine(url), header.damage == nil, let last,
+           let summary = try? JSONDecoder().decode(SessionSummary.self, from: last),
+           summary.type == "summary", summary.parts == nil, summary.endedAt != nil {
+            let items = summary.sections.flatMap { section in
+                section.items.map {
+                    Item(id: $0.id, kind: $0.kind, text: $0.text, section: section.title, rootCause: $0.rootCause,
+                         severity: $0.severity, owner: $0.owner, due: $0.due, problem: $0.problem)
+                }
+            }
+            let meeting = header.meeting
+            return SessionDigest(name: name, title: meeting.title, client: meeting.client, campaign: meeting.campaign,
+                                 startedAt: meeting.startedAt, items: items)
+        }
+        return SessionDigest(name: name, record: try SessionReader.read(url))
+    }
+
     /// An action's id on every machine: the session's name and the note's id.
     public func actionID(_ item: Item) -> String { "\(name)#\(item.id)" }
 
