@@ -41,6 +41,15 @@ struct HistoryIndexTests {
         #expect(again.first?.problems.first?.text == "line one\nline\ttwo \\ three\r\n")
     }
 
+    @Test func aLargerIndexReadsBackExactlyWhatTheFilesSay() throws {
+        for day in 1...28 { try write("s\(day)", client: day % 2 == 0 ? "Acme" : "Lumière", day: day, problem: "Problem \(day)") }
+        try Data("junk\n".utf8).write(to: folder.appending(path: "junk.debrief.jsonl"))
+        let built = HistoryIndex.load(folder: folder)
+        let read = HistoryIndex.load(folder: folder)  // decoded from the index, in chunks
+        #expect(built.sessions == read.sessions && read.sessions.count == 28)
+        #expect(read.skipped.map(\.file) == ["junk.debrief.jsonl"])
+    }
+
     @Test func damagedForeignAndNewerFilesAreSkippedByName() throws {
         try write("good", day: 1)
         try Data("not json at all\n".utf8).write(to: folder.appending(path: "damaged.debrief.jsonl"))

@@ -55,13 +55,12 @@ public enum HistoryChart {
 
     private static func trend(_ cause: String, _ sessions: [SessionDigest], newer: Set<String>, older: Set<String>) -> String {
         guard !newer.isEmpty, !older.isEmpty else { return "—" }
-        func rate(_ names: Set<String>) -> Double {
-            let count = sessions.filter { names.contains($0.name) }.reduce(0) { total, session in
-                total + session.problems.count { ($0.rootCause ?? "(untagged)") == cause }
-            }
-            return Double(count) / Double(names.count)
+        var (inNewer, inOlder) = (0, 0)
+        for session in sessions {
+            let count = session.problems.count { ($0.rootCause ?? "(untagged)") == cause }
+            if newer.contains(session.name) { inNewer += count } else if older.contains(session.name) { inOlder += count }
         }
-        let (before, after) = (rate(older), rate(newer))
+        let (before, after) = (Double(inOlder) / Double(older.count), Double(inNewer) / Double(newer.count))
         if after < before * 0.8 { return "better" }
         if after > before * 1.25 { return "worse " }
         return "steady"

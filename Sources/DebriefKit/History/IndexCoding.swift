@@ -56,6 +56,43 @@ enum IndexCoding {
             let bytes = raw.bindMemory(to: UInt8.self)
             var lines = ByteLines(bytes)
             guard let first = lines.next(), String(decoding: first, as: UTF8.self) == firstLine else { return nil }
+            // One chunk per core, each starting at a session's line: decoded side by side.
+            nonisolated(unsafe) let body = UnsafeBufferPointer(rebasing: bytes[lines.start...])
+            let chunks = chunkBounds(body, count: max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)))
+            nonisolated(unsafe) var parts = [[String: (FileStamp, Entry)]?](repeating: nil, count: chunks.count)
+            parts.withUnsafeMutableBufferPointer { output in
+                nonisolated(unsafe) let output = output
+                DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+                    output[index] = decodeRecords(UnsafeBufferPointer(rebasing: body[chunks[index]]))
+                }
+            }
+            var result: [String: (FileStamp, Entry)] = [:]
+            for part in parts {
+                guard let part else { return nil }
+                result.merge(part) { a, _ in a }
+            }
+            return result
+        }
+    }
+
+    /// Ranges of `body` that each begin at an `S` or `X` line.
+    private static func chunkBounds(_ body: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
+        var starts = [0]
+        for part in 1..<max(1, count) {
+            var position = max(starts.last!, body.count * part / count)
+            while position < body.count {
+                guard let newline = body[position...].firstIndex(of: 0x0A) else { position = body.count; break }
+                position = newline + 1
+                if position < body.count, body[position] != UInt8(ascii: "I") { break }
+            }
+            if position < body.count, position > starts.last! { starts.append(position) }
+        }
+        return zip(starts, starts.dropFirst() + [body.count]).map { $0..<$1 }
+    }
+
+    private static func decodeRecords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: (FileStamp, Entry)]? {
+        do {
+            var lines = ByteLines(bytes)
             var result: [String: (FileStamp, Entry)] = [:]
             var currentFile: String?
             var current: (FileStamp, SessionDigest)?

@@ -70,30 +70,45 @@ public enum LearningsLog {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// `MarkdownText.inline`, skipped for the plain sentences most notes are (a letter
+    /// first, then only letters, digits, spaces and punctuation Markdown never reads as
+    /// markup): the log of ten thousand sessions spent most of its time there.
+    static func markdown(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first),
+              utf8.allSatisfy({ plain[Int($0)] }) else { return MarkdownText.inline(text) }
+        return text
+    }
+
+    private static let plain: [Bool] = (0..<256).map { byte in
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            || " ,.:;!?'\"()/%@+-=".utf8.contains(UInt8(byte))
+    }
+
     public static func markdown(_ logs: [ClientLog]) -> String {
         var out = "# Learnings log\n"
         if logs.isEmpty { out += "\nNo finished sessions yet.\n" }
         for log in logs {
-            out += "\n## \(MarkdownText.inline(log.client))\n\n"
+            out += "\n## \(markdown(log.client))\n\n"
             let causes = log.rootCauses.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             out += causes.isEmpty ? "Root causes seen: none tagged.\n"
-                : "Root causes seen: " + causes.map { "\(MarkdownText.inline($0.key)) \($0.value)" }.joined(separator: ", ") + ".\n"
+                : "Root causes seen: " + causes.map { "\(markdown($0.key)) \($0.value)" }.joined(separator: ", ") + ".\n"
             for session in log.sessions {
-                out += "\n### \(session.date) · \(MarkdownText.inline(session.title))\n\n"
+                out += "\n### \(session.date) · \(markdown(session.title))\n\n"
                 out += "Session: `\(VisibleText.line(session.session).replacingOccurrences(of: "`", with: "'"))`\n\n"
                 out += "Learnings:\n\n"
                 if session.learnings.isEmpty { out += "- none recorded\n" }
                 for learning in session.learnings {
                     var tags = [learning.kind.rawValue]
                     tags += [learning.rootCause, learning.severity].compactMap { $0 }
-                    out += "- \(MarkdownText.inline(learning.text)) (\(tags.map(MarkdownText.inline).joined(separator: ", ")))\n"
+                    out += "- \(markdown(learning.text)) (\(tags.map(markdown).joined(separator: ", ")))\n"
                 }
                 out += "\nWhat changed as a result:\n\n"
                 if session.actions.isEmpty { out += "- no actions were agreed\n" }
                 for action in session.actions {
-                    var line = "- [\(action.status.rawValue)] \(MarkdownText.inline(action.text))"
-                    if let owner = action.owner { line += " — \(MarkdownText.inline(owner))" }
-                    if let due = action.due { line += ", due \(MarkdownText.inline(due))" }
+                    var line = "- [\(action.status.rawValue)] \(markdown(action.text))"
+                    if let owner = action.owner { line += " — \(markdown(owner))" }
+                    if let due = action.due { line += ", due \(markdown(due))" }
                     out += line + " (`\(VisibleText.line(action.id).replacingOccurrences(of: "`", with: "'"))`)\n"
                 }
             }

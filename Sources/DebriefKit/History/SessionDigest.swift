@@ -86,20 +86,42 @@ public struct SessionDigest: Codable, Equatable, Sendable {
     /// Anything else (a split summary, a journal) is read in full.
     public static func read(_ url: URL) throws(SessionReadError) -> SessionDigest {
         let name = SessionCatalog.name(of: url)
-        if let (header, last) = try? SessionReader.readHeaderAndLastLine(url), header.damage == nil, let last,
-           let summary = try? JSONDecoder().decode(SessionSummary.self, from: last),
-           summary.type == "summary", summary.parts == nil, summary.endedAt != nil {
-            let items = summary.sections.flatMap { section in
-                section.items.map {
-                    Item(id: $0.id, kind: $0.kind, text: $0.text, section: section.title, rootCause: $0.rootCause,
-                         severity: $0.severity, owner: $0.owner, due: $0.due, problem: $0.problem)
-                }
-            }
-            let meeting = header.meeting
-            return SessionDigest(name: name, title: meeting.title, client: meeting.client, campaign: meeting.campaign,
-                                 startedAt: meeting.startedAt, items: items)
-        }
+        if let digest = quick(url, name: name) { return digest }
         return SessionDigest(name: name, record: try SessionReader.read(url))
+    }
+
+    /// The header's meeting and the summary line; nil when the file is anything but a whole
+    /// finished session of this version (then the full reader says what is wrong). The
+    /// agenda in the header is not decoded: nothing here computes with it.
+    private static func quick(_ url: URL, name: String) -> SessionDigest? {
+        guard let data = try? Data(contentsOf: url), data.count <= Limits.sessionFileBytes,
+              let newline = data.firstIndex(of: 0x0A) else { return nil }
+        var end = data.endIndex
+        while end > newline, data[end - 1] == 0x0A { end -= 1 }
+        guard end > newline + 1, let lastStart = data[..<end].lastIndex(of: 0x0A).map({ $0 + 1 }),
+              lastStart > newline, end - lastStart <= Limits.lineBytes else { return nil }
+        let decoder = JSONDecoder()
+        guard let header = try? decoder.decode(MeetingHeader.self, from: data[data.startIndex..<newline]),
+              header.type == "header", header.format == SessionHeader.formatName,
+              header.version == SessionHeader.currentVersion,
+              let summary = try? decoder.decode(SessionSummary.self, from: data[lastStart..<end]),
+              summary.type == "summary", summary.parts == nil, summary.endedAt != nil else { return nil }
+        let items = summary.sections.flatMap { section in
+            section.items.map {
+                Item(id: $0.id, kind: $0.kind, text: $0.text, section: section.title, rootCause: $0.rootCause,
+                     severity: $0.severity, owner: $0.owner, due: $0.due, problem: $0.problem)
+            }
+        }
+        let meeting = header.meeting
+        return SessionDigest(name: name, title: meeting.title, client: meeting.client, campaign: meeting.campaign,
+                             startedAt: meeting.startedAt, items: items)
+    }
+
+    private struct MeetingHeader: Decodable {
+        var type: String
+        var format: String
+        var version: Int
+        var meeting: MeetingInfo
     }
 
     /// An action's id on every machine: the session's name and the note's id.
