@@ -69,3 +69,25 @@ struct CrossSessionTests {
         #expect(HistorySearch.find("nothing like it", in: sessions).isEmpty)
     }
 }
+
+@Suite("Across meetings: hostile text stays visible, never raw")
+struct CrossSessionHostileTextTests {
+    @Test func controlCharactersAndBidiOverridesNeverReachTheOutput() throws {
+        let folder = Fixtures.temporaryFolder()
+        let hostile = "Brief\u{1B}[2J late \u{202E}evil\u{9C}"
+        try HistoryFixtures.session("h", in: folder, client: "Acme\u{1B}]0;x\u{07}", started: "2026-01-01T10:00:00Z",
+                                    problems: [.init(text: hostile, action: ("Fix \u{1B}[31m it", "Sam\u{202E}"))])
+        let history = HistoryIndex.load(folder: folder)
+        let directory = ClientDirectory(sessions: history.sessions, aliases: ClientAliases())
+        let actions = TrackedActions.all(in: history.sessions, ledger: [])
+        let logs = LearningsLog.build(sessions: history.sessions, directory: directory, actions: actions)
+        let outputs = [
+            LearningsLog.markdown(logs), LearningsLog.json(logs),
+            HistoryChart.text(sessions: history.sessions, directory: directory, client: nil),
+        ]
+        for output in outputs {
+            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E || $0.value == 0x9C || $0.value == 0x07 })
+        }
+        #expect(outputs[0].contains("Brief^") && outputs[0].contains("2J late"), "shown, as visible symbols")
+    }
+}

@@ -67,7 +67,8 @@ public enum LearningsLog {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = (try? encoder.encode(["clients": logs])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // Bidi overrides and C1 controls as \uXXXX, as every JSON export writes them.
+        return JSONExporter.escapingInvisible(String(decoding: data, as: UTF8.self)) + "\n"
     }
 
     /// `MarkdownText.inline`, skipped for the plain sentences most notes are (a letter
