@@ -26,7 +26,7 @@ struct DebriefBench: ParsableCommand {
     var folderSessions = 1000
 
     @Option(name: .customLong("history-sessions"), help: ArgumentHelp(
-        "Generated sessions for the cross-session commands (history, learnings, actions, search); 0 skips them.",
+        "Time the cross-session commands (history, learnings, actions, search) over this many generated sessions, cold and warm, instead of the core benchmarks.",
         valueName: "n"))
     var historySessions = 0
 

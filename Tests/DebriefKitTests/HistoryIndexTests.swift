@@ -41,6 +41,15 @@ struct HistoryIndexTests {
         #expect(again.first?.problems.first?.text == "line one\nline\ttwo \\ three\r\n")
     }
 
+    @Test func theSummaryLineGivesTheSameDigestAsFoldingEveryEvent() throws {
+        let url = try HistoryFixtures.session("s", in: folder, client: "Acme", started: "2026-03-01T10:00:00Z",
+                                              problems: [.init(text: "Late", action: ("Earlier", "Sam")), .init(text: "Lost", cause: nil)],
+                                              wins: ["Reels"])
+        let folded = SessionDigest(name: "s", record: try SessionReader.read(url))
+        #expect(try SessionDigest.read(url) == folded)
+        #expect(folded.items.count == 4 && folded.actions.first?.problem == 1)
+    }
+
     @Test func aLargerIndexReadsBackExactlyWhatTheFilesSay() throws {
         for day in 1...28 { try write("s\(day)", client: day % 2 == 0 ? "Acme" : "Lumière", day: day, problem: "Problem \(day)") }
         try Data("junk\n".utf8).write(to: folder.appending(path: "junk.debrief.jsonl"))

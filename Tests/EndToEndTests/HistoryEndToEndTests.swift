@@ -145,6 +145,16 @@ struct HistoryEndToEndTests {
         }
     }
 
+    @Test func theHistoryBenchmarkPrintsEveryCommandColdAndWarm() throws {
+        let result = try Subprocess.run([Debrief.product("debrief-bench"), "--history-sessions", "20", "--runs", "1"])
+        #expect(result.status == 0, "\(result.output)")
+        for command in ["learnings", "actions", "history", "search"] {
+            #expect(result.output.contains("debrief \(command), 20 sessions (cold)"))
+            #expect(result.output.contains("debrief \(command), 20 sessions (warm)"))
+        }
+        #expect(!result.output.contains("FAILED"))
+    }
+
     @Test func twoProcessesAppendingAtOnceKeepEveryLine() throws {
         let folder = Debrief.freshFolder()
         let generated = try Subprocess.run([Debrief.product("debrief-bench"), "--generate-history", folder.path, "--history-sessions", "2"])

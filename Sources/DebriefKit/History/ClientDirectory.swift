@@ -11,29 +11,41 @@ public struct ClientDirectory: Sendable {
 
     public let aliases: ClientAliases
     public let clients: [Client]
+    /// Each spelling's key and shown name, folded once: ten thousand sessions share a few
+    /// dozen spellings.
+    private let keys: [String: ClientName]
+    private let names: [ClientName: String]
 
     public init(sessions: [SessionDigest], aliases: ClientAliases) {
         self.aliases = aliases
+        var spellings: [String: Int] = [:]
+        for session in sessions { if let client = session.client { spellings[client, default: 0] += 1 } }
+        var keys: [String: ClientName] = [:]
         var counts: [ClientName: [String: Int]] = [:]
-        for session in sessions {
-            guard let client = session.client, !ClientName(client).isEmpty else { continue }
-            counts[aliases.key(for: client), default: [:]][client, default: 0] += 1
+        for (client, sessions) in spellings {
+            let key = aliases.key(for: client)
+            keys[client] = key
+            if !key.isEmpty { counts[key, default: [:]][client] = sessions }
         }
-        clients = counts.map { key, spellings in
+        let clients = counts.map { key, spellings in
             let sorted = spellings.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             let name = aliases.name(for: sorted[0].key) ?? sorted[0].key
             return Client(key: key, name: name, spellings: sorted.map { ($0.key, $0.value) })
         }.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        self.clients = clients
+        self.keys = keys
+        names = Dictionary(clients.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func key(of session: SessionDigest) -> ClientName? {
-        guard let client = session.client, !ClientName(client).isEmpty else { return nil }
-        return aliases.key(for: client)
+        guard let client = session.client else { return nil }
+        let key = keys[client] ?? aliases.key(for: client)
+        return key.isEmpty ? nil : key
     }
 
     public func name(of session: SessionDigest) -> String {
         guard let key = key(of: session) else { return "(no client)" }
-        return clients.first { $0.key == key }?.name ?? session.client ?? ""
+        return names[key] ?? session.client ?? ""
     }
 
     /// The sessions of `client` (any spelling of it), or all of them for nil. Asking for a

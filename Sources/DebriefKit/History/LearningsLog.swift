@@ -86,6 +86,12 @@ public enum LearningsLog {
             || " ,.:;!?'\"()/%@+-=".utf8.contains(UInt8(byte))
     }
 
+    /// A session name or action id inside backticks.
+    private static func code(_ text: String) -> String {
+        let visible = VisibleText.line(text)
+        return visible.contains("`") ? visible.replacingOccurrences(of: "`", with: "'") : visible
+    }
+
     public static func markdown(_ logs: [ClientLog]) -> String {
         var out = "# Learnings log\n"
         if logs.isEmpty { out += "\nNo finished sessions yet.\n" }
@@ -96,7 +102,7 @@ public enum LearningsLog {
                 : "Root causes seen: " + causes.map { "\(markdown($0.key)) \($0.value)" }.joined(separator: ", ") + ".\n"
             for session in log.sessions {
                 out += "\n### \(session.date) · \(markdown(session.title))\n\n"
-                out += "Session: `\(VisibleText.line(session.session).replacingOccurrences(of: "`", with: "'"))`\n\n"
+                out += "Session: `\(code(session.session))`\n\n"
                 out += "Learnings:\n\n"
                 if session.learnings.isEmpty { out += "- none recorded\n" }
                 for learning in session.learnings {
@@ -110,7 +116,7 @@ public enum LearningsLog {
                     var line = "- [\(action.status.rawValue)] \(markdown(action.text))"
                     if let owner = action.owner { line += " — \(markdown(owner))" }
                     if let due = action.due { line += ", due \(markdown(due))" }
-                    out += line + " (`\(VisibleText.line(action.id).replacingOccurrences(of: "`", with: "'"))`)\n"
+                    out += line + " (`\(code(action.id))`)\n"
                 }
             }
         }

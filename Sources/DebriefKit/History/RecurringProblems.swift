@@ -12,7 +12,14 @@ public enum RecurringProblems {
         public var client: String
         /// Oldest first: each problem with its session.
         public var problems: [(session: SessionDigest, item: SessionDigest.Item)]
-        public var sessionCount: Int { Set(problems.map(\.session.name)).count }
+        /// How many sessions its problems come from (counted once: groups are sorted by it).
+        public let sessionCount: Int
+
+        init(client: String, problems: [(session: SessionDigest, item: SessionDigest.Item)]) {
+            self.client = client
+            self.problems = problems
+            sessionCount = Set(problems.map(\.session.name)).count
+        }
     }
 
     public static let minimumShared = 2
@@ -21,15 +28,20 @@ public enum RecurringProblems {
     public static func groups(in sessions: [SessionDigest], directory: ClientDirectory) -> [Group] {
         var vocabulary: [String: Int] = [:]
         var byClient: [String: [(SessionDigest, SessionDigest.Item, [Int])]] = [:]
+        var known: [String: [Int]] = [:]  // the same wording comes back: folded once
         for session in sessions.reversed() {  // oldest first
             let client = directory.name(of: session)
             for problem in session.problems {
-                let ids = words(problem.text).map { word in
-                    if let id = vocabulary[word] { return id }
-                    vocabulary[word] = vocabulary.count
-                    return vocabulary.count - 1
-                }
-                byClient[client, default: []].append((session, problem, Array(Set(ids)).sorted()))
+                let ids = known[problem.text] ?? {
+                    let ids = words(problem.text).map { word in
+                        if let id = vocabulary[word] { return id }
+                        vocabulary[word] = vocabulary.count
+                        return vocabulary.count - 1
+                    }
+                    return Array(Set(ids)).sorted()
+                }()
+                known[problem.text] = ids
+                byClient[client, default: []].append((session, problem, ids))
             }
         }
         var result: [Group] = []
