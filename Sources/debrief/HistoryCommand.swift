@@ -36,11 +36,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var storage: SessionsOption
 
-    func validate() throws {
-        guard !ClientName(text).isEmpty else { throw ValidationError("give some letters or digits to search for") }
-    }
-
     func run() throws {
+        guard !ClientName(text).isEmpty else { throw CommandError("give some letters or digits to search for") }
         let loaded = try LoadedHistory.load(storage, client: filter.client)
         let hits = HistorySearch.find(text, in: loaded.sessions)
         guard !hits.isEmpty else {

@@ -110,6 +110,8 @@ struct HistoryEndToEndTests {
         let unknown = try debrief(["learnings", "--client", "Lumen"], sessions: sessions)
         #expect(unknown.status == 1)
         #expect(unknown.output.contains("no session for client 'Lumen'; did you mean 'Lumen Skincare'?"))
+        let nothing = try debrief(["search", "!!"], sessions: sessions)
+        #expect(nothing.status == 1 && nothing.output.contains("give some letters or digits to search for"))
         let noAction = try debrief(["actions", "done", "nothing#1"], sessions: sessions)
         #expect(noAction.status == 1 && noAction.output.contains("no action 'nothing#1'"))
     }
