@@ -123,6 +123,16 @@ struct HistoryBenchmarks {
                 HistoryChart.text(sessions: history.sessions, directory: directory, client: nil).count
             }),
             ("search", { history, _ in HistorySearch.find("tracking links", in: history.sessions).count }),
+            // What a campaign manager runs before planning: one client's log.
+            ("learnings --client", { history, directory in
+                let sessions = (try? directory.sessions(history.sessions, client: "Lumen Skincare")) ?? []
+                let actions = TrackedActions.all(in: sessions, ledger: [])
+                return LearningsLog.markdown(LearningsLog.build(sessions: sessions, directory: directory, actions: actions)).count
+            }),
+            ("history --client", { history, directory in
+                let sessions = (try? directory.sessions(history.sessions, client: "Lumen Skincare")) ?? []
+                return HistoryChart.text(sessions: sessions, directory: directory, client: "Lumen Skincare").count
+            }),
         ]
         for (name, query) in queries {
             for (phase, deleteIndex) in [("cold", true), ("warm", false)] {

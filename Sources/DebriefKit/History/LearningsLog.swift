@@ -54,8 +54,8 @@ public enum LearningsLog {
                 Learning(kind: $0.kind, text: $0.text, rootCause: $0.rootCause, severity: $0.severity)
             }
             let changed = session.actions.map {
-                Action(id: session.actionID($0), text: $0.text, owner: $0.owner, due: $0.due,
-                       status: status[session.actionID($0)] ?? .open)
+                let id = session.actionID($0)
+                return Action(id: id, text: $0.text, owner: $0.owner, due: $0.due, status: status[id] ?? .open)
             }
             logs[client]!.sessions.append(SessionLog(session: session.name, title: session.title, date: session.day,
                                                      learnings: learnings, actions: changed))
@@ -94,6 +94,7 @@ public enum LearningsLog {
 
     public static func markdown(_ logs: [ClientLog]) -> String {
         var out = "# Learnings log\n"
+        out.reserveCapacity(logs.reduce(0) { $0 + $1.sessions.count } * 1_500)
         if logs.isEmpty { out += "\nNo finished sessions yet.\n" }
         for log in logs {
             out += "\n## \(markdown(log.client))\n\n"
