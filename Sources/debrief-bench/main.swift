@@ -34,6 +34,15 @@ struct MeasureCommand: ParsableCommand {
     @Option(name: .customLong("folder-sessions"), help: "Session files in the folder listed by `debrief sessions`.")
     var folderSessions = 1000
 
+    @Option(name: .customLong("history-sessions"), help: ArgumentHelp(
+        "Time the cross-session commands (history, learnings, actions, search) over this many generated sessions, cold and warm, instead of the core benchmarks.",
+        valueName: "n"))
+    var historySessions = 0
+
+    @Option(name: .customLong("generate-history"), help: ArgumentHelp(
+        "Only write --history-sessions generated sessions (default 50) into this folder, and stop.", valueName: "dir"))
+    var generateHistory: String?
+
     @Flag(help: "Tab-separated rows (group, measure, value, goal) for other tools to read.")
     var tsv = false
 
@@ -53,6 +62,18 @@ struct MeasureCommand: ParsableCommand {
 
     func run() throws {
         let agenda = try BuiltinAgendas.defaultAgenda()
+        if let generateHistory {
+            var generator = HistoryGenerator(agenda: agenda)
+            let written = try generator.write(count: historySessions > 0 ? historySessions : 50,
+                                              into: URL(fileURLWithPath: generateHistory))
+            print("Wrote \(written) sessions into \(generateHistory)")
+            return
+        }
+        if historySessions > 0 {
+            let rows = HistoryBenchmarks(agenda: agenda, sessions: historySessions, runs: runs).run()
+            print(tsv ? ReportTable.tsv(rows) : ReportTable.text(rows), terminator: "")
+            return
+        }
         let rows = CoreBenchmarks(agenda: agenda, sizes: parsedSizes, seeks: seeks, runs: runs,
                                   snapshotInterval: snapshotInterval, folderSessions: folderSessions).run()
         print(tsv ? ReportTable.tsv(rows) : ReportTable.text(rows), terminator: "")

@@ -14,6 +14,7 @@ struct Debrief: ParsableCommand {
         subcommands: [
             RunCommand.self, ResumeCommand.self, ReplayCommand.self, ShowCommand.self, SessionsCommand.self,
             ExportCommand.self, AgendasCommand.self, CheckCommand.self, CheckDataCommand.self,
+            ClientsCommand.self, LearningsCommand.self, ActionsCommand.self, HistoryCommand.self, SearchCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

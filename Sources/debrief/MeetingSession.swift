@@ -7,6 +7,9 @@ import Foundation
 /// every captured note ends up on disk and the person at the keyboard is told where.
 @MainActor
 enum MeetingSession {
+    /// `--no-git` turns off the commit after the meeting (see `GitRecorder`).
+    static var commitsToGit = true
+
     static func run(recorder: MeetingRecorder, model: AppModel, clockOffset: Int = 0) throws {
         let terminal = CursesScreen.open()
         let clock = SystemClock(scale: model.info.timeScale, offset: clockOffset)
@@ -74,7 +77,9 @@ enum MeetingSession {
     static func save(_ recorder: MeetingRecorder) throws {
         while true {
             do {
-                report(try recorder.finish())
+                let files = try recorder.finish()
+                report(files)
+                commitToGit(files, title: recorder.header.meeting.title)
                 return
             } catch {
                 warn("Cannot save the session: \(PlainError.message(error)).")
@@ -97,6 +102,16 @@ enum MeetingSession {
         let session = shellWord(inDefaultFolder ? SessionCatalog.name(of: files.session) : files.session.path)
         print(ShellText.labelled("Replay:  ", "debrief replay \(session)"))
         print(ShellText.labelled("Client:  ", "debrief export \(session) --format client"))
+    }
+
+    /// A sessions folder kept in git gets one commit per meeting: its session file and brief.
+    private static func commitToGit(_ files: (session: URL, brief: URL), title: String) {
+        guard commitsToGit else { return }
+        let folder = files.session.deletingLastPathComponent()
+        let message = "Debrief: \(VisibleText.line(title)) (\(SessionCatalog.name(of: files.session)))"
+        if let said = GitRecorder.commit([files.session, files.brief], in: folder, message: message) {
+            print(ShellText.wrapped(said))
+        }
     }
 
     /// Quoted for a shell when it has to be, so the printed command can be pasted.

@@ -18,6 +18,9 @@ struct ResumeCommand: ParsableCommand {
 
     @OptionGroup var storage: SessionsOption
 
+    @Flag(name: .customLong("no-git"), help: "Do not commit the session and brief, even when the sessions folder is in git.")
+    var noGit = false
+
     @Flag(name: .customLong("count-downtime"), help: "Let the meeting clock run through the time Debrief was down.")
     var countDowntime = false
 
@@ -30,6 +33,7 @@ struct ResumeCommand: ParsableCommand {
         try TerminalRequirement.check()
         var store = try storage.store
         ShellTerminal.repairIfLeftRaw()
+        MeetingSession.commitsToGit = !noGit
         let meeting: InterruptedMeeting
         if let session {
             let found = try Self.find(session, in: store)

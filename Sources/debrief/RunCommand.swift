@@ -38,6 +38,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var storage: SessionsOption
 
+    @Flag(name: .customLong("no-git"), help: "Do not commit the session and brief, even when the sessions folder is in git.")
+    var noGit = false
+
     @Option(name: .customLong("time-scale"), help: ArgumentHelp(
         "Run the clock this many times faster (rehearsals, demos, tests).", valueName: "x"))
     var timeScale: Double = 1
@@ -59,6 +62,7 @@ struct RunCommand: ParsableCommand {
         let agenda = try AgendaResolver.resolve(agenda)
         let store = try storage.store
         let imported = try importData(for: agenda)
+        MeetingSession.commitsToGit = !noGit
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandError("debrief run needs an interactive terminal")
         }

@@ -9,11 +9,23 @@ struct SessionsCommand: ParsableCommand {
         commandName: "sessions",
         abstract: "List the sessions in the sessions folder, newest first.")
 
+    @OptionGroup var filter: ClientOption
+
     @OptionGroup var storage: SessionsOption
 
     func run() throws {
         let folder = try storage.store.folder
-        let entries = SessionCatalog.entries(in: folder)
+        var entries = SessionCatalog.entries(in: folder)
+        if let client = filter.client {
+            // Same matching as the history commands: case, accents and clients.yaml spellings.
+            let aliases: ClientAliases
+            do { aliases = try ClientAliases.load(folder: folder) } catch { throw CommandError(error.description) }
+            let key = aliases.key(for: client)
+            entries = entries.filter { entry in entry.header?.meeting.client.map { aliases.key(for: $0) == key } ?? false }
+            guard !entries.isEmpty else {
+                throw CommandError("no session for client '\(VisibleText.line(client))'; run 'debrief clients' to list them")
+            }
+        }
         guard !entries.isEmpty else {
             print("No sessions in \(VisibleText.line(folder.path)).")
             return

@@ -61,7 +61,8 @@ struct CarryForwardTests {
             .actionCarried(CarriedAction(key: key(1), text: "One")), .actionCarried(CarriedAction(key: key(2), text: "Two")),
             .actionFollowedUp(action: key(1), status: .dropped), .actionFollowedUp(action: key(2), status: .notDone),
         ])
-        let ledger = #"{"session":"first","id":3,"status":"done"}"# + "\n" + "{\"session\":\"first\",\"id\":2,\"sta"
+        let ledger = #"{"action":"first#3","at":"2026-01-15T10:00:00.000Z","id":"a-1","status":"done"}"# + "\n"
+            + "{\"action\":\"first#2\",\"at\":\"2026-01-16T10:00:00.000Z\",\"sta"
         try Data(ledger.utf8).write(to: folder.appending(path: LedgerStatuses.fileName))
         #expect(OpenActions.find(client: "ACME", in: folder).actions.map(\.key) == [key(2)],
                 "dropped in a meeting, done in the ledger; a torn ledger line changes nothing")

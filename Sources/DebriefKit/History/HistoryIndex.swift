@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every finished session of a folder, as digests, fast: a derived index file in the folder
+/// (`.debrief-index.tsv`) remembers each session file's digest with its modification time
+/// and size. A file whose time or size changed, or that is new, is read again; a file that
+/// is gone is dropped. The index can be deleted at any time: the next command rebuilds it.
+/// When the folder cannot be written, the index is simply not saved.
+public enum HistoryIndex {
+    public static let fileName = ".debrief-index.tsv"
+
+    public static func load(folder: URL) -> SessionHistory {
+        let indexURL = folder.appending(path: fileName)
+        let previous = FileManager.default.contents(atPath: indexURL.path).flatMap(IndexCoding.decode) ?? [:]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var stamps: [String: IndexCoding.FileStamp] = [:]
+        var interrupted = 0
+        for name in names {
+            if name.hasSuffix(SessionStore.journalSuffix) { interrupted += 1 }
+            guard name.hasSuffix(SessionStore.sessionSuffix), !name.hasPrefix(".") else { continue }
+            if let stamp = stamp(folder.appending(path: name)) { stamps[name] = stamp }
+        }
+        var entries: [String: (IndexCoding.FileStamp, IndexCoding.Entry)] = [:]
+        var stale: [String] = []
+        for (name, stamp) in stamps {
+            if let known = previous[name], known.0 == stamp {
+                entries[name] = known
+            } else {
+                stale.append(name)
+            }
+        }
+        // Read what changed on every core: a first run over ten thousand files is mostly this.
+        let fresh = read(stale, in: folder)
+        for (name, entry) in zip(stale, fresh) { entries[name] = (stamps[name]!, entry) }
+        if !stale.isEmpty || entries.count != previous.count {
+            try? SecureFiles.writeAtomically(IndexCoding.encode(entries), to: indexURL)
+        }
+        return SessionHistory(entries: entries, interrupted: interrupted)
+    }
+
+    private static func read(_ names: [String], in folder: URL) -> [IndexCoding.Entry] {
+        let results = UnsafeMutableBufferPointer<IndexCoding.Entry>.allocate(capacity: names.count)
+        results.initialize(repeating: .unreadable(""))
+        defer { results.deallocate() }
+        nonisolated(unsafe) let output = results
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let url = folder.appending(path: names[index])
+            do throws(SessionReadError) {
+                output[index] = .session(try SessionDigest.read(url))
+            } catch {
+                output[index] = .unreadable(error.message)
+            }
+        }
+        return Array(results)
+    }
+
+    static func stamp(_ url: URL) -> IndexCoding.FileStamp? {
+        var info = stat()
+        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let mtime = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        return IndexCoding.FileStamp(mtime: mtime, size: Int(info.st_size))
+    }
+}
+
+/// The sessions of a folder as the history commands see them: readable ones newest first,
+/// and every file that could not be read, by name, so no report has a silent gap.
+public struct SessionHistory: Sendable {
+    public var sessions: [SessionDigest]
+    /// File name and why it was skipped (damaged, not a session, a newer format).
+    public var skipped: [(file: String, reason: String)]
+    /// Journals of meetings not finished yet: not in the history until they end.
+    public var interrupted: Int
+
+    public init(sessions: [SessionDigest], skipped: [(file: String, reason: String)] = [], interrupted: Int = 0) {
+        self.sessions = sessions.sorted(by: SessionHistory.newerFirst)
+        self.skipped = skipped.sorted { $0.file < $1.file }
+        self.interrupted = interrupted
+    }
+
+    init(entries: [String: (IndexCoding.FileStamp, IndexCoding.Entry)], interrupted: Int) {
+        var sessions: [SessionDigest] = []
+        var skipped: [(String, String)] = []
+        for (file, (_, entry)) in entries {
+            switch entry {
+            case .session(let digest): sessions.append(digest)
+            case .unreadable(let why): skipped.append((file, why))
+            }
+        }
+        self.init(sessions: sessions, skipped: skipped, interrupted: interrupted)
+    }
+
+    /// Start times of one offset sort as text; the name breaks ties.
+    static func newerFirst(_ a: SessionDigest, _ b: SessionDigest) -> Bool {
+        a.startedAt != b.startedAt ? a.startedAt > b.startedAt : a.name > b.name
+    }
+}
