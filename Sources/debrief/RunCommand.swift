@@ -69,6 +69,10 @@ struct RunCommand: ParsableCommand {
         try TerminalRequirement.check()
         ShellTerminal.repairIfLeftRaw()
         if let interrupted = ResumeCommand.offerToResume(store: store) {
+            if !imported.isEmpty {
+                // The resumed meeting has its own rows; adding these would mix two meetings' numbers.
+                SessionLocator.warn("The data files were not imported: the resumed meeting keeps the rows it had. To use them, end it and start a new meeting with --data.")
+            }
             return try MeetingSession.resume(interrupted, store: store, countDowntime: false)
         }
         let started = Date()
