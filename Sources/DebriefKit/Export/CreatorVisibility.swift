@@ -25,39 +25,23 @@ public struct CreatorVisibility: Sendable {
         guard let own = creators.first(where: { Self.folded($0.name) == Self.folded(handle) }) else { return nil }
         self.handle = own.name
         others = creators.map(\.name).filter { Self.folded($0) != Self.folded(own.name) && !Self.folded($0).isEmpty }
-        let numbered = state.records.filter { $0.table == .content }.enumerated()
+        let numbers = ContentNumbers(state)
+        let pieces = state.records.filter { $0.table == .content }
         let isOwn = { (piece: Record) in Self.folded(piece.text("creator") ?? "") == Self.folded(own.name) }
-        ownPieces = Set(numbered.filter { isOwn($0.element) }.map { $0.offset + 1 })
-        otherPieces = Set(numbered.filter { !isOwn($0.element) }.map { $0.offset + 1 })
+        ownPieces = Set(pieces.filter(isOwn).compactMap(numbers.number(of:)))
+        otherPieces = Set(pieces.filter { !isOwn($0) }.compactMap(numbers.number(of:)))
     }
 
     /// The notes for this creator, in capture order.
     public func notes(in state: MeetingState) -> [Note] {
         state.notes.filter { note in
             guard !note.isRemoved, note.clientVisible == true, note.kind != .question else { return false }
-            let pieces = Self.pieceNumbers(in: note.text)
+            let pieces = ContentNumbers.pointers(in: note.text)
             return (Self.names(note.text, handle) || !pieces.isDisjoint(with: ownPieces))
                 && !namesAnother(note.text) && pieces.isDisjoint(with: otherPieces)
         }
     }
 
-    /// The piece numbers a text points at: `#c3`, `#C12` (any case, not inside a word).
-    static func pieceNumbers(in text: String) -> Set<Int> {
-        var numbers: Set<Int> = []
-        let characters = Array(text.lowercased())
-        var index = 0
-        while index + 2 < characters.count {
-            defer { index += 1 }
-            guard characters[index] == "#", characters[index + 1] == "c",
-                  index == 0 || !isHandleCharacter(characters[index - 1]) else { continue }
-            let digits = characters[(index + 2)...].prefix { $0.isASCII && $0.isNumber }
-            let end = index + 2 + digits.count
-            guard !digits.isEmpty, digits.count < 7, end == characters.count || !isHandleCharacter(characters[end]),
-                  let number = Int(String(digits)) else { continue }
-            numbers.insert(number)
-        }
-        return numbers
-    }
 
     /// The rows of the content table that are this creator's pieces.
     public func pieces(in state: MeetingState) -> [Record] {
@@ -93,7 +77,7 @@ public struct CreatorVisibility: Sendable {
         return false
     }
 
-    private static func isHandleCharacter(_ character: Character) -> Bool {
+    static func isHandleCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber || character == "_"
     }
 }

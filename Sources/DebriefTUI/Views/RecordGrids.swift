@@ -185,26 +185,6 @@ public enum RecordGrids {
     }
 }
 
-/// Content pieces are pointed at as `#c3`: their place among all pieces ever added, so a
-/// number never moves when another piece is removed.
-public struct ContentNumbers: Sendable {
-    private var numbers: [Int: Int] = [:]
-
-    public init(_ meeting: MeetingState) {
-        var next = 0
-        for record in meeting.records where record.table == .content {
-            next += 1
-            numbers[record.id] = next
-        }
-    }
-
-    public func number(of record: Record) -> Int? { numbers[record.id] }
-    public func label(of record: Record) -> String { numbers[record.id].map { "c\($0)" } ?? "" }
-    public func record(numbered number: Int, in meeting: MeetingState) -> Record? {
-        numbers.first { $0.value == number }.flatMap { meeting.record(id: $0.key) }
-    }
-}
-
 /// Notes that point at a row: `@lena` names a creator, `#c3` a content piece. Counted once
 /// per frame from the notes, so a note typed now shows on its row at once.
 public struct RowMentions: Sendable {
@@ -217,10 +197,9 @@ public struct RowMentions: Sendable {
                 let trimmed = String(word.drop { Self.punctuation.contains($0) }.reversed().drop { Self.punctuation.contains($0) }.reversed())
                 if trimmed.hasPrefix("@"), trimmed.count > 1 {
                     handles[Self.handle(trimmed), default: []].append(note.id)
-                } else if trimmed.lowercased().hasPrefix("#c"), let number = Int(trimmed.dropFirst(2)) {
-                    pieces[number, default: []].append(note.id)
                 }
             }
+            for number in ContentNumbers.pointers(in: note.text) { pieces[number, default: []].append(note.id) }
         }
     }
 
