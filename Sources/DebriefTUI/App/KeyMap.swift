@@ -8,7 +8,7 @@ public enum Command: Hashable, Sendable {
     case switchFocus, tagProblem, togglePrompts
     // Typing a note.
     case commitNote, insertNewline, cancelEdit
-    case deleteBackward, deleteForward, deleteWordBackward, killToLineEnd, undo
+    case deleteBackward, deleteForward, deleteWordBackward, killToLineEnd, killToLineStart, undo
     /// Ctrl-Z: undo (a note edit, or a deletion in the list); with nothing to undo, suspend.
     case undoOrSuspend
     case cursorLeft, cursorRight, wordLeft, wordRight, lineStart, lineEnd, cursorUp, cursorDown
@@ -91,6 +91,7 @@ public enum KeyMap {
         Binding([.delete], .deleteForward, .typing, "Delete the character under the cursor"),
         Binding([.control("w"), .alt(.backspace)], .deleteWordBackward, .typing, "Delete the word before the cursor"),
         Binding([.control("k")], .killToLineEnd, .typing, "Delete to the end of the line"),
+        Binding([.control("u")], .killToLineStart, .typing, "Delete to the start of the line"),
         Binding([.control("z")], .undoOrSuspend, .typing,
                    "Undo the last change to the note; with nothing to undo, suspend (fg returns)"),
         Binding([.control("_")], .undo, .typing, "Undo the last change to the note"),
