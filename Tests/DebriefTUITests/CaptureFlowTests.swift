@@ -105,6 +105,35 @@ struct CaptureFlowTests {
         #expect(summary.sections[3].items[1].problem == 1)
     }
 
+    @Test func theLinkPickerKeyIsTheProblemsOwnNumber() {
+        var driver = CaptureDriver()
+        for text in ["Brief missing audience", "Tracking links late", "Budget approval late"] {
+            driver.type("!" + text)
+            driver.press(.enter, .escape)
+        }
+        driver.type("> Send the brief template @maria due 2026-12-01")
+        driver.press(.enter)
+        let screen = driver.screen()
+        #expect(screen.contains("  1  Brief missing audience") && screen.contains("  3  Budget approval late"),
+                "listed by problem number, the digit being that number")
+        driver.press(.character("1"))
+        #expect(driver.notes.last?.problem == driver.model.meeting.problemNumbers.noteID(numbered: 1), "1 picks #1, not the newest")
+    }
+
+    @Test func pastProblemNineTheLinkPickerCountsPlacesAndShowsTheNumber() {
+        var driver = CaptureDriver()
+        for index in 1...10 {
+            driver.type("!Problem \(index)")
+            driver.press(.enter, .escape)
+        }
+        driver.type("> Fix it @li due 2026-12-01")
+        driver.press(.enter)
+        let screen = driver.screen(height: 40)
+        #expect(screen.contains("type its place in the list") && screen.contains("  1  #10 Problem 10"))
+        driver.press(.character("1"))
+        #expect(driver.notes.last?.problem == driver.model.meeting.problemNumbers.noteID(numbered: 10))
+    }
+
     @Test func aVagueActionIsFlaggedWhereItIsShown() {
         var driver = CaptureDriver(section: "actions")
         driver.type("> improve brief quality")
