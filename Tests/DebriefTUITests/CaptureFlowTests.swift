@@ -134,6 +134,21 @@ struct CaptureFlowTests {
         #expect(driver.notes.last?.problem == driver.model.meeting.problemNumbers.noteID(numbered: 10))
     }
 
+    @Test func adviceTooLongForTheRuleIsShownWholeAboveTheInput() {
+        var driver = CaptureDriver(section: "actions")
+        driver.type("> send tracking links @li due 12/01")
+        driver.press(.enter)
+        let screen = driver.screen(width: 80, height: 24)
+        let advice = "'12/01' is ambiguous (12 Jan or 1 Dec?): write the month as a word (1 Dec) or the date as 2026-12-01; no deadline set"
+        let shown = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.hasPrefix("─") && !$0.isEmpty }.joined(separator: " ")
+        #expect(shown.contains(advice), "the whole advice, wrapped, never cut")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 24, "the screen keeps its size")
+        #expect(lines[21].contains("›"), "the input keeps its row above the status line")
+        #expect(lines[20].hasSuffix("no deadline set") && lines[18].hasPrefix("───"), "the advice sits between the rule and the input")
+    }
+
     @Test func aVagueActionIsFlaggedWhereItIsShown() {
         var driver = CaptureDriver(section: "actions")
         driver.type("> improve brief quality")
