@@ -105,6 +105,50 @@ struct CaptureFlowTests {
         #expect(summary.sections[3].items[1].problem == 1)
     }
 
+    @Test func theLinkPickerKeyIsTheProblemsOwnNumber() {
+        var driver = CaptureDriver()
+        for text in ["Brief missing audience", "Tracking links late", "Budget approval late"] {
+            driver.type("!" + text)
+            driver.press(.enter, .escape)
+        }
+        driver.type("> Send the brief template @maria due 2026-12-01")
+        driver.press(.enter)
+        let screen = driver.screen()
+        #expect(screen.contains("  1  Brief missing audience") && screen.contains("  3  Budget approval late"),
+                "listed by problem number, the digit being that number")
+        driver.press(.character("1"))
+        #expect(driver.notes.last?.problem == driver.model.meeting.problemNumbers.noteID(numbered: 1), "1 picks #1, not the newest")
+    }
+
+    @Test func pastProblemNineTheLinkPickerCountsPlacesAndShowsTheNumber() {
+        var driver = CaptureDriver()
+        for index in 1...10 {
+            driver.type("!Problem \(index)")
+            driver.press(.enter, .escape)
+        }
+        driver.type("> Fix it @li due 2026-12-01")
+        driver.press(.enter)
+        let screen = driver.screen(height: 40)
+        #expect(screen.contains("type its place in the list") && screen.contains("  1  #10 Problem 10"))
+        driver.press(.character("1"))
+        #expect(driver.notes.last?.problem == driver.model.meeting.problemNumbers.noteID(numbered: 10))
+    }
+
+    @Test func adviceTooLongForTheRuleIsShownWholeAboveTheInput() {
+        var driver = CaptureDriver(section: "actions")
+        driver.type("> send tracking links @li due 12/01")
+        driver.press(.enter)
+        let screen = driver.screen(width: 80, height: 24)
+        let advice = "'12/01' is ambiguous (12 Jan or 1 Dec?): write the month as a word (1 Dec) or the date as 2026-12-01; no deadline set"
+        let shown = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.hasPrefix("─") && !$0.isEmpty }.joined(separator: " ")
+        #expect(shown.contains(advice), "the whole advice, wrapped, never cut")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 24, "the screen keeps its size")
+        #expect(lines[21].contains("›"), "the input keeps its row above the status line")
+        #expect(lines[20].hasSuffix("no deadline set") && lines[18].hasPrefix("───"), "the advice sits between the rule and the input")
+    }
+
     @Test func aVagueActionIsFlaggedWhereItIsShown() {
         var driver = CaptureDriver(section: "actions")
         driver.type("> improve brief quality")

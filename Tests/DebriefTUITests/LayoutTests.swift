@@ -125,10 +125,24 @@ struct LayoutTests {
         #expect(!lines.contains { $0.contains("↑") && $0.contains("note") })
     }
 
-    @Test func aLongMessageOnTheInputRuleIsCutAtAWord() {
+    @Test func aMessageTooLongForTheInputRuleIsShownWholeAboveTheInput() {
         var model = Self.creators
         model.message = "there is no problem #7; link it with l in the list (Tab), or type the number the list shows"
-        let screen = ScreenFixtures.render(model, width: 60, height: 16)
-        #expect(screen.contains("── there is no problem #7; link it with l in the list… ──"), "\(screen)")
+        let lines = ScreenFixtures.render(model, width: 60, height: 16).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[10].allSatisfy { $0 == "─" || $0 == "|" }, "a plain rule: \(lines[10])")
+        #expect(lines[11].hasPrefix("   there is no problem #7; link it with l in the list"), "\(lines[11])")
+        #expect(lines[12].hasPrefix("   (Tab), or type the number the list shows"), "\(lines[12])")
+        #expect(lines[13].hasPrefix(" › "), "the input keeps its row: \(lines[13])")
+        #expect(lines[5].contains("Notes · 3"), "the notes keep their place: \(lines[5])")
+    }
+
+    @Test func withNoRowToSpareALongMessageStaysOnTheRuleAndNothingElseMoves() {
+        var model = Self.creators
+        model.editor = NoteEditor(text: "one\ntwo\nthree\nfour")
+        let before = ScreenFixtures.render(model, width: 60, height: 16).split(separator: "\n", omittingEmptySubsequences: false)
+        model.message = String(repeating: "advice that goes on ", count: 12)
+        let after = ScreenFixtures.render(model, width: 60, height: 16).split(separator: "\n", omittingEmptySubsequences: false)
+        let changed = before.indices.filter { before[$0] != after[$0] }
+        #expect(changed.count == 1 && after[changed[0]].hasPrefix("── advice that goes on"), "\(after.joined(separator: "\n"))")
     }
 }

@@ -165,4 +165,18 @@ struct NoteEditorTests {
         }
         return editor.cursor >= 0 && editor.cursor <= editor.text.count && boundaries.contains(offset)
     }
+
+    @Test func controlUClearsToTheStartOfTheLineAndControlZBringsItBack() {
+        var driver = CaptureDriver(section: "worked")
+        driver.type("first line")
+        driver.press(.alt(.enter))
+        driver.type("typo here keep")
+        driver.press(.controlLeft)
+        driver.press(.control("u"))
+        #expect(driver.model.editor.text == "first line\nkeep", "only the current line, up to the cursor")
+        #expect(driver.model.editor.cursor == "first line\n".count)
+        driver.press(.control("z"))
+        #expect(driver.model.editor.text == "first line\ntypo here keep", "undone like any edit")
+        #expect(driver.suspensions == 0)
+    }
 }

@@ -148,7 +148,7 @@ struct ProblemNumberScreenTests {
 
         driver.type("> Audience section in every brief @ana due 2026-12-01")
         driver.press(.enter)
-        #expect(driver.screen().contains("1  #1 Brief missing audience"), "the link picker numbers problems the same way")
+        #expect(driver.screen().contains("  1  Brief missing audience"), "the link picker's key is the problem's number")
         driver.press(.escape)
         driver.type("> Nobody #7")
         driver.press(.enter)

@@ -103,7 +103,7 @@ final class ScriptedMeeting {
         at("1:06:55", .key(.character("3")))
         at("1:06:56", .key(.character("3")))
         note("> Sam adds a tracking check to the launch list @sam due 2026-12-04", at: "1:07:30")
-        at("1:07:35", .key(.character("1")))
+        at("1:07:35", .key(.character("2")))   // the link picker: 2 picks problem #2
         at("1:08:05")
     }
 

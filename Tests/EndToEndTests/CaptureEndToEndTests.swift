@@ -31,8 +31,8 @@ struct CaptureEndToEndTests {
         try tmux.type("> Create a tracking checklist for all campaign managers @maria due 2026-12-01")
         try tmux.press("Enter")
         try tmux.waitFor("Which problem does this action answer?")
-        // Candidates are unanswered problems, newest first: 2 is #1.
-        try tmux.type("2")
+        // The key is the problem's own number: 1 is #1.
+        try tmux.type("1")
         try tmux.waitFor("→ @maria · due 2026-12-01 · answers #1")
 
         // A multi-line paste lands in the input and does not commit.

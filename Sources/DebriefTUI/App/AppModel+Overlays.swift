@@ -75,9 +75,10 @@ extension AppModel {
                 self.overlay = nil
                 return []
             case .choose?:
-                guard let choice = Self.digit(key), choice <= candidates.count else { break }
+                let choices = LinkPicker.choices(candidates, numbers: meeting.problemNumbers).keys
+                guard let digit = Self.digit(key), let choice = choices.first(where: { $0.digit == digit }) else { break }
                 self.overlay = nil
-                return [.record(.noteLinked(id: actionID, problem: candidates[choice - 1]))]
+                return [.record(.noteLinked(id: actionID, problem: choice.id))]
             default:
                 break
             }

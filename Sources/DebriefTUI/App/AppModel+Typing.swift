@@ -12,6 +12,7 @@ extension AppModel {
         case .deleteForward: editor.deleteForward()
         case .deleteWordBackward: editor.deleteWordBackward()
         case .killToLineEnd: editor.killToLineEnd()
+        case .killToLineStart: editor.killToLineStart()
         case .undo: editor.undo()
         case .undoOrSuspend:
             guard editor.canUndo else { return [.suspend] }

@@ -8,7 +8,7 @@ public enum Command: Hashable, Sendable {
     case switchFocus, tagProblem, togglePrompts
     // Typing a note.
     case commitNote, insertNewline, cancelEdit
-    case deleteBackward, deleteForward, deleteWordBackward, killToLineEnd, undo
+    case deleteBackward, deleteForward, deleteWordBackward, killToLineEnd, killToLineStart, undo
     /// Ctrl-Z: undo (a note edit, or a deletion in the list); with nothing to undo, suspend.
     case undoOrSuspend
     case cursorLeft, cursorRight, wordLeft, wordRight, lineStart, lineEnd, cursorUp, cursorDown
@@ -91,6 +91,7 @@ public enum KeyMap {
         Binding([.delete], .deleteForward, .typing, "Delete the character under the cursor"),
         Binding([.control("w"), .alt(.backspace)], .deleteWordBackward, .typing, "Delete the word before the cursor"),
         Binding([.control("k")], .killToLineEnd, .typing, "Delete to the end of the line"),
+        Binding([.control("u")], .killToLineStart, .typing, "Delete to the start of the line"),
         Binding([.control("z")], .undoOrSuspend, .typing,
                    "Undo the last change to the note; with nothing to undo, suspend (fg returns)"),
         Binding([.control("_")], .undo, .typing, "Undo the last change to the note"),
@@ -125,7 +126,8 @@ public enum KeyMap {
         Binding(digits, .choose, .tagPicker, "Choose the root cause, then the severity"),
         Binding([.backspace], .otherRootCause, .tagPicker, status: "other root cause", "Back to the root cause"),
         Binding([.escape, .function(4)], .cancel, .tagPicker, status: "leave untagged for now (F4 tags it later)", "Leave the problem untagged for now"),
-        Binding(digits, .choose, .linkPicker, "Choose the problem the action answers"),
+        Binding(digits, .choose, .linkPicker,
+                "Choose the problem the action answers by its number (3 for #3); past #9, by its place in the list"),
         Binding([.escape, .character("0")], .cancel, .linkPicker, status: "no link for now (l in the list links it later)", keys: "Esc or 0",
                 "No link for now (l in the list links it later)"),
         Binding([.enter, .character("y"), .character("Y"), .function(10)], .confirm, .endDialog, status: "end the meeting",

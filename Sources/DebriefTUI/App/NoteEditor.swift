@@ -73,6 +73,13 @@ public struct NoteEditor: Equatable, Sendable {
         replace(cursor..<(end == cursor ? cursor + 1 : end), cursorAfter: cursor)
     }
 
+    /// Ctrl-U: from the start of the line to the cursor, as in shells and readline.
+    public mutating func killToLineStart() {
+        let start = lineStart(from: cursor)
+        guard start < cursor else { return }
+        replace(start..<cursor, cursorAfter: start)
+    }
+
     public mutating func undo() {
         guard let last = undoStack.popLast() else { return }
         text = last.text

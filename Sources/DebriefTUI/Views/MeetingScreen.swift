@@ -30,18 +30,32 @@ public enum MeetingScreen {
         let mainWidth = size.width - mainX
         let inputHeight = NoteInput.height(model.editor, width: mainWidth - 1)
         let inputRow = statusRow - inputHeight - 1
-        let layout = MeetingLayout(model, size: size, footer: inputRow - 1)
+        // A message too long for the rule gets rows of its own between the rule and the
+        // input, whole: advice cut at "…" loses its second half.
+        // The rows come from the notes, which keep at least one: on the smallest screens a
+        // long message gets fewer rows (or the rule) and only then is cut.
+        let noteRows = MeetingLayout(model, size: size, footer: inputRow - 1).notes.height
+        var messageLines = messageRows(model, width: mainWidth, maximum: min(maximumMessageRows, noteRows - 1))
+        var layout = MeetingLayout(model, size: size, footer: inputRow - 1 - messageLines.count)
+        while !messageLines.isEmpty, layout.notes.height < 1 {
+            messageLines = messageRows(model, width: mainWidth, maximum: messageLines.count - 1)
+            layout = MeetingLayout(model, size: size, footer: inputRow - 1 - messageLines.count)
+        }
+        let ruleRow = inputRow - 1 - messageLines.count
         layout.drawAgenda(model, in: &canvas, bottom: statusRow)
         SectionPane.draw(model, schedule: Schedule(state: model.meeting, now: model.now), in: &canvas, area: layout.pane,
                          collapsed: layout.promptsCollapsed)
         drawNotes(model, in: &canvas, layout: layout)
-        drawInputRule(model, in: &canvas, y: inputRow - 1, x: mainX, width: mainWidth)
+        drawInputRule(model, in: &canvas, y: ruleRow, x: mainX, width: mainWidth, messageBelow: !messageLines.isEmpty)
+        for (offset, line) in messageLines.enumerated() {
+            canvas.text(line, x: mainX + 3, y: ruleRow + 1 + offset, style: .warning, maxWidth: mainWidth - 4)
+        }
         NoteInput.draw(model.editor, in: &canvas, area: Rect(x: mainX + 1, y: inputRow, width: mainWidth - 1, height: inputHeight),
                        active: model.overlay == nil && model.focus == .input,
                        label: destinationLabel(model).map { inputHint(to: $0, width: NoteInput.textWidth(mainWidth - 1)) })
         StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext, paused: model.meeting.isPaused)
 
-        drawOverlay(model, in: &canvas, bottom: inputRow - 1)
+        drawOverlay(model, in: &canvas, bottom: ruleRow)
         if model.overlay != nil { canvas.cursor = nil }
         return canvas
     }
@@ -82,22 +96,45 @@ public enum MeetingScreen {
     /// warning, or that a saved note is being edited; and, on the right, the section the
     /// note goes to when that is not the current one (started before a PageDown, or
     /// typed while looking back).
-    private static func drawInputRule(_ model: AppModel, in canvas: inout Canvas, y: Int, x: Int, width: Int) {
+    private static func drawInputRule(_ model: AppModel, in canvas: inout Canvas, y: Int, x: Int, width: Int,
+                                      messageBelow: Bool = false) {
         canvas.horizontalLine(y: y, x: x, width: width)
-        var room = width - 4
+        let room = ruleRoom(model, width: width)
         if let destination = destinationLabel(model) {
             let label = " → " + TextWrap.cut(destination, width: width / 2 - 4) + " "
             let labelWidth = DisplayWidth.of(label)
             canvas.text(label, x: x + width - labelWidth - 2, y: y, style: .title, maxWidth: labelWidth)
-            room -= labelWidth + 1
         }
-        if let message = model.message {
+        if messageBelow {
+            return
+        } else if let message = model.message {
             canvas.text(" \(TextWrap.cut(message, width: room - 2)) ", x: x + 2, y: y, style: .warning, maxWidth: room)
         } else if let editing = model.editedNoteName {
             let label = TextWrap.cut("Editing \(editing) · Enter saves · Esc cancels", width: room - 2)
             canvas.text(" \(label) ", x: x + 2, y: y, style: .title, maxWidth: room)
         }
     }
+
+    /// Columns on the input's rule for a message, left of the destination label.
+    private static func ruleRoom(_ model: AppModel, width: Int) -> Int {
+        guard let destination = destinationLabel(model) else { return width - 4 }
+        return width - 4 - DisplayWidth.of(" → " + TextWrap.cut(destination, width: width / 2 - 4) + " ") - 1
+    }
+
+    /// The message's own rows above the input when it does not fit on the rule (none when
+    /// it does, or when `maximum` is 0: then the rule shows it cut). The last row ends in
+    /// "…" only when the message needs more than `maximum` rows.
+    static func messageRows(_ model: AppModel, width: Int, maximum: Int) -> [String] {
+        guard maximum > 0, let message = model.message,
+              DisplayWidth.of(message) > ruleRoom(model, width: width) - 2 else { return [] }
+        let lines = TextWrap.lines(message.replacingOccurrences(of: "\n", with: " "), width: width - 4)
+        guard lines.count > maximum else { return lines }
+        let kept = Array(lines.prefix(maximum - 1))
+        let rest = lines.dropFirst(maximum - 1).joined(separator: " ")
+        return kept + [TextWrap.cut(rest, width: width - 4)]
+    }
+
+    static let maximumMessageRows = 3
 
     /// The empty input while looking back: where notes go and how to return, whole
     /// phrases only.
