@@ -13,21 +13,19 @@ public enum HistoryIndex {
 
     public static func load(folder: URL) -> SessionHistory {
         let indexURL = folder.appending(path: fileName)
-        let previous = FileManager.default.contents(atPath: indexURL.path).flatMap(IndexCoding.decode) ?? [:]
+        // The index as read is the answer when current: kept as is, not copied entry by entry.
+        var entries = FileManager.default.contents(atPath: indexURL.path).flatMap(IndexCoding.decode) ?? [:]
         let (stamps, interrupted) = scan(folder)
-        var entries: [String: (IndexCoding.FileStamp, IndexCoding.Entry)] = [:]
+        let previousCount = entries.count
         var stale: [String] = []
-        for (name, stamp) in stamps {
-            if let known = previous[name], known.0 == stamp {
-                entries[name] = known
-            } else {
-                stale.append(name)
-            }
+        for (name, stamp) in stamps where entries[name]?.0 != stamp { stale.append(name) }
+        if previousCount != stamps.count - stale.count {  // changed or removed files: keep only current ones
+            entries = entries.filter { stamps[$0.key] == $0.value.0 }
         }
         // Read what changed on every core: a first run over ten thousand files is mostly this.
         let fresh = read(stale, in: folder)
         for (name, entry) in zip(stale, fresh) { entries[name] = (stamps[name]!, entry) }
-        if !stale.isEmpty || entries.count != previous.count {
+        if !stale.isEmpty || previousCount != stamps.count {
             try? SecureFiles.writeAtomically(IndexCoding.encode(entries), to: indexURL)
         }
         return SessionHistory(entries: entries, interrupted: interrupted)
