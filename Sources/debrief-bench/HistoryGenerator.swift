@@ -113,6 +113,7 @@ struct HistoryBenchmarks {
         defer { if existing == nil { try? FileManager.default.removeItem(at: folder) } }
         let index = folder.appending(path: HistoryIndex.fileName)
         var rows: [ReportRow] = []
+        try? FileManager.default.removeItem(at: index)  // a reused folder keeps the last run's index
         let cold = Measure.seconds { benchmarkSink &+= HistoryIndex.load(folder: folder).sessions.count }
         rows.append(ReportRow(group: "history", measure: "index \(sessions) sessions from scratch (cold)",
                               value: CoreBenchmarks.milliseconds(cold), goal: "< 2 s"))
