@@ -95,18 +95,25 @@ struct HistoryBenchmarks {
     var agenda: Agenda
     var sessions: Int
     var runs: Int
+    /// A folder written before by `--generate-history`, reused (and kept): generating ten
+    /// thousand sessions takes longer than timing them.
+    var existing: URL? = nil
 
     func run() -> [ReportRow] {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "debrief-bench-history-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var generator = HistoryGenerator(agenda: agenda)
-        do {
-            _ = try generator.write(count: sessions, into: folder)
-        } catch {
-            return [ReportRow(group: "history", measure: "generate \(sessions) sessions", value: "FAILED: \(error)")]
+        let folder = existing ?? FileManager.default.temporaryDirectory.appending(path: "debrief-bench-history-\(getpid())")
+        if existing == nil {
+            var generator = HistoryGenerator(agenda: agenda)
+            do {
+                _ = try generator.write(count: sessions, into: folder)
+            } catch {
+                try? FileManager.default.removeItem(at: folder)
+                return [ReportRow(group: "history", measure: "generate \(sessions) sessions", value: "FAILED: \(error)")]
+            }
         }
+        defer { if existing == nil { try? FileManager.default.removeItem(at: folder) } }
         let index = folder.appending(path: HistoryIndex.fileName)
         var rows: [ReportRow] = []
+        try? FileManager.default.removeItem(at: index)  // a reused folder keeps the last run's index
         let cold = Measure.seconds { benchmarkSink &+= HistoryIndex.load(folder: folder).sessions.count }
         rows.append(ReportRow(group: "history", measure: "index \(sessions) sessions from scratch (cold)",
                               value: CoreBenchmarks.milliseconds(cold), goal: "< 2 s"))

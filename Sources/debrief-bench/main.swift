@@ -43,6 +43,11 @@ struct MeasureCommand: ParsableCommand {
         "Only write --history-sessions generated sessions (default 50) into this folder, and stop.", valueName: "dir"))
     var generateHistory: String?
 
+    @Option(name: .customLong("history-folder"), help: ArgumentHelp(
+        "With --history-sessions: time a folder written before by --generate-history (kept) instead of generating one.",
+        valueName: "dir"))
+    var historyFolder: String?
+
     @Flag(help: "Tab-separated rows (group, measure, value, goal) for other tools to read.")
     var tsv = false
 
@@ -70,7 +75,8 @@ struct MeasureCommand: ParsableCommand {
             return
         }
         if historySessions > 0 {
-            let rows = HistoryBenchmarks(agenda: agenda, sessions: historySessions, runs: runs).run()
+            let rows = HistoryBenchmarks(agenda: agenda, sessions: historySessions, runs: runs,
+                                         existing: historyFolder.map { URL(fileURLWithPath: $0) }).run()
             print(tsv ? ReportTable.tsv(rows) : ReportTable.text(rows), terminator: "")
             return
         }

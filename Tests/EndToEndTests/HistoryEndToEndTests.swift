@@ -162,6 +162,19 @@ struct HistoryEndToEndTests {
         #expect(!result.output.contains("FAILED"))
     }
 
+    @Test func theHistoryBenchmarkTimesAGeneratedFolderAndKeepsIt() throws {
+        let folder = Debrief.freshFolder()
+        let generated = try Subprocess.run([Debrief.product("debrief-bench"), "--generate-history", folder.path, "--history-sessions", "5"])
+        #expect(generated.status == 0)
+        let result = try Subprocess.run([Debrief.product("debrief-bench"), "--history-sessions", "5", "--history-folder", folder.path,
+                                         "--runs", "1"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("debrief history, 5 sessions (warm)"))
+        #expect(!result.output.contains("FAILED"))
+        let sessions = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(SessionStore.sessionSuffix) }
+        #expect(sessions.count == 5)
+    }
+
     @Test func twoProcessesAppendingAtOnceKeepEveryLine() throws {
         let folder = Debrief.freshFolder()
         let generated = try Subprocess.run([Debrief.product("debrief-bench"), "--generate-history", folder.path, "--history-sessions", "2"])

@@ -66,11 +66,10 @@ enum IndexCoding {
                     output[index] = decodeRecords(UnsafeBufferPointer(rebasing: body[chunks[index]]))
                 }
             }
-            var result: [String: (FileStamp, Entry)] = [:]
-            for part in parts {
-                guard let part else { return nil }
-                result.merge(part) { a, _ in a }
-            }
+            guard parts.allSatisfy({ $0 != nil }) else { return nil }
+            // The largest part grows by the others, rather than all of them copied into a new one.
+            var result = parts[0]!
+            for part in parts.dropFirst() { result.merge(part!) { a, _ in a } }
             return result
         }
     }

@@ -5,10 +5,14 @@
 /// win; a session with none marked (every session before marking existed) offers its wins
 /// and the problems that got an action, which is what its brief already presents as learned.
 public enum Learnings {
-    public static func of(_ session: SessionDigest) -> [SessionDigest.Item] {
+    public static func of(_ session: SessionDigest) -> [SessionDigest.Item] { of(session, actions: session.actions) }
+
+    /// The same, with the session's actions already at hand (the log of thousands of
+    /// sessions needs them anyway).
+    static func of(_ session: SessionDigest, actions: [SessionDigest.Item]) -> [SessionDigest.Item] {
         let marked = session.items.filter { $0.learning == true }
         if !marked.isEmpty { return marked }
-        let answered = Set(session.actions.compactMap(\.problem))
+        let answered = Set(actions.compactMap(\.problem))
         return session.items.filter { $0.kind == .win || ($0.kind == .problem && answered.contains($0.id)) }
     }
 

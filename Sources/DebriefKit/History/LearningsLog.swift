@@ -50,10 +50,11 @@ public enum LearningsLog {
                 order.append(client)
             }
             for problem in session.problems { if let cause = problem.rootCause { logs[client]!.rootCauses[cause, default: 0] += 1 } }
-            let learnings = Learnings.of(session).map {
+            let actions = session.actions
+            let learnings = Learnings.of(session, actions: actions).map {
                 Learning(kind: $0.kind, text: $0.text, rootCause: $0.rootCause, severity: $0.severity)
             }
-            let changed = session.actions.map {
+            let changed = actions.map {
                 let id = session.actionID($0)
                 return Action(id: id, text: $0.text, owner: $0.owner, due: $0.due, status: status[id] ?? .open)
             }
@@ -74,11 +75,26 @@ public enum LearningsLog {
     /// `MarkdownText.inline`, skipped for the plain sentences most notes are (a letter
     /// first, then only letters, digits, spaces and punctuation Markdown never reads as
     /// markup): the log of ten thousand sessions spent most of its time there.
-    static func markdown(_ text: String) -> String {
+    static func markdown(_ text: String) -> String { isPlain(text) ? text : MarkdownText.inline(text) }
+
+    private static func isPlain(_ text: String) -> Bool {
         let utf8 = text.utf8
-        guard let first = utf8.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first),
-              utf8.allSatisfy({ plain[Int($0)] }) else { return MarkdownText.inline(text) }
-        return text
+        guard let first = utf8.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) else { return false }
+        return utf8.withContiguousStorageIfAvailable { $0.allSatisfy { plain[Int($0)] } } ?? utf8.allSatisfy { plain[Int($0)] }
+    }
+
+    /// `markdown(_:)` remembering what it escaped: the same owners, due dates, clients and
+    /// tags come back thousands of times in a log, and escaping was a fifth of writing one.
+    private struct Escaper {
+        var known: [String: String] = [:]
+
+        mutating func callAsFunction(_ text: String) -> String {
+            if LearningsLog.isPlain(text) { return text }
+            if let done = known[text] { return done }
+            let done = MarkdownText.inline(text)
+            known[text] = done
+            return done
+        }
     }
 
     private static let plain: [Bool] = (0..<256).map { byte in
@@ -89,10 +105,12 @@ public enum LearningsLog {
     /// A session name or action id inside backticks.
     private static func code(_ text: String) -> String {
         let visible = VisibleText.line(text)
-        return visible.contains("`") ? visible.replacingOccurrences(of: "`", with: "'") : visible
+        // Bytes, not Foundation's substring search: this runs for every session and action.
+        return visible.utf8.contains(UInt8(ascii: "`")) ? visible.replacingOccurrences(of: "`", with: "'") : visible
     }
 
     public static func markdown(_ logs: [ClientLog]) -> String {
+        var markdown = Escaper()
         var out = "# Learnings log\n"
         out.reserveCapacity(logs.reduce(0) { $0 + $1.sessions.count } * 1_500)
         if logs.isEmpty { out += "\nNo finished sessions yet.\n" }
@@ -109,7 +127,7 @@ public enum LearningsLog {
                 for learning in session.learnings {
                     var tags = [learning.kind.rawValue]
                     tags += [learning.rootCause, learning.severity].compactMap { $0 }
-                    out += "- \(markdown(learning.text)) (\(tags.map(markdown).joined(separator: ", ")))\n"
+                    out += "- \(markdown(learning.text)) (\(tags.map { markdown($0) }.joined(separator: ", ")))\n"
                 }
                 out += "\nWhat changed as a result:\n\n"
                 if session.actions.isEmpty { out += "- no actions were agreed\n" }

@@ -27,11 +27,14 @@ public enum RecurringProblems {
 
     public static func groups(in sessions: [SessionDigest], directory: ClientDirectory) -> [Group] {
         var vocabulary: [String: Int] = [:]
-        var byClient: [String: [(SessionDigest, SessionDigest.Item, [Int])]] = [:]
+        // Positions (session, item), not copies: copying a digest per problem was most of
+        // `history` over ten thousand sessions; only recurring groups get their copies.
+        var byClient: [String: [(session: Int, item: Int, ids: [Int])]] = [:]
         var known: [String: [Int]] = [:]  // the same wording comes back: folded once
-        for session in sessions.reversed() {  // oldest first
+        for sessionIndex in sessions.indices.reversed() {  // oldest first
+            let session = sessions[sessionIndex]
             let client = directory.name(of: session)
-            for problem in session.problems {
+            for (itemIndex, problem) in session.items.enumerated() where problem.kind == .problem {
                 let ids = known[problem.text] ?? {
                     let ids = words(problem.text).map { word in
                         if let id = vocabulary[word] { return id }
@@ -41,13 +44,13 @@ public enum RecurringProblems {
                     return Array(Set(ids)).sorted()
                 }()
                 known[problem.text] = ids
-                byClient[client, default: []].append((session, problem, ids))
+                byClient[client, default: []].append((sessionIndex, itemIndex, ids))
             }
         }
         var result: [Group] = []
         for (client, problems) in byClient {
             var leaders: [[Int]] = []
-            var members: [[(SessionDigest, SessionDigest.Item)]] = []
+            var members: [[(session: Int, item: Int)]] = []
             for (session, item, ids) in problems where ids.count >= minimumShared {
                 if let index = leaders.firstIndex(where: { alike($0, ids) }) {
                     members[index].append((session, item))
@@ -56,9 +59,10 @@ public enum RecurringProblems {
                     members.append([(session, item)])
                 }
             }
-            for group in members {
-                let candidate = Group(client: client, problems: group.map { (session: $0.0, item: $0.1) })
-                if candidate.sessionCount >= 2 { result.append(candidate) }
+            for group in members where Set(group.map { sessions[$0.session].name }).count >= 2 {
+                result.append(Group(client: client, problems: group.map {
+                    (session: sessions[$0.session], item: sessions[$0.session].items[$0.item])
+                }))
             }
         }
         return result.sorted {
