@@ -338,12 +338,18 @@ def main():
     parser.add_argument("--notes", type=int, default=5000, help="notes typed before peak RSS")
     parser.add_argument("--settle", type=float, default=0.3, help="quiet seconds that mean 'settled'")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, for the test suite")
+    parser.add_argument("--data", help="debrief imports this folder's tables (run --data), e.g. Agendas/samples")
+    parser.add_argument("--page-downs", type=int, default=0,
+                        help="PageDowns before typing into debrief: 1 puts the creators table on screen")
     args = parser.parse_args()
 
     # Absolute: each program starts in its own temporary folder.
     debrief = os.path.abspath(args.debrief)
     programs = {
-        "debrief": Program("debrief", [debrief, "run", "--time-scale", "1"]),
+        # With --data and --page-downs, typing happens with a table on screen.
+        "debrief": Program("debrief", [debrief, "run", "--time-scale", "1"]
+                           + (["--data", os.path.abspath(args.data)] if args.data else []),
+                           prepare=b"\x1b[6~" * args.page_downs),
         "nano": Program("nano", ["nano"]),
         "vim": Program("vim", ["vim", "-u", "NONE"], prepare=b"i"),
     }

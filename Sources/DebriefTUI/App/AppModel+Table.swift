@@ -22,6 +22,7 @@ extension AppModel {
         pane.selectedColumn = selectedColumn
         pane.showsPatterns = showsPatterns
         pane.patterns = patternMemo
+        pane.rowMemo = tableRowMemo
         return pane
     }
 

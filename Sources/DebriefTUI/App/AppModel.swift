@@ -80,6 +80,8 @@ public struct AppModel: Sendable {
     public var showsPatterns = false
     /// The creators' patterns as last grouped; replaced whenever a row changes.
     var patternMemo = PatternMemo()
+    /// The shown table's rows as last formatted; replaced whenever a row changes.
+    var tableRowMemo = TableRowMemo()
     /// A cell's form was opened from the table: saving it goes back there.
     var formFromTable = false
     /// A short message for the note-taker (what the parser could not understand…).
@@ -130,7 +132,9 @@ public struct AppModel: Sendable {
     public mutating func apply(_ event: Event) {
         meeting.apply(event)
         switch event.change {
-        case .recordAdded, .recordEdited, .recordRemoved: patternMemo = PatternMemo()
+        case .recordAdded, .recordEdited, .recordRemoved:
+            patternMemo = PatternMemo()
+            tableRowMemo = TableRowMemo()
         default: break
         }
         if let selectedNoteID, meeting.note(id: selectedNoteID)?.isRemoved ?? true { self.selectedNoteID = nil }

@@ -15,7 +15,7 @@ public enum RecordGrids {
 
     // MARK: KPIs
 
-    static func kpis(_ rows: [Record]) -> TableGrid {
+    static func kpis(_ rows: [Record], memo: TableRowMemo? = nil) -> TableGrid {
         let columns = [
             TableGrid.Column("KPI", priority: 0, shrinkTo: 8, field: "kpi"),
             TableGrid.Column("Target", .right, priority: 1, field: "target"),
@@ -25,18 +25,20 @@ public enum RecordGrids {
             TableGrid.Column("Target source", priority: 2, shrinkTo: 6, field: "target_source"),
             TableGrid.Column("Comment", priority: 7, shrinkTo: 10, field: "comment"),
         ]
-        return TableGrid(columns: columns, rows: rows.map { record in
-            let measures = KPIMeasures(record)
-            return [
-                TableGrid.Cell(record.name),
-                cell(record.number("target"), measures.unit),
-                cell(record.number("actual"), measures.unit),
-                measure(measures.variance, signed: true),
-                verdict(measures.verdict),
-                text(record.text("target_source")),
-                text(record.text("comment")),
-            ]
-        })
+        return TableGrid(columns: columns, rows: rows.map { memo.cells(of: $0, layout: "kpis", make: kpiCells) })
+    }
+
+    private static func kpiCells(_ record: Record) -> [TableGrid.Cell] {
+        let measures = KPIMeasures(record)
+        return [
+            TableGrid.Cell(record.name),
+            cell(record.number("target"), measures.unit),
+            cell(record.number("actual"), measures.unit),
+            measure(measures.variance, signed: true),
+            verdict(measures.verdict),
+            text(record.text("target_source")),
+            text(record.text("comment")),
+        ]
     }
 
     /// Misses and beats carry a word and a symbol, so they read without colour.
@@ -93,7 +95,7 @@ public enum RecordGrids {
 
     // MARK: Creators
 
-    static func creators(_ rows: [Record], mentions: RowMentions) -> TableGrid {
+    static func creators(_ rows: [Record], mentions: RowMentions, memo: TableRowMemo? = nil) -> TableGrid {
         let columns = [
             TableGrid.Column("Handle", priority: 0, shrinkTo: 8, field: "handle"),
             TableGrid.Column("Platform", priority: 4, shrinkTo: 6, field: "platform"),
@@ -115,28 +117,32 @@ public enum RecordGrids {
             TableGrid.Column("Notes", .right, priority: 3),
         ]
         return TableGrid(columns: columns, rows: rows.map { record in
-            let measures = CreatorMeasures(record)
-            return [
-                TableGrid.Cell(record.name),
-                text(record.text("platform")),
-                text(measures.tier?.rawValue),
-                number(record, "followers"),
-                text(record.text("format")),
-                number(record, "sponsored_er"),
-                number(record, "organic_er"),
-                measure(measures.lift, signed: true),
-                number(record, "clicks"),
-                number(record, "conversions"),
-                number(record, "fee"),
-                measure(measures.costPerClick, money: true),
-                measure(measures.costPerConversion, money: true),
-                number(record, "draft_on_time"),
-                number(record, "revisions"),
-                number(record, "rating"),
-                text(record.text("brief_detail")),
-                mentions.cell(for: record, numbers: nil),
-            ]
+            memo.cells(of: record, layout: "creators", make: creatorCells) + [mentions.cell(for: record, numbers: nil)]
         })
+    }
+
+    /// A creator's cells but the notes column, which follows the notes.
+    private static func creatorCells(_ record: Record) -> [TableGrid.Cell] {
+        let measures = CreatorMeasures(record)
+        return [
+            TableGrid.Cell(record.name),
+            text(record.text("platform")),
+            text(measures.tier?.rawValue),
+            number(record, "followers"),
+            text(record.text("format")),
+            number(record, "sponsored_er"),
+            number(record, "organic_er"),
+            measure(measures.lift, signed: true),
+            number(record, "clicks"),
+            number(record, "conversions"),
+            number(record, "fee"),
+            measure(measures.costPerClick, money: true),
+            measure(measures.costPerConversion, money: true),
+            number(record, "draft_on_time"),
+            number(record, "revisions"),
+            number(record, "rating"),
+            text(record.text("brief_detail")),
+        ]
     }
 
     /// One dimension of the patterns panel: a row per group.
@@ -163,7 +169,8 @@ public enum RecordGrids {
 
     /// Pieces with their number (`c3`, for `#c3` in a note), the metric they are ranked by
     /// first after the name, then the rest by priority.
-    static func content(_ rows: [Record], numbers: ContentNumbers, metric: String?, mentions: RowMentions) -> TableGrid {
+    static func content(_ rows: [Record], numbers: ContentNumbers, metric: String?, mentions: RowMentions,
+                        memo: TableRowMemo? = nil) -> TableGrid {
         var keys = ["creator", "platform", "format", "views", "reach", "er", "clicks", "conversions", "hook", "brand_timing",
                     "comments", "posted", "impressions", "engagements"]
         if let metric { keys.removeAll { $0 == metric }; keys.insert(metric, at: 0) }
@@ -176,11 +183,14 @@ public enum RecordGrids {
                                             shrinkTo: numeric ? nil : 6, field: key))
         }
         columns.append(TableGrid.Column("Notes", .right, priority: 3))
+        // The piece's number follows the records and the column order the metric, so both
+        // are in what the memo keeps; the notes column is counted afresh.
         return TableGrid(columns: columns, rows: rows.map { record in
-            var cells = [TableGrid.Cell(numbers.label(of: record), .muted), TableGrid.Cell(record.name)]
-            for key in keys where RecordTable.content.column(key) != nil { cells.append(number(record, key)) }
-            cells.append(mentions.cell(for: record, numbers: numbers))
-            return cells
+            memo.cells(of: record, layout: "content/" + (metric ?? "")) { record in
+                var cells = [TableGrid.Cell(numbers.label(of: record), .muted), TableGrid.Cell(record.name)]
+                for key in keys where RecordTable.content.column(key) != nil { cells.append(number(record, key)) }
+                return cells
+            } + [mentions.cell(for: record, numbers: numbers)]
         })
     }
 }

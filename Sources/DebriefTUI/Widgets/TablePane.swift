@@ -16,6 +16,9 @@ public struct TablePane: Sendable {
     public var showsPatterns = false
     /// Where the patterns are kept between frames (the app model's); nil groups afresh.
     public var patterns: PatternMemo?
+    /// Where the rows and their formatted cells are kept between frames (the app model's);
+    /// nil formats afresh. Either way the pane draws the same.
+    public var rowMemo: TableRowMemo?
 
     public init(table: RecordTable, meeting: MeetingState, metric: String = "er") {
         self.table = table
@@ -24,7 +27,7 @@ public struct TablePane: Sendable {
     }
 
     /// The rows the selection moves over, in the order shown.
-    public var rows: [Record] { meeting.records(in: table) }
+    public var rows: [Record] { rowMemo?.rows(table, in: meeting) ?? meeting.records(in: table) }
 
     /// Rows the pane would like: the table whole (heading row and every record), or the
     /// ranking and the list of pieces. The layout gives what it can.
@@ -44,7 +47,7 @@ public struct TablePane: Sendable {
         let selected = selectedRecord.flatMap { id in rows.firstIndex { $0.id == id } }
         switch table {
         case .kpis:
-            drawGrid(rows, selected: selected, in: &canvas, area: area) { RecordGrids.kpis($0) }
+            drawGrid(rows, selected: selected, in: &canvas, area: area) { RecordGrids.kpis($0, memo: rowMemo) }
         case .creators:
             drawCreators(rows, selected: selected, in: &canvas, area: area)
         case .content:
@@ -86,7 +89,7 @@ public struct TablePane: Sendable {
 
     private func drawCreators(_ rows: [Record], selected: Int?, in canvas: inout Canvas, area: Rect) {
         let mentions = RowMentions(meeting)
-        let build = { (slice: [Record]) in RecordGrids.creators(slice, mentions: mentions) }
+        let build = { (slice: [Record]) in RecordGrids.creators(slice, mentions: mentions, memo: rowMemo) }
         // A long table scrolls above the patterns rather than pushing them off the screen.
         let tableRows = min(1 + max(1, rows.count), area.height - 1 - Self.patternsHeight)
         if area.width >= Self.patternsBelowWidth, tableRows >= min(1 + rows.count, 4), !rows.isEmpty {
@@ -132,7 +135,7 @@ public struct TablePane: Sendable {
         guard !rows.isEmpty else { return drawGrid([], selected: nil, in: &canvas, area: area) { _ in TableGrid(columns: [], rows: []) } }
         let numbers = ContentNumbers(meeting)
         let mentions = RowMentions(meeting)
-        let list = { (slice: [Record]) in RecordGrids.content(slice, numbers: numbers, metric: metric, mentions: mentions) }
+        let list = { (slice: [Record]) in RecordGrids.content(slice, numbers: numbers, metric: metric, mentions: mentions, memo: rowMemo) }
         // Focused on a screen with no room for both, the list (where the selection is) wins.
         let roomForBoth = area.height >= rankingHeight + 3
         if !focused || roomForBoth {
