@@ -90,6 +90,15 @@ enum ScreenGolden {
         return words.joined(separator: " ")
     }
 
+    /// Records a test issue naming the differing rows when `canvas` differs from its golden
+    /// file (`DEBRIEF_UPDATE_GOLDEN=1` rewrites the file instead).
+    static func expect(_ canvas: Canvas, name: String, title: String,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        if let difference = try mismatch(canvas, name: name, title: title) {
+            Issue.record(Comment(rawValue: difference), sourceLocation: sourceLocation)
+        }
+    }
+
     /// Compares a canvas with its golden file (writing the file first when updating).
     /// Returns nil when they match, else a message naming the rows that differ.
     static func mismatch(_ canvas: Canvas, name: String, title: String) throws -> String? {

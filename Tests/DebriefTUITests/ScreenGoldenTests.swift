@@ -31,7 +31,7 @@ struct ScreenGoldenTests {
         case .help: run.type(.key(.function(1)))
         case .endDialog: run.type(.key(.function(10)))
         }
-        try expectGolden(run.terminal.screen, name: "meeting-\(finish.rawValue)-\(size.width)x\(size.height)",
+        try ScreenGolden.expect(run.terminal.screen, name: "meeting-\(finish.rawValue)-\(size.width)x\(size.height)",
                          title: "Meeting, \(finish.rawValue)")
     }
 
@@ -48,7 +48,7 @@ struct ScreenGoldenTests {
         terminal.type(.key(.pageDown), .key(.pageDown), .key(.pageDown))
         for _ in 0..<17 { terminal.type(.key(.character("]"))) }
         ReplayLoop(terminal: terminal, clock: TestClock(), model: model).run(stopRequested: { terminal.idleWaits > 0 })
-        try expectGolden(terminal.screen, name: "replay-\(size.width)x\(size.height)", title: "Replay at 67:00")
+        try ScreenGolden.expect(terminal.screen, name: "replay-\(size.width)x\(size.height)", title: "Replay at 67:00")
     }
 
     @Test func aMismatchShowsTheDifferingRowsExpectedAboveActual() {
@@ -64,11 +64,6 @@ struct ScreenGoldenTests {
         #expect(!message.contains("text  0") && !message.contains("style  2"), "equal rows are not listed")
     }
 
-    private func expectGolden(_ canvas: Canvas, name: String, title: String) throws {
-        if let difference = try ScreenGolden.mismatch(canvas, name: name, title: title) {
-            Issue.record(Comment(rawValue: difference))
-        }
-    }
 }
 
 /// The meeting every golden screen starts from: a note of each kind, two tagged problems (one

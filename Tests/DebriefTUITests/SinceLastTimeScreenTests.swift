@@ -123,7 +123,7 @@ struct SinceLastTimeScreenTests {
     func golden(_ size: TerminalSize) throws {
         let run = try Run(size: size, open: Self.openActions(count: 6, skipped: ["notes.debrief.jsonl: not a Debrief session"]))
         run.press(.character("d"), .character("n"), .down)
-        try expectGolden(run.terminal.screen, name: "since-last-time-\(size.width)x\(size.height)", title: "Since last time")
+        try ScreenGolden.expect(run.terminal.screen, name: "since-last-time-\(size.width)x\(size.height)", title: "Since last time")
     }
 
     @Test("The replay shows the step", .enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly))
@@ -142,14 +142,9 @@ struct SinceLastTimeScreenTests {
         let size = TerminalSize(width: 80, height: 24)
         let screen = ReplayScreen.render(model, size: size)
         #expect(screen.text.contains("✓ done") && screen.text.contains("✕ dropped"))
-        try expectGolden(screen, name: "since-last-time-replay-80x24", title: "Replay of Since last time at 0:30")
+        try ScreenGolden.expect(screen, name: "since-last-time-replay-80x24", title: "Replay of Since last time at 0:30")
         model.seek(to: 31_000)
         #expect(!ReplayScreen.render(model, size: size).text.contains("Since last time"), "then the meeting")
     }
 
-    private func expectGolden(_ canvas: Canvas, name: String, title: String) throws {
-        if let difference = try ScreenGolden.mismatch(canvas, name: name, title: title) {
-            Issue.record(Comment(rawValue: difference))
-        }
-    }
 }
