@@ -38,6 +38,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var storage: SessionsOption
 
+    @OptionGroup(title: "Display") var display: DisplayOptions
+
     @Flag(name: .customLong("no-git"), help: "Do not commit the session and brief, even when the sessions folder is in git.")
     var noGit = false
 
@@ -82,6 +84,7 @@ struct RunCommand: ParsableCommand {
         let header = SessionHeader(agenda: agenda, meeting: info)
         let recorder = try MeetingRecorder.start(header: header, store: store, date: started)
         var model = AppModel(meeting: open(recorder, with: imported), info: info)
+        model.view = display.view
         if let client, !client.isEmpty { MeetingSession.carryForward(client: client, store: store, into: &model) }
         try MeetingSession.run(recorder: recorder, model: model)
     }

@@ -68,6 +68,8 @@ public struct AppModel: Sendable {
     /// (a clicker's PageDown mid-note does not move it), or an edited note's own. Nil
     /// while the input is empty. Per terminal, so kept here and not in the meeting.
     public var noteSection: Int?
+    /// What this terminal shows (`--view`, v switches): the console or the projector.
+    public var view = ViewKind.notes
     /// Ctrl-P: the prompts the other way from what the screen's size chose (all of them,
     /// or one line that gives their rows to the notes). See `MeetingLayout`.
     public var promptsToggled = false

@@ -1,0 +1,27 @@
+import ArgumentParser
+import DebriefTUI
+import Foundation
+
+extension ViewKind: ExpressibleByArgument {}
+extension Theme: ExpressibleByArgument {}
+
+/// How this terminal shows the meeting: `--view`, `--theme`, `--bell`. Shared by `run`,
+/// `resume` and `join`, since each terminal of a meeting chooses its own.
+struct DisplayOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("notes (the note-taker's console) or projector (the room's view); v switches.", valueName: "notes|projector"))
+    var view: ViewKind = .notes
+
+    @Option(help: ArgumentHelp(
+        "Colours for the room: dark, light or contrast.",
+        discussion: "Default: $DEBRIEF_THEME, else dark. NO_COLOR turns colour off (attributes only).",
+        valueName: "dark|light|contrast"))
+    var theme: Theme?
+
+    @Flag(help: "Ring the terminal bell when a section's time is up.")
+    var bell = false
+
+    /// `--theme`, else `DEBRIEF_THEME` when it names a theme, else dark.
+    var chosenTheme: Theme {
+        theme ?? ProcessInfo.processInfo.environment["DEBRIEF_THEME"].flatMap(Theme.init(rawValue:)) ?? .dark
+    }
+}
