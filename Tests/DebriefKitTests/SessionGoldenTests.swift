@@ -42,6 +42,8 @@ struct SessionGoldenTests {
         s.record(.clockResumed)
         s.record(.sectionExtended(section: "a", minutes: 5))
         s.start("b")
+        // Behind by then: Gamma, not reached yet, takes the minutes that end on time.
+        s.record(.agendaRebalanced([SectionMinutes(section: "c", minutes: 2)]))
         s.record(.noteAdded(id: 2, section: "b", content: NoteContent(kind: .problem, text: "Links late")))
         s.record(.noteEdited(id: 2, content: NoteContent(kind: .problem, text: "Tracking links were late")))
         s.record(.noteTagged(id: 2, rootCause: "tools", severity: "critical"))

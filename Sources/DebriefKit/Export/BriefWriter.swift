@@ -100,6 +100,7 @@ public enum BriefWriter {
             plannedTotal += timing.plannedMinutes + timing.extraMinutes
             var planned = "\(timing.plannedMinutes) min"
             if timing.extraMinutes > 0 { planned += " + \(timing.extraMinutes) min" }
+            if timing.plannedMinutes != section.minutes { planned += " (rebalanced from \(section.minutes))" }
             let status: String
             switch state.status(section: index, at: end) {
             case .covered, .current: status = "yes"

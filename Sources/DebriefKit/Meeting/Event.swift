@@ -30,6 +30,9 @@ public enum Change: Equatable, Sendable {
     case clockPaused
     case clockResumed
     case sectionExtended(section: String, minutes: Int)
+    /// The meeting ran behind and the facilitator accepted new minutes for the sections not
+    /// reached yet, so that it still ends on time (see `Rebalance`).
+    case agendaRebalanced([SectionMinutes])
     /// The unfinished text in the note input, so a crash does not lose it, and the id of
     /// the section it was started in (nil in files from before it was kept, or when empty).
     case draftChanged(text: String, section: String? = nil)
@@ -43,6 +46,17 @@ public enum Change: Equatable, Sendable {
     /// One field of a row corrected; nil makes it missing.
     case recordEdited(id: Int, field: String, value: FieldValue?)
     case recordRemoved(id: Int)
+}
+
+/// A section's new planned minutes, in an `agendaRebalanced` event.
+public struct SectionMinutes: Equatable, Sendable, Codable {
+    public var section: String
+    public var minutes: Int
+
+    public init(section: String, minutes: Int) {
+        self.section = section
+        self.minutes = minutes
+    }
 }
 
 /// What a note says, as parsed from what was typed.

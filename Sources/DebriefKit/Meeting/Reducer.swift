@@ -68,6 +68,16 @@ extension MeetingState {
         case .sectionExtended(let id, let minutes):
             guard let index = agenda.sectionIndex(id: id), minutes > 0, minutes <= 600 else { return }
             sections[index].extraMinutes += minutes
+        case .agendaRebalanced(let plan):
+            // A section's plan replaces its minutes, extensions included; a section named
+            // twice, unknown, or given minutes out of range keeps what it had.
+            var seen = Set<Int>()
+            for entry in plan {
+                guard let index = agenda.sectionIndex(id: entry.section), seen.insert(index).inserted,
+                      (1...Limits.sectionMinutes).contains(entry.minutes) else { continue }
+                sections[index].plannedMinutes = entry.minutes
+                sections[index].extraMinutes = 0
+            }
         case .draftChanged(let text, let section):
             draft = text
             draftSection = text.isEmpty ? nil : section

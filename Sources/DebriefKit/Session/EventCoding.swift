@@ -5,7 +5,7 @@ extension Event: Codable {
         case type, t, section, id, kind, text, owner, due, minutes, problem
         case rootCause = "root_cause", severity, clientVisible = "client_visible", learning
         case session, status, startedAt = "started_at"
-        case table, fields, field, value
+        case table, fields, field, value, sections
     }
 
     /// The on-disk names, pinned by Tests/Golden/session.debrief.jsonl and listed in README.md.
@@ -15,7 +15,7 @@ extension Event: Codable {
         case noteLinked = "note_linked", noteVisibility = "note_visibility"
         case noteLearning = "note_learning", learningRewritten = "learning_rewritten"
         case clockPaused = "clock_paused", clockResumed = "clock_resumed"
-        case sectionExtended = "section_extended", draftChanged = "draft", meetingEnded = "meeting_ended"
+        case sectionExtended = "section_extended", agendaRebalanced = "agenda_rebalanced", draftChanged = "draft", meetingEnded = "meeting_ended"
         case actionCarried = "action_carried", actionFollowedUp = "action_followed_up"
         case recordAdded = "record_added", recordEdited = "record_edited", recordRemoved = "record_removed"
     }
@@ -71,6 +71,8 @@ extension Event: Codable {
         case .sectionExtended:
             change = .sectionExtended(section: try c.decode(String.self, forKey: .section),
                                       minutes: try c.decode(Int.self, forKey: .minutes))
+        case .agendaRebalanced:
+            change = .agendaRebalanced(try c.decode([SectionMinutes].self, forKey: .sections))
         case .draftChanged:
             change = .draftChanged(text: try c.decode(String.self, forKey: .text),
                                    section: try c.decodeIfPresent(String.self, forKey: .section))
@@ -150,6 +152,9 @@ extension Event: Codable {
             try c.encode(TypeName.sectionExtended, forKey: .type)
             try c.encode(section, forKey: .section)
             try c.encode(minutes, forKey: .minutes)
+        case .agendaRebalanced(let plan):
+            try c.encode(TypeName.agendaRebalanced, forKey: .type)
+            try c.encode(plan, forKey: .sections)
         case .draftChanged(let text, let section):
             try c.encode(TypeName.draftChanged, forKey: .type)
             try c.encode(text, forKey: .text)

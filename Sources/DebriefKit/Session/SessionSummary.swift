@@ -88,7 +88,7 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         pausedSeconds = time.paused
         sections = state.agenda.sections.enumerated().map { index, section in
             Section(
-                id: section.id, title: section.title, plannedMinutes: section.minutes,
+                id: section.id, title: section.title, plannedMinutes: state.sections[index].plannedMinutes,
                 extraMinutes: state.sections[index].extraMinutes,
                 elapsedSeconds: time.sections[index],
                 items: state.visibleNotes(inSection: index).map(Item.init(note:))
