@@ -41,8 +41,8 @@ struct ClockScreenTests {
         let resumedAt = try #require(started.startDate).addingTimeInterval(3600)
         let resumed = AppModel.resuming(meeting, info: started, clockOffset: 10 * minute, at: resumedAt)
         let freshAtThatHour = AppModel(meeting: meeting, info: MeetingInfo(title: "Post-mortem", startedAt: "2026-11-23T15:00:00Z"))
-        #expect(AgendaProgress.wallClock(resumed, meetingTime: 10 * minute) == AgendaProgress.wallClock(freshAtThatHour, meetingTime: 0))
-        #expect(AgendaProgress.wallClock(resumed, meetingTime: 40 * minute) == AgendaProgress.wallClock(freshAtThatHour, meetingTime: 30 * minute))
+        #expect(AgendaProgress.wallClock(resumed.meetingView, meetingTime: 10 * minute) == AgendaProgress.wallClock(freshAtThatHour.meetingView, meetingTime: 0))
+        #expect(AgendaProgress.wallClock(resumed.meetingView, meetingTime: 40 * minute) == AgendaProgress.wallClock(freshAtThatHour.meetingView, meetingTime: 30 * minute))
     }
 
     @Test func pausedTheWholeHeaderStandsStillAndSaysPausedInWords() {

@@ -70,6 +70,8 @@ public struct AppModel: Sendable {
     public var noteSection: Int?
     /// What this terminal shows (`--view`, v switches): the console or the projector.
     public var view = ViewKind.notes
+    /// The bell and the flash at a section's time up, once each (see `AppModel+TimeCues`).
+    public var timeCues = TimeCues()
     /// Ctrl-P: the prompts the other way from what the screen's size chose (all of them,
     /// or one line that gives their rows to the notes). See `MeetingLayout`.
     public var promptsToggled = false
@@ -213,6 +215,10 @@ public struct AppModel: Sendable {
             case .tagging, .linking: overlay = nil
             case nil: break
             }
+            if view == .projector, sinceLastTime == nil {
+                message = "The projector takes no typing: F7 switches to the notes"
+                return []
+            }
             sinceLastTime = nil  // a paste is note-taking: the meeting is under way
             focus = .input
             insertWithinNoteLimit(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"),
@@ -222,6 +228,7 @@ public struct AppModel: Sendable {
             message = nil
             if let overlay, let effects = handle(key, in: overlay) { return effects }
             if overlay == nil, sinceLastTime != nil, let effects = handleSinceLastTime(key) { return effects }
+            if refusedOnProjector(key) { return [] }
             if let command = KeyMap.command(for: key, in: keyContext) { return perform(command) }
             if case .character(let character) = key {
                 // Typing with the list focused goes to the note: a keystroke is never lost.
@@ -271,6 +278,10 @@ public struct AppModel: Sendable {
             if focus == .input, !editor.isBlank { letPickerWait() }
         case .togglePrompts:
             promptsToggled.toggle()
+        case .switchView:
+            switchView()
+        case .rebalanceAgenda:
+            return rebalanceAgenda()
         case .focusTable:
             enterTable()
         case .switchMetric:

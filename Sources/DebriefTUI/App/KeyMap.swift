@@ -6,6 +6,10 @@ public enum Command: Hashable, Sendable {
     // The meeting, whatever has focus.
     case showHelp, nextSection, previousSection, togglePause, extendSection, endMeeting, interrupt, suspend
     case switchFocus, tagProblem, togglePrompts
+    /// F7: the notes console or the projector, on this terminal.
+    case switchView
+    /// F8: the sections not reached yet take the minutes that end the meeting on time.
+    case rebalanceAgenda
     // Typing a note.
     case commitNote, insertNewline, cancelEdit
     case deleteBackward, deleteForward, deleteWordBackward, killToLineEnd, killToLineStart, undo
@@ -54,6 +58,12 @@ public enum KeyMap {
         Binding([.function(5)], .focusTable, .meeting, status: "Table",
                 "Move to the section's table (KPIs, creators, content): arrows move, Enter corrects a cell"),
         Binding([.function(6)], .switchMetric, .meeting, "Content: rank the top 3 and bottom 3 by the next metric"),
+        Binding([.function(7)], .switchView, .meeting, status: "Projector",
+                "Switch this terminal between the notes and the projector (big clock for the room)"),
+        // No room on the status line for a key that only matters when behind: the agenda's
+        // proposal names it when there is one.
+        Binding([.function(8)], .rebalanceAgenda, .meeting,
+                "Running behind: give the sections not reached yet the minutes that end the meeting on time"),
     ]
 
     /// Keys in the section's table (F5). Typing anything else goes to the input, so a form

@@ -112,6 +112,7 @@ public final class MeetingLoop {
     private func readClocks() {
         model.now = clock.now()
         model.wallTime = wall.milliseconds()
+        if model.noticeTimeUp() { terminal.bell() }
     }
 
     /// How long to wait for input: until a shown clock changes, the draft is due, or a

@@ -207,3 +207,10 @@ public struct Canvas: Equatable, Sendable {
             && lhs.slots.indices.allSatisfy { lhs.sameCell($0, as: rhs) }
     }
 }
+
+extension Canvas {
+    /// Every cell in reverse video and back: the projector's flash at a section's time up.
+    public mutating func invert() {
+        for index in slots.indices { slots[index].look ^= 0x200 }
+    }
+}

@@ -9,6 +9,8 @@ public final class HeadlessTerminal: Terminal {
     /// frame the user would be looking at, as the terminal received it.
     public private(set) var idleWaits = 0
     private var pending: [Input] = []
+    /// How often the bell rang.
+    public private(set) var bellsRung = 0
 
     public init(width: Int = 80, height: Int = 24) {
         size = TerminalSize(width: width, height: height)
@@ -27,6 +29,8 @@ public final class HeadlessTerminal: Terminal {
         screen = canvas
         framesPresented += 1
     }
+
+    public func bell() { bellsRung += 1 }
 
     public func nextInput(timeoutMilliseconds: Int) -> Input? {
         // A zero timeout only drains a burst of keys; a real wait comes after a frame.

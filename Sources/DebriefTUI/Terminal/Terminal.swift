@@ -8,10 +8,13 @@ public protocol Terminal: AnyObject {
     func nextInput(timeoutMilliseconds: Int) -> Input?
     /// Gives the terminal back to the shell (Ctrl-Z) and takes it again on `fg`.
     func suspend()
+    /// Rings the terminal's bell once (`--bell`, at a section's time up).
+    func bell()
 }
 
 extension Terminal {
     public func suspend() {}
+    public func bell() {}
 }
 
 public struct TerminalSize: Equatable, Sendable {

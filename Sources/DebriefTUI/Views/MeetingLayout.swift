@@ -71,11 +71,11 @@ struct MeetingLayout {
     /// The agenda: a column down to `bottom` on wide screens, else a strip under the notes.
     func drawAgenda(_ model: AppModel, in canvas: inout Canvas, bottom: Int) {
         if isWide {
-            AgendaProgress.drawList(model, in: &canvas, area: Rect(x: 0, y: 2, width: Self.sidebarWidth, height: bottom - 2))
+            AgendaProgress.drawList(model.meetingView, in: &canvas, area: Rect(x: 0, y: 2, width: Self.sidebarWidth, height: bottom - 2))
             for row in 1..<bottom { canvas.text("│", x: Self.sidebarWidth - 1, y: row, style: .muted) }
         } else {
             canvas.horizontalLine(y: stripRule, x: 0)
-            AgendaProgress.drawStrip(model, in: &canvas, y: stripRule + 1, width: canvas.width)
+            AgendaProgress.drawStrip(model.meetingView, in: &canvas, y: stripRule + 1, width: canvas.width)
         }
     }
 }

@@ -6,6 +6,8 @@ public enum MeetingScreen {
     public static let minimumSize = TerminalSize(width: 60, height: 16)
 
     public static func render(_ model: AppModel, size: TerminalSize) -> Canvas {
+        // The room's view has no editor: "Since last time" is the same on both.
+        if model.view == .projector, model.sinceLastTime == nil { return ProjectorScreen.render(model, size: size) }
         var canvas = Canvas(width: size.width, height: size.height)
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
             drawTooSmall(in: &canvas)
@@ -60,7 +62,7 @@ public enum MeetingScreen {
         return canvas
     }
 
-    private static func drawOverlay(_ model: AppModel, in canvas: inout Canvas, bottom: Int) {
+    static func drawOverlay(_ model: AppModel, in canvas: inout Canvas, bottom: Int) {
         switch model.overlay {
         case .help(let offset): HelpOverlay.draw(offset: offset, in: &canvas)
         case .confirmEnd: ConfirmEndDialog.draw(model, in: &canvas)
@@ -151,14 +153,14 @@ public enum MeetingScreen {
         return sections[model.inputSection].title
     }
 
-    private static func drawHeader(_ model: AppModel, in canvas: inout Canvas) {
+    static func drawHeader(_ model: AppModel, in canvas: inout Canvas) {
         let saved: (String, Style) = model.storageProblem.map { ("⚠ NOT SAVED: \($0)", Style.alert) } ?? ("● saved", .bar)
         // Paused, the whole clock stands still: the header says so first (see Schedule).
         let paused = model.meeting.isPaused ? (text: "❚❚ PAUSED", style: Style(.warning, bold: true, reverse: true)) : nil
         HeaderBar.draw("Debrief", info: model.info, state: saved.0, style: saved.1, flag: paused, in: &canvas)
     }
 
-    private static func drawTooSmall(in canvas: inout Canvas) {
+    static func drawTooSmall(in canvas: inout Canvas) {
         let lines = ["Terminal too small: \(canvas.width)×\(canvas.height).",
                      "Debrief needs \(minimumSize.width)×\(minimumSize.height).",
                      "Enlarge the window; notes are safe."]

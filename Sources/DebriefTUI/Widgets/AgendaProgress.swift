@@ -6,8 +6,9 @@ import Synchronization
 /// the expected end, and how far ahead or behind the meeting runs.
 public enum AgendaProgress {
     /// One line per section, for wide screens.
-    public static func drawList(_ model: AppModel, in canvas: inout Canvas, area: Rect) {
+    public static func drawList(_ model: MeetingView, in canvas: inout Canvas, area: Rect) {
         let meeting = model.meeting
+        let proposal = model.rebalance
         canvas.text("Agenda", x: area.x + 1, y: area.y, style: .title)
         var row = area.y + 2
         for (index, section) in meeting.agenda.sections.enumerated() where row < area.maxY - 4 {
@@ -17,7 +18,11 @@ public enum AgendaProgress {
             let isCurrent = status == .current
             let (marker, style) = look(status, notReached: " ")
             // A skipped section says so in words where its time would be: its time is still owed.
-            let time = status == .skipped ? "skipped" : "\(used / 60_000)/\(allotted / 60_000)m"
+            var time = status == .skipped ? "skipped" : "\(used / 60_000)/\(allotted / 60_000)m"
+            // Running behind: what the section would get if the meeting still ends on time (F8).
+            if let proposed = proposal?.first(where: { $0.section == section.id }) {
+                time = "\(allotted / 60_000)→\(proposed.minutes)m"
+            }
             let width = area.width - 2
             canvas.fill(x: area.x + 1, y: row, width: width, height: 1, style: style)
             canvas.text("\(marker) \(section.title)", x: area.x + 1, y: row, style: style, maxWidth: width - time.count - 1)
@@ -31,7 +36,7 @@ public enum AgendaProgress {
     }
 
     /// One line of section markers and one of totals, for narrow screens.
-    public static func drawStrip(_ model: AppModel, in canvas: inout Canvas, y: Int, width: Int) {
+    public static func drawStrip(_ model: MeetingView, in canvas: inout Canvas, y: Int, width: Int) {
         let meeting = model.meeting
         let cells = stripCells(meeting, width: width - 1)
         var x = 1
@@ -80,7 +85,7 @@ public enum AgendaProgress {
 
     /// Elapsed, the expected end and the slip; while paused, PAUSED first, in words. The
     /// strip drops whole parts from its end when they do not fit, never half a figure.
-    private static func drawTotals(_ model: AppModel, in canvas: inout Canvas, x: Int, y: Int, width: Int, stacked: Bool) {
+    private static func drawTotals(_ model: MeetingView, in canvas: inout Canvas, x: Int, y: Int, width: Int, stacked: Bool) {
         let schedule = Schedule(state: model.meeting, now: model.now)
         var parts: [(String, Style)] = []
         if schedule.isPaused {
@@ -96,6 +101,16 @@ public enum AgendaProgress {
         }
         parts.append(("ends ~\(wallClock(model, meetingTime: schedule.projectedEnd))", .normal))
         if schedule.skipped > 0 { parts.append(("\(schedule.skipped) skipped", .warning)) }
+        // Behind: the sections not reached yet, fitted to end on time (F8 accepts). The
+        // column shows each section's minutes; the strip lists them when it has room.
+        if let proposal = model.rebalance {
+            if stacked {
+                // Paused, the slip's row holds the expected end too: no room for more.
+                if !schedule.isPaused { parts[1].0 += " · F8 fits" }
+            } else {
+                parts.append(("F8 → " + proposal.map { "\($0.minutes)" }.joined(separator: "/") + " min", .warning))
+            }
+        }
         if stacked {
             // The column has three rows: PAUSED shares the first with nothing else.
             let rows = schedule.isPaused ? [parts[0], parts[1], (parts[2].0 + " · " + parts[3].0, parts[2].1)]
@@ -113,7 +128,7 @@ public enum AgendaProgress {
     }
 
     /// The wall-clock time (HH:mm) at which meeting time `t` falls.
-    static func wallClock(_ model: AppModel, meetingTime t: Int) -> String {
+    static func wallClock(_ model: MeetingView, meetingTime t: Int) -> String {
         guard let start = model.clockZero else { return "--:--" }
         let date = start.addingTimeInterval(Double(t) / 1000 / max(0.001, model.info.timeScale))
         // Plain arithmetic on the zone's offset: this runs every frame, and a calendar

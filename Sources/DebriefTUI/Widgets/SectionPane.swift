@@ -11,11 +11,11 @@ public enum SectionPane {
         guard let current = model.meeting.current, area.height > 0 else { return }
         let agenda = model.meeting.agenda
         let section = agenda.sections[current]
-        let clock = clockText(schedule, paused: model.meeting.isPaused)
-        let clockStyle: Style = schedule.isOverrun ? .alert : (model.meeting.isPaused ? .muted : .title)
+        let clock = SectionClock.text(schedule)
+        let clockWidth = DisplayWidth.of(clock)
         let heading = "\(current + 1)/\(agenda.sections.count)  \(section.title)"
-        canvas.text(heading, x: area.x + 1, y: area.y, style: .title, maxWidth: area.width - clock.count - 3)
-        canvas.text(clock, x: area.maxX - clock.count - 1, y: area.y, style: clockStyle)
+        canvas.text(heading, x: area.x + 1, y: area.y, style: .title, maxWidth: area.width - clockWidth - 3)
+        canvas.text(clock, x: area.maxX - clockWidth - 1, y: area.y, style: SectionClock.style(schedule))
         guard area.height > 1 else { return }
         drawProgress(schedule, in: &canvas, x: area.x + 1, y: area.y + 1, width: area.width - 2)
 
@@ -160,16 +160,6 @@ public enum SectionPane {
                 canvas.text(line.text, x: area.x + 3, y: y)
             }
         }
-    }
-
-    static func clockText(_ schedule: Schedule, paused: Bool) -> String {
-        let body: String
-        if schedule.isOverrun {
-            body = "OVER +" + DurationText.clock(-schedule.sectionRemaining)
-        } else {
-            body = DurationText.clock(schedule.sectionRemaining, roundingUp: true) + " left"
-        }
-        return paused ? "PAUSED " + body : body
     }
 
     private static func drawProgress(_ schedule: Schedule, in canvas: inout Canvas, x: Int, y: Int, width: Int) {

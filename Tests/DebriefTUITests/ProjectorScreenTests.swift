@@ -1,0 +1,157 @@
+import DebriefKit
+@testable import DebriefTUI
+import Testing
+
+/// The room's view (issue 14 §2 and §4): big digits, the prompts, the tally, the newest
+/// notes, no editor; the time cues on every view; F7 and F8.
+@MainActor
+@Suite("Projector view and the room's time cues")
+struct ProjectorScreenTests {
+    nonisolated static let sizes = ScreenGoldenTests.sizes
+
+    /// The scripted meeting (What went wrong, 1:55 left at 1:08:05) switched to the projector.
+    static func projector(_ size: TerminalSize) throws -> ScriptedMeeting {
+        let run = try ScriptedMeeting(size: size)
+        run.type(.key(.function(7)))
+        return run
+    }
+
+    @Test("The projector, two minutes before time up", .enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly), arguments: sizes)
+    func closing(_ size: TerminalSize) throws {
+        let run = try Self.projector(size)
+        #expect(run.loop.model.view == .projector)
+        let screen = run.terminal.screen
+        #expect(screen.cursor == nil, "no editor: no cursor")
+        #expect(screen.text.contains("⚠ 1:55 left of 20:00"))
+        #expect(screen.text.contains("█"), "the countdown in big digits")
+        try ScreenGolden.expect(screen, name: "projector-\(size.width)x\(size.height)", title: "Projector, 1:55 left")
+    }
+
+    @Test("The projector, paused", .enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly), arguments: sizes)
+    func paused(_ size: TerminalSize) throws {
+        let run = try Self.projector(size)
+        run.type(.key(.function(2)))
+        #expect(run.terminal.screen.text.contains("❚❚ PAUSED · 1:55 left of 20:00"), "paused in words")
+        try ScreenGolden.expect(run.terminal.screen, name: "projector-paused-\(size.width)x\(size.height)", title: "Projector, paused")
+    }
+
+    @Test("The projector, over time and behind", .enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly), arguments: sizes)
+    func overrun(_ size: TerminalSize) throws {
+        let run = try Self.projector(size)
+        run.at("1:12:30")
+        run.at("1:12:31")  // a second on: the time-up flash is over
+        let text = run.terminal.screen.text
+        #expect(text.contains("+2:31 over"))
+        #expect(text.contains("F8 → 9/8 min") || size.width < 80, "behind: what the rest would get")
+        try ScreenGolden.expect(run.terminal.screen, name: "projector-overrun-\(size.width)x\(size.height)", title: "Projector, over time")
+    }
+
+    @Test func bigDigitsComeInThreeHeightsAndFitTheWidth() {
+        for height in BigDigits.heights {
+            var canvas = Canvas(width: 60, height: height)
+            BigDigits.draw("12:05", height: height, in: &canvas, x: 0, y: 0, style: .title)
+            #expect(canvas.lines.filter { !$0.isEmpty }.count == height, "every row used at \(height)")
+            let widest = canvas.lines.map { $0.count }.max() ?? 0
+            #expect(widest == BigDigits.width("12:05", height: height))
+        }
+        var three = Canvas(width: 20, height: 3)
+        BigDigits.draw("10", height: 3, in: &three, x: 0, y: 0, style: .title)
+        #expect(three.lines == ["  █ █▀█", "  █ █ █", "  ▀ ▀▀▀"])
+        #expect(BigDigits.height(for: "1:08:05", maxWidth: 200, maxHeight: 7) == 7)
+        #expect(BigDigits.height(for: "1:08:05", maxWidth: 30, maxHeight: 7) == 3)
+        #expect(BigDigits.height(for: "1:08:05", maxWidth: 10, maxHeight: 7) == nil)
+    }
+
+    @Test func f7SwitchesBackAndForthAndHelpNamesIt() throws {
+        let run = try ScriptedMeeting(size: TerminalSize(width: 120, height: 30))
+        #expect(run.terminal.screen.lines[29].contains("F7 Projector"))
+        run.type(.key(.function(7)))
+        #expect(run.terminal.screen.lines[29].contains("F7 Notes"))
+        run.type(.key(.function(7)))
+        #expect(run.loop.model.view == .notes)
+        #expect(run.terminal.screen.cursor != nil, "the input is back")
+        run.type(.key(.function(1)))
+        #expect(run.terminal.screen.text.contains("Switch this terminal between the notes and the projector"))
+    }
+
+    @Test func typingOnTheProjectorSaysWhereTypingGoesAndKeepsNothing() throws {
+        let run = try Self.projector(TerminalSize(width: 80, height: 24))
+        run.type(text: "hello")
+        run.type(.key(.enter))
+        #expect(run.loop.model.editor.text.isEmpty)
+        #expect(run.terminal.screen.text.contains("The projector takes no typing: F7 switches to the notes"))
+        #expect(run.recorder.events.filter { if case .noteAdded = $0.change { true } else { false } }.count == 7, "the scripted meeting's notes, nothing more")
+        // The meeting's keys still work: PageDown moves on.
+        run.type(.key(.pageDown))
+        #expect(run.loop.model.meeting.current == 4)
+    }
+
+    @Test func theConsoleClockWarnsInWordsAndMarksTwoMinutesBefore() {
+        let start = [Event(t: 0, .sectionStarted(section: "performance"))]
+        let minute = 60_000
+        func clock(at now: Int) -> (String, Style) {
+            let schedule = Schedule(state: ScreenFixtures.model(events: start, now: now).meeting, now: now)
+            return (SectionClock.text(schedule), SectionClock.style(schedule))
+        }
+        #expect(clock(at: 7 * minute + 59_000).0 == "02:01 left")
+        #expect(clock(at: 8 * minute) == ("⚠ 02:00 left", Style(.warning, bold: true, reverse: true)))
+        #expect(clock(at: 8 * minute + 1000).0 == "⚠ 01:59 left")
+        #expect(clock(at: 10 * minute + 42_000) == ("OVER +00:42", .alert))
+        let screen = ScreenFixtures.render(ScreenFixtures.model(events: start, now: 8 * minute + 1000), width: 80, height: 24)
+        #expect(screen.contains("⚠ 01:59 left"))
+    }
+
+    @Test func atTimeUpTheProjectorFlashesOneFrameAndTheBellRingsOnce() throws {
+        var (recorder, model) = try ScreenFixtures.newMeeting()
+        model.view = .projector
+        model.timeCues.bell = true
+        let clock = TestClock()
+        let terminal = HeadlessTerminal(width: 80, height: 24)
+        let loop = MeetingLoop(terminal: terminal, clock: clock, wall: clock, recorder: recorder, model: model)
+        loop.presentedFrame(on: terminal)
+        clock.advance(byMilliseconds: 9 * 60_000 + 59_000)
+        loop.presentedFrame(on: terminal)
+        #expect(!terminal.screen.style(at: 5 * 80 + 10).reverse && terminal.bellsRung == 0)
+        clock.advance(byMilliseconds: 1000)  // 10:00: time is up
+        let flash = loop.presentedFrame(on: terminal)
+        #expect(terminal.bellsRung == 1)
+        #expect(flash.style(at: 2 * 80).reverse, "an ordinary row is drawn inverted")
+        clock.advance(byMilliseconds: 1000)
+        let after = loop.presentedFrame(on: terminal)
+        #expect(!after.style(at: 2 * 80).reverse, "one flash, then the screen as usual")
+        #expect(after.text.contains("+0:01 over"))
+        clock.advance(byMilliseconds: 30_000)
+        loop.presentedFrame(on: terminal)
+        #expect(terminal.bellsRung == 1, "once per time up, not per frame")
+        // F3 gives 5 more minutes; when those run out, the bell rings again.
+        terminal.type(.key(.function(3)))
+        loop.presentedFrame(on: terminal)
+        clock.advance(byMilliseconds: 5 * 60_000)
+        loop.presentedFrame(on: terminal)
+        #expect(terminal.bellsRung == 2)
+    }
+
+    @Test func withoutBellTheTimeUpIsSilent() throws {
+        let (recorder, model) = try ScreenFixtures.newMeeting()
+        let clock = TestClock()
+        let terminal = HeadlessTerminal(width: 80, height: 24)
+        let loop = MeetingLoop(terminal: terminal, clock: clock, wall: clock, recorder: recorder, model: model)
+        loop.presentedFrame(on: terminal)
+        clock.advance(byMilliseconds: 10 * 60_000 + 1000)
+        loop.presentedFrame(on: terminal)
+        #expect(terminal.bellsRung == 0)
+        #expect(terminal.screen.text.contains("OVER +00:01"))
+    }
+
+    @Test func f8AcceptsTheProposalAsAnEventAndTheAgendaShowsTheNewPlan() throws {
+        let run = try ScriptedMeeting(size: TerminalSize(width: 120, height: 30))
+        run.type(.key(.function(8)))
+        #expect(run.terminal.screen.text.contains("The meeting is not behind: nothing to rebalance"))
+        run.at("1:12:30")
+        #expect(run.terminal.screen.text.contains("10→9m"), "the agenda column shows the proposal")
+        run.type(.key(.function(8)))
+        let last = try #require(run.recorder.events.last)
+        #expect(last.change == .agendaRebalanced([SectionMinutes(section: "worked", minutes: 9), SectionMinutes(section: "actions", minutes: 8)]))
+        #expect(run.terminal.screen.text.contains("0/9m") && run.terminal.screen.text.contains("on time"))
+    }
+}
