@@ -8,6 +8,8 @@ import Foundation
 @MainActor
 public final class NcursesTerminal: Terminal {
     private let usesColor: Bool
+    /// The colours roles map to (`--theme`): chosen per terminal.
+    private let theme: Theme
     var lastCanvas: Canvas?
     /// One cell's text as a C wide string, reused so drawing a cell allocates nothing.
     private var wideText: [wchar_t] = []
@@ -22,7 +24,8 @@ public final class NcursesTerminal: Terminal {
     var isGone = false
 
     /// Takes over the terminal. Call `restore()` before the process exits.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(theme: Theme = .dark, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.theme = theme
         debrief_install_signal_handlers()
         setlocale(LC_ALL, "")
         set_escdelay(25)
@@ -39,7 +42,7 @@ public final class NcursesTerminal: Terminal {
             start_color()
             use_default_colors()
             for role in ColorRole.allCases {
-                let (foreground, background) = Self.colors(for: role)
+                let (foreground, background) = Self.colors(for: role, theme: theme)
                 init_pair(Int16(role.rawValue + 1), foreground, background)
             }
         }
@@ -113,13 +116,14 @@ public final class NcursesTerminal: Terminal {
         var attributes = debrief_a_normal()
         if usesColor {
             attributes |= debrief_color_pair(Int32(style.role.rawValue + 1))
-        } else {
-            attributes |= Self.monochrome(style.role)
         }
+        // Without colour, and on a washed-out projector (contrast), meaning rides on attributes.
+        if !usesColor || theme == .contrast { attributes |= Self.monochrome(style.role) }
         if style.bold { attributes |= debrief_a_bold() }
         if style.reverse { attributes |= debrief_a_reverse() }
         if style.underline { attributes |= debrief_a_underline() }
-        if style.dim && usesColor { attributes |= debrief_a_dim() }
+        // Dim text all but vanishes on a projector: contrast keeps it at full strength.
+        if style.dim && usesColor && theme != .contrast { attributes |= debrief_a_dim() }
         return attributes
     }
 
@@ -133,21 +137,44 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
-    private static func colors(for role: ColorRole) -> (Int16, Int16) {
+    /// Foreground and background of a role's colour pair; -1 is the terminal's default.
+    /// Dark suits a dark background; light swaps the yellows (unreadable on white) for
+    /// deeper colours; contrast puts white on black with the monochrome attributes on top.
+    static func colors(for role: ColorRole, theme: Theme) -> (Int16, Int16) {
         let none: Int16 = -1
-        switch role {
-        case .normal, .bar: return (none, none)
-        case .accent: return (Int16(COLOR_CYAN), none)
-        case .muted: return (none, none)
-        case .warning: return (Int16(COLOR_YELLOW), none)
-        case .alert: return (Int16(COLOR_RED), none)
-        case .success: return (Int16(COLOR_GREEN), none)
-        case .key: return (Int16(COLOR_YELLOW), none)
-        case .problem: return (Int16(COLOR_RED), none)
-        case .win: return (Int16(COLOR_GREEN), none)
-        case .action: return (Int16(COLOR_BLUE), none)
-        case .question: return (Int16(COLOR_MAGENTA), none)
+        func pair(_ foreground: Int32, _ background: Int16 = none) -> (Int16, Int16) { (Int16(foreground), background) }
+        switch theme {
+        case .dark:
+            switch role {
+            case .normal, .bar, .muted: return (none, none)
+            case .accent: return pair(COLOR_CYAN)
+            case .warning, .key: return pair(COLOR_YELLOW)
+            case .alert, .problem: return pair(COLOR_RED)
+            case .success, .win: return pair(COLOR_GREEN)
+            case .action: return pair(COLOR_BLUE)
+            case .question: return pair(COLOR_MAGENTA)
+            }
+        case .light:
+            switch role {
+            case .normal, .bar, .muted: return (none, none)
+            case .accent, .key, .action: return pair(COLOR_BLUE)
+            case .warning, .question: return pair(COLOR_MAGENTA)
+            case .alert, .problem: return pair(COLOR_RED)
+            case .success, .win: return pair(COLOR_GREEN)
+            }
+        case .contrast:
+            let black = Int16(COLOR_BLACK)
+            switch role {
+            case .normal, .bar, .muted, .accent, .success, .win, .action, .question: return pair(COLOR_WHITE, black)
+            case .warning, .key: return pair(COLOR_YELLOW, black)
+            case .alert, .problem: return pair(COLOR_RED, black)
+            }
         }
+    }
+
+    /// Once, at a section's time up (`--bell`).
+    public func bell() {
+        beep()
     }
 
     private static func writeRaw(_ text: String) {

@@ -8,7 +8,7 @@ extension Theme: ExpressibleByArgument {}
 /// How this terminal shows the meeting: `--view`, `--theme`, `--bell`. Shared by `run`,
 /// `resume` and `join`, since each terminal of a meeting chooses its own.
 struct DisplayOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("notes (the note-taker's console) or projector (the room's view); v switches.", valueName: "notes|projector"))
+    @Option(help: ArgumentHelp("notes (the note-taker's console) or projector (the room's view); F7 switches.", valueName: "notes|projector"))
     var view: ViewKind = .notes
 
     @Option(help: ArgumentHelp(

@@ -10,8 +10,12 @@ enum MeetingSession {
     /// `--no-git` turns off the commit after the meeting (see `GitRecorder`).
     static var commitsToGit = true
 
-    static func run(recorder: MeetingRecorder, model: AppModel, clockOffset: Int = 0) throws {
-        let terminal = CursesScreen.open()
+    static func run(recorder: MeetingRecorder, model: AppModel, display: DisplayOptions, clockOffset: Int = 0) throws {
+        // What this terminal shows and how: its own view, theme and bell.
+        var model = model
+        model.view = display.view
+        model.timeCues.bell = display.bell
+        let terminal = CursesScreen.open(theme: display.chosenTheme)
         let clock = SystemClock(scale: model.info.timeScale, offset: clockOffset)
         // Meeting time may run faster (--time-scale); the loop's timers run on real time.
         let loop = MeetingLoop(terminal: terminal, clock: clock, wall: SystemMonotonicClock(), recorder: recorder, model: model)
@@ -42,7 +46,7 @@ enum MeetingSession {
     }
 
     /// Reopens an interrupted meeting where it stopped.
-    static func resume(_ meeting: InterruptedMeeting, store: SessionStore, countDowntime: Bool) throws {
+    static func resume(_ meeting: InterruptedMeeting, store: SessionStore, countDowntime: Bool, display: DisplayOptions) throws {
         if case .failure(let error) = meeting.record {
             throw CommandError("cannot resume: \(PlainError.message(error))")
         }
@@ -68,7 +72,7 @@ enum MeetingSession {
             return
         }
         let model = AppModel.resuming(resumed.state, info: resumed.recorder.header.meeting, clockOffset: resumed.clockOffset)
-        try run(recorder: resumed.recorder, model: model, clockOffset: resumed.clockOffset)
+        try run(recorder: resumed.recorder, model: model, display: display, clockOffset: resumed.clockOffset)
     }
 
     // MARK: After the terminal is restored

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DebriefKit
+import DebriefTUI
 import Foundation
 
 struct ResumeCommand: ParsableCommand {
@@ -23,6 +24,8 @@ struct ResumeCommand: ParsableCommand {
 
     @Flag(name: .customLong("count-downtime"), help: "Let the meeting clock run through the time Debrief was down.")
     var countDowntime = false
+
+    @OptionGroup(title: "Display") var display: DisplayOptions
 
     func run() throws {
         try MainActor.assumeIsolated { try resume() }
@@ -60,7 +63,7 @@ struct ResumeCommand: ParsableCommand {
         if meeting.isInUse {
             throw CommandError("'\(VisibleText.line(meeting.baseName))' is open in another Debrief right now. Switch to that terminal, or end it there first.")
         }
-        try MeetingSession.resume(meeting, store: store, countDowntime: countDowntime)
+        try MeetingSession.resume(meeting, store: store, countDowntime: countDowntime, display: display)
     }
 
     /// A name in the sessions folder, or a path to a journal file.

@@ -75,7 +75,7 @@ struct RunCommand: ParsableCommand {
                 // The resumed meeting has its own rows; adding these would mix two meetings' numbers.
                 SessionLocator.warn("The data files were not imported: the resumed meeting keeps the rows it had. To use them, end it and start a new meeting with --data.")
             }
-            return try MeetingSession.resume(interrupted, store: store, countDowntime: false)
+            return try MeetingSession.resume(interrupted, store: store, countDowntime: false, display: display)
         }
         let started = Date()
         let info = MeetingInfo(
@@ -84,9 +84,8 @@ struct RunCommand: ParsableCommand {
         let header = SessionHeader(agenda: agenda, meeting: info)
         let recorder = try MeetingRecorder.start(header: header, store: store, date: started)
         var model = AppModel(meeting: open(recorder, with: imported), info: info)
-        model.view = display.view
         if let client, !client.isEmpty { MeetingSession.carryForward(client: client, store: store, into: &model) }
-        try MeetingSession.run(recorder: recorder, model: model)
+        try MeetingSession.run(recorder: recorder, model: model, display: display)
     }
 
     /// The data files, read and checked before anything starts: a problem in any of them
