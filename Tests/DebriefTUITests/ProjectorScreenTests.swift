@@ -153,5 +153,11 @@ struct ProjectorScreenTests {
         let last = try #require(run.recorder.events.last)
         #expect(last.change == .agendaRebalanced([SectionMinutes(section: "worked", minutes: 9), SectionMinutes(section: "actions", minutes: 8)]))
         #expect(run.terminal.screen.text.contains("0/9m") && run.terminal.screen.text.contains("on time"))
+        // The replay folds the same event: its agenda shows the new plan from then on.
+        let header = run.recorder.header
+        var replay = ReplayModel(timeline: ReplayTimeline(agenda: header.agenda, events: run.recorder.events), info: header.meeting)
+        _ = replay.perform(.toEnd)
+        let replayed = ReplayScreen.render(replay, size: TerminalSize(width: 120, height: 30)).text
+        #expect(replayed.contains("0/9m") && replayed.contains("0/8m"))
     }
 }
