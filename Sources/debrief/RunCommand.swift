@@ -9,8 +9,10 @@ struct RunCommand: ParsableCommand {
         abstract: "Start a meeting (the default command).",
         discussion: """
         Keys: PageDown/PageUp move between sections, F2 pauses the clock, F3 gives the \
-        section 5 more minutes, F1 lists every key, F10 ends the meeting. Type notes and \
-        press Enter; start a note with ! for a problem, + a win, > an action, ? a question.
+        section 5 more minutes, F7 switches to the projector view (and back), F8 accepts the \
+        agenda's rebalancing when the meeting runs behind, F1 lists every key, F10 ends the \
+        meeting. Type notes and press Enter; start a note with ! for a problem, + a win, \
+        > an action, ? a question.
         """)
 
     @Option(help: ArgumentHelp("A built-in agenda name, a name in ./Agendas, or a YAML file.", valueName: "name|file"))
