@@ -78,6 +78,7 @@ struct ProjectorScreenTests {
         let run = try Self.projector(TerminalSize(width: 80, height: 24))
         run.type(text: "hello")
         run.type(.key(.enter))
+        run.type(.paste("pasted words"))
         #expect(run.loop.model.editor.text.isEmpty)
         #expect(run.terminal.screen.text.contains("The projector takes no typing: F7 switches to the notes"))
         #expect(run.recorder.events.filter { if case .noteAdded = $0.change { true } else { false } }.count == 7, "the scripted meeting's notes, nothing more")

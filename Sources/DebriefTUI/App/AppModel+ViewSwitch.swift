@@ -12,9 +12,11 @@ extension AppModel {
     mutating func refusedOnProjector(_ key: Key) -> Bool {
         guard view == .projector, overlay == nil, sinceLastTime == nil,
               KeyMap.table.action(for: key, in: .meeting) == nil else { return false }
-        message = "The projector takes no typing: F7 switches to the notes"
+        message = Self.projectorTypingHint
         return true
     }
+
+    static let projectorTypingHint = "The projector takes no typing: F7 switches to the notes"
 
     /// F8: accept the agenda's proposal (the meeting ends on time), recorded as an event.
     mutating func rebalanceAgenda() -> [AppEffect] {

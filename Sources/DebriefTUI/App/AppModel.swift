@@ -68,7 +68,7 @@ public struct AppModel: Sendable {
     /// (a clicker's PageDown mid-note does not move it), or an edited note's own. Nil
     /// while the input is empty. Per terminal, so kept here and not in the meeting.
     public var noteSection: Int?
-    /// What this terminal shows (`--view`, v switches): the console or the projector.
+    /// What this terminal shows (`--view`, F7 switches): the console or the projector.
     public var view = ViewKind.notes
     /// The bell and the flash at a section's time up, once each (see `AppModel+TimeCues`).
     public var timeCues = TimeCues()
@@ -215,8 +215,8 @@ public struct AppModel: Sendable {
             case .tagging, .linking: overlay = nil
             case nil: break
             }
-            if view == .projector, sinceLastTime == nil {
-                message = "The projector takes no typing: F7 switches to the notes"
+            if view == .projector {
+                message = Self.projectorTypingHint
                 return []
             }
             sinceLastTime = nil  // a paste is note-taking: the meeting is under way
