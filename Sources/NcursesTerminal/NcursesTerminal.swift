@@ -42,8 +42,8 @@ public final class NcursesTerminal: Terminal {
             start_color()
             use_default_colors()
             for role in ColorRole.allCases {
-                let (foreground, background) = Self.colors(for: role, theme: theme)
-                init_pair(Int16(role.rawValue + 1), foreground, background)
+                let (foreground, background) = theme.colors(for: role)
+                init_pair(Int16(role.rawValue + 1), foreground?.rawValue ?? -1, background?.rawValue ?? -1)
             }
         }
         Self.writeRaw("\u{1B}[?2004h")
@@ -118,58 +118,20 @@ public final class NcursesTerminal: Terminal {
             attributes |= debrief_color_pair(Int32(style.role.rawValue + 1))
         }
         // Without colour, and on a washed-out projector (contrast), meaning rides on attributes.
-        if !usesColor || theme == .contrast { attributes |= Self.monochrome(style.role) }
+        if !usesColor || theme.emphasizesRoles { attributes |= Self.monochrome(style.role) }
         if style.bold { attributes |= debrief_a_bold() }
         if style.reverse { attributes |= debrief_a_reverse() }
         if style.underline { attributes |= debrief_a_underline() }
         // Dim text all but vanishes on a projector: contrast keeps it at full strength.
-        if style.dim && usesColor && theme != .contrast { attributes |= debrief_a_dim() }
+        if style.dim && usesColor && theme.dimsText { attributes |= debrief_a_dim() }
         return attributes
     }
 
     /// Without color, roles that carry meaning get an attribute so they still stand out.
     private static func monochrome(_ role: ColorRole) -> attr_t {
-        switch role {
-        case .alert, .bar: return debrief_a_reverse()
-        case .warning, .problem, .action: return debrief_a_bold() | debrief_a_underline()
-        case .accent, .key, .win, .question: return debrief_a_bold()
-        case .normal, .muted, .success: return debrief_a_normal()
-        }
-    }
-
-    /// Foreground and background of a role's colour pair; -1 is the terminal's default.
-    /// Dark suits a dark background; light swaps the yellows (unreadable on white) for
-    /// deeper colours; contrast puts white on black with the monochrome attributes on top.
-    static func colors(for role: ColorRole, theme: Theme) -> (Int16, Int16) {
-        let none: Int16 = -1
-        func pair(_ foreground: Int32, _ background: Int16 = none) -> (Int16, Int16) { (Int16(foreground), background) }
-        switch theme {
-        case .dark:
-            switch role {
-            case .normal, .bar, .muted: return (none, none)
-            case .accent: return pair(COLOR_CYAN)
-            case .warning, .key: return pair(COLOR_YELLOW)
-            case .alert, .problem: return pair(COLOR_RED)
-            case .success, .win: return pair(COLOR_GREEN)
-            case .action: return pair(COLOR_BLUE)
-            case .question: return pair(COLOR_MAGENTA)
-            }
-        case .light:
-            switch role {
-            case .normal, .bar, .muted: return (none, none)
-            case .accent, .key, .action: return pair(COLOR_BLUE)
-            case .warning, .question: return pair(COLOR_MAGENTA)
-            case .alert, .problem: return pair(COLOR_RED)
-            case .success, .win: return pair(COLOR_GREEN)
-            }
-        case .contrast:
-            let black = Int16(COLOR_BLACK)
-            switch role {
-            case .normal, .bar, .muted, .accent, .success, .win, .action, .question: return pair(COLOR_WHITE, black)
-            case .warning, .key: return pair(COLOR_YELLOW, black)
-            case .alert, .problem: return pair(COLOR_RED, black)
-            }
-        }
+        let emphasis = role.emphasis
+        return (emphasis.bold ? debrief_a_bold() : 0) | (emphasis.underline ? debrief_a_underline() : 0)
+            | (emphasis.reverse ? debrief_a_reverse() : 0)
     }
 
     /// Once, at a section's time up (`--bell`).
