@@ -88,6 +88,16 @@ struct KeyMatrixEndToEndTests {
         try tmux.press("Escape")
         try tmux.waitUntil("the picker closes") { !$0.contains("Root cause:") }
 
+        // F7 switches to the projector and back. F3 above put the meeting 5 minutes behind:
+        // F8 gives the later sections the minutes that end it on time.
+        try tmux.press("F7")
+        try tmux.waitFor("F7 Notes")
+        try tmux.press("F7")
+        try tmux.waitUntil("the notes again") { !$0.contains("F7 Notes") }
+        try tmux.waitFor("5 min behind")
+        try tmux.press("F8")
+        try tmux.waitUntil("back on time") { $0.contains("on time") && !$0.contains("behind") }
+
         // An unknown sequence is named and swallowed, never typed.
         try tmux.sendBytes(Array("\u{1B}[99~".utf8))
         try tmux.waitFor("Unknown key ESC [ 9 9 ~ ignored")
