@@ -82,9 +82,14 @@ struct ProjectorScreenTests {
         #expect(run.loop.model.editor.text.isEmpty)
         #expect(run.terminal.screen.text.contains("The projector takes no typing: F7 switches to the notes"))
         #expect(run.recorder.events.filter { if case .noteAdded = $0.change { true } else { false } }.count == 7, "the scripted meeting's notes, nothing more")
-        // The meeting's keys still work: PageDown moves on.
+        // The meeting's keys still work: F1 opens the keys over the projector, PageDown moves on.
+        run.type(.key(.function(1)))
+        #expect(run.terminal.screen.text.contains("Keys"))
+        run.type(.key(.escape))
+        #expect(run.loop.model.overlay == nil)
         run.type(.key(.pageDown))
         #expect(run.loop.model.meeting.current == 4)
+        #expect(run.terminal.screen.text.contains("5/6  What worked"))
     }
 
     @Test func theConsoleClockWarnsInWordsAndMarksTwoMinutesBefore() {
