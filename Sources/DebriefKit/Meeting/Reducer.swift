@@ -68,9 +68,14 @@ extension MeetingState {
         case .sectionExtended(let id, let minutes):
             guard let index = agenda.sectionIndex(id: id), minutes > 0, minutes <= 600 else { return }
             sections[index].extraMinutes += minutes
-        case .draftChanged(let text, let section):
-            draft = text
-            draftSection = text.isEmpty ? nil : section
+        case .draftChanged(let text, let section, let terminal):
+            if let terminal {
+                // A joined terminal's input, kept so it comes back when that terminal rejoins.
+                terminalDrafts[terminal] = text.isEmpty ? nil : TerminalDraft(text: text, section: section)
+            } else {
+                draft = text
+                draftSection = text.isEmpty ? nil : section
+            }
         case .recordAdded(let id, let table, let fields):
             guard recordIndex[id] == nil else { return }
             recordIndex[id] = records.count

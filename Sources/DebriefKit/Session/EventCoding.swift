@@ -4,7 +4,7 @@ extension Event: Codable {
     enum Key: String, CodingKey {
         case type, t, section, id, kind, text, owner, due, minutes, problem
         case rootCause = "root_cause", severity, clientVisible = "client_visible", learning
-        case session, status, startedAt = "started_at"
+        case session, status, startedAt = "started_at", terminal
         case table, fields, field, value
     }
 
@@ -73,7 +73,8 @@ extension Event: Codable {
                                       minutes: try c.decode(Int.self, forKey: .minutes))
         case .draftChanged:
             change = .draftChanged(text: try c.decode(String.self, forKey: .text),
-                                   section: try c.decodeIfPresent(String.self, forKey: .section))
+                                   section: try c.decodeIfPresent(String.self, forKey: .section),
+                                   terminal: try c.decodeIfPresent(String.self, forKey: .terminal))
         case .meetingEnded: change = .meetingEnded
         case .actionCarried:
             change = .actionCarried(CarriedAction(
@@ -150,10 +151,11 @@ extension Event: Codable {
             try c.encode(TypeName.sectionExtended, forKey: .type)
             try c.encode(section, forKey: .section)
             try c.encode(minutes, forKey: .minutes)
-        case .draftChanged(let text, let section):
+        case .draftChanged(let text, let section, let terminal):
             try c.encode(TypeName.draftChanged, forKey: .type)
             try c.encode(text, forKey: .text)
             try c.encodeIfPresent(section, forKey: .section)
+            try c.encodeIfPresent(terminal, forKey: .terminal)
         case .meetingEnded: try c.encode(TypeName.meetingEnded, forKey: .type)
         case .actionCarried(let action):
             try c.encode(TypeName.actionCarried, forKey: .type)

@@ -8,10 +8,16 @@ public protocol Terminal: AnyObject {
     func nextInput(timeoutMilliseconds: Int) -> Input?
     /// Gives the terminal back to the shell (Ctrl-Z) and takes it again on `fg`.
     func suspend()
+    /// The descriptor keys arrive on, for a loop that waits on other sources too (a live
+    /// meeting's sockets); nil when input does not come from a descriptor.
+    var inputDescriptor: Int32? { get }
+    /// Input already read and waiting, which a wait on `inputDescriptor` would not see.
+    var hasPendingInput: Bool { get }
 }
 
 extension Terminal {
     public func suspend() {}
+    public var inputDescriptor: Int32? { nil }
 }
 
 public struct TerminalSize: Equatable, Sendable {
