@@ -171,4 +171,9 @@ public struct SectionTiming: Equatable, Sendable {
 public struct TerminalDraft: Equatable, Sendable {
     public var text: String
     public var section: String?
+
+    public init(text: String, section: String?) {
+        self.text = text
+        self.section = section
+    }
 }
