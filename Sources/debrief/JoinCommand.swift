@@ -13,7 +13,7 @@ struct JoinCommand: ParsableCommand {
         type notes, move between sections, pause, extend, tag, link and end. Its own input, \
         draft and view are its own: its unfinished note is kept by the host under --name and \
         comes back when it joins again under the same name. With one live meeting, joins it; \
-        with several, lists them to choose from.
+        with several, lists them to choose from. With --sessions, only the meetings of that         sessions folder are offered, and a note left unsent when the host goes away is saved         there. Live meetings listen in $XDG_RUNTIME_DIR/debrief (else /tmp/debrief-<uid>).
         """)
 
     @Argument(help: ArgumentHelp("The live meeting's name (<date>-<slug>, as `debrief join` lists them).", valueName: "session"))
@@ -82,7 +82,7 @@ struct JoinCommand: ParsableCommand {
             if outcome == .interrupted { throw ExitCode(128 + terminal.pendingSignal) }
         case .disconnected(let reason):
             client.close()
-            StandardStreams.error(ShellText.wrapped("The meeting's host is gone (\(VisibleText.line(reason))). Every note it confirmed is in its journal.") + "\n"
+            StandardStreams.error(ShellText.wrapped("The meeting's host is gone: \(VisibleText.line(reason)). Every note it confirmed is in its journal.") + "\n"
                 + ShellText.labelled("On the host's machine, to continue: ", resume) + "\n"
                 + ShellText.labelled("Then here: ", "debrief join \(MeetingSession.shellWord(welcome.session)) --name \(MeetingSession.shellWord(name))") + "\n")
             keepUnsent(loop.model.editor.text, session: welcome.session)
@@ -131,7 +131,8 @@ struct JoinCommand: ParsableCommand {
 
     /// user@host:tty — stable for a terminal, so a rejoin from it finds its draft.
     static func defaultName() -> String {
-        let user = ProcessInfo.processInfo.environment["USER"] ?? String(getuid())
+        let user = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+            ?? ProcessInfo.processInfo.environment["USER"] ?? String(getuid())
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count - 1)
         let hostName = String(cString: host).split(separator: ".").first.map(String.init) ?? "host"

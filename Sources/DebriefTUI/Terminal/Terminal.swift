@@ -18,6 +18,8 @@ public protocol Terminal: AnyObject {
 extension Terminal {
     public func suspend() {}
     public var inputDescriptor: Int32? { nil }
+    /// A terminal that reads ahead (and keeps what it read) must say so.
+    public var hasPendingInput: Bool { false }
 }
 
 public struct TerminalSize: Equatable, Sendable {
