@@ -80,11 +80,19 @@ struct JoinCommand: ParsableCommand {
             client.close()
             print(ShellText.labelled("You left the meeting; it goes on. To join again: ", "debrief join \(MeetingSession.shellWord(welcome.session)) --name \(MeetingSession.shellWord(name))"))
             if outcome == .interrupted { throw ExitCode(128 + terminal.pendingSignal) }
-        case .disconnected(let reason):
+        case .disconnected(let said):
             client.close()
-            StandardStreams.error(ShellText.wrapped("The meeting's host is gone: \(VisibleText.line(reason)). Every note it confirmed is in its journal.") + "\n"
-                + ShellText.labelled("On the host's machine, to continue: ", resume) + "\n"
-                + ShellText.labelled("Then here: ", "debrief join \(MeetingSession.shellWord(welcome.session)) --name \(MeetingSession.shellWord(name))") + "\n")
+            let reason = said.hasSuffix(".") ? String(said.dropLast()) : said
+            let rejoin = "debrief join \(MeetingSession.shellWord(welcome.session)) --name \(MeetingSession.shellWord(name))"
+            if LiveFolder.isLive(socket) {
+                // The host goes on without this terminal (it sent too much, or fell behind).
+                StandardStreams.error(ShellText.wrapped("Disconnected from the meeting: \(VisibleText.line(reason)).") + "\n"
+                    + ShellText.labelled("To join again: ", rejoin) + "\n")
+            } else {
+                StandardStreams.error(ShellText.wrapped("The meeting's host is gone: \(VisibleText.line(reason)). Every note it confirmed is in its journal.") + "\n"
+                    + ShellText.labelled("On the host's machine, to continue: ", resume) + "\n"
+                    + ShellText.labelled("Then here: ", rejoin) + "\n")
+            }
             keepUnsent(loop.model.editor.text, session: welcome.session)
             throw ExitCode(1)
         }

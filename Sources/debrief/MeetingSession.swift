@@ -32,12 +32,12 @@ enum MeetingSession {
             let files = try save(recorder)
             if let files { live?.finish(session: files.session.path, brief: files.brief.path) }
         case .left, .disconnected:
-            live?.close(reason: "The host left the meeting open. To continue, on the host's machine: \(resumeCommand(recorder))")
+            live?.close(reason: "the host left the meeting open, to be resumed")
             keepJournal(recorder)
             print(ShellText.labelled("Meeting left open. To continue: ", resumeCommand(recorder)))
         case .interrupted:
             let signal = terminal.pendingSignal
-            live?.close(reason: "The host was stopped. To continue, on the host's machine: \(resumeCommand(recorder))")
+            live?.close(reason: "the host was stopped by a signal")
             keepJournal(recorder)
             let name = [SIGHUP: "SIGHUP", SIGTERM: "SIGTERM", SIGINT: "SIGINT"][signal] ?? "signal \(signal)"
             StandardStreams.error(ShellText.wrapped("Meeting interrupted (\(name)); every captured note is saved.") + "\n" + ShellText.labelled("To continue: ", resumeCommand(recorder)) + "\n")

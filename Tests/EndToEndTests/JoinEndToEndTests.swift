@@ -101,7 +101,7 @@ struct JoinEndToEndTests {
         #expect(exit.code == 1)
         #expect(exit.sane)
         let screen = exit.screen.replacingOccurrences(of: "\n", with: " ")
-        #expect(screen.contains("host is gone"))
+        #expect(screen.contains("host is gone: the host stopped without a word"))
         #expect(screen.contains("debrief resume"))
         #expect(screen.contains("not sent yet"))
         let saved = try #require(FileManager.default.contentsOfDirectory(atPath: meeting.folder.appending(path: "sessions").path)

@@ -123,7 +123,7 @@ public final class LiveClient {
 
     private static func describe(_ end: LineChannel.End) -> String {
         switch end {
-        case .closed: "it stopped without a word (killed, crashed, or its terminal closed)"
+        case .closed: "the host stopped without a word (killed, crashed, or its terminal closed)"
         case .tooLong(let limit): "the host sent a line longer than \(limit) bytes"
         case .overflow: "the host does not read what this terminal sends"
         }

@@ -49,7 +49,7 @@ public final class LiveHost {
         self.recorder = recorder
     }
 
-    deinit { close(reason: "The host closed the meeting.") }
+    deinit { close(reason: "the host closed the meeting") }
 
     /// The joined terminals' names, in the order they joined.
     public var joinedNames: [String] { terminals.keys.sorted().compactMap { terminals[$0]?.isJoined == true ? terminals[$0]?.name : nil } }
@@ -121,7 +121,7 @@ public final class LiveHost {
         let channel = LineChannel(descriptor: fd, maximumLine: LiveMessage.requestLineBytes, maximumOutbox: Self.outboxBytes)
         // The folder is private already; the peer's uid is checked too, as ssh-agent does.
         guard UnixSocket.peerUser(of: fd) == getuid() else {
-            channel.close(saying: "Only the user who runs this meeting can join it.")
+            channel.close(saying: "only the user who runs this meeting can join it")
             return
         }
         terminals[nextNumber] = Peer(channel: channel)
@@ -205,7 +205,7 @@ public final class LiveHost {
     private func refuse(_ number: Int, _ reason: String) {
         guard let peer = terminals[number] else { return }
         notices.append("\(peer.name ?? "A terminal") was disconnected: \(reason)")
-        peer.channel.close(saying: "Disconnected by the host: \(reason)")
+        peer.channel.close(saying: "the host disconnected this terminal. \(reason)")
         terminals[number] = nil
     }
 
