@@ -1,6 +1,7 @@
 import DebriefKit
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// The host's end of the live link over real sockets, with fake terminals that send what
@@ -132,6 +133,38 @@ struct LiveHostTests {
             #expect(peer.events == fixture.recorder.events, "the same events in the same order")
             #expect(MeetingState.fold(agenda: Fixtures.small, events: peer.events).notes == hostState.notes)
         }
+    }
+
+    @Test(arguments: 1...8)
+    func anyInterleavingOfRequestsFromSeveralTerminalsFoldsToTheHostsState(seed: Int) throws {
+        var rng = SeededRandom(seed: UInt64(seed))
+        let fixture = try Fixture()
+        let peers = try (0..<(2 + rng.next(upTo: 3))).map { try joined(fixture, "t\($0)") }
+        var sent = 0
+        for step in 0..<40 {
+            let peer = peers[rng.next(upTo: peers.count)]
+            let section = ["a", "b", "c"][rng.next(upTo: 3)]
+            let asked: Request = switch rng.next(upTo: 6) {
+            case 0: .change(.sectionStarted(section: section))
+            case 1: .change(rng.next(upTo: 2) == 0 ? .clockPaused : .clockResumed)
+            case 2: .change(.draftChanged(text: "draft \(step)", section: section))
+            case 3: .change(.noteTagged(id: 1 + rng.next(upTo: 5), rootCause: "tools", severity: "minor"))
+            default: .addNote(section: section, content: NoteContent(kind: rng.next(upTo: 2) == 0 ? .problem : .note, text: "n\(step)"))
+            }
+            peer.send(request(step, asked))
+            sent += 1
+            // Sometimes the host serves between requests, sometimes several pile up.
+            if rng.next(upTo: 3) == 0 { fixture.service() }
+        }
+        for peer in peers { peer.read(fixture) { $0.events.count == 1 + sent } }
+        let host = MeetingState.fold(agenda: Fixtures.small, events: fixture.recorder.events)
+        for peer in peers {
+            #expect(peer.events == fixture.recorder.events)
+            let folded = MeetingState.fold(agenda: Fixtures.small, events: peer.events)
+            #expect(folded.notes == host.notes && folded.current == host.current && folded.isPaused == host.isPaused)
+            #expect(folded.terminalDrafts == host.terminalDrafts)
+        }
+        #expect(host.notes.map(\.id) == Array(0..<host.notes.count).map { $0 + 1 }, "ids in order, none twice")
     }
 
     @Test func aTerminalsDraftIsFiledUnderItsOwnNameWhateverItClaims() throws {

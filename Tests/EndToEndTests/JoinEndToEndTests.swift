@@ -109,6 +109,28 @@ struct JoinEndToEndTests {
         #expect(try String(contentsOf: meeting.folder.appending(path: "sessions/\(saved)"), encoding: .utf8) == "not sent yet")
     }
 
+    @Test func withSeveralLiveMeetingsJoinOffersANumberedMenuOrTakesOneByName() throws {
+        let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
+        mkdir(runtime, 0o700)
+        let hosts = try ["One", "Two"].map { title in
+            let tmux = try Tmux(Meeting.command("run --title \(title)", folder: Debrief.freshFolder(), runtime: runtime))
+            try tmux.waitFor("Debrief · \(title)")
+            return tmux
+        }
+        let menu = try Tmux(Meeting.command("join", folder: Debrief.freshFolder(), runtime: runtime))
+        let screen = try menu.waitFor("Join which one? [1-2]")
+        #expect(screen.contains("1  ") && screen.contains("-one  One") && screen.contains("-two  Two"))
+        try menu.type("2")
+        try menu.press("Enter")
+        try menu.waitFor("Debrief · Two")
+        try hosts[1].waitFor("joined the meeting")
+
+        let session = try #require(screen.split(separator: "\n").first { $0.contains("-one  One") }?
+            .split(separator: " ").first { $0.hasSuffix("-one") })
+        let named = try Tmux(Meeting.command("join \(session) --name second", folder: Debrief.freshFolder(), runtime: runtime))
+        try named.waitFor("Debrief · One")
+    }
+
     @Test func withNoLiveMeetingJoinSaysSoInOneLine() throws {
         let folder = Debrief.freshFolder()
         let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
