@@ -43,6 +43,7 @@ public final class LiveHost {
         try folder.prepare()
         let path = folder.socketPath(session: recorder.baseName, sessions: recorder.store.folder.standardizedFileURL.path)
         if LiveFolder.isLive(path) { throw LiveError("this meeting is already live at \(path)") }
+        _ = folder.liveSockets()  // sockets of hosts that were killed go, so `debrief join` lists none
         unlink(path)
         listener = try UnixSocket.listen(at: path)
         socketPath = path
