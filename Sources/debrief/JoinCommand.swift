@@ -28,6 +28,15 @@ struct JoinCommand: ParsableCommand {
 
     @OptionGroup(title: "Display") var display: DisplayOptions
 
+    /// The host files this terminal's draft under its name, as given: one it would have to
+    /// change (control characters, too long) is refused here instead.
+    func validate() throws {
+        guard let name else { return }
+        guard !name.isEmpty, name.count <= 100, VisibleText.line(name) == name else {
+            throw ValidationError("--name: up to 100 printable characters, on one line")
+        }
+    }
+
     func run() throws {
         try MainActor.assumeIsolated { try join() }
     }
@@ -35,7 +44,7 @@ struct JoinCommand: ParsableCommand {
     @MainActor
     private func join() throws {
         let socket = try chooseMeeting()
-        let name = name.map { VisibleText.line($0) } ?? Self.defaultName()
+        let name = name ?? Self.defaultName()
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandError("debrief join needs an interactive terminal (over SSH: ssh -t)")
         }
@@ -84,7 +93,9 @@ struct JoinCommand: ParsableCommand {
             client.close()
             let reason = said.hasSuffix(".") ? String(said.dropLast()) : said
             let rejoin = "debrief join \(MeetingSession.shellWord(welcome.session)) --name \(MeetingSession.shellWord(name))"
-            if LiveFolder.isLive(socket) {
+            // Only a host that answers goes on: a dying one may still accept a connection.
+            if let probe = try? LiveClient.connect(socket: socket, name: "probe", probe: true, timeout: 1000) {
+                probe.close()
                 // The host goes on without this terminal (it sent too much, or fell behind).
                 StandardStreams.error(ShellText.wrapped("Disconnected from the meeting: \(VisibleText.line(reason)).") + "\n"
                     + ShellText.labelled("To join again: ", rejoin) + "\n")
@@ -145,7 +156,7 @@ struct JoinCommand: ParsableCommand {
         gethostname(&host, host.count - 1)
         let hostName = String(cString: host).split(separator: ".").first.map(String.init) ?? "host"
         let tty = ttyname(STDIN_FILENO).map { String(cString: $0).replacingOccurrences(of: "/dev/", with: "") }
-        return VisibleText.line("\(user)@\(hostName)" + (tty.map { ":" + $0 } ?? ""))
+        return String(VisibleText.line("\(user)@\(hostName)" + (tty.map { ":" + $0 } ?? "")).prefix(100))
     }
 
     /// The command that brings the host back, for whoever is at the host's machine.
