@@ -109,6 +109,25 @@ struct JoinEndToEndTests {
         #expect(try String(contentsOf: meeting.folder.appending(path: "sessions/\(saved)"), encoding: .utf8) == "not sent yet")
     }
 
+    @Test func afterTheKilledHostIsResumedTheJoinerRejoinsWithEveryNoteAndItsDraft() throws {
+        var meeting = try Meeting()
+        try meeting.joiner.type("confirmed before the crash")
+        try meeting.joiner.press("Enter")
+        try meeting.host.waitFor("confirmed before the crash")
+        try meeting.joiner.type("typing when it died")
+        try meeting.waitForJournalledDraft("typing when it died")
+        try meeting.host.kill(SIGKILL)
+        _ = try meeting.joiner.waitForExit()
+
+        let resumed = try Tmux(Meeting.command("resume", folder: meeting.folder, runtime: meeting.runtime))
+        try resumed.answerYes()
+        try resumed.waitFor("confirmed before the crash")
+        meeting.joiner = try meeting.rejoin()
+        let screen = try meeting.joiner.waitFor("› typing when it died")
+        #expect(screen.contains("confirmed before the crash"))
+        try resumed.waitFor("sam joined the meeting")
+    }
+
     @Test func withSeveralLiveMeetingsJoinOffersANumberedMenuOrTakesOneByName() throws {
         let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
         mkdir(runtime, 0o700)
