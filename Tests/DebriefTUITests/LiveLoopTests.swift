@@ -157,6 +157,33 @@ struct LiveLoopTests {
         #expect(loop.model.editor.text == "not sent yet")
     }
 
+    @Test func aJoinedTerminalsNoteDoesNotLoseTheHostsUnfinishedNoteOnDisk() throws {
+        let (recorder, model) = try ScreenFixtures.newMeeting()
+        let host = try LiveHost(recorder: recorder, folder: LiveFolder(path: "/tmp/dlh-\(UUID().uuidString.prefix(8))"))
+        defer { host.close(reason: nil) }
+        let wall = TestClock()
+        let loop = MeetingLoop(terminal: HeadlessTerminal(), clock: TestClock(), wall: wall,
+                               recorder: HostWriter(recorder: recorder, host: host), model: model)
+        loop.start()
+        for character in "host half" { loop.send(.key(.character(character))) }
+        wall.advance(byMilliseconds: MeetingLoop.draftPause)
+        loop.tick()
+        // A note from a joined terminal: folding it clears the journalled draft (as it always has).
+        guard case .success(let fd) = UnixSocket.connect(to: host.socketPath) else { throw LiveError("no connect") }
+        let sam = LineChannel(descriptor: fd, maximumLine: LiveMessage.hostLineBytes, maximumOutbox: 1 << 20)
+        sam.send(LiveMessage.hello(.init(name: "sam")).line())
+        sam.send(LiveMessage.request(id: 1, .addNote(section: ScreenFixtures.agenda.sections[0].id, content: NoteContent(text: "from sam"))).line())
+        for _ in 0..<400 where loop.model.meeting.visibleNotes.isEmpty {
+            loop.serviceLink()
+            usleep(2_000)
+        }
+        #expect(loop.model.meeting.visibleNotes.map(\.text) == ["from sam"])
+        wall.advance(byMilliseconds: MeetingLoop.draftPause)
+        loop.tick()
+        let resumed = MeetingState.fold(agenda: ScreenFixtures.agenda, events: recorder.events)
+        #expect(resumed.draft == "host half", "after a crash now, resume would bring the host's input back")
+    }
+
     @Test func theHostLoopTakesAJoinedTerminalsRequestAndSendsItsOwnEvents() throws {
         let (recorder, model) = try ScreenFixtures.newMeeting()
         let folder = LiveFolder(path: "/tmp/dlh-\(UUID().uuidString.prefix(8))")

@@ -34,6 +34,8 @@ public final class LiveHost {
 
     /// How far a terminal may fall behind, beyond the history it was sent on joining.
     public static let outboxBytes = 8 << 20
+    /// Terminals at once (connections waiting for their hello included).
+    public static let maximumTerminals = 64
     /// More requests than this in a second is a flood, not people typing.
     public static let requestsPerSecond = 200
 
@@ -123,6 +125,11 @@ public final class LiveHost {
         // The folder is private already; the peer's uid is checked too, as ssh-agent does.
         guard UnixSocket.peerUser(of: fd) == getuid() else {
             channel.close(saying: "only the user who runs this meeting can join it")
+            return
+        }
+        // Connections that never say hello must not use up the host's descriptors.
+        guard terminals.count < Self.maximumTerminals else {
+            channel.close(saying: "the meeting already has \(Self.maximumTerminals) terminals")
             return
         }
         terminals[nextNumber] = Peer(channel: channel)
