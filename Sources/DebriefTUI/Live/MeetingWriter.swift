@@ -14,7 +14,8 @@ public protocol MeetingWriter: AnyObject {
     /// Nil while every event is on disk; otherwise what went wrong.
     var failure: StorageError? { get }
     /// Records a request and returns its event; nil when the writer cannot be reached (a
-    /// joined terminal whose host is gone). Events from other terminals that arrive first
+    /// joined terminal whose host is gone), or for a joined terminal's draft, whose event
+    /// comes later with the others. Events from other terminals that arrive first
     /// go to `apply`, in order, before this returns.
     func write(_ request: Request, at now: Int, applying apply: (Event) -> Void) -> Event?
     /// Tells the journal the meeting is still running at `t` (a joined terminal: nothing).

@@ -36,6 +36,9 @@ public final class RemoteWriter: MeetingWriter {
         let number = nextRequest
         nextRequest += 1
         guard client.send(.request(id: number, request)) else { return nil }
+        // A draft needs no answer to go on typing: its event comes back with the others, so
+        // a host that is slow (or suspended) never freezes this terminal at every pause.
+        if case .change(.draftChanged) = request { return nil }
         let me = client.welcome.terminal
         let deadline = ContinuousClock.now + .milliseconds(answerTimeout)
         while ContinuousClock.now < deadline {
