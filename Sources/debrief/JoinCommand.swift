@@ -65,6 +65,7 @@ struct JoinCommand: ParsableCommand {
         model.editor = NoteEditor(text: draft?.text ?? "")
         model.noteSection = draft?.section.flatMap { meeting.agenda.sectionIndex(id: $0) }
         model.view = display.view
+        model.isJoined = true
 
         let writer = RemoteWriter(client: client, name: name)
         let terminal = CursesScreen.open()

@@ -184,6 +184,17 @@ struct LiveLoopTests {
         #expect(resumed.draft == "host half", "after a crash now, resume would bring the host's input back")
     }
 
+    @Test func ctrlCOnAJoinedTerminalOffersToLeaveNotToResume() {
+        var model = ScreenFixtures.model(events: [Event(t: 0, .sectionStarted(section: ScreenFixtures.agenda.sections[0].id))], now: 1000)
+        model.overlay = .interruptChoice
+        #expect(ScreenFixtures.render(model, width: 80, height: 24).contains("debrief resume"), "the host resumes later")
+        model.isJoined = true
+        let screen = ScreenFixtures.render(model, width: 80, height: 24)
+        #expect(screen.contains("l: leave; the meeting goes on"))
+        #expect(!screen.contains("debrief resume"))
+        #expect(screen.contains("saved by the meeting's host"))
+    }
+
     @Test func theHostLoopTakesAJoinedTerminalsRequestAndSendsItsOwnEvents() throws {
         let (recorder, model) = try ScreenFixtures.newMeeting()
         let folder = LiveFolder(path: "/tmp/dlh-\(UUID().uuidString.prefix(8))")
