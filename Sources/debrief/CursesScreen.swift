@@ -4,6 +4,8 @@ import NcursesTerminal
 /// line that reaches for the ncurses adapter, so the rest of it never imports ncurses.
 @MainActor
 enum CursesScreen {
+    typealias Terminal = NcursesTerminal
+
     static func open() -> NcursesTerminal { NcursesTerminal() }
     static func refusal(term: String?) -> String? { TerminalCapability.refusal(term: term) }
 }

@@ -13,7 +13,7 @@ struct JoinCommand: ParsableCommand {
         type notes, move between sections, pause, extend, tag, link and end. Its own input, \
         draft and view are its own: its unfinished note is kept by the host under --name and \
         comes back when it joins again under the same name. With one live meeting, joins it; \
-        with several, lists them to choose from. With --sessions, only the meetings of that         sessions folder are offered, and a note left unsent when the host goes away is saved         there. Live meetings listen in $XDG_RUNTIME_DIR/debrief (else /tmp/debrief-<uid>).
+        with several, lists them to choose from. If the host stops, this terminal says so,         keeps what it had typed, and rejoins by itself once `debrief resume` brings the host         back (Ctrl-C stops waiting). With --sessions, only the meetings of that         sessions folder are offered, and a note left unsent when the host goes away is saved         there. Live meetings listen in $XDG_RUNTIME_DIR/debrief (else /tmp/debrief-<uid>).
         """)
 
     @Argument(help: ArgumentHelp("The live meeting's name (<date>-<slug>, as `debrief join` lists them).", valueName: "session"))
@@ -50,64 +50,104 @@ struct JoinCommand: ParsableCommand {
         }
         try TerminalRequirement.check()
         ShellTerminal.repairIfLeftRaw()
-        let client: LiveClient
+        var client: LiveClient
         do {
             client = try LiveClient.connect(socket: socket, name: name)
         } catch {
             throw CommandError("cannot join: \(error.description)")
         }
-        guard let header = client.header else { throw CommandError("cannot join: the meeting sent no header") }
+        let terminal = CursesScreen.open()
+        // Text typed here and not yet confirmed, carried into the input when the host is back.
+        var carried: String?
+        while true {
+            let (outcome, writer, typed) = runMeeting(client, name: name, carrying: carried, on: terminal)
+            terminal.restore()
+            let welcome = client.welcome
+            let rejoin = "debrief join \(MeetingSession.shellWord(welcome.session)) --name \(MeetingSession.shellWord(name))"
+            switch outcome {
+            case .ended:
+                // The host writes the files after its screen closes; it says where when done.
+                if let files = writer.awaitFiles(milliseconds: 60_000) {
+                    print(ShellText.labelled("Meeting ended. Session: ", files.session))
+                    print(ShellText.labelled("Brief:   ", files.brief))
+                } else {
+                    print(ShellText.wrapped("Meeting ended. The host saves the session and brief in \(welcome.folder)."))
+                }
+                client.close()
+                return
+            case .left, .interrupted:
+                client.send(.bye(reason: "left"))
+                client.close()
+                print(ShellText.labelled("You left the meeting; it goes on. To join again: ", rejoin))
+                if outcome == .interrupted { throw ExitCode(128 + terminal.pendingSignal) }
+                return
+            case .disconnected(let said):
+                client.close()
+                let reason = said.hasSuffix(".") ? String(said.dropLast()) : said
+                // Only a host that answers goes on: a dying one may still accept a connection.
+                if let probe = try? LiveClient.connect(socket: socket, name: "probe", probe: true, timeout: 1000) {
+                    probe.close()
+                    // The host goes on without this terminal (it sent too much, or fell behind).
+                    StandardStreams.error(ShellText.wrapped("Disconnected from the meeting: \(VisibleText.line(reason)).") + "\n"
+                        + ShellText.labelled("To join again: ", rejoin) + "\n")
+                    keepUnsent(typed, session: welcome.session)
+                    throw ExitCode(1)
+                }
+                StandardStreams.error(ShellText.wrapped("The meeting's host is gone: \(VisibleText.line(reason)). Every note it confirmed is in its journal.") + "\n"
+                    + ShellText.labelled("On the host's machine, to continue: ", Self.resumeCommand(welcome)) + "\n")
+                keepUnsent(typed, session: welcome.session)
+                StandardStreams.error("Waiting for the host to come back, to rejoin by itself (Ctrl-C stops waiting)…\n")
+                guard let back = waitForHost(at: socket, session: welcome.session, name: name, terminal: terminal) else {
+                    StandardStreams.error(ShellText.labelled("Stopped waiting. To join again: ", rejoin) + "\n")
+                    throw ExitCode(1)
+                }
+                client = back
+                carried = typed
+                terminal.reopen()
+            }
+        }
+    }
+
+    /// One connection's meeting on screen, until it ends, is left, or the link is lost.
+    /// Returns the outcome, the writer (for the files the host names at the end) and the
+    /// text in the input.
+    @MainActor
+    private func runMeeting(_ client: LiveClient, name: String, carrying carried: String?, on terminal: CursesScreen.Terminal)
+        -> (MeetingLoop.Outcome, RemoteWriter, String) {
+        let header = client.header!
         let welcome = client.welcome
         let meeting = MeetingState.fold(agenda: header.agenda, events: client.history)
         var model = AppModel.resuming(meeting, info: header.meeting, clockOffset: welcome.now)
-        // This terminal's own unfinished note, as the host kept it; never the host's.
+        // This terminal's own unfinished note: what it still holds, else as the host kept it
+        // (never the host's own draft).
         let draft = meeting.terminalDrafts[name]
-        model.editor = NoteEditor(text: draft?.text ?? "")
-        model.noteSection = draft?.section.flatMap { meeting.agenda.sectionIndex(id: $0) }
+        let text = carried.flatMap { $0.isEmpty ? nil : $0 } ?? draft?.text ?? ""
+        model.editor = NoteEditor(text: text)
+        model.noteSection = text.isEmpty ? nil : draft?.section.flatMap { meeting.agenda.sectionIndex(id: $0) } ?? meeting.current
         model.view = display.view
         model.isJoined = true
-
         let writer = RemoteWriter(client: client, name: name)
-        let terminal = CursesScreen.open()
         let clock = SystemClock(scale: header.meeting.timeScale, offset: welcome.now)
         let loop = MeetingLoop(terminal: terminal, clock: clock, wall: SystemMonotonicClock(), recorder: writer, model: model)
         let outcome = loop.run { terminal.pendingSignal != 0 }
-        terminal.restore()
-        let resume = Self.resumeCommand(welcome)
+        return (outcome, writer, loop.model.editor.text)
+    }
 
-        switch outcome {
-        case .ended:
-            // The host writes the files after its screen closes; it says where when done.
-            if let files = writer.awaitFiles(milliseconds: 60_000) {
-                print(ShellText.labelled("Meeting ended. Session: ", files.session))
-                print(ShellText.labelled("Brief:   ", files.brief))
-            } else {
-                print(ShellText.wrapped("Meeting ended. The host saves the session and brief in \(welcome.folder)."))
-            }
-            client.close()
-        case .left, .interrupted:
-            client.send(.bye(reason: "left"))
-            client.close()
-            print(ShellText.labelled("You left the meeting; it goes on. To join again: ", "debrief join \(MeetingSession.shellWord(welcome.session)) --name \(MeetingSession.shellWord(name))"))
-            if outcome == .interrupted { throw ExitCode(128 + terminal.pendingSignal) }
-        case .disconnected(let said):
-            client.close()
-            let reason = said.hasSuffix(".") ? String(said.dropLast()) : said
-            let rejoin = "debrief join \(MeetingSession.shellWord(welcome.session)) --name \(MeetingSession.shellWord(name))"
-            // Only a host that answers goes on: a dying one may still accept a connection.
+    /// Waits for the meeting's host to listen again (`debrief resume` on its machine) and
+    /// joins it; nil when a signal (Ctrl-C) stops the wait.
+    @MainActor
+    private func waitForHost(at socket: String, session: String, name: String, terminal: CursesScreen.Terminal) -> LiveClient? {
+        while terminal.pendingSignal == 0 {
             if let probe = try? LiveClient.connect(socket: socket, name: "probe", probe: true, timeout: 1000) {
                 probe.close()
-                // The host goes on without this terminal (it sent too much, or fell behind).
-                StandardStreams.error(ShellText.wrapped("Disconnected from the meeting: \(VisibleText.line(reason)).") + "\n"
-                    + ShellText.labelled("To join again: ", rejoin) + "\n")
-            } else {
-                StandardStreams.error(ShellText.wrapped("The meeting's host is gone: \(VisibleText.line(reason)). Every note it confirmed is in its journal.") + "\n"
-                    + ShellText.labelled("On the host's machine, to continue: ", resume) + "\n"
-                    + ShellText.labelled("Then here: ", rejoin) + "\n")
+                if probe.welcome.session == session, let client = try? LiveClient.connect(socket: socket, name: name) {
+                    print("The host is back: rejoining.")
+                    return client
+                }
             }
-            keepUnsent(loop.model.editor.text, session: welcome.session)
-            throw ExitCode(1)
+            _ = poll(nil, 0, 300)  // a signal cuts this short
         }
+        return nil
     }
 
     /// The socket of the meeting to join: the one named, the only one, or one chosen from a list.
