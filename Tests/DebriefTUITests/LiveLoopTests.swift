@@ -111,6 +111,15 @@ struct LiveLoopTests {
         #expect(MeetingState.fold(agenda: ScreenFixtures.agenda, events: thread.events).current == 1)
     }
 
+    @Test func aJoinedTerminalCanEndTheMeetingForEveryone() throws {
+        let thread = try HostThread()
+        let (loop, _, _) = try joiner(thread)
+        loop.send(.key(.function(10)))
+        #expect(loop.send(.key(.character("y"))) == .ended)
+        thread.stop()
+        #expect(thread.events.last?.change == .meetingEnded, "recorded by the host, which then saves")
+    }
+
     @Test func aJoinedTerminalsDraftIsJournalledUnderItsNameAndComesBackOnRejoin() throws {
         let thread = try HostThread()
         let wall = TestClock()
