@@ -176,6 +176,9 @@ struct JoinCommand: ParsableCommand {
             throw CommandError("no live meeting to join; start one with `debrief run` (as the same user, on this machine)")
         }
         if meetings.count == 1 { return meetings[0].socket }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw CommandError("several live meetings; name one: " + meetings.map { "debrief join \(VisibleText.line($0.welcome.session))" }.joined(separator: ", "))
+        }
         print("Live meetings:")
         for (index, meeting) in meetings.enumerated() {
             print("  \(index + 1)  \(VisibleText.line(meeting.welcome.session))  \(VisibleText.line(meeting.welcome.title))")
@@ -183,8 +186,10 @@ struct JoinCommand: ParsableCommand {
         while true {
             print("Join which one? [1-\(meetings.count)] ", terminator: "")
             fflush(nil)
-            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces) else { throw ExitCode(1) }
-            if answer.isEmpty || answer == "q" { throw ExitCode(1) }
+            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces), !answer.isEmpty, answer != "q" else {
+                print("Nothing joined.")
+                throw ExitCode.success
+            }
             if let number = Int(answer), meetings.indices.contains(number - 1) { return meetings[number - 1].socket }
         }
     }
