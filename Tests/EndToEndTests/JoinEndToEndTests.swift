@@ -156,6 +156,28 @@ struct JoinEndToEndTests {
         try named.waitFor("Debrief · One")
     }
 
+    @Test func aHostilePeerIsDisconnectedWithAReasonAndTheMeetingGoesOn() throws {
+        let meeting = try Meeting()
+        let socket = try #require(LiveFolder(path: meeting.runtime + "/debrief").liveSockets().first)
+        for (hostile, reason) in [("garbage that is not JSON\n", "not a message"), (String(repeating: "x", count: 1_100_000), "longer than")] {
+            guard case .success(let fd) = UnixSocket.connect(to: socket) else { throw LiveError("no connect") }
+            defer { close(fd) }
+            let bytes = Array(hostile.utf8)
+            var sent = 0
+            while sent < bytes.count {
+                let count = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
+                guard count > 0 else { break }  // the host hung up on the flood
+                sent += count
+            }
+            try meeting.host.waitUntil("the host says it disconnected the peer: \(reason)") {
+                $0.contains("was disconnected") && $0.contains(reason)
+            }
+        }
+        try meeting.joiner.type("still going")
+        try meeting.joiner.press("Enter")
+        try meeting.host.waitFor("still going")
+    }
+
     @Test func withNoLiveMeetingJoinSaysSoInOneLine() throws {
         let folder = Debrief.freshFolder()
         let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
