@@ -198,9 +198,9 @@ struct JoinCommand: ParsableCommand {
     static func defaultName() -> String {
         let user = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
             ?? ProcessInfo.processInfo.environment["USER"] ?? String(getuid())
-        var host = [CChar](repeating: 0, count: 256)
+        var host = [UInt8](repeating: 0, count: 256)
         gethostname(&host, host.count - 1)
-        let hostName = String(cString: host).split(separator: ".").first.map(String.init) ?? "host"
+        let hostName = String(decoding: host.prefix { $0 != 0 }, as: UTF8.self).split(separator: ".").first.map(String.init) ?? "host"
         let tty = ttyname(STDIN_FILENO).map { String(cString: $0).replacingOccurrences(of: "/dev/", with: "") }
         return String(VisibleText.line("\(user)@\(hostName)" + (tty.map { ":" + $0 } ?? "")).prefix(100))
     }
