@@ -36,6 +36,11 @@ struct LiveLoopTests {
             }.start()
         }
 
+        deinit {
+            host.close(reason: nil)
+            try? FileManager.default.removeItem(atPath: folder.path)
+        }
+
         /// Stops serving; the host and recorder are the test's again.
         func stop() {
             lock.withLock { stopped = true }
@@ -168,8 +173,12 @@ struct LiveLoopTests {
 
     @Test func aJoinedTerminalsNoteDoesNotLoseTheHostsUnfinishedNoteOnDisk() throws {
         let (recorder, model) = try ScreenFixtures.newMeeting()
-        let host = try LiveHost(recorder: recorder, folder: LiveFolder(path: "/tmp/dlh-\(UUID().uuidString.prefix(8))"))
-        defer { host.close(reason: nil) }
+        let folder = LiveFolder(path: "/tmp/dlh-\(UUID().uuidString.prefix(8))")
+        let host = try LiveHost(recorder: recorder, folder: folder)
+        defer {
+            host.close(reason: nil)
+            try? FileManager.default.removeItem(atPath: folder.path)
+        }
         let wall = TestClock()
         let loop = MeetingLoop(terminal: HeadlessTerminal(), clock: TestClock(), wall: wall,
                                recorder: HostWriter(recorder: recorder, host: host), model: model)
@@ -207,6 +216,7 @@ struct LiveLoopTests {
     @Test func theHostLoopTakesAJoinedTerminalsRequestAndSendsItsOwnEvents() throws {
         let (recorder, model) = try ScreenFixtures.newMeeting()
         let folder = LiveFolder(path: "/tmp/dlh-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(atPath: folder.path) }
         let host = try LiveHost(recorder: recorder, folder: folder)
         let loop = MeetingLoop(terminal: HeadlessTerminal(), clock: TestClock(), wall: TestClock(),
                                recorder: HostWriter(recorder: recorder, host: host), model: model)

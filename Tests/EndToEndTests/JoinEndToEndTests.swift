@@ -11,7 +11,7 @@ import Glibc
 @Suite("End to end: debrief join")
 struct JoinEndToEndTests {
     /// A host and a joiner of one meeting, both on screen.
-    struct Meeting {
+    final class Meeting {
         let folder = Debrief.freshFolder()
         let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
         let host: Tmux
@@ -25,6 +25,8 @@ struct JoinEndToEndTests {
             try joiner.waitFor("1/6  Performance vs. goals")
             try host.waitFor("sam joined the meeting")
         }
+
+        deinit { try? FileManager.default.removeItem(atPath: runtime) }
 
         static func command(_ arguments: String, folder: URL, runtime: String) -> String {
             "export XDG_RUNTIME_DIR='\(runtime)'; " + Debrief.command(arguments, sessions: folder)
@@ -83,7 +85,7 @@ struct JoinEndToEndTests {
     }
 
     @Test func aJoinerKilledMidNoteGetsItsDraftBackWhenItRejoins() throws {
-        var meeting = try Meeting()
+        let meeting = try Meeting()
         try meeting.joiner.type("half a thought")
         try meeting.waitForJournalledDraft("half a thought")
         try meeting.joiner.kill(SIGKILL)
@@ -137,6 +139,7 @@ struct JoinEndToEndTests {
     @Test func withSeveralLiveMeetingsJoinOffersANumberedMenuOrTakesOneByName() throws {
         let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
         mkdir(runtime, 0o700)
+        defer { try? FileManager.default.removeItem(atPath: runtime) }
         let hosts = try ["One", "Two"].map { title in
             let tmux = try Tmux(Meeting.command("run --title \(title)", folder: Debrief.freshFolder(), runtime: runtime))
             try tmux.waitFor("Debrief · \(title)")
