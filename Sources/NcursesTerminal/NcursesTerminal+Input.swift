@@ -12,6 +12,11 @@ extension NcursesTerminal {
     /// How long the rest of an escape sequence, once started, may take to arrive.
     static let sequenceLimit: Int32 = 50
 
+    /// Keys arrive on stdin: a live meeting's loop polls it beside its sockets.
+    public var inputDescriptor: Int32? { STDIN_FILENO }
+    /// Inputs decoded together and not yet handed out (a poll on stdin would not see them).
+    public var hasPendingInput: Bool { !queuedInputs.isEmpty }
+
     public func nextInput(timeoutMilliseconds: Int) -> Input? {
         if !queuedInputs.isEmpty { return guarded(queuedInputs.removeFirst()) }
         // SIGTSTP from outside, during the last frame or cutting this wait short.

@@ -72,9 +72,14 @@ public final class NcursesTerminal: Terminal {
     public func suspend() {
         restore()
         debrief_stop_self()
+        reopen()
+    }
+
+    /// Takes the terminal back after `restore()` (after `fg`, or when a joined terminal's
+    /// host is back): the next frame repaints every cell, since the shell drew over them.
+    public func reopen() {
         Self.writeRaw("\u{1B}[?2004h")
         lastCanvas = nil
-        // The next refresh repaints every cell: the shell drew over the screen meanwhile.
         clearok(debrief_stdscr(), true)
     }
 

@@ -9,7 +9,7 @@ struct DebriefBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debrief-bench",
         abstract: "Time loading, replay seeks, folder listing and rendering of generated sessions.",
-        subcommands: [MeasureCommand.self, GenerateCommand.self],
+        subcommands: [MeasureCommand.self, GenerateCommand.self, LiveCommand.self],
         defaultSubcommand: MeasureCommand.self)
 }
 

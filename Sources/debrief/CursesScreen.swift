@@ -5,6 +5,8 @@ import NcursesTerminal
 /// line that reaches for the ncurses adapter, so the rest of it never imports ncurses.
 @MainActor
 enum CursesScreen {
+    typealias Terminal = NcursesTerminal
+
     static func open(theme: Theme = .dark) -> NcursesTerminal { NcursesTerminal(theme: theme) }
     static func refusal(term: String?) -> String? { TerminalCapability.refusal(term: term) }
 }

@@ -12,7 +12,7 @@ struct Debrief: ParsableCommand {
         $XDG_DATA_HOME/debrief/sessions, else ~/.local/share/debrief/sessions).
         """,
         subcommands: [
-            RunCommand.self, ResumeCommand.self, ReplayCommand.self, ShowCommand.self, SessionsCommand.self,
+            RunCommand.self, ResumeCommand.self, JoinCommand.self, ReplayCommand.self, ShowCommand.self, SessionsCommand.self,
             ExportCommand.self, AgendasCommand.self, CheckCommand.self, CheckDataCommand.self,
             ClientsCommand.self, LearningsCommand.self, ActionsCommand.self, HistoryCommand.self, SearchCommand.self,
         ],

@@ -15,21 +15,33 @@ enum MeetingSession {
         var model = model
         model.view = display.view
         model.timeCues.bell = display.bell
+        // Other terminals join over a socket (`debrief join`); if it cannot be opened, the
+        // meeting still runs on this terminal alone, and says why afterwards.
+        var live: LiveHost?
+        do {
+            live = try LiveHost(recorder: recorder, folder: LiveFolder.standard())
+        } catch {
+            warn("Other terminals cannot join this meeting: \(error.description)")
+        }
         let terminal = CursesScreen.open(theme: display.chosenTheme)
         let clock = SystemClock(scale: model.info.timeScale, offset: clockOffset)
         // Meeting time may run faster (--time-scale); the loop's timers run on real time.
-        let loop = MeetingLoop(terminal: terminal, clock: clock, wall: SystemMonotonicClock(), recorder: recorder, model: model)
+        let writer: any MeetingWriter = live.map { HostWriter(recorder: recorder, host: $0) } ?? recorder
+        let loop = MeetingLoop(terminal: terminal, clock: clock, wall: SystemMonotonicClock(), recorder: writer, model: model)
         let outcome = loop.run { terminal.pendingSignal != 0 }
         terminal.restore()
 
         switch outcome {
         case .ended:
-            try save(recorder)
-        case .left:
+            let files = try save(recorder)
+            if let files { live?.finish(session: files.session.path, brief: files.brief.path) }
+        case .left, .disconnected:
+            live?.close(reason: "the host left the meeting open, to be resumed")
             keepJournal(recorder)
             print(ShellText.labelled("Meeting left open. To continue: ", resumeCommand(recorder)))
         case .interrupted:
             let signal = terminal.pendingSignal
+            live?.close(reason: "the host was stopped by a signal")
             keepJournal(recorder)
             let name = [SIGHUP: "SIGHUP", SIGTERM: "SIGTERM", SIGINT: "SIGINT"][signal] ?? "signal \(signal)"
             StandardStreams.error(ShellText.wrapped("Meeting interrupted (\(name)); every captured note is saved.") + "\n" + ShellText.labelled("To continue: ", resumeCommand(recorder)) + "\n")
@@ -78,26 +90,26 @@ enum MeetingSession {
     // MARK: After the terminal is restored
 
     /// Writes the session file and brief; while that fails, asks for another folder.
-    static func save(_ recorder: MeetingRecorder) throws {
+    @discardableResult
+    static func save(_ recorder: MeetingRecorder) throws -> (session: URL, brief: URL)? {
         while true {
             do {
                 let files = try recorder.finish()
                 report(files)
                 commitToGit(files, title: recorder.header.meeting.title)
-                return
+                return files
             } catch {
                 warn("Cannot save the session: \(PlainError.message(error)).")
             }
             guard let folder = askForFolder() else {
-                try rescue(recorder)
-                return
+                return try rescue(recorder)
             }
             if !folder.isEmpty { recorder.move(to: URL(fileURLWithPath: folder)) }
         }
     }
 
     /// Where the files are, and what a team usually does next with them.
-    private static func report(_ files: (session: URL, brief: URL), where note: String = "") {
+    static func report(_ files: (session: URL, brief: URL), where note: String = "") {
         print(ShellText.labelled("Meeting ended. \(note)Session: ", files.session.path))
         print(ShellText.labelled("Brief:   ", files.brief.path))
         // By name when `debrief` finds it by default, else by path.
@@ -119,7 +131,7 @@ enum MeetingSession {
     }
 
     /// Quoted for a shell when it has to be, so the printed command can be pasted.
-    private static func shellWord(_ text: String) -> String {
+    static func shellWord(_ text: String) -> String {
         let plain = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || "0123456789._/-+@:,".unicodeScalars.contains($0)) }
         return plain ? text : "'" + VisibleText.line(text).replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
@@ -142,12 +154,12 @@ enum MeetingSession {
     }
 
     /// With nobody to ask (stdin closed), saves the session in the first folder that works.
-    private static func rescue(_ recorder: MeetingRecorder) throws {
+    private static func rescue(_ recorder: MeetingRecorder) throws -> (session: URL, brief: URL) {
         for folder in rescueFolders {
             recorder.move(to: folder)
             if let files = try? recorder.finish() {
                 report(files, where: "Saved in another folder. ")
-                return
+                return files
             }
         }
         throw CommandError("the session could not be saved anywhere; the notes were in \(recorder.journalURL.path) as long as it could be written")
@@ -177,7 +189,7 @@ enum MeetingSession {
         return command
     }
 
-    private static func warn(_ message: String) {
+    static func warn(_ message: String) {
         StandardStreams.error("\(message)\n")
     }
 }

@@ -143,4 +143,16 @@ struct ReducerTests {
         script.note("late", in: "a")
         #expect(script.state.notes.isEmpty)
     }
+
+    @Test func aJoinedTerminalsDraftIsItsOwnAndTheHostsReadsAsBefore() {
+        var script = MeetingScript(agenda: Fixtures.small)
+        script.start("a")
+        script.record(.draftChanged(text: "host typing", section: "a"))
+        script.record(.draftChanged(text: "sam typing", section: "a", terminal: "sam"))
+        #expect(script.state.draft == "host typing", "a terminal's draft leaves the host's alone")
+        #expect(script.state.terminalDrafts == ["sam": TerminalDraft(text: "sam typing", section: "a")])
+        script.record(.draftChanged(text: "", terminal: "sam"))
+        #expect(script.state.terminalDrafts.isEmpty, "an empty draft is no draft")
+        #expect(script.state.draft == "host typing")
+    }
 }

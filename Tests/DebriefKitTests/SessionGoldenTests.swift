@@ -25,6 +25,8 @@ struct SessionGoldenTests {
         s.record(.draftChanged(text: "Reach 1.2M ag", section: "a"))
         s.record(.noteAdded(id: 1, section: "a", content: NoteContent(text: "Reach 1.2M against 1M")))
         s.record(.draftChanged(text: ""))
+        // A joined terminal's unfinished note (`debrief join --name sam@laptop`).
+        s.record(.draftChanged(text: "Approvals took", section: "a", terminal: "sam@laptop"))
         s.record(.noteVisibility(id: 1, clientVisible: true))
         s.record(.noteLearning(id: 1, learning: true))
         s.record(.learningRewritten(id: 1, text: "Reach beat its target by a fifth"))

@@ -29,7 +29,7 @@ struct LoopTimerTests {
     }
 
     private func drafts(_ recorder: MeetingRecorder) -> [String] {
-        recorder.events.compactMap { if case .draftChanged(let text, _) = $0.change { text } else { nil } }
+        recorder.events.compactMap { if case .draftChanged(let text, _, _) = $0.change { text } else { nil } }
     }
 
     @Test func theDraftIsJournalledAfterA150MillisecondPauseNotBefore() throws {

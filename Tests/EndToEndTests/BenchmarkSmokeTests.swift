@@ -24,6 +24,16 @@ struct BenchmarkSmokeTests {
         }
     }
 
+    /// `live`: joined terminals and typists over real sockets; it fails itself if any
+    /// terminal misses an event or sees them in another order than the host's.
+    @Test func liveBenchmarkPrintsLatencyAndCPUAndLosesNoEvent() throws {
+        let result = try Subprocess.run([Debrief.product("debrief-bench"), "live", "--terminals", "3", "--typists", "2", "--seconds", "0.5"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("p99"))
+        #expect(result.output.contains("host CPU per event"))
+        #expect(result.output.contains("in the host's order: yes"))
+    }
+
     /// `generate` writes a meeting that the real command line reads: a session file, or the
     /// journal of a meeting still running; an existing file is never overwritten.
     @Test func generateWritesASessionFileAndAJournalTheCommandLineReads() throws {

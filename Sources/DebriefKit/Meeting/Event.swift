@@ -35,7 +35,9 @@ public enum Change: Equatable, Sendable {
     case agendaRebalanced([SectionMinutes])
     /// The unfinished text in the note input, so a crash does not lose it, and the id of
     /// the section it was started in (nil in files from before it was kept, or when empty).
-    case draftChanged(text: String, section: String? = nil)
+    /// `terminal` names the joined terminal whose input it is (`debrief join`); nil is the
+    /// host's own, as in every file from before terminals joined.
+    case draftChanged(text: String, section: String? = nil, terminal: String? = nil)
     case meetingEnded
     /// An open action of an earlier meeting for this client, listed in "Since last time".
     case actionCarried(CarriedAction)

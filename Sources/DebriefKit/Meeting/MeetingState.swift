@@ -44,6 +44,8 @@ public struct MeetingState: Equatable, Sendable {
     var carriedIndex: [ActionKey: Int] = [:]
     /// The id of the section the draft was started in, when the journal says.
     public internal(set) var draftSection: String?
+    /// The unfinished notes of joined terminals (`debrief join`), by terminal name.
+    public internal(set) var terminalDrafts: [String: TerminalDraft] = [:]
     public internal(set) var endedAt: Int?
     public internal(set) var lastEventTime = 0
 
@@ -163,4 +165,15 @@ public struct SectionTiming: Equatable, Sendable {
     public var wasVisited = false
 
     public var allottedMilliseconds: Int { (plannedMinutes + extraMinutes) * 60_000 }
+}
+
+/// A joined terminal's unfinished note, as its last `draft` event left it.
+public struct TerminalDraft: Equatable, Sendable {
+    public var text: String
+    public var section: String?
+
+    public init(text: String, section: String?) {
+        self.text = text
+        self.section = section
+    }
 }

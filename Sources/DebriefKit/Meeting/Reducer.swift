@@ -78,9 +78,14 @@ extension MeetingState {
                 sections[index].plannedMinutes = entry.minutes
                 sections[index].extraMinutes = 0
             }
-        case .draftChanged(let text, let section):
-            draft = text
-            draftSection = text.isEmpty ? nil : section
+        case .draftChanged(let text, let section, let terminal):
+            if let terminal {
+                // A joined terminal's input, kept so it comes back when that terminal rejoins.
+                terminalDrafts[terminal] = text.isEmpty ? nil : TerminalDraft(text: text, section: section)
+            } else {
+                draft = text
+                draftSection = text.isEmpty ? nil : section
+            }
         case .recordAdded(let id, let table, let fields):
             guard recordIndex[id] == nil else { return }
             recordIndex[id] = records.count

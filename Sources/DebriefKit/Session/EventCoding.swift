@@ -4,7 +4,7 @@ extension Event: Codable {
     enum Key: String, CodingKey {
         case type, t, section, id, kind, text, owner, due, minutes, problem
         case rootCause = "root_cause", severity, clientVisible = "client_visible", learning
-        case session, status, startedAt = "started_at"
+        case session, status, startedAt = "started_at", terminal
         case table, fields, field, value, sections
     }
 
@@ -75,7 +75,8 @@ extension Event: Codable {
             change = .agendaRebalanced(try c.decode([SectionMinutes].self, forKey: .sections))
         case .draftChanged:
             change = .draftChanged(text: try c.decode(String.self, forKey: .text),
-                                   section: try c.decodeIfPresent(String.self, forKey: .section))
+                                   section: try c.decodeIfPresent(String.self, forKey: .section),
+                                   terminal: try c.decodeIfPresent(String.self, forKey: .terminal))
         case .meetingEnded: change = .meetingEnded
         case .actionCarried:
             change = .actionCarried(CarriedAction(
@@ -155,10 +156,11 @@ extension Event: Codable {
         case .agendaRebalanced(let plan):
             try c.encode(TypeName.agendaRebalanced, forKey: .type)
             try c.encode(plan, forKey: .sections)
-        case .draftChanged(let text, let section):
+        case .draftChanged(let text, let section, let terminal):
             try c.encode(TypeName.draftChanged, forKey: .type)
             try c.encode(text, forKey: .text)
             try c.encodeIfPresent(section, forKey: .section)
+            try c.encodeIfPresent(terminal, forKey: .terminal)
         case .meetingEnded: try c.encode(TypeName.meetingEnded, forKey: .type)
         case .actionCarried(let action):
             try c.encode(TypeName.actionCarried, forKey: .type)

@@ -74,12 +74,12 @@ public final class MeetingRecorder {
     public func record(_ event: Event) -> StorageError? {
         var event = event
         event.t = Self.time(max(event.t, events.last?.t ?? 0))
-        if case .draftChanged(let text, let section) = event.change, text.utf8.count > Limits.noteBytes {
+        if case .draftChanged(let text, let section, let terminal) = event.change, text.utf8.count > Limits.noteBytes {
             let cut = String(Limits.prefix(of: text, fittingIn: Limits.noteBytes))
             // The input still differs from the journalled draft, so the loop asks again at
             // every pause: the same cut draft once is enough.
-            if case .draftChanged(let last, _)? = events.last?.change, last == cut { return failure }
-            event.change = .draftChanged(text: cut, section: section)
+            if case .draftChanged(let last, _, terminal)? = events.last?.change, last == cut { return failure }
+            event.change = .draftChanged(text: cut, section: section, terminal: terminal)
         }
         event.change = Self.boundingRecordText(event.change)
         events.append(event)

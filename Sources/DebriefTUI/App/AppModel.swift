@@ -72,6 +72,9 @@ public struct AppModel: Sendable {
     public var view = ViewKind.notes
     /// The bell and the flash at a section's time up, once each (see `AppModel+TimeCues`).
     public var timeCues = TimeCues()
+    /// This terminal joined another's meeting (`debrief join`): leaving takes it out of the
+    /// meeting, which goes on; the host keeps the journal.
+    public var isJoined = false
     /// Ctrl-P: the prompts the other way from what the screen's size chose (all of them,
     /// or one line that gives their rows to the notes). See `MeetingLayout`.
     public var promptsToggled = false

@@ -1,4 +1,7 @@
 import DebriefKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The run loop: draw, wait for a key or the next clock tick, turn input into events,
 /// record each event before showing it. Ticks are not events: the clock is read, not stored.
@@ -12,12 +15,14 @@ public final class MeetingLoop {
         case interrupted
         /// The note-taker chose to stop and resume later (Ctrl-C, then "leave").
         case left
+        /// A joined terminal lost its host: why, in words.
+        case disconnected(String)
     }
 
     private let terminal: Terminal
     private let clock: MeetingClock
     private let wall: MonotonicClock
-    private let recorder: MeetingRecorder
+    private let recorder: any MeetingWriter
     private let timeScale: Double
     public private(set) var model: AppModel
     // Wall times (`wall.milliseconds()`) of what the timers measure from:
@@ -32,7 +37,7 @@ public final class MeetingLoop {
 
     /// - Parameter wall: the monotonic clock for the loop's timers (real time, never scaled).
     public init(terminal: Terminal, clock: MeetingClock, wall: MonotonicClock = SystemMonotonicClock(),
-                recorder: MeetingRecorder, model: AppModel) {
+                recorder: any MeetingWriter, model: AppModel) {
         self.terminal = terminal
         self.clock = clock
         self.wall = wall
@@ -49,7 +54,24 @@ public final class MeetingLoop {
         while true {
             readClocks()
             terminal.present(MeetingScreen.render(model, size: terminal.size))
-            var input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
+            var input: Input?
+            if recorder.pollDescriptors.isEmpty {
+                input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
+            } else if waitForKeysOrLink(millisecondsToWait()) {
+                // The link spoke: what other terminals did is on screen at the next frame.
+                if let outcome = serviceLink() {
+                    if outcome != .ended { saveDraft() }
+                    return outcome
+                }
+                if stopRequested() {
+                    saveDraft()
+                    return .interrupted
+                }
+                continue
+            } else {
+                // An in-memory terminal has no descriptor: its wait returns at once.
+                input = terminal.nextInput(timeoutMilliseconds: terminal.inputDescriptor == nil ? millisecondsToWait() : 0)
+            }
             if input == nil {
                 if stopRequested() {
                     saveDraft()
@@ -71,9 +93,14 @@ public final class MeetingLoop {
                 case .left:
                     saveDraft()
                     return .left
+                case .disconnected(let reason):
+                    return .disconnected(reason)
                 case nil, .interrupted:
                     noteDraftChange()
                 }
+                // Another terminal may have ended the meeting, or the host gone, meanwhile.
+                if model.meeting.hasEnded { return .ended }
+                if let reason = recorder.disconnection { return .disconnected(reason) }
                 // A signal is acted on only after what was already read is handled: a paste
                 // cut short by the terminal closing lands in the input and is saved as the draft.
                 if stopRequested() {
@@ -86,6 +113,36 @@ public final class MeetingLoop {
             readClocks()
             runTimers()
         }
+    }
+
+    /// Waits, without spinning, for a key or the link (other terminals, the host), whichever
+    /// comes first, or the timeout. True when the link has something to handle.
+    private func waitForKeysOrLink(_ timeout: Int) -> Bool {
+        if terminal.hasPendingInput { return false }
+        var descriptors = recorder.pollDescriptors
+        let links = descriptors.count
+        if let keys = terminal.inputDescriptor { descriptors.append(pollfd(fd: keys, events: Int16(POLLIN), revents: 0)) }
+        // With nothing typed to wait on (a test's terminal), the link gets the whole wait.
+        guard poll(&descriptors, nfds_t(descriptors.count), Int32(timeout)) > 0 else { return false }
+        return descriptors[..<links].contains { $0.revents != 0 }
+    }
+
+    /// Handles what the link has ready: events from other terminals are folded in (they may
+    /// move the clock, add notes, end the meeting). The outcome when the loop must end.
+    @discardableResult
+    public func serviceLink() -> Outcome? {
+        readClocks()
+        recorder.service(now: { clock.now() }, wall: model.wallTime) { event in
+            model.apply(event)
+            lastJournalled = wall.milliseconds()
+        }
+        showStorageState()
+        if let notice = recorder.takeNotices().last { model.message = notice }
+        // Another terminal's note may have cleared the journalled draft: journal ours again.
+        noteDraftChange()
+        if model.meeting.hasEnded { return .ended }
+        if let reason = recorder.disconnection { return .disconnected(reason) }
+        return nil
     }
 
     /// The wait for input ended with none: typing has paused. A picker whose pause is over
@@ -150,14 +207,17 @@ public final class MeetingLoop {
                 record(.change(change))
             case .addNote(let section, let content):
                 // The writer picks the id; the model finishes the commit with it.
-                let event = record(.addNote(section: section, content: content))
+                guard let event = record(.addNote(section: section, content: content)) else {
+                    model.message = "Not saved: the meeting's host did not answer. The note stays in the input."
+                    continue
+                }
                 // A picker for the note waits for a pause counted from now, once the note
                 // is on disk: keys typed during a slow fsync are typing.
                 model.wallTime = wall.milliseconds()
                 if let next = perform(model.noteRecorded(event)) { outcome = next }
             case .addRecord(let table, let fields):
                 // The writer picks the record's id; the table selects the new row.
-                model.recordAdded(record(.addRecord(table: table, fields: fields)))
+                if let event = record(.addRecord(table: table, fields: fields)) { model.recordAdded(event) }
             case .finish:
                 outcome = .ended
             case .leave:
@@ -171,10 +231,10 @@ public final class MeetingLoop {
     }
 
     @discardableResult
-    private func record(_ request: Request) -> Event {
-        let event = recorder.record(request, at: clock.now())
+    private func record(_ request: Request) -> Event? {
+        let event = recorder.write(request, at: clock.now()) { other in model.apply(other) }
         lastJournalled = wall.milliseconds()
-        model.apply(event)
+        if let event { model.apply(event) }
         showStorageState()
         return event
     }
@@ -204,7 +264,12 @@ public final class MeetingLoop {
 
     private var draftIsJournalled: Bool {
         let draft = currentDraft
-        return draft.text == model.meeting.draft && draft.section == model.meeting.draftSection
+        guard let name = recorder.terminalName else {
+            return draft.text == model.meeting.draft && draft.section == model.meeting.draftSection
+        }
+        // A joined terminal's draft is kept under its name; none kept is an empty one.
+        let kept = model.meeting.terminalDrafts[name]
+        return draft.text == (kept?.text ?? "") && (draft.text.isEmpty || draft.section == kept?.section)
     }
 
     private func noteDraftChange() {
@@ -221,7 +286,7 @@ public final class MeetingLoop {
         guard !draftIsJournalled, !model.meeting.hasEnded else { return }
         readClocks()
         let draft = currentDraft
-        record(.change(.draftChanged(text: draft.text, section: draft.section)))
+        record(.change(.draftChanged(text: draft.text, section: draft.section, terminal: recorder.terminalName)))
     }
 
     /// How long the journal may go without hearing from a running meeting. After a crash,
@@ -233,7 +298,7 @@ public final class MeetingLoop {
         let now = wall.milliseconds()
         guard now - lastJournalled >= Self.aliveInterval, !model.meeting.hasEnded else { return }
         lastJournalled = now
-        recorder.markAlive(at: clock.now())
+        recorder.keepAlive(at: clock.now())
         showStorageState()
     }
 
@@ -241,7 +306,7 @@ public final class MeetingLoop {
     public func retryStorage() {
         guard recorder.failure != nil else { return }
         lastRetry = wall.milliseconds()
-        recorder.retry()
+        recorder.retryStorage()
         showStorageState()
     }
 

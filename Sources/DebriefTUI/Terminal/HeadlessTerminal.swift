@@ -38,6 +38,8 @@ public final class HeadlessTerminal: Terminal {
         return pending.isEmpty ? nil : pending.removeFirst()
     }
 
+    public var hasPendingInput: Bool { !pending.isEmpty }
+
     /// Forgets the waits so far, before the next scripted stretch of input.
     public func resetIdleWaits() { idleWaits = 0 }
 }

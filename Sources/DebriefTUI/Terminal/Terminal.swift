@@ -10,11 +10,19 @@ public protocol Terminal: AnyObject {
     func suspend()
     /// Rings the terminal's bell once (`--bell`, at a section's time up).
     func bell()
+    /// The descriptor keys arrive on, for a loop that waits on other sources too (a live
+    /// meeting's sockets); nil when input does not come from a descriptor.
+    var inputDescriptor: Int32? { get }
+    /// Input already read and waiting, which a wait on `inputDescriptor` would not see.
+    var hasPendingInput: Bool { get }
 }
 
 extension Terminal {
     public func suspend() {}
     public func bell() {}
+    public var inputDescriptor: Int32? { nil }
+    /// A terminal that reads ahead (and keeps what it read) must say so.
+    public var hasPendingInput: Bool { false }
 }
 
 public struct TerminalSize: Equatable, Sendable {

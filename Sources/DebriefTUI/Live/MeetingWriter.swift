@@ -1,0 +1,83 @@
+import DebriefKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the meeting loop asks of the meeting's one writer, wherever it is: the local
+/// `MeetingRecorder` (a meeting of one terminal), the host's recorder with its live link
+/// (`HostWriter`), or the host seen from a joined terminal (`RemoteWriter`). The loop turns
+/// input into requests and folds the events that come back; it never makes an event itself.
+@MainActor
+public protocol MeetingWriter: AnyObject {
+    /// The joined terminal whose draft this loop journals; nil for the host's own input.
+    var terminalName: String? { get }
+    /// Nil while every event is on disk; otherwise what went wrong.
+    var failure: StorageError? { get }
+    /// Records a request and returns its event; nil when the writer cannot be reached (a
+    /// joined terminal whose host is gone), or for a joined terminal's draft, whose event
+    /// comes later with the others. Events from other terminals that arrive first
+    /// go to `apply`, in order, before this returns.
+    func write(_ request: Request, at now: Int, applying apply: (Event) -> Void) -> Event?
+    /// Tells the journal the meeting is still running at `t` (a joined terminal: nothing).
+    func keepAlive(at t: Int)
+    /// After a failed write: tries to write everything again.
+    func retryStorage()
+    /// The descriptors the loop waits on beside the keyboard (none for a lone terminal).
+    var pollDescriptors: [pollfd] { get }
+    /// Handles whatever the link has ready, without waiting; events from other terminals
+    /// go to `apply`, in order.
+    func service(now: () -> Int, wall: Int, apply: (Event) -> Void)
+    /// Why the link to the writer ended (a joined terminal only); nil while it holds.
+    var disconnection: String? { get }
+    /// One-line news for the message line ("sam@laptop left the meeting"), taken once.
+    func takeNotices() -> [String]
+}
+
+extension MeetingWriter {
+    public var terminalName: String? { nil }
+    public var pollDescriptors: [pollfd] { [] }
+    public func service(now: () -> Int, wall: Int, apply: (Event) -> Void) {}
+    public var disconnection: String? { nil }
+    public func takeNotices() -> [String] { [] }
+}
+
+/// A meeting of one terminal: the recorder is the writer.
+extension MeetingRecorder: MeetingWriter {
+    public func write(_ request: Request, at now: Int, applying apply: (Event) -> Void) -> Event? {
+        record(request, at: now)
+    }
+
+    public func keepAlive(at t: Int) { markAlive(at: t) }
+    public func retryStorage() { retry() }
+}
+
+/// The host of a live meeting: its recorder writes, and every event goes to the joined
+/// terminals too, the host's own and theirs alike.
+@MainActor
+public final class HostWriter: MeetingWriter {
+    public let recorder: MeetingRecorder
+    public let host: LiveHost
+
+    public init(recorder: MeetingRecorder, host: LiveHost) {
+        self.recorder = recorder
+        self.host = host
+    }
+
+    public var failure: StorageError? { recorder.failure }
+
+    public func write(_ request: Request, at now: Int, applying apply: (Event) -> Void) -> Event? {
+        let event = recorder.record(request, at: now)
+        host.broadcast(event)
+        return event
+    }
+
+    public func keepAlive(at t: Int) { recorder.markAlive(at: t) }
+    public func retryStorage() { recorder.retry() }
+    public var pollDescriptors: [pollfd] { host.pollDescriptors }
+
+    public func service(now: () -> Int, wall: Int, apply: (Event) -> Void) {
+        for event in host.service(now: now, wall: wall) { apply(event) }
+    }
+
+    public func takeNotices() -> [String] { host.takeNotices() }
+}

@@ -1,0 +1,77 @@
+import DebriefKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A joined terminal's writer: the host, over the live link. Each request goes out with a
+/// number; the event that answers it comes back like every other event, and `write` waits
+/// for it (applying the others meanwhile, in the host's order) so the loop works as it
+/// does beside a local recorder.
+@MainActor
+public final class RemoteWriter: MeetingWriter {
+    public let client: LiveClient
+    public let terminalName: String?
+    /// How long a request may wait for the host's answer before the loop is told it failed.
+    public var answerTimeout = 10_000
+    private var nextRequest = 1
+    /// The host said where the session and brief are (it ended the meeting and saved).
+    public private(set) var savedFiles: (session: String, brief: String)?
+
+    public init(client: LiveClient, name: String) {
+        self.client = client
+        terminalName = name
+    }
+
+    public var failure: StorageError? { nil }
+    public func keepAlive(at t: Int) {}
+    public func retryStorage() {}
+
+    public var disconnection: String? { client.closedReason }
+
+    public var pollDescriptors: [pollfd] {
+        client.isClosed ? [] : [pollfd(fd: client.descriptor, events: client.channel.pollEvents, revents: 0)]
+    }
+
+    public func write(_ request: Request, at now: Int, applying apply: (Event) -> Void) -> Event? {
+        let number = nextRequest
+        nextRequest += 1
+        guard client.send(.request(id: number, request)) else { return nil }
+        // A draft needs no answer to go on typing: its event comes back with the others, so
+        // a host that is slow (or suspended) never freezes this terminal at every pause.
+        if case .change(.draftChanged) = request { return nil }
+        let me = client.welcome.terminal
+        let deadline = ContinuousClock.now + .milliseconds(answerTimeout)
+        while ContinuousClock.now < deadline {
+            for message in client.receive() {
+                if case .event(let event, me?, number?) = message { return event }
+                take(message, apply: apply)
+            }
+            if client.isClosed { return nil }
+            let left = deadline - ContinuousClock.now
+            _ = client.wait(milliseconds: Int(left.components.seconds * 1000) + 1)
+        }
+        return nil
+    }
+
+    public func service(now: () -> Int, wall: Int, apply: (Event) -> Void) {
+        for message in client.receive() { take(message, apply: apply) }
+    }
+
+    /// Waits up to `milliseconds` for the host to say where it saved the meeting.
+    public func awaitFiles(milliseconds: Int) -> (session: String, brief: String)? {
+        let deadline = ContinuousClock.now + .milliseconds(milliseconds)
+        while savedFiles == nil, !client.isClosed, ContinuousClock.now < deadline {
+            _ = client.wait(milliseconds: 200)
+            for message in client.receive() { take(message, apply: { _ in }) }
+        }
+        return savedFiles
+    }
+
+    private func take(_ message: LiveMessage, apply: (Event) -> Void) {
+        switch message {
+        case .event(let event, _, _): apply(event)
+        case .ended(let session, let brief): savedFiles = (session, brief)
+        default: break  // a bye is seen as `closedReason`; nothing else comes after `ready`
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import DebriefKit
+import Foundation
+import TestSupport
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Two terminals, one meeting: a host (`debrief run`) and a joined terminal (`debrief join`),
+/// each in a tmux server of its own, sharing a private runtime folder and sessions folder.
+@Suite("End to end: debrief join")
+struct JoinEndToEndTests {
+    /// A host and a joiner of one meeting, both on screen.
+    final class Meeting {
+        let folder = Debrief.freshFolder()
+        let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
+        let host: Tmux
+        var joiner: Tmux
+
+        init() throws {
+            mkdir(runtime, 0o700)
+            host = try Tmux(Self.command("run", folder: folder, runtime: runtime))
+            try host.waitFor("1/6  Performance vs. goals")
+            joiner = try Tmux(Self.command("join --name sam", folder: folder, runtime: runtime))
+            try joiner.waitFor("1/6  Performance vs. goals")
+            try host.waitFor("sam joined the meeting")
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: runtime) }
+
+        static func command(_ arguments: String, folder: URL, runtime: String) -> String {
+            "export XDG_RUNTIME_DIR='\(runtime)'; " + Debrief.command(arguments, sessions: folder)
+        }
+
+        func rejoin() throws -> Tmux {
+            try Tmux(Self.command("join --name sam", folder: folder, runtime: runtime))
+        }
+
+        /// Waits until the journal holds `text` as the joined terminal's draft.
+        func waitForJournalledDraft(_ text: String) throws {
+            let deadline = Date().addingTimeInterval(Tmux.timeout)
+            while Date() < deadline {
+                if let journal = Debrief.files(in: folder, suffix: SessionStore.journalSuffix).first,
+                   let content = try? String(contentsOf: journal, encoding: .utf8),
+                   content.contains("\"terminal\":\"sam\",\"text\":\"\(text)\"") { return }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            Issue.record("the draft '\(text)' was never journalled")
+            throw TmuxError.timedOut("draft")
+        }
+    }
+
+    @Test func notesTypedOnEitherTerminalAppearOnBothEvenTypedAtOnce() throws {
+        let meeting = try Meeting()
+        try meeting.joiner.type("typed on the joiner")
+        try meeting.joiner.press("Enter")
+        try meeting.host.waitFor("typed on the joiner")
+        try meeting.host.type("typed on the host")
+        try meeting.host.press("Enter")
+        try meeting.joiner.waitFor("typed on the host")
+        // Both at once: each types a note and presses Enter before looking.
+        try meeting.host.type("host at once")
+        try meeting.joiner.type("joiner at once")
+        try meeting.host.press("Enter")
+        try meeting.joiner.press("Enter")
+        for terminal in [meeting.host, meeting.joiner] {
+            let screen = try terminal.waitFor("Notes · 4")
+            #expect(screen.contains("host at once") && screen.contains("joiner at once"))
+        }
+    }
+
+    @Test func pageDownOnTheJoinerAdvancesTheHostAndTheHostsEndTellsTheJoinerWhereTheFilesAre() throws {
+        let meeting = try Meeting()
+        try meeting.joiner.press("NPage")
+        try meeting.host.waitFor("2/6  Creator breakdown")
+        try meeting.host.press("F10")
+        try meeting.host.waitFor("End the meeting now?")
+        try meeting.host.press("y")
+        let exit = try meeting.joiner.waitForExit()
+        #expect(exit.code == 0)
+        #expect(exit.sane)
+        let session = try #require(Debrief.files(in: meeting.folder, suffix: SessionStore.sessionSuffix).first)
+        #expect(exit.screen.contains("Meeting ended."))
+        #expect(exit.screen.replacingOccurrences(of: "\n", with: "").contains(session.lastPathComponent))
+    }
+
+    @Test func aJoinerKilledMidNoteGetsItsDraftBackWhenItRejoins() throws {
+        let meeting = try Meeting()
+        try meeting.joiner.type("half a thought")
+        try meeting.waitForJournalledDraft("half a thought")
+        try meeting.joiner.kill(SIGKILL)
+        try meeting.host.waitFor("sam left the meeting")
+        meeting.joiner = try meeting.rejoin()
+        try meeting.joiner.waitFor("› half a thought")
+    }
+
+    @Test func whenTheHostIsKilledTheJoinerSaysSoKeepsItsDraftAndWaits() throws {
+        let meeting = try Meeting()
+        try meeting.joiner.type("not sent yet")
+        try meeting.joiner.waitFor("› not sent yet")
+        try meeting.host.kill(SIGKILL)
+        var screen = try meeting.joiner.waitFor("Waiting for the host to come back")
+        #expect(try meeting.joiner.paneFlags().alternateScreen == false, "the terminal is the shell's again")
+        screen = screen.replacingOccurrences(of: "\n", with: " ")
+        #expect(screen.contains("host is gone: the host stopped without a word"))
+        #expect(screen.contains("debrief resume"))
+        #expect(screen.contains("not sent yet"))
+        let saved = try #require(FileManager.default.contentsOfDirectory(atPath: meeting.folder.appending(path: "sessions").path)
+            .first { $0.contains("-unsent-") })
+        #expect(try String(contentsOf: meeting.folder.appending(path: "sessions/\(saved)"), encoding: .utf8) == "not sent yet")
+        try meeting.joiner.press("C-c")
+        let exit = try meeting.joiner.waitForExit()
+        #expect(exit.code == 1)
+        #expect(exit.sane)
+        #expect(exit.screen.contains("Stopped waiting. To join again:"))
+    }
+
+    @Test func whenTheKilledHostIsResumedTheJoinerComesBackByItselfWithEveryNoteAndItsInput() throws {
+        let meeting = try Meeting()
+        try meeting.joiner.type("confirmed before the crash")
+        try meeting.joiner.press("Enter")
+        try meeting.host.waitFor("confirmed before the crash")
+        try meeting.joiner.type("typing when it died")
+        try meeting.joiner.waitFor("› typing when it died")
+        try meeting.host.kill(SIGKILL)
+        try meeting.joiner.waitFor("Waiting for the host to come back")
+
+        let resumed = try Tmux(Meeting.command("resume", folder: meeting.folder, runtime: meeting.runtime))
+        try resumed.answerYes()
+        try resumed.waitFor("confirmed before the crash")
+        let screen = try meeting.joiner.waitFor("› typing when it died")
+        #expect(screen.contains("confirmed before the crash"))
+        try resumed.waitFor("sam joined the meeting")
+        // And it works as before: a note from the joiner reaches the resumed host.
+        try meeting.joiner.press("Enter")
+        try resumed.waitFor("typing when it died")
+    }
+
+    @Test func withSeveralLiveMeetingsJoinOffersANumberedMenuOrTakesOneByName() throws {
+        let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
+        mkdir(runtime, 0o700)
+        defer { try? FileManager.default.removeItem(atPath: runtime) }
+        let hosts = try ["One", "Two"].map { title in
+            let tmux = try Tmux(Meeting.command("run --title \(title)", folder: Debrief.freshFolder(), runtime: runtime))
+            try tmux.waitFor("Debrief · \(title)")
+            return tmux
+        }
+        let menu = try Tmux(Meeting.command("join", folder: Debrief.freshFolder(), runtime: runtime))
+        let screen = try menu.waitFor("Join which one? [1-2]")
+        #expect(screen.contains("1  ") && screen.contains("-one  One") && screen.contains("-two  Two"))
+        try menu.type("2")
+        try menu.press("Enter")
+        try menu.waitFor("Debrief · Two")
+        try hosts[1].waitFor("joined the meeting")
+
+        let session = try #require(screen.split(separator: "\n").first { $0.contains("-one  One") }?
+            .split(separator: " ").first { $0.hasSuffix("-one") })
+        let named = try Tmux(Meeting.command("join \(session) --name second", folder: Debrief.freshFolder(), runtime: runtime))
+        try named.waitFor("Debrief · One")
+    }
+
+    @Test func aHostilePeerIsDisconnectedWithAReasonAndTheMeetingGoesOn() throws {
+        let meeting = try Meeting()
+        let socket = try #require(LiveFolder(path: meeting.runtime + "/debrief").liveSockets().first)
+        for (hostile, reason) in [("garbage that is not JSON\n", "not a message"), (String(repeating: "x", count: 1_100_000), "longer than")] {
+            guard case .success(let fd) = UnixSocket.connect(to: socket) else { throw LiveError("no connect") }
+            defer { close(fd) }
+            let bytes = Array(hostile.utf8)
+            var sent = 0
+            while sent < bytes.count {
+                let count = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
+                guard count > 0 else { break }  // the host hung up on the flood
+                sent += count
+            }
+            try meeting.host.waitUntil("the host says it disconnected the peer: \(reason)") {
+                $0.contains("was disconnected") && $0.contains(reason)
+            }
+        }
+        try meeting.joiner.type("still going")
+        try meeting.joiner.press("Enter")
+        try meeting.host.waitFor("still going")
+    }
+
+    @Test func withNoLiveMeetingJoinSaysSoInOneLine() throws {
+        let folder = Debrief.freshFolder()
+        let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
+        let result = try Subprocess.run(["/bin/sh", "-c", Meeting.command("join", folder: folder, runtime: runtime) + " 2>&1 </dev/null"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("no live meeting to join"))
+        #expect(result.output.split(separator: "\n").count == 1)
+    }
+}
