@@ -60,7 +60,7 @@ struct JoinCommand: ParsableCommand {
         // Text typed here and not yet confirmed, carried into the input when the host is back.
         var carried: String?
         while true {
-            let (outcome, writer, typed) = runMeeting(client, name: name, carrying: carried, on: terminal)
+            let (outcome, writer, typed, leftOut) = runMeeting(client, name: name, carrying: carried, on: terminal)
             terminal.restore()
             let welcome = client.welcome
             let rejoin = "debrief join \(MeetingSession.shellWord(welcome.session)) --name \(MeetingSession.shellWord(name))"
@@ -72,6 +72,11 @@ struct JoinCommand: ParsableCommand {
                     print(ShellText.labelled("Brief:   ", files.brief))
                 } else {
                     print(ShellText.wrapped("Meeting ended. The host saves the session and brief in \(welcome.folder)."))
+                }
+                // Another terminal ended it while this one was typing: the draft it saved, or
+                // the text typed since, kept here.
+                if let leftOut { UnsentNote.keep(leftOut, session: welcome.session, in: try? storage.store.folder) } else if !typed.isEmpty {
+                    print("Your unfinished note was saved with the meeting.")
                 }
                 client.close()
                 return
@@ -90,12 +95,12 @@ struct JoinCommand: ParsableCommand {
                     // The host goes on without this terminal (it sent too much, or fell behind).
                     StandardStreams.error(ShellText.wrapped("Disconnected from the meeting: \(VisibleText.line(reason)).") + "\n"
                         + ShellText.labelled("To join again: ", rejoin) + "\n")
-                    keepUnsent(typed, session: welcome.session)
+                    UnsentNote.keep(typed, session: welcome.session, in: try? storage.store.folder)
                     throw ExitCode(1)
                 }
                 StandardStreams.error(ShellText.wrapped("The meeting's host is gone: \(VisibleText.line(reason)). Every note it confirmed is in its journal.") + "\n"
                     + ShellText.labelled("On the host's machine, to continue: ", Self.resumeCommand(welcome)) + "\n")
-                keepUnsent(typed, session: welcome.session)
+                UnsentNote.keep(typed, session: welcome.session, in: try? storage.store.folder)
                 StandardStreams.error("Waiting for the host to come back, to rejoin by itself (Ctrl-C stops waiting)…\n")
                 guard let back = waitForHost(at: socket, session: welcome.session, name: name, terminal: terminal) else {
                     StandardStreams.error(ShellText.labelled("Stopped waiting. To join again: ", rejoin) + "\n")
@@ -113,7 +118,7 @@ struct JoinCommand: ParsableCommand {
     /// text in the input.
     @MainActor
     private func runMeeting(_ client: LiveClient, name: String, carrying carried: String?, on terminal: CursesScreen.Terminal)
-        -> (MeetingLoop.Outcome, RemoteWriter, String) {
+        -> (MeetingLoop.Outcome, RemoteWriter, String, String?) {
         let header = client.header!
         let welcome = client.welcome
         let meeting = MeetingState.fold(agenda: header.agenda, events: client.history)
@@ -126,12 +131,12 @@ struct JoinCommand: ParsableCommand {
         model.noteSection = text.isEmpty ? nil : draft?.section.flatMap { meeting.agenda.sectionIndex(id: $0) } ?? meeting.current
         model.view = display.view
         model.timeCues.bell = display.bell
-        model.isJoined = true
+        model.joinedAs = name
         let writer = RemoteWriter(client: client, name: name)
         let clock = SystemClock(scale: header.meeting.timeScale, offset: welcome.now)
         let loop = MeetingLoop(terminal: terminal, clock: clock, wall: SystemMonotonicClock(), recorder: writer, model: model)
         let outcome = loop.run { terminal.pendingSignal != 0 }
-        return (outcome, writer, loop.model.editor.text)
+        return (outcome, writer, loop.model.editor.text, outcome == .ended ? loop.model.inputLeftOut : nil)
     }
 
     /// Waits for the meeting's host to listen again (`debrief resume` on its machine) and
@@ -214,20 +219,5 @@ struct JoinCommand: ParsableCommand {
             command += " --sessions \(MeetingSession.shellWord(welcome.folder))"
         }
         return command
-    }
-
-    /// Text typed and not yet sent is never lost: printed, and saved in a file named here.
-    private func keepUnsent(_ text: String, session: String) {
-        guard !text.isEmpty else { return }
-        StandardStreams.error("Your unsent note:\n" + VisibleText.lines(text) + "\n")
-        let folder = (try? storage.store.folder) ?? FileManager.default.homeDirectoryForCurrentUser
-        let file = folder.appending(path: "\(session)-unsent-\(Int(Date().timeIntervalSince1970)).txt")
-        do {
-            try SecureFiles.makeFolder(folder)
-            try SecureFiles.writeAtomically(Data(text.utf8), to: file)
-            StandardStreams.error(ShellText.labelled("Saved in: ", file.path) + "\n")
-        } catch {
-            StandardStreams.error("It could not be saved (\(PlainError.message(error))): copy it from above.\n")
-        }
     }
 }

@@ -35,6 +35,10 @@ enum MeetingSession {
         case .ended:
             let files = try save(recorder)
             if let files { live?.finish(session: files.session.path, brief: files.brief.path) }
+            // A joined terminal ended the meeting while this one was typing past its last draft.
+            if let leftOut = loop.model.inputLeftOut {
+                UnsentNote.keep(leftOut, session: recorder.baseName, in: recorder.store.folder)
+            }
         case .left, .disconnected:
             live?.close(reason: "the host left the meeting open, to be resumed")
             keepJournal(recorder)

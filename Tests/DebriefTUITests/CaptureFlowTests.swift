@@ -31,6 +31,8 @@ struct CaptureDriver {
                 // The driver plays the writer: the next free id.
                 record(.noteAdded(id: model.meeting.nextNoteID, section: section, content: content))
                 perform(model.noteRecorded(events[events.count - 1]))
+            case .saveUnfinishedNote(_, let section, let content):
+                record(.noteAdded(id: model.meeting.nextNoteID, section: section, content: content))
             case .addRecord(let table, let fields):
                 record(.recordAdded(id: model.meeting.nextRecordID, table: table, fields: fields))
                 model.recordAdded(events[events.count - 1])

@@ -206,7 +206,7 @@ struct LiveLoopTests {
         var model = ScreenFixtures.model(events: [Event(t: 0, .sectionStarted(section: ScreenFixtures.agenda.sections[0].id))], now: 1000)
         model.overlay = .interruptChoice
         #expect(ScreenFixtures.render(model, width: 80, height: 24).contains("debrief resume"), "the host resumes later")
-        model.isJoined = true
+        model.joinedAs = "sam@laptop:pts/2"
         let screen = ScreenFixtures.render(model, width: 80, height: 24)
         #expect(screen.contains("l: leave; the meeting goes on"))
         #expect(!screen.contains("debrief resume"))
@@ -245,5 +245,49 @@ struct LiveLoopTests {
         #expect(recorder.events.compactMap { if case .noteAdded(let id, _, let c) = $0.change { "\(id) \(c.text)" } else { nil } }
             == ["1 from sam", "2 from the host"])
         host.close(reason: nil)
+    }
+}
+
+/// Ending the meeting from any terminal saves the other terminals' unfinished notes.
+@Suite("Unfinished notes of other terminals at the end")
+@MainActor
+struct OtherTerminalsNotesTests {
+    private func meeting(withDrafts drafts: [(String?, String)]) -> MeetingState {
+        let agenda = ScreenFixtures.agenda
+        var events = [Event(t: 0, .sectionStarted(section: agenda.sections[0].id))]
+        for (terminal, text) in drafts {
+            events.append(Event(t: 10, .draftChanged(text: text, section: agenda.sections[0].id, terminal: terminal)))
+        }
+        return MeetingState.fold(agenda: agenda, events: events)
+    }
+
+    private func notesSavedByEnding(_ model: inout AppModel) -> [String] {
+        _ = model.handle(.key(.function(10)))
+        return model.handle(.key(.character("y"))).compactMap {
+            if case .saveUnfinishedNote(_, _, let content) = $0 { return content.text } else { return nil }
+        }
+    }
+
+    @Test func theHostEndingSavesEveryJoinedTerminalsDraftButNotItsOwnTwice() {
+        var model = AppModel(meeting: meeting(withDrafts: [(nil, "host's own"), ("sam", "sam's half note"), ("kim", "kim's")]), info: ScreenFixtures.info)
+        model.editor = NoteEditor(text: "host's own")
+        #expect(notesSavedByEnding(&model) == ["kim's", "sam's half note"])
+    }
+
+    @Test func aJoinedTerminalEndingSavesTheHostsDraftAndTheOthersButNotItsOwn() {
+        var model = AppModel(meeting: meeting(withDrafts: [(nil, "host typing"), ("sam", "sam's"), ("kim", "kim's")]), info: ScreenFixtures.info)
+        model.joinedAs = "sam"
+        model.editor = NoteEditor(text: "sam's")
+        #expect(notesSavedByEnding(&model) == ["host typing", "kim's"])
+    }
+
+    @Test func textTypedAfterTheLastJournalledDraftIsLeftOutAndSaidSo() {
+        var model = AppModel(meeting: meeting(withDrafts: [("sam", "a draft")]), info: ScreenFixtures.info)
+        model.joinedAs = "sam"
+        model.editor = NoteEditor(text: "a draft and more")
+        model.apply(Event(t: 20, .noteAdded(id: 1, section: ScreenFixtures.agenda.sections[0].id, content: NoteParser.parse("a draft").content)))
+        #expect(model.inputLeftOut == "a draft and more")
+        model.editor = NoteEditor(text: "a draft")
+        #expect(model.inputLeftOut == nil)
     }
 }

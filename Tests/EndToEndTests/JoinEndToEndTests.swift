@@ -84,6 +84,25 @@ struct JoinEndToEndTests {
         #expect(exit.screen.replacingOccurrences(of: "\n", with: "").contains(session.lastPathComponent))
     }
 
+    @Test func whoeverEndsTheMeetingTheOtherTerminalsUnfinishedNoteIsSavedAndItsTypistIsTold() throws {
+        let meeting = try Meeting()
+        try meeting.joiner.type("half typed when the host ended")
+        try meeting.waitForJournalledDraft("half typed when the host ended")
+        try meeting.host.press("F10")
+        let dialog = try meeting.host.waitFor("End the meeting now?")
+        #expect(dialog.contains("1 unfinished note on other terminals is saved too"))
+        try meeting.host.press("y")
+        let exit = try meeting.joiner.waitForExit()
+        #expect(exit.code == 0)
+        #expect(exit.screen.contains("Your unfinished note was saved with the meeting."))
+        // A note now (the brief lists notes, never drafts), in the joiner's section.
+        let session = try #require(Debrief.files(in: meeting.folder, suffix: SessionStore.sessionSuffix).first)
+        let added = try String(contentsOf: session, encoding: .utf8).split(separator: "\n").filter { $0.contains("\"note_added\"") }
+        #expect(added.count == 1 && added[0].contains("half typed when the host ended"))
+        let brief = try #require(Debrief.files(in: meeting.folder, suffix: ".md").first)
+        #expect(try String(contentsOf: brief, encoding: .utf8).contains("half typed when the host ended"))
+    }
+
     @Test func aJoinerKilledMidNoteGetsItsDraftBackWhenItRejoins() throws {
         let meeting = try Meeting()
         try meeting.joiner.type("half a thought")

@@ -70,7 +70,38 @@ extension AppModel {
         }
         let saved = commit()
         overlay = nil
-        return saved + [.record(.meetingEnded), .finish]
+        return saved + otherTerminalsNotes.map { .saveUnfinishedNote(terminal: $0.terminal, section: $0.section, content: $0.content) }
+            + [.record(.meetingEnded), .finish]
+    }
+
+    /// The unfinished notes of the meeting's other terminals (the host's, and every joined
+    /// one's but this one's), as their drafts were last journalled: ending the meeting from
+    /// any terminal saves them, so nothing typed anywhere is lost. A table form (`=`) is
+    /// not a note and stays a draft.
+    var otherTerminalsNotes: [(terminal: String?, section: String, content: NoteContent)] {
+        guard let current = meeting.current else { return [] }
+        var drafts = meeting.terminalDrafts.filter { $0.key != joinedAs }.map { (terminal: Optional($0.key), draft: $0.value) }
+            .sorted { ($0.terminal ?? "") < ($1.terminal ?? "") }
+        if isJoined, !meeting.draft.isEmpty {
+            drafts.insert((nil, TerminalDraft(text: meeting.draft, section: meeting.draftSection)), at: 0)
+        }
+        let sections = meeting.agenda.sections
+        return drafts.compactMap { terminal, draft in
+            let text = draft.text
+            guard !text.allSatisfy(\.isWhitespace), !RecordFormParser.isForm(text) else { return nil }
+            let section = draft.section.flatMap { meeting.agenda.sectionIndex(id: $0) } ?? current
+            return (terminal, sections[section].id, NoteParser.parse(text, today: today).content)
+        }
+    }
+
+    /// After another terminal ended the meeting: the input's text when no note saved at the
+    /// end reads as it (typed after its draft was last journalled, or an edit in progress),
+    /// to be kept outside the meeting. Nil when the input is empty or was saved.
+    public var inputLeftOut: String? {
+        guard let text = unsavedInput else { return nil }
+        guard editingNoteID == nil, !RecordFormParser.isForm(text) else { return text }
+        let content = NoteParser.parse(text, today: today).content
+        return meeting.notes.suffix(64).contains { $0.content == content } ? nil : text
     }
 
     /// What is in the input, which ending would save; nil when there is nothing to save.

@@ -8,6 +8,9 @@ public enum AppEffect: Equatable, Sendable {
     /// Ask the meeting's writer to add a note: the writer picks its id. The loop hands the
     /// recorded event back to `noteRecorded(_:)`, which finishes the commit with that id.
     case addNote(section: String, content: NoteContent)
+    /// When the meeting ends: save another terminal's unfinished note (its draft as last
+    /// journalled, `terminal` nil for the host's) as a note; the writer picks its id.
+    case saveUnfinishedNote(terminal: String?, section: String, content: NoteContent)
     /// Ask the writer to add a row to a table (a form typed in the input); it picks the id.
     case addRecord(table: RecordTable, fields: [String: FieldValue])
     /// The meeting is over: write the session file and leave.
@@ -72,9 +75,12 @@ public struct AppModel: Sendable {
     public var view = ViewKind.notes
     /// The bell and the flash at a section's time up, once each (see `AppModel+TimeCues`).
     public var timeCues = TimeCues()
-    /// This terminal joined another's meeting (`debrief join`): leaving takes it out of the
-    /// meeting, which goes on; the host keeps the journal.
-    public var isJoined = false
+    /// The name this terminal joined another's meeting under (`debrief join`); nil on the
+    /// host. Its draft is filed under this name in the journal.
+    public var joinedAs: String?
+    /// This terminal joined another's meeting: leaving takes it out of the meeting, which
+    /// goes on; the host keeps the journal.
+    public var isJoined: Bool { joinedAs != nil }
     /// Ctrl-P: the prompts the other way from what the screen's size chose (all of them,
     /// or one line that gives their rows to the notes). See `MeetingLayout`.
     public var promptsToggled = false

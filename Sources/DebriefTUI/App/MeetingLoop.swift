@@ -215,6 +215,8 @@ public final class MeetingLoop {
                 // is on disk: keys typed during a slow fsync are typing.
                 model.wallTime = wall.milliseconds()
                 if let next = perform(model.noteRecorded(event)) { outcome = next }
+            case .saveUnfinishedNote(_, let section, let content):
+                record(.addNote(section: section, content: content))
             case .addRecord(let table, let fields):
                 // The writer picks the record's id; the table selects the new row.
                 if let event = record(.addRecord(table: table, fields: fields)) { model.recordAdded(event) }

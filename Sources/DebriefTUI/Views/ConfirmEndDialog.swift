@@ -96,8 +96,12 @@ public enum ConfirmEndDialog {
             let what = model.editedNoteName.map { "Your edit of \($0)" } ?? "The note still in the input"
             lines.append(("\(what) is saved first: “\(preview.count > 60 ? preview.prefix(59) + "…" : preview)”", .warning))
         }
+        let others = model.otherTerminalsNotes.count
+        if others > 0 {
+            lines.append(("\(others) unfinished note\(others == 1 ? "" : "s") on other terminals \(others == 1 ? "is" : "are") saved too, as last sent.", .warning))
+        }
         let notes = model.meeting.visibleNotes.count
-        let total = notes + (model.unsavedInput != nil && model.editingNoteID == nil ? 1 : 0)
+        let total = notes + others + (model.unsavedInput != nil && model.editingNoteID == nil ? 1 : 0)
         lines.append(("End the meeting now? \(total) note\(total == 1 ? "" : "s") will be saved to the session file and the brief.", .title))
         lines.append((KeyMap.table.hint(in: .endDialog), .key))
         return lines
