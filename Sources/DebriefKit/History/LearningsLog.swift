@@ -103,12 +103,19 @@ public enum LearningsLog {
     /// one escaping call per field, was most of what `learnings` cost. The same log as
     /// `build` gives, line for line (a test holds the two to it).
     public static func markdown(sessions: [SessionDigest], directory: ClientDirectory, ledger: [ActionLedger.Entry]) -> String {
+        // Read in place: copying each session, and its items into new lists, cost more than
+        // writing them.
+        sessions.withUnsafeBufferPointer { markdown(sessions: $0, directory: directory, ledger: ledger) }
+    }
+
+    private static func markdown(sessions: UnsafeBufferPointer<SessionDigest>, directory: ClientDirectory,
+                                 ledger: [ActionLedger.Entry]) -> String {
         let statuses = ActionLedger.latest(ledger).mapValues(\.status)
         // Each client's sessions (newest first, as given) and root causes, clients by name.
         var clients: [(name: String, sessions: [Int], causes: [String: Int])] = []
         var place: [String: Int] = [:]
-        for (position, session) in sessions.enumerated() {
-            let client = directory.name(of: session)
+        for position in sessions.indices {
+            let client = directory.name(of: sessions[position])
             let index: Int
             if let known = place[client] {
                 index = known
@@ -118,8 +125,10 @@ public enum LearningsLog {
                 clients.append((client, [], [:]))
             }
             clients[index].sessions.append(position)
-            for item in session.items where item.kind == .problem {
-                if let cause = item.rootCause { clients[index].causes[cause, default: 0] += 1 }
+            sessions[position].items.withUnsafeBufferPointer { items in
+                for item in items.indices where items[item].kind == .problem {
+                    if let cause = items[item].rootCause { clients[index].causes[cause, default: 0] += 1 }
+                }
             }
         }
         let order = clients.indices.sorted { (clients[$0].name.lowercased(), $0) < (clients[$1].name.lowercased(), $1) }
@@ -129,19 +138,26 @@ public enum LearningsLog {
         for client in order.map({ clients[$0] }) {
             out.client(client.name, causes: client.causes)
             for position in client.sessions {
-                let session = sessions[position]
-                out.session(date: session.day, title: session.title, name: session.name)
-                let actions = session.actions
-                let learnings = Learnings.of(session, actions: actions)
-                if learnings.isEmpty { out.raw("- none recorded\n") }
-                for learning in learnings {
-                    out.learning(learning.text, kind: learning.kind, cause: learning.rootCause, severity: learning.severity)
+                let name = sessions[position].name
+                out.session(date: sessions[position].day, title: sessions[position].title, name: name)
+                sessions[position].items.withUnsafeBufferPointer { items in
+                let rule = Learnings.Rule(items)
+                var none = true
+                for index in items.indices where rule.includes(items[index]) {
+                    out.learning(items[index].text, kind: items[index].kind, cause: items[index].rootCause,
+                                 severity: items[index].severity)
+                    none = false
                 }
+                if none { out.raw("- none recorded\n") }
                 out.raw("\nWhat changed as a result:\n\n")
-                if actions.isEmpty { out.raw("- no actions were agreed\n") }
-                for action in actions {
-                    let status = statuses.isEmpty ? .open : statuses[session.actionID(action)] ?? .open
-                    out.action(action.text, status: status, owner: action.owner, due: action.due, session: session.name, id: action.id)
+                none = true
+                for index in items.indices where items[index].kind == .action {
+                    let id = items[index].id
+                    let status = statuses.isEmpty ? .open : statuses[SessionDigest.actionID(session: name, id: id)] ?? .open
+                    out.action(items[index].text, status: status, owner: items[index].owner, due: items[index].due, session: name, id: id)
+                    none = false
+                }
+                if none { out.raw("- no actions were agreed\n") }
                 }
             }
         }
