@@ -125,11 +125,12 @@ struct ExportCommand: ParsableCommand {
         if review { try ClientReviewRunner.run(header: record.header, state: record.state, withOwners: withOwners, log: &log) }
         let plan = ClientBriefWriter.plan(header: record.header, state: record.state, withOwners: withOwners, decisions: log.decisions)
         for missing in ClientBriefWriter.missing(plan) { StandardStreams.error("left out: \(missing)\n") }
-        let naming = plan.namingPeople.count
+        let held = plan.namingPeople.map { ($0.text, $0.names) } + plan.resultsNamingPeople.map { ($0.text, $0.names) }
+        let naming = held.count
         if naming > 0 {
             var report = "held back: \(naming) line\(naming == 1 ? "" : "s") name\(naming == 1 ? "s" : "") people; review with --review\n"
-            for line in plan.namingPeople {
-                report += "  - \(VisibleText.line(line.text)) (names \(line.names.map(VisibleText.line).joined(separator: ", ")))\n"
+            for (text, names) in held {
+                report += "  - \(VisibleText.line(text)) (names \(names.map(VisibleText.line).joined(separator: ", ")))\n"
             }
             StandardStreams.error(report)
         }

@@ -46,12 +46,17 @@ struct LoadedHistory {
 
     /// Every action of the sessions asked for, with its latest status.
     func actions() -> [TrackedAction] {
+        TrackedActions.all(in: sessions, ledger: ledgerEntries())
+    }
+
+    /// The ledger's lines, each unreadable one named on stderr.
+    func ledgerEntries() -> [ActionLedger.Entry] {
         let (entries, unreadable) = ledger.read()
         if !unreadable.isEmpty {
             let lines = unreadable.prefix(10).map(String.init).joined(separator: ", ")
             SessionLocator.warn("\(ActionLedger.fileName): skipped \(unreadable.count) unreadable line(s): \(lines)")
         }
-        return TrackedActions.all(in: sessions, ledger: entries)
+        return entries
     }
 }
 

@@ -28,8 +28,9 @@ struct LearningsCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try LoadedHistory.load(storage, client: filter.client)
-        let logs = LearningsLog.build(sessions: loaded.sessions, directory: loaded.directory, actions: loaded.actions())
-        let text = format == .json ? LearningsLog.json(logs) : LearningsLog.markdown(logs)
+        let (sessions, directory, ledger) = (loaded.sessions, loaded.directory, loaded.ledgerEntries())
+        let text = format == .json ? LearningsLog.json(LearningsLog.build(sessions: sessions, directory: directory, ledger: ledger))
+            : LearningsLog.markdown(sessions: sessions, directory: directory, ledger: ledger)
         try OutputFile.write(text, to: output)
     }
 }

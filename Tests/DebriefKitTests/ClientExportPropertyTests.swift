@@ -60,6 +60,53 @@ struct ClientExportPropertyTests {
         }
     }
 
+    /// The results carry the KPI table and the best pieces: a piece's creator only with
+    /// `--with-owners`, and a KPI or piece whose name names a person not at all without it.
+    @Test func noCreatorOrPersonReachesTheClientResultsFromTheTables() async {
+        await propertyCheck(count: 300, input: Gen.uint64()) { seed in
+            let session = RandomSession(seed: seed, withRows: true)
+            let state = session.state
+            let output = ClientBriefWriter.markdown(header: RandomSession.header, state: state, withOwners: false)
+            let lowered = output.lowercased()
+            for creator in session.creatorTokens {
+                #expect(!lowered.contains(creator.lowercased()), "creator \(creator) leaked (seed \(seed))")
+            }
+            // The people the meeting knows: an owner never recorded (an edit of no note) is no one's name.
+            let known = Set(state.notes.compactMap(\.content.owner)).union(["facilitatorzq", "takerzq"])
+            for name in session.nameTokens where name.hasPrefix("@") || known.contains(name) {
+                #expect(!lowered.contains(name.lowercased()), "\(name) leaked (seed \(seed))")
+            }
+            // Rows that name nobody still go out: the results are not emptied to be safe; the
+            // ones held back are listed for the person exporting.
+            let naming = { (text: String) in text.split(separator: " ").contains { $0.hasPrefix("@") || known.contains(String($0)) } }
+            let listed = Set(ClientBriefWriter.plan(header: RandomSession.header, state: state).resultsNamingPeople.map(\.text))
+            for kpi in state.records(in: .kpis) {
+                if naming(kpi.name) {
+                    #expect(listed.contains(kpi.name), "KPI \(kpi.name) held back but not listed (seed \(seed))")
+                } else {
+                    #expect(output.contains(kpi.name), "KPI \(kpi.name) is missing (seed \(seed))")
+                }
+            }
+        }
+    }
+
+    @Test func aPiecesCreatorGoesOutOnlyWithOwners() {
+        var script = MeetingScript(agenda: Fixtures.small)
+        script.start("a")
+        script.record(.recordAdded(id: 1, table: .content, fields: ["piece": .text("Unboxing reel"), "creator": .text("@lena.cooks"),
+                                                                   "er": .number(4.2)]))
+        script.record(.recordAdded(id: 2, table: .content, fields: ["piece": .text("Lena's kitchen tour"), "creator": .text("lena"),
+                                                                   "er": .number(3.1)]))
+        let header = SessionHeader(agenda: Fixtures.small, meeting: MeetingInfo(title: "T", startedAt: "2026-11-23T14:00:00Z"))
+        let client = ClientBriefWriter.markdown(header: header, state: script.state)
+        #expect(client.contains("**Unboxing reel**: 4.2% engagement rate"))
+        #expect(!client.lowercased().contains("lena"), "neither the handle nor a piece named after her")
+        #expect(ClientBriefWriter.plan(header: header, state: script.state).resultsNamingPeople.map(\.text) == ["Lena's kitchen tour"])
+        let owners = ClientBriefWriter.markdown(header: header, state: script.state, withOwners: true)
+        #expect(owners.contains("**Unboxing reel** by @lena.cooks"))
+        #expect(owners.contains("Lena's kitchen tour"))
+    }
+
     @Test func marksDuringCaptureOverrideTheKindsDefault() {
         var script = MeetingScript(agenda: Fixtures.small)
         script.start("a")

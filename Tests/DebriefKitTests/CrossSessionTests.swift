@@ -22,13 +22,53 @@ struct CrossSessionTests {
         let logs = LearningsLog.build(sessions: history.sessions, directory: directory, actions: actions)
         #expect(logs.count == 1 && logs[0].sessions.map(\.session) == ["june", "march"])
         #expect(logs[0].rootCauses == ["tools": 1, "process": 1])
-        let markdown = LearningsLog.markdown(logs)
+        let markdown = LearningsLog.markdown(sessions: history.sessions, directory: directory, ledger: ledger)
         #expect(markdown.contains("- Brief lacked the audience (problem, tools, critical)"))
         #expect(markdown.contains("- Reels beat static posts (win)"))
         #expect(markdown.contains("- [done] Brief checklist before every brief — Sam, due 2026-12-01 (`march#3`)"))
         // An unanswered problem is not a learning until someone marks it as one.
         #expect(!markdown.contains("Approval took six days"))
         #expect(LearningsLog.json(logs).contains(#""status" : "done""#))
+    }
+
+    /// The Markdown is written straight from the sessions, the JSON from `build`: both
+    /// say the same, client by client, session by session, line by line.
+    @Test func theMarkdownLogSaysWhatTheJSONLogSays() throws {
+        try HistoryFixtures.session("march", in: folder, client: "Lumen", started: "2026-03-10T10:00:00Z",
+                                    problems: [.init(text: "Brief lacked the audience", cause: "tools",
+                                                     action: ("Brief checklist before every brief", "Sam")),
+                                               .init(text: "*Approval* took `six` days", cause: "process",
+                                                     action: ("1. Agree approval times", "Dana"))],
+                                    wins: ["Reels beat static posts"])
+        try HistoryFixtures.session("june`x", in: folder, client: "lumen", started: "2026-06-10T10:00:00Z",
+                                    problems: [.init(text: "Links late", cause: "tools", action: ("Test links", "Li"))])
+        try HistoryFixtures.session("may", in: folder, client: "Acme", started: "2026-05-10T10:00:00Z", problems: [])
+        let history = HistoryIndex.load(folder: folder)
+        let directory = ClientDirectory(sessions: history.sessions, aliases: ClientAliases())
+        let ledger = [ActionLedger.Entry(action: "march#4", status: .done, at: "2026-04-01T10:00:00.000Z"),
+                      ActionLedger.Entry(action: "june`x#2", status: .dropped, at: "2026-07-01T10:00:00.000Z")]
+        let markdown = LearningsLog.markdown(sessions: history.sessions, directory: directory, ledger: ledger)
+        var expected = ["# Learnings log"]
+        for log in LearningsLog.build(sessions: history.sessions, directory: directory, ledger: ledger) {
+            expected.append("## \(MarkdownText.inline(log.client))")
+            for session in log.sessions {
+                expected.append("### \(session.date) · \(MarkdownText.inline(session.title))")
+                expected.append("Session: `\(session.session.replacingOccurrences(of: "`", with: "'"))`")
+                expected += session.learnings.map { learning in
+                    "- \(MarkdownText.inline(learning.text)) (\(([learning.kind.rawValue] + [learning.rootCause, learning.severity].compactMap { $0 }).joined(separator: ", ")))"
+                }
+                expected += session.actions.map { action in
+                    "- [\(action.status.rawValue)] \(MarkdownText.inline(action.text))\(action.owner.map { " — \(MarkdownText.inline($0))" } ?? "")"
+                        + "\(action.due.map { ", due \(MarkdownText.inline($0))" } ?? "") (`\(action.id.replacingOccurrences(of: "`", with: "'"))`)"
+                }
+            }
+        }
+        let lines = markdown.split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("Root causes") }
+            .filter { !["Learnings:", "What changed as a result:", "- none recorded", "- no actions were agreed"].contains($0) }
+        #expect(lines == expected)
+        #expect(markdown.contains("- [dropped] Test links — Li"))
+        #expect(markdown.contains("- [done] Brief checklist before every brief — Sam"))
+        #expect(markdown.contains("Root causes seen: tools 2, process 1."))
     }
 
     @Test func markedLearningsReplaceTheFallback() {
@@ -82,7 +122,7 @@ struct CrossSessionHostileTextTests {
         let actions = TrackedActions.all(in: history.sessions, ledger: [])
         let logs = LearningsLog.build(sessions: history.sessions, directory: directory, actions: actions)
         let outputs = [
-            LearningsLog.markdown(logs), LearningsLog.json(logs),
+            LearningsLog.markdown(sessions: history.sessions, directory: directory, ledger: []), LearningsLog.json(logs),
             HistoryChart.text(sessions: history.sessions, directory: directory, client: nil),
         ]
         for output in outputs {

@@ -24,8 +24,12 @@ struct RandomSession {
     var draftTokens: Set<String> = []
     /// People named inside texts: owners, the facilitator, the note-taker, `@handles`.
     var nameTokens: Set<String> = []
+    /// Creators of the tables' rows (handles, with or without `@`), never in the client version.
+    var creatorTokens: Set<String> = []
 
-    init(seed: UInt64, maxEvents: Int = 60) {
+    /// - Parameter withRows: the tables too: KPIs, creators and content pieces, whose names
+    ///   and creator columns may name people (off by default: the other tests keep their streams).
+    init(seed: UInt64, maxEvents: Int = 60, withRows: Bool = false) {
         var rng = Xoshiro(seed: (seed, seed &* 31 &+ 7, 0x9E37_79B9_7F4A_7C15, seed ^ 0xDEAD_BEEF))
         var t = 0
         var nextID = 1
@@ -36,12 +40,47 @@ struct RandomSession {
         }
         let count = Int.random(in: 0...maxEvents, using: &rng)
         events.append(Event(t: 0, .sectionStarted(section: "s1")))
+        var nextRecordID = 1
         for _ in 0..<count {
             t += Int.random(in: 0...90_000, using: &rng)
             let id = Int.random(in: 1...max(1, nextID + 1), using: &rng)  // sometimes unknown
             let kind = NoteKind.allCases.randomElement(using: &rng)!
             let change: Change
-            switch Int.random(in: 0..<18, using: &rng) {
+            let choice = Int.random(in: 0..<(withRows ? 22 : 18), using: &rng)
+            if choice >= 18 {
+                // A row: its name sometimes names a person (an owner, the facilitator, a handle).
+                var name = token("row")
+                switch Int.random(in: 0..<5, using: &rng) {
+                case 0: if let known = ownerTokens.randomElement(using: &rng) { name += " for " + known; nameTokens.insert(known) }
+                case 1: name += " with facilitatorzq"; nameTokens.insert("facilitatorzq")
+                case 2:
+                    let handle = "@" + token("handle")
+                    name += " by " + handle
+                    nameTokens.insert(handle)
+                default: break
+                }
+                let creator = token("creator")
+                creatorTokens.insert(creator)
+                let fields: [String: FieldValue]
+                switch choice {
+                case 18: fields = ["kpi": .text(name), "target": .number(Double(Int.random(in: 1...100, using: &rng))),
+                                   "actual": .number(Double(Int.random(in: 1...100, using: &rng)))]
+                case 19: fields = ["handle": .text("@" + creator), "followers": .number(1_000)]
+                default:
+                    // The creator column as typed: with its "@" or without.
+                    fields = ["piece": .text(name), "creator": .text(Bool.random(using: &rng) ? "@" + creator : creator),
+                              "er": .number(Double(Int.random(in: 1...90, using: &rng)) / 10)]
+                    if Bool.random(using: &rng) {
+                        events.append(Event(t: t, .recordAdded(id: nextRecordID, table: .creators, fields: ["handle": .text("@" + creator)])))
+                        nextRecordID += 1
+                    }
+                }
+                let table: RecordTable = choice == 18 ? .kpis : choice == 19 ? .creators : .content
+                events.append(Event(t: t, .recordAdded(id: nextRecordID, table: table, fields: fields)))
+                nextRecordID += 1
+                continue
+            }
+            switch choice {
             case 0...3:
                 var text = token("text")
                 let owner = Bool.random(using: &rng) ? token("owner") : nil

@@ -39,6 +39,7 @@ struct SessionGoldenTests {
         s.record(.recordEdited(id: 1, field: "actual", value: .number(3.2)))
         s.record(.recordEdited(id: 2, field: "rating", value: nil))
         s.record(.recordRemoved(id: 2))
+        s.record(.recordRestored(id: 2))
         s.record(.clockPaused)
         s.wait(minutes: 2)
         s.record(.clockResumed)

@@ -123,7 +123,10 @@ struct TableExportTests {
         #expect(client.contains("- Conversions 120 against a target of 0 (no variance in percent)\n"))
         #expect(client.contains("- CPM: not measured (target €12)\n"))
         #expect(client.contains("The best pieces, by engagement rate:"))
-        #expect(client.contains("- **Flat lay** by @nina.cooks (static): 6.4% engagement rate · 3,900 views\n"))
+        #expect(client.contains("- **Flat lay** (static): 6.4% engagement rate · 3,900 views\n"), "no creator without --with-owners")
+        #expect(!client.contains("@nina.cooks"))
+        let owners = ClientBriefWriter.markdown(header: header, state: state, withOwners: true, timeZone: ExportFixtures.zone)
+        #expect(owners.contains("- **Flat lay** by @nina.cooks (static): 6.4% engagement rate · 3,900 views\n"))
         #expect(!client.contains("Story poll"), "only the top pieces go to the client")
         #expect(!client.contains("rough estimate") && !client.contains("€1,800"), "target sources and fees stay internal")
     }

@@ -72,6 +72,42 @@ struct TableFocusTests {
         #expect(driver.model.focus == .input)
     }
 
+    @Test func uBringsBackTheRemovedRowWithItsValuesAndPlace() {
+        var driver = kpis()
+        driver.press(.function(5), .up, .delete)
+        #expect(driver.model.message?.contains("u or Ctrl-Z brings it back") == true)
+        driver.press(.character("u"))
+        #expect(driver.events.last?.change == .recordRestored(id: 1))
+        let rows = driver.model.meeting.records(in: .kpis)
+        #expect(rows.map(\.name) == ["reach", "engagement rate"], "back in its place")
+        #expect(rows[0].number("actual") == 1_050_000, "with its values")
+        #expect(driver.model.focus == .table)
+        #expect(driver.screen(width: 80, height: 24).contains("1,050,000"))
+        driver.press(.character("u"))
+        #expect(driver.model.message == "Nothing to bring back")
+    }
+
+    @Test func ctrlZBringsBackEveryRowLastFirstEvenTheTablesLast() {
+        var driver = kpis()
+        driver.press(.function(5), .delete, .delete)
+        #expect(driver.model.meeting.records(in: .kpis).isEmpty)
+        #expect(driver.model.focus == .table, "the empty table keeps focus: u is the way back")
+        driver.press(.control("z"))
+        #expect(driver.model.meeting.records(in: .kpis).map(\.name) == ["reach"])
+        driver.press(.control("z"))
+        #expect(driver.model.meeting.records(in: .kpis).map(\.name) == ["reach", "engagement rate"])
+    }
+
+    @Test func aRowTypedAgainIsNotBroughtBackTwice() {
+        var driver = kpis()
+        driver.press(.function(5), .up, .delete, .escape)
+        driver.type("= reach target 1M")
+        driver.press(.enter)
+        driver.press(.function(5), .character("u"))
+        #expect(driver.model.meeting.records(in: .kpis).filter { $0.name == "reach" }.count == 1)
+        #expect(driver.model.message?.contains("again") == true)
+    }
+
     @Test func aComputedColumnIsNotTypedIn() {
         var driver = kpis()
         driver.press(.function(5), .right, .right, .right, .enter)

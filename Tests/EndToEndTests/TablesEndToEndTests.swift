@@ -44,6 +44,41 @@ struct TablesEndToEndTests {
         #expect(record.events.contains { $0.change == .recordEdited(id: 1, field: "actual", value: .number(4.2)) })
     }
 
+    /// Del on a row by mistake: u brings it back, values and place, and the session file
+    /// keeps both the removal and the return.
+    @Test func aRowRemovedByMistakeComesBackWithU() throws {
+        let folder = Debrief.freshFolder()
+        let creators = Debrief.repository.appending(path: "Agendas/samples/creators.csv")
+        let tmux = try Tmux(Debrief.command("--time-scale 10 --data '\(creators.path)'", sessions: folder))
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.press("NPage")
+        try tmux.waitFor("2/6  Creator breakdown")
+        try tmux.waitFor("@lena.cooks")
+        try tmux.press("F5")
+        try tmux.waitFor("Enter Edit")
+        try tmux.press("DC")
+        try tmux.waitFor("u or Ctrl-Z brings it back")
+        // Only the message names the row now.
+        let rows = { (screen: String) in screen.split(separator: "\n").filter { $0.contains("@lena.cooks") && !$0.contains("Creators") } }
+        try tmux.waitUntil("the row gone") { rows($0).isEmpty }
+        try tmux.press("u")
+        try tmux.waitFor("is back in Creators")
+        try tmux.waitUntil("the row back") { !rows($0).isEmpty }
+        try tmux.press("Escape")
+        try tmux.waitFor("F2 Pause")
+        try tmux.press("F10")
+        try tmux.waitFor("End meeting")
+        try tmux.press("Enter")
+        #expect(try tmux.waitForExit().code == 0)
+        let session = try #require(Debrief.files(in: folder, suffix: ".debrief.jsonl").first)
+        let record = try SessionReader.read(session)
+        let lena = try #require(record.state.records(in: .creators).first, "the row is back, first as before")
+        #expect(lena.name == "@lena.cooks")
+        #expect(lena.number("followers") == 48_200)
+        #expect(record.events.contains { $0.change == .recordRemoved(id: lena.id) })
+        #expect(record.events.contains { $0.change == .recordRestored(id: lena.id) })
+    }
+
     /// The three sample files imported with --data are on screen in their sections at once,
     /// and a creator's row opens in full with its computed lift.
     @Test func importedSamplesShowInTheirSections() throws {

@@ -12,13 +12,21 @@ public enum ClientBriefWriter {
         public var heldBack: [ClientVisibility.Line]
         /// Held back because they name people and nobody let them out.
         public var namingPeople: [ClientVisibility.Line] { heldBack.filter { !$0.names.isEmpty } }
+        /// KPIs and top pieces of the results held back: their own words name people.
+        public var resultsNamingPeople: [(text: String, names: [String])] = []
     }
 
     public static func plan(header: SessionHeader, state: MeetingState, withOwners: Bool = false,
                             decisions: [String: Bool] = [:]) -> Plan {
         let lines = ClientVisibility.lines(header: header, state: state, withOwners: withOwners)
         let goesOut = { (line: ClientVisibility.Line) in decisions[line.key] ?? line.names.isEmpty }
-        return Plan(lines: lines, included: lines.filter(goesOut), heldBack: lines.filter { !goesOut($0) })
+        return Plan(lines: lines, included: lines.filter(goesOut), heldBack: lines.filter { !goesOut($0) },
+                    resultsNamingPeople: ClientResults.heldBack(state, people: people(header: header, state: state, withOwners: withOwners)))
+    }
+
+    /// The names the results hold back; nil with `--with-owners`.
+    private static func people(header: SessionHeader, state: MeetingState, withOwners: Bool) -> [String]? {
+        withOwners ? nil : ClientVisibility.knownPeople(header: header, state: state)
     }
 
     public static func markdown(header: SessionHeader, state: MeetingState, withOwners: Bool = false,
@@ -35,7 +43,8 @@ public enum ClientBriefWriter {
 
         // A part with nothing to say is left out, not filled with "nothing": this page goes
         // to the client as it is. `missing` tells the person exporting what would fill it.
-        let results = results(lines(.results), state: state)
+        let results = ClientResults.section(state: state, notes: lines(.results).map(\.text),
+                                            people: people(header: header, state: state, withOwners: withOwners))
         out += results
         out += section(.topContent, lines(.topContent))
         out += section(.learned, lines(.learned))
@@ -47,12 +56,6 @@ public enum ClientBriefWriter {
         }
         if included.isEmpty && results.isEmpty { out += "\nNothing from this session is ready for the client yet.\n" }
         return out
-    }
-
-    /// The results: the KPI table against its targets and the best pieces (see
-    /// `ClientResults`), then the notes shared as results.
-    static func results(_ lines: [ClientVisibility.Line], state: MeetingState) -> String {
-        ClientResults.section(state: state, notes: lines.map(\.text))
     }
 
     /// For the person exporting (stderr): the parts left out for want of lines, each with

@@ -102,11 +102,16 @@ public enum ClientVisibility {
         }
     }
 
-    /// The people a meeting knows by name: facilitator, note-taker and every action's owner
-    /// (a removed note's too: the name is still a person).
+    /// The people a meeting knows by name: facilitator, note-taker, every action's owner
+    /// (a removed note's too: the name is still a person) and every creator, by the handle
+    /// in the creator table or a content piece's creator column (`lena.cooks` without its
+    /// `@` still names her).
     public static func knownPeople(header: SessionHeader, state: MeetingState) -> [String] {
         var people = [header.meeting.facilitator, header.meeting.noteTaker].compactMap { $0 }
         people += state.notes.compactMap(\.content.owner)
+        people += state.records.compactMap { record in
+            record.table == .creators ? record.name : record.table == .content ? record.text("creator") : nil
+        }
         return people.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 

@@ -10,10 +10,29 @@ public enum Learnings {
     /// The same, with the session's actions already at hand (the log of thousands of
     /// sessions needs them anyway).
     static func of(_ session: SessionDigest, actions: [SessionDigest.Item]) -> [SessionDigest.Item] {
-        let marked = session.items.filter { $0.learning == true }
-        if !marked.isEmpty { return marked }
-        let answered = Set(actions.compactMap(\.problem))
-        return session.items.filter { $0.kind == .win || ($0.kind == .problem && answered.contains($0.id)) }
+        session.items.filter(Rule(session).includes)
+    }
+
+    /// The same choice as a test on each item, for a writer that walks the items without
+    /// copying them out (the log of ten thousand sessions).
+    struct Rule {
+        /// Some items are marked: only those are learnings.
+        let marked: Bool
+        /// Otherwise the problems some action answers (an action or two a session: a list).
+        let answered: [Int]
+
+        init(_ session: SessionDigest) {
+            self = session.items.withUnsafeBufferPointer(Rule.init)
+        }
+
+        init(_ items: UnsafeBufferPointer<SessionDigest.Item>) {
+            marked = items.contains { $0.learning == true }
+            answered = marked ? [] : items.compactMap { $0.kind == .action ? $0.problem : nil }
+        }
+
+        func includes(_ item: SessionDigest.Item) -> Bool {
+            marked ? item.learning == true : item.kind == .win || (item.kind == .problem && answered.contains(item.id))
+        }
     }
 
     /// What changed as a result of a learning: the actions that answer it (for a problem),

@@ -138,7 +138,9 @@ public struct SessionDigest: Codable, Equatable, Sendable {
     }
 
     /// An action's id on every machine: the session's name and the note's id.
-    public func actionID(_ item: Item) -> String { "\(name)#\(item.id)" }
+    public func actionID(_ item: Item) -> String { Self.actionID(session: name, id: item.id) }
+
+    static func actionID(session: String, id: Int) -> String { "\(session)#\(id)" }
 
     public var actions: [Item] { items.filter { $0.kind == .action } }
     public var problems: [Item] { items.filter { $0.kind == .problem } }

@@ -48,6 +48,8 @@ public enum Change: Equatable, Sendable {
     /// One field of a row corrected; nil makes it missing.
     case recordEdited(id: Int, field: String, value: FieldValue?)
     case recordRemoved(id: Int)
+    /// A removed row brought back (u in the table), with the values it had.
+    case recordRestored(id: Int)
 }
 
 /// A section's new planned minutes, in an `agendaRebalanced` event.

@@ -102,6 +102,9 @@ extension MeetingState {
         case .recordRemoved(let id):
             guard let index = recordIndex[id] else { return }
             records[index].isRemoved = true
+        case .recordRestored(let id):
+            guard let index = recordIndex[id] else { return }
+            records[index].isRemoved = false
         case .meetingEnded:
             stopClock(at: t)
             endPause(at: t)

@@ -3,6 +3,9 @@
 public struct ContentNumbers: Sendable {
     private var numbers: [Int: Int] = [:]
 
+    /// No pieces numbered: for the table's columns alone.
+    public init() {}
+
     public init(_ meeting: MeetingState) {
         var next = 0
         for record in meeting.records where record.table == .content {
@@ -19,6 +22,8 @@ public struct ContentNumbers: Sendable {
 
     /// The piece numbers a text points at: `#c3`, `#C12` (any case, not inside a word).
     public static func pointers(in text: String) -> Set<Int> {
+        // Most notes point at nothing: no "#", no need to look at their characters.
+        guard text.utf8.contains(UInt8(ascii: "#")) else { return [] }
         var numbers: Set<Int> = []
         let characters = Array(text.lowercased())
         var index = 0

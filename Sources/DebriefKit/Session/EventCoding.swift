@@ -18,6 +18,7 @@ extension Event: Codable {
         case sectionExtended = "section_extended", agendaRebalanced = "agenda_rebalanced", draftChanged = "draft", meetingEnded = "meeting_ended"
         case actionCarried = "action_carried", actionFollowedUp = "action_followed_up"
         case recordAdded = "record_added", recordEdited = "record_edited", recordRemoved = "record_removed"
+        case recordRestored = "record_restored"
     }
 
     public init(from decoder: Decoder) throws {
@@ -95,6 +96,7 @@ extension Event: Codable {
             change = .recordEdited(id: try id(.id), field: try c.decode(String.self, forKey: .field),
                                    value: try c.decodeIfPresent(FieldValue.self, forKey: .value))
         case .recordRemoved: change = .recordRemoved(id: try id(.id))
+        case .recordRestored: change = .recordRestored(id: try id(.id))
         }
         self.init(t: t, change)
     }
@@ -188,6 +190,9 @@ extension Event: Codable {
             try c.encode(value, forKey: .value)
         case .recordRemoved(let id):
             try c.encode(TypeName.recordRemoved, forKey: .type)
+            try c.encode(id, forKey: .id)
+        case .recordRestored(let id):
+            try c.encode(TypeName.recordRestored, forKey: .type)
             try c.encode(id, forKey: .id)
         }
         try c.encode(t, forKey: .t)

@@ -13,9 +13,11 @@ extension AppModel {
 
     /// The table as the pane draws it, with this terminal's selection and metric. Nil
     /// while the table has no rows: the section then looks as it always did (prompts in
-    /// full), and F5 says how to type the first row.
+    /// full), and F5 says how to type the first row. With focus it stays, empty, after
+    /// its last row is removed, so u can bring the row back.
     public var tablePane: TablePane? {
-        guard let table = shownTable, meeting.records.contains(where: { $0.table == table && !$0.isRemoved }) else { return nil }
+        guard let table = shownTable, focus == .table || meeting.records.contains(where: { $0.table == table && !$0.isRemoved })
+        else { return nil }
         var pane = TablePane(table: table, meeting: meeting, metric: contentMetric)
         pane.focused = focus == .table
         pane.selectedRecord = selectedRecordID
@@ -23,17 +25,19 @@ extension AppModel {
         pane.showsPatterns = showsPatterns
         pane.patterns = patternMemo
         pane.rowMemo = tableRowMemo
+        pane.frameMemo = tableFrameMemo
         return pane
     }
 
-    /// The grid of the table with focus: its columns say which field each one edits.
+    /// The table with focus, its rows, and its columns (which field each one edits): the
+    /// columns alone, as a grid of no rows; a key that moves the selection formats nothing.
     private var focusedGrid: (RecordTable, [Record], TableGrid)? {
         guard let table = shownTable else { return nil }
-        let rows = meeting.records(in: table)
-        let grid: TableGrid
-        switch table {
-        case .content: grid = RecordGrids.content(rows, numbers: ContentNumbers(meeting), metric: contentMetric, mentions: RowMentions(meeting))
-        default: grid = RecordGrids.grid(table, rows: rows, meeting: meeting)
+        let rows = tableRowMemo.rows(table, in: meeting)
+        let grid = switch table {
+        case .kpis: RecordGrids.kpis([])
+        case .creators: RecordGrids.creators([], mentions: RowMentions())
+        case .content: RecordGrids.content([], numbers: ContentNumbers(), metric: contentMetric, mentions: RowMentions())
         }
         return (table, rows, grid)
     }
@@ -68,6 +72,11 @@ extension AppModel {
     }
 
     mutating func performInTable(_ command: Command) -> [AppEffect] {
+        switch command {
+        case .restoreRow: return restoreRow()
+        case .undoOrSuspend: return removedRecordIDs.isEmpty ? [.suspend] : restoreRow()
+        default: break
+        }
         guard let (table, rows, grid) = focusedGrid, !rows.isEmpty else {
             leaveTable()
             return []
@@ -107,8 +116,9 @@ extension AppModel {
         case .removeRow:
             let neighbour = index + 1 < rows.count ? rows[index + 1] : (index > 0 ? rows[index - 1] : nil)
             selectedRecordID = neighbour?.id
-            message = VisibleText.line("\(record.name) removed from \(table.title). Type its form again (=) to bring it back.")
-            if neighbour == nil { leaveTable() }
+            removedRecordIDs.append(record.id)
+            // The table keeps focus even when this was its last row: u is the way back.
+            message = VisibleText.line("\(record.name) removed from \(table.title). u or Ctrl-Z brings it back.")
             return [.record(.recordRemoved(id: record.id))]
         case .togglePatterns:
             if table == .creators { showsPatterns.toggle() }
@@ -118,6 +128,24 @@ extension AppModel {
             break
         }
         return []
+    }
+
+    /// Brings back the row removed last, as the note list brings back a note: the same row,
+    /// its values and its place. Not when a row of that name was typed again meanwhile: the
+    /// table would then hold it twice.
+    mutating func restoreRow() -> [AppEffect] {
+        guard let id = removedRecordIDs.popLast(), let record = meeting.record(id: id) else {
+            message = "Nothing to bring back"
+            return []
+        }
+        guard record.isRemoved else { return restoreRow() }  // brought back already (another terminal)
+        if let again = Self.row(named: record.name, in: meeting.records(in: record.table)) {
+            message = VisibleText.line("\(again.name) is in \(record.table.title) again (typed anew): nothing brought back")
+            return []
+        }
+        selectedRecordID = id
+        message = VisibleText.line("\(record.name) is back in \(record.table.title)")
+        return [.record(.recordRestored(id: id))]
     }
 
     /// Saves a form typed in the input: new fields of an existing row become one

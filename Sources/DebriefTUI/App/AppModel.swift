@@ -95,6 +95,9 @@ public struct AppModel: Sendable {
     var patternMemo = PatternMemo()
     /// The shown table's rows as last formatted; replaced whenever a row changes.
     var tableRowMemo = TableRowMemo()
+    /// The table pane as last drawn and the notes' pointers at rows; replaced whenever a
+    /// row or a note changes.
+    var tableFrameMemo = TableFrameMemo()
     /// A cell's form was opened from the table: saving it goes back there.
     var formFromTable = false
     /// A short message for the note-taker (what the parser could not understand…).
@@ -118,6 +121,8 @@ public struct AppModel: Sendable {
     var history: [String] = []
     var historyIndex: Int?
     var removedNoteIDs: [Int] = []
+    /// Rows removed from a table here, the last one last: u in the table brings it back.
+    var removedRecordIDs: [Int] = []
 
     public init(meeting: MeetingState, info: MeetingInfo) {
         self.meeting = meeting
@@ -145,9 +150,12 @@ public struct AppModel: Sendable {
     public mutating func apply(_ event: Event) {
         meeting.apply(event)
         switch event.change {
-        case .recordAdded, .recordEdited, .recordRemoved:
+        case .recordAdded, .recordEdited, .recordRemoved, .recordRestored:
             patternMemo = PatternMemo()
             tableRowMemo = TableRowMemo()
+            tableFrameMemo = TableFrameMemo()
+        case .noteAdded, .noteEdited, .noteRemoved, .noteRestored:
+            tableFrameMemo = TableFrameMemo()
         default: break
         }
         if let selectedNoteID, meeting.note(id: selectedNoteID)?.isRemoved ?? true { self.selectedNoteID = nil }

@@ -13,7 +13,8 @@ public enum Command: Hashable, Sendable {
     // Typing a note.
     case commitNote, insertNewline, cancelEdit
     case deleteBackward, deleteForward, deleteWordBackward, killToLineEnd, killToLineStart, undo
-    /// Ctrl-Z: undo (a note edit, or a deletion in the list); with nothing to undo, suspend.
+    /// Ctrl-Z: undo (a note edit, a deletion in the list, a row removed from the table);
+    /// with nothing to undo, suspend.
     case undoOrSuspend
     case cursorLeft, cursorRight, wordLeft, wordRight, lineStart, lineEnd, cursorUp, cursorDown
     // The list of notes.
@@ -21,7 +22,7 @@ public enum Command: Hashable, Sendable {
     case toggleLearning, rewriteLearning
     case markKind(NoteKind)
     // The section's table.
-    case focusTable, columnLeft, columnRight, editCell, openRow, removeRow, addRow, switchMetric, togglePatterns, leaveTable
+    case focusTable, columnLeft, columnRight, editCell, openRow, removeRow, restoreRow, addRow, switchMetric, togglePatterns, leaveTable
     case closeRow
     // Inside a box (a picker, the F10 and Ctrl-C dialogs, F1).
     /// A number key: the n-th choice of a picker or of the F10 checklist.
@@ -78,6 +79,8 @@ public enum KeyMap {
         Binding([.character("o"), .character(" ")], .openRow, .table, status: "Open", "Open the row in full: every column, its notes"),
         Binding([.character("a")], .addRow, .table, status: "Add", "Add a row: the input starts a form (= name column value …)"),
         Binding([.delete, .backspace], .removeRow, .table, status: "Delete", "Remove the selected row"),
+        Binding([.character("u")], .restoreRow, .table, "Bring back the last removed row"),
+        Binding([.control("z")], .undoOrSuspend, .table, "Bring back the last removed row; with none, suspend"),
         Binding([.escape], .leaveTable, .table, status: "Back", "Back to typing"),
         Binding([.character("m")], .switchMetric, .table, status: "Metric", "Content: rank the top 3 and bottom 3 by the next metric"),
         Binding([.character("p")], .togglePatterns, .table, status: "Patterns",

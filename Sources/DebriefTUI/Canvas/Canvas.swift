@@ -170,6 +170,29 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
+    /// Copies the cells of `area` from `source`, a canvas drawn with the same coordinates
+    /// (clipped to both): a part of the screen drawn once and kept (`TableFrameMemo`) is put
+    /// back without drawing it again.
+    public mutating func copy(_ area: Rect, from source: Canvas) {
+        let left = max(0, area.x), right = min(area.maxX, width, source.width)
+        guard left < right else { return }
+        for row in max(0, area.y)..<max(max(0, area.y), min(area.maxY, height, source.height)) {
+            let from = row * source.width + left, to = row * width + left, count = right - left
+            guard !source.clusters.isEmpty else {
+                slots.replaceSubrange(to..<(to + count), with: source.slots[from..<(from + count)])
+                continue
+            }
+            for offset in 0..<count {
+                var slot = source.slots[from + offset]
+                if slot.code >= Self.clusterFlag {  // its cluster goes into this canvas's side table
+                    clusters.append(source.clusters[Int(slot.code - Self.clusterFlag)])
+                    slot.code = Self.clusterFlag + UInt32(clusters.count - 1)
+                }
+                slots[to + offset] = slot
+            }
+        }
+    }
+
     /// Where this canvas differs from `previous`, as indices into `cells`: every cell when
     /// there is no previous canvas or its size differs. One pass over both arrays here, where
     /// comparing cells is inlined, instead of two calls a cell from the terminal adapter.

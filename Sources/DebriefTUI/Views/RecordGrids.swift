@@ -195,15 +195,22 @@ public enum RecordGrids {
     }
 }
 
-/// Notes that point at a row: `@lena` names a creator, `#c3` a content piece. Counted once
-/// per frame from the notes, so a note typed now shows on its row at once.
+/// Notes that point at a row: `@lena` names a creator, `#c3` a content piece. Counted from
+/// the notes once per change of them (`TableFrameMemo`), so a note typed now shows on its
+/// row at once and a keystroke counts nothing.
 public struct RowMentions: Sendable {
     private var handles: [String: [Int]] = [:]
     private var pieces: [Int: [Int]] = [:]
 
+    /// No note points at any row.
+    init() {}
+
     public init(_ meeting: MeetingState) {
         for note in meeting.visibleNotes {
-            for word in note.text.split(whereSeparator: { $0.isWhitespace }) {
+            // Only a word with "@" can name a creator: most notes have none, and cutting
+            // every word out of every note was most of a keystroke's CPU with a table shown.
+            let words = note.text.utf8.contains(UInt8(ascii: "@")) ? note.text.split(whereSeparator: { $0.isWhitespace }) : []
+            for word in words where word.utf8.contains(UInt8(ascii: "@")) {
                 let trimmed = String(word.drop { Self.punctuation.contains($0) }.reversed().drop { Self.punctuation.contains($0) }.reversed())
                 if trimmed.hasPrefix("@"), trimmed.count > 1 {
                     handles[Self.handle(trimmed), default: []].append(note.id)

@@ -60,24 +60,31 @@ public struct TableGrid: Sendable {
     /// The columns shown in `width`, left to right, with the width each gets. The columns in
     /// `keep` (the selected one) are never dropped.
     public func fit(width: Int, keep: Set<Int> = []) -> [(index: Int, width: Int)] {
-        fit(width: width, keep: keep, gap: Self.gap)
+        fit(width: width, keep: keep, gap: Self.gap, natural: naturalWidths())
     }
 
     /// The columns and the space between them: two spaces, or one when that keeps a column.
-    func layout(width: Int, keep: Set<Int>) -> (columns: [(index: Int, width: Int)], gap: Int) {
-        let roomy = fit(width: width, keep: keep, gap: Self.gap)
+    /// `natural` (each column's widest cell) is measured once by the caller: a frame lays
+    /// the table out up to four times.
+    func layout(width: Int, keep: Set<Int>, natural: [Int]) -> (columns: [(index: Int, width: Int)], gap: Int) {
+        let roomy = fit(width: width, keep: keep, gap: Self.gap, natural: natural)
         guard roomy.count < columns.count else { return (roomy, Self.gap) }
-        let tight = fit(width: width, keep: keep, gap: 1)
+        let tight = fit(width: width, keep: keep, gap: 1, natural: natural)
         return tight.count > roomy.count ? (tight, 1) : (roomy, Self.gap)
     }
 
-    private func fit(width: Int, keep: Set<Int>, gap: Int) -> [(index: Int, width: Int)] {
+    /// Each column's width with nothing cut: its title or its widest cell.
+    func naturalWidths() -> [Int] {
         var natural = columns.map { DisplayWidth.of($0.title) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < natural.count {
                 natural[index] = max(natural[index], DisplayWidth.of(cell.text))
             }
         }
+        return natural
+    }
+
+    private func fit(width: Int, keep: Set<Int>, gap: Int, natural: [Int]) -> [(index: Int, width: Int)] {
         var shown = Array(columns.indices)
         func total(_ widths: [Int]) -> Int { shown.reduce(0) { $0 + widths[$1] } + gap * max(0, shown.count - 1) }
         var widths = natural
@@ -125,11 +132,12 @@ public struct TableGrid: Sendable {
         let (start, end) = window == nil ? Self.visibleRange(count: rows.count, selected: selected, room: max(0, room))
             : (first, first + min(rows.count, max(0, room)))
         // What is left out is said on the heading row, in room kept for it.
-        var (shown, gap) = layout(width: area.width, keep: keep)
+        let natural = naturalWidths()
+        var (shown, gap) = layout(width: area.width, keep: keep, natural: natural)
         var label = Self.leftOut(columns: columns.count - shown.count, above: start, below: total - end)
         if !saysLeftOut { label = "" }
         if !label.isEmpty {
-            (shown, gap) = layout(width: area.width - DisplayWidth.of(label) - 1, keep: keep)
+            (shown, gap) = layout(width: area.width - DisplayWidth.of(label) - 1, keep: keep, natural: natural)
             label = Self.leftOut(columns: columns.count - shown.count, above: start, below: total - end)
         }
         drawRow(columns.map { Cell($0.title, .muted) }, shown: shown, gap: gap, in: &canvas, x: area.x, y: area.y, maxX: area.maxX,
@@ -161,8 +169,12 @@ public struct TableGrid: Sendable {
             guard column < maxX else { break }
             let cell = index < cells.count ? cells[index] : Cell.missing
             var text = cell.text
-            if DisplayWidth.of(text) > width { text = TextWrap.cut(text, width: width) }
-            let pad = width - DisplayWidth.of(text)
+            var textWidth = DisplayWidth.of(text)
+            if textWidth > width {
+                text = TextWrap.cut(text, width: width)
+                textWidth = DisplayWidth.of(text)
+            }
+            let pad = width - textWidth
             let alignment = header && columns[index].alignment == .right ? Alignment.right : columns[index].alignment
             let textX = alignment == .right ? column + pad : column
             var style = cell.style

@@ -19,6 +19,9 @@ public struct TablePane: Sendable {
     /// Where the rows and their formatted cells are kept between frames (the app model's);
     /// nil formats afresh. Either way the pane draws the same.
     public var rowMemo: TableRowMemo?
+    /// Where the drawn pane and the notes' pointers at rows are kept between frames (the
+    /// app model's); nil draws afresh. Either way the pane draws the same.
+    public var frameMemo: TableFrameMemo?
 
     public init(table: RecordTable, meeting: MeetingState, metric: String = "er") {
         self.table = table
@@ -43,6 +46,22 @@ public struct TablePane: Sendable {
 
     public func draw(in canvas: inout Canvas, area: Rect) {
         guard area.height > 0 else { return }
+        guard let frameMemo else { return drawAfresh(in: &canvas, area: area) }
+        let key = TableFrameMemo.Key(table: table, area: area, selectedRecord: selectedRecord, selectedColumn: selectedColumn,
+                                     focused: focused, metric: metric, showsPatterns: showsPatterns)
+        let drawing = frameMemo.drawing(key) {
+            // The pane's area is blank when it is drawn, as on a fresh canvas.
+            var fresh = Canvas(width: area.maxX, height: area.maxY)
+            drawAfresh(in: &fresh, area: area)
+            return fresh
+        }
+        canvas.copy(area, from: drawing)
+    }
+
+    /// The notes that point at rows: counted once per change of the notes with a memo.
+    private var mentions: RowMentions { frameMemo?.mentions(meeting) ?? RowMentions(meeting) }
+
+    private func drawAfresh(in canvas: inout Canvas, area: Rect) {
         let rows = self.rows
         let selected = selectedRecord.flatMap { id in rows.firstIndex { $0.id == id } }
         switch table {
@@ -88,7 +107,7 @@ public struct TablePane: Sendable {
     private static let patternsHeight = 6
 
     private func drawCreators(_ rows: [Record], selected: Int?, in canvas: inout Canvas, area: Rect) {
-        let mentions = RowMentions(meeting)
+        let mentions = self.mentions
         let build = { (slice: [Record]) in RecordGrids.creators(slice, mentions: mentions, memo: rowMemo) }
         // A long table scrolls above the patterns rather than pushing them off the screen.
         let tableRows = min(1 + max(1, rows.count), area.height - 1 - Self.patternsHeight)
@@ -134,7 +153,7 @@ public struct TablePane: Sendable {
     private func drawContent(_ rows: [Record], selected: Int?, in canvas: inout Canvas, area: Rect) {
         guard !rows.isEmpty else { return drawGrid([], selected: nil, in: &canvas, area: area) { _ in TableGrid(columns: [], rows: []) } }
         let numbers = ContentNumbers(meeting)
-        let mentions = RowMentions(meeting)
+        let mentions = self.mentions
         let list = { (slice: [Record]) in RecordGrids.content(slice, numbers: numbers, metric: metric, mentions: mentions, memo: rowMemo) }
         // Focused on a screen with no room for both, the list (where the selection is) wins.
         let roomForBoth = area.height >= rankingHeight + 3

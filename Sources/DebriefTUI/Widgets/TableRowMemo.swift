@@ -5,7 +5,7 @@ import Synchronization
 /// one: formatting the numbers of the rows on screen cost more than the rest of a frame, and
 /// a keystroke changes none of them. Like `PatternMemo`, the app model starts a new memo
 /// whenever a record event is folded in, so a memo never outlives the rows it was made from.
-/// The notes column (`✎2`) is not kept here: it follows the notes, counted each frame.
+/// The notes column (`✎2`) is not kept here: it follows the notes (`TableFrameMemo`).
 public final class TableRowMemo: Sendable {
     private struct Kept {
         var rows: [RecordTable: [Record]] = [:]
