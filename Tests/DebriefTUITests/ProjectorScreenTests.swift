@@ -62,6 +62,50 @@ struct ProjectorScreenTests {
         #expect(BigDigits.height(for: "1:08:05", maxWidth: 10, maxHeight: 7) == nil)
     }
 
+    /// The projector of a meeting whose first section is called `title`, at `size`.
+    static func projectorText(title: String, _ size: TerminalSize) -> [String] {
+        var agenda = ScreenFixtures.agenda
+        agenda.sections[0].title = title
+        var model = AppModel(meeting: MeetingState(agenda: agenda), info: ScreenFixtures.info)
+        model.apply(Event(t: 0, .sectionStarted(section: agenda.sections[0].id)))
+        return ProjectorScreen.render(model, size: size).lines
+    }
+
+    @Test func theTitleIsInBlockLettersWhereTheScreenHasRoom() throws {
+        for (size, height) in [(TerminalSize(width: 100, height: 30), 3), (TerminalSize(width: 200, height: 60), 5)] {
+            let lines = try Self.projector(size).terminal.screen.lines
+            let title = lines[2..<(2 + height)]
+            #expect(title.allSatisfy { $0.contains("█") || $0.contains("▀") || $0.contains("▄") }, "block letters at \(size)")
+            #expect(!lines.contains { $0.contains("4/6  What went wrong") }, "no plain title at \(size)")
+            #expect(title.contains { $0.contains("4/6") }, "where we are, beside it")
+        }
+        for size in [TerminalSize(width: 80, height: 24), TerminalSize(width: 60, height: 16), TerminalSize(width: 120, height: 29)] {
+            let lines = try Self.projector(size).terminal.screen.lines
+            #expect(lines.contains { $0.contains("4/6  What went wrong") }, "bold line at \(size): the rows go to the notes")
+        }
+    }
+
+    @Test func aTitleTheFontCannotDrawOrThatDoesNotFitStaysAWholeBoldLine() {
+        let size = TerminalSize(width: 100, height: 30)
+        #expect(Self.projectorText(title: "Qué pasó", size)[2].contains("1/6  Qué pasó"), "é is not in the font")
+        let long = "Performance against every goal we set"
+        let lines = Self.projectorText(title: long, size)
+        #expect(lines[2].contains("1/6  Performance against every goal we set"), "too wide in letters: whole words")
+        #expect(Self.projectorText(title: "Performance vs. goals", size)[3].contains("█"))
+    }
+
+    @Test func blockLettersReadAsTheTitle() {
+        var canvas = Canvas(width: 40, height: 5)
+        BigText.draw("Why?", height: 3, in: &canvas, x: 0, y: 0, style: .title)
+        #expect(canvas.lines.prefix(3) == ["█   █ █ █ █ █ ▀▀▄", "█▄▀▄█ █▀█  █   ▀", "▀   ▀ ▀ ▀  ▀   ▀"])
+        #expect(BigText.width("Why?", height: 3) == 17)
+        #expect(BigText.width("Why?", height: 5) == 34)
+        #expect(BigText.width("Why ☂", height: 3) == nil)
+        #expect(BigText.height(for: "What went wrong", maxWidth: 200, maxHeight: 5) == 5)
+        #expect(BigText.height(for: "What went wrong", maxWidth: 80, maxHeight: 5) == 3)
+        #expect(BigText.height(for: "What went wrong", maxWidth: 40, maxHeight: 5) == nil)
+    }
+
     @Test func f7SwitchesBackAndForthAndHelpNamesIt() throws {
         let run = try ScriptedMeeting(size: TerminalSize(width: 120, height: 30))
         #expect(run.terminal.screen.lines[29].contains("F7 Projector"))

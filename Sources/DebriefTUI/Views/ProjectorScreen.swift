@@ -43,12 +43,27 @@ public enum ProjectorScreen {
         size.height >= 30 ? 7 : size.height >= 22 ? 5 : 3
     }
 
-    /// "3/6" and the section's title, centred, bold; a long title wraps to a second row.
+    /// The title's block-letter height for the screen: none below 100×30, where the rows
+    /// go to the digits, prompts and notes; 5 rows from 45 rows on, else 3.
+    static func titleHeight(_ size: TerminalSize) -> Int {
+        size.width < twoColumnWidth || size.height < 30 ? 0 : size.height >= 45 ? 5 : 3
+    }
+
+    /// "3/6" and the section's title, centred: in block letters when the screen has room
+    /// and the font has every character, else bold, a long title wrapping to a second row.
     /// Returns the row after it.
     private static func drawHeading(_ meeting: MeetingState, section current: Int, in canvas: inout Canvas, y: Int) -> Int {
         let title = meeting.agenda.sections[current].title
         let place = "\(current + 1)/\(meeting.agenda.sections.count)  "
         let room = canvas.width - 4
+        let size = TerminalSize(width: canvas.width, height: canvas.height)
+        if let height = BigText.height(for: title, maxWidth: room - place.count, maxHeight: titleHeight(size)),
+           let width = BigText.width(title, height: height) {
+            let x = (canvas.width - place.count - width) / 2
+            canvas.text(place, x: x, y: y + height / 2, style: .muted)
+            BigText.draw(title, height: height, in: &canvas, x: x + place.count, y: y, style: .title)
+            return y + height
+        }
         let lines = TextWrap.lines(title, width: room - place.count)
         let shown = lines.count > 2 ? [lines[0], TextWrap.cut(lines.dropFirst().joined(separator: " "), width: room - place.count)]
             : lines
