@@ -46,6 +46,33 @@ struct ProjectorScreenTests {
         try ScreenGolden.expect(run.terminal.screen, name: "projector-overrun-\(size.width)x\(size.height)", title: "Projector, over time")
     }
 
+    nonisolated static let roomSizes = [TerminalSize(width: 80, height: 24), TerminalSize(width: 200, height: 60)]
+
+    @Test("The projector after F8: the rest of the agenda rebalanced", .enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly),
+          arguments: roomSizes)
+    func rebalanced(_ size: TerminalSize) throws {
+        let run = try Self.projector(size)
+        run.at("1:12:30")
+        run.at("1:12:31")
+        run.type(.key(.function(8)))
+        let text = run.terminal.screen.text
+        #expect(!text.contains("F8 →"), "the proposal is taken")
+        #expect(text.contains("rebalanced: 9/8 min"), "the room sees what the rest now gets")
+        #expect(text.contains("+2:31 over"), "the section still says it ran over")
+        try ScreenGolden.expect(run.terminal.screen, name: "projector-rebalanced-\(size.width)x\(size.height)",
+                                title: "Projector, after F8")
+    }
+
+    @Test("The projector during Since last time", .enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly), arguments: roomSizes)
+    func sinceLastTime(_ size: TerminalSize) throws {
+        let run = try SinceLastTimeScreenTests.Run(size: size, open: SinceLastTimeScreenTests.openActions(), view: .projector)
+        #expect(run.loop.model.view == .projector)
+        let text = run.terminal.screen.text
+        #expect(text.contains("Since last time"))
+        try ScreenGolden.expect(run.terminal.screen, name: "projector-since-last-time-\(size.width)x\(size.height)",
+                                title: "Projector, Since last time")
+    }
+
     @Test func bigDigitsComeInThreeHeightsAndFitTheWidth() {
         for height in BigDigits.heights {
             var canvas = Canvas(width: 60, height: height)
