@@ -242,6 +242,27 @@ struct JoinEndToEndTests {
         try meeting.host.waitFor("still going")
     }
 
+    /// `--help` of the commands a meeting's terminals start with: every option in the usage
+    /// line has its own help, the display options read alike, and the prose has no gaps.
+    @Test func theHelpOfRunJoinAndResumeDocumentsEveryOptionAndReadsAlike() throws {
+        var displayHelp: [String] = []
+        for command in ["run", "join", "resume"] {
+            let help = try Subprocess.run([Debrief.binary, command, "--help"]).output
+            let overview = help.components(separatedBy: "USAGE:")[0]
+            #expect(!overview.contains("   "), "\(command): no run of spaces in the description")
+            let options = help.components(separatedBy: "\n").filter { $0.hasPrefix("  --") || $0.hasPrefix("  -h") }
+            for option in ["--view", "--theme", "--bell", "--sessions", "--allow-shared-folder"] {
+                #expect(options.contains { $0.hasPrefix("  \(option)") }, "\(command) documents \(option)")
+            }
+            let display = help.components(separatedBy: "DISPLAY:").last?.components(separatedBy: "OPTIONS:").first ?? ""
+            displayHelp.append(display)
+            #expect(display.contains("this terminal"), "\(command): the display options are per terminal")
+        }
+        #expect(Set(displayHelp).count == 1, "one wording for the display options")
+        let run = try Subprocess.run([Debrief.binary, "run", "--help"]).output
+        #expect(run.contains("debrief join"), "run says how another terminal takes part")
+    }
+
     @Test func withNoLiveMeetingJoinSaysSoInOneLine() throws {
         let folder = Debrief.freshFolder()
         let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
