@@ -106,9 +106,27 @@ struct ProjectorScreenTests {
             #expect(!lines.contains { $0.contains("4/6  What went wrong") }, "no plain title at \(size)")
             #expect(title.contains { $0.contains("4/6") }, "where we are, beside it")
         }
-        for size in [TerminalSize(width: 80, height: 24), TerminalSize(width: 60, height: 16), TerminalSize(width: 120, height: 29)] {
+        for size in [TerminalSize(width: 80, height: 24), TerminalSize(width: 60, height: 16), TerminalSize(width: 120, height: 26)] {
             let lines = try Self.projector(size).terminal.screen.lines
             #expect(lines.contains { $0.contains("4/6  What went wrong") }, "bold line at \(size): the rows go to the notes")
+        }
+    }
+
+    @Test func theTitleIsLargeOnlyWhileTheTallyAndTwoPromptsStillFitBesideTheNotes() throws {
+        let taxonomy = ScreenFixtures.agenda.taxonomy
+        let sizes = [(100, 26, 0), (100, 27, 3), (100, 30, 3), (120, 40, 5), (200, 60, 5), (99, 60, 0)]
+        for (width, height, letters) in sizes {
+            #expect(ProjectorScreen.titleHeight(taxonomy, size: TerminalSize(width: width, height: height)) == letters, "\(width)×\(height)")
+        }
+        // Where it is large, What went wrong still shows prompts above its tally, and the notes.
+        let wrong = try #require(ScreenFixtures.agenda.sections.firstIndex { $0.kind == .problems })
+        for size in [TerminalSize(width: 100, height: 27), TerminalSize(width: 100, height: 30)] {
+            var model = ScreenFixtures.model(events: [Event(t: 0, .sectionStarted(section: ScreenFixtures.agenda.sections[wrong].id))], now: 0)
+            model.view = .projector
+            let lines = ProjectorScreen.render(model, size: size).lines
+            #expect(lines.filter { $0.hasPrefix("  • ") }.count >= 2, "two prompts at \(size)")
+            #expect(lines.contains { $0.contains("Notes · 0") })
+            #expect(lines.contains { $0.contains("Causes: none yet") }, "the tally at \(size)")
         }
     }
 

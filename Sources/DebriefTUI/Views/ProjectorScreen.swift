@@ -22,7 +22,8 @@ public enum ProjectorScreen {
         let gap = size.height >= 20 ? 1 : 0
         var row = 1 + gap
         if let current = model.meeting.current {
-            row = drawHeading(model.meeting, section: current, in: &canvas, y: row)
+            let letters = titleHeight(model.meeting.agenda.taxonomy, size: size)
+            row = drawHeading(model.meeting, section: current, in: &canvas, y: row, letters: letters)
             row = drawCountdown(schedule, in: &canvas, y: row + gap, maxHeight: digitHeight(size)) + gap
             drawBody(model, section: current, in: &canvas, area: Rect(x: 0, y: row, width: size.width, height: stripRule - row))
         }
@@ -43,21 +44,30 @@ public enum ProjectorScreen {
         size.height >= 30 ? 7 : size.height >= 22 ? 5 : 3
     }
 
-    /// The title's block-letter height for the screen: none below 100×30, where the rows
-    /// go to the digits, prompts and notes; 5 rows from 45 rows on, else 3.
-    static func titleHeight(_ size: TerminalSize) -> Int {
-        size.width < twoColumnWidth || size.height < 30 ? 0 : size.height >= 45 ? 5 : 3
+    /// The tallest block-letter title (5 or 3 rows) that leaves the body below the countdown
+    /// its room: the problem tally and two prompts beside the notes (the same in every
+    /// section, so the title keeps its size all meeting). 0: a bold line. Side by side only,
+    /// from 100 columns: stacked, every row goes to the notes.
+    static func titleHeight(_ taxonomy: Taxonomy, size: TerminalSize) -> Int {
+        guard size.width >= twoColumnWidth else { return 0 }
+        let gap = size.height >= 20 ? 1 : 0
+        let stripRule = size.height - 4
+        let needed = TagMatrix.rowsNeeded(taxonomy) + 1 + 2
+        return BigText.heights.first { letters in
+            let body = stripRule - (1 + gap + letters + gap + digitHeight(size) + 1 + gap)
+            return body >= needed
+        } ?? 0
     }
 
     /// "3/6" and the section's title, centred: in block letters when the screen has room
     /// and the font has every character, else bold, a long title wrapping to a second row.
     /// Returns the row after it.
-    private static func drawHeading(_ meeting: MeetingState, section current: Int, in canvas: inout Canvas, y: Int) -> Int {
+    private static func drawHeading(_ meeting: MeetingState, section current: Int, in canvas: inout Canvas, y: Int,
+                                    letters: Int) -> Int {
         let title = meeting.agenda.sections[current].title
         let place = "\(current + 1)/\(meeting.agenda.sections.count)  "
         let room = canvas.width - 4
-        let size = TerminalSize(width: canvas.width, height: canvas.height)
-        if let height = BigText.height(for: title, maxWidth: room - place.count, maxHeight: titleHeight(size)),
+        if let height = BigText.height(for: title, maxWidth: room - place.count, maxHeight: letters),
            let width = BigText.width(title, height: height) {
             let x = (canvas.width - place.count - width) / 2
             canvas.text(place, x: x, y: y + height / 2, style: .muted)
