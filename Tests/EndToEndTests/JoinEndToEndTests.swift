@@ -197,6 +197,24 @@ struct JoinEndToEndTests {
         try resumed.waitFor("typing when it died")
     }
 
+    @Test func aNoteSentWhileTheHostIsStoppedIsAddedOnceWhenItComesBack() throws {
+        let meeting = try Meeting()
+        let host = try meeting.host.programPID()
+        kill(host, SIGSTOP)  // as Ctrl-Z leaves it: alive, reading nothing
+        defer { kill(host, SIGCONT) }
+        try meeting.joiner.type("Sent while the host slept")
+        try meeting.joiner.press("Enter")
+        try meeting.joiner.waitFor("Not saved yet", timeout: 40)  // after the 10 s answer wait
+        try meeting.joiner.press("Enter")  // the typist tries again
+        kill(host, SIGCONT)  // fg
+        try meeting.joiner.waitUntil("the note left the input") { $0.contains("Notes · 1") && !$0.contains("› Sent while") }
+        try meeting.joiner.type("The next note")
+        try meeting.joiner.press("Enter")
+        let screen = try meeting.host.waitFor("The next note")
+        #expect(screen.contains("Notes · 2"), "the first note once, then the next")
+        #expect(screen.components(separatedBy: "Sent while the host slept").count == 2)
+    }
+
     @Test func withSeveralLiveMeetingsJoinOffersANumberedMenuOrTakesOneByName() throws {
         let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
         mkdir(runtime, 0o700)
