@@ -219,6 +219,19 @@ struct LiveLoopTests {
         #expect(loop.model.editor.text == "Approvals took a week or two", "new text is the typist's, kept")
     }
 
+    @Test func aLateAnswerNeverClosesADialogTheTypistOpenedMeanwhile() {
+        let section = ScreenFixtures.agenda.sections[0].id
+        var model = ScreenFixtures.model(events: [Event(t: 0, .sectionStarted(section: section))], now: 1000)
+        model.editor = NoteEditor(text: "! Approvals took a week")
+        model.overlay = .confirmEnd
+        let content = NoteParser.parse("! Approvals took a week").content
+        let late = Event(t: 900, .noteAdded(id: 1, section: section, content: content))
+        model.apply(late)
+        _ = model.lateNoteRecorded(late)
+        #expect(model.editor.text.isEmpty)
+        #expect(model.overlay == .confirmEnd, "not replaced by the problem's tag picker")
+    }
+
     @Test func aJoinedTerminalsNoteDoesNotLoseTheHostsUnfinishedNoteOnDisk() throws {
         let (recorder, model) = try ScreenFixtures.newMeeting()
         let folder = LiveFolder(path: "/tmp/dlh-\(UUID().uuidString.prefix(8))")

@@ -208,6 +208,11 @@ extension AppModel {
               editingNoteID == nil, !editor.isBlank, !RecordFormParser.isForm(editor.text),
               NoteParser.parse(editor.text, today: today).content == content else { return [] }
         message = "Saved after all: the meeting's host answered late."
-        return commit(addedAs: id)
+        // A dialog opened while waiting (help, the end) stays open: the note's picker would
+        // replace it unasked; F4 and l still tag and link the note later.
+        let open = overlay
+        let effects = commit(addedAs: id)
+        if let open { overlay = open }
+        return effects
     }
 }
