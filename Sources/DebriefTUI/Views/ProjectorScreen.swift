@@ -17,9 +17,8 @@ public enum ProjectorScreen {
         let schedule = view.schedule
         MeetingScreen.drawHeader(model, in: &canvas)
         let statusRow = size.height - 1
-        let stripRule = statusRow - 3
-        // Short screens give the blank rows around the countdown to the notes.
-        let gap = size.height >= 20 ? 1 : 0
+        let stripRule = Self.stripRule(size)
+        let gap = Self.gap(size)
         var row = 1 + gap
         if let current = model.meeting.current {
             let letters = titleHeight(model.meeting.agenda.taxonomy, size: size)
@@ -39,6 +38,12 @@ public enum ProjectorScreen {
         return canvas
     }
 
+    /// The rule above the agenda strip, its two rows and the status line.
+    static func stripRule(_ size: TerminalSize) -> Int { size.height - 4 }
+
+    /// The blank rows around the countdown: short screens give them to the notes.
+    static func gap(_ size: TerminalSize) -> Int { size.height >= 20 ? 1 : 0 }
+
     /// The digits' height for the screen: taller screens, taller digits (3–7 rows).
     static func digitHeight(_ size: TerminalSize) -> Int {
         size.height >= 30 ? 7 : size.height >= 22 ? 5 : 3
@@ -50,11 +55,11 @@ public enum ProjectorScreen {
     /// from 100 columns: stacked, every row goes to the notes.
     static func titleHeight(_ taxonomy: Taxonomy, size: TerminalSize) -> Int {
         guard size.width >= twoColumnWidth else { return 0 }
-        let gap = size.height >= 20 ? 1 : 0
-        let stripRule = size.height - 4
+        let gap = gap(size)
         let needed = TagMatrix.rowsNeeded(taxonomy) + 1 + 2
         return BigText.heights.first { letters in
-            let body = stripRule - (1 + gap + letters + gap + digitHeight(size) + 1 + gap)
+            // Header, gap, title, gap, digits, their caption, gap: as `render` lays them out.
+            let body = stripRule(size) - (1 + gap + letters + gap + digitHeight(size) + 1 + gap)
             return body >= needed
         } ?? 0
     }
