@@ -68,12 +68,19 @@ public enum BigText {
     /// Characters drawn as another glyph: typographic quotes and dashes.
     private static let aliases: [Character: Character] = ["’": "'", "‘": "'", "“": "\"", "”": "\"", "–": "-", "—": "-"]
 
+    /// The glyphs as pixels, lower case and aliases included: made once, read every frame.
+    private static let pixels: [Character: [[Bool]]] = {
+        var table = glyphs.mapValues { rows in rows.map { $0.map { $0 == "#" } } }
+        for (key, glyph) in table where key.isLetter { table[Character(key.lowercased())] = glyph }
+        for (alias, key) in aliases { table[alias] = table[key] }
+        return table
+    }()
+
     /// The glyphs of `text`, or nil when the font lacks one of its characters.
-    private static func shapes(_ text: String) -> [[String]]? {
-        var shapes: [[String]] = []
+    private static func shapes(_ text: String) -> [[[Bool]]]? {
+        var shapes: [[[Bool]]] = []
         for character in text {
-            let key = aliases[character] ?? Character(character.uppercased())
-            guard let glyph = glyphs[key] else { return nil }
+            guard let glyph = pixels[character] else { return nil }
             shapes.append(glyph)
         }
         return shapes.isEmpty ? nil : shapes
@@ -96,8 +103,7 @@ public enum BigText {
         guard let shapes = shapes(text) else { return }
         let scale = height == 3 ? 1 : 2
         var column = x
-        for glyph in shapes {
-            let pixels = glyph.map { $0.map { $0 == "#" } }
+        for pixels in shapes {
             if height == 3 {
                 BigDigits.drawHalfBlocks(pixels, in: &canvas, x: column, y: y, style: style)
             } else {
@@ -107,7 +113,7 @@ public enum BigText {
                     }
                 }
             }
-            column += (glyph[0].count + 1) * scale
+            column += (pixels[0].count + 1) * scale
         }
     }
 }
