@@ -8,16 +8,18 @@ extension Theme: ExpressibleByArgument {}
 /// How this terminal shows the meeting: `--view`, `--theme`, `--bell`. Shared by `run`,
 /// `resume` and `join`, since each terminal of a meeting chooses its own.
 struct DisplayOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("notes (the note-taker's console) or projector (the room's view); F7 switches.", valueName: "notes|projector"))
+    @Option(help: ArgumentHelp(
+        "The view this terminal starts in: notes (the note-taker's console) or projector (the room's view); F7 switches.",
+        valueName: "notes|projector"))
     var view: ViewKind = .notes
 
     @Option(help: ArgumentHelp(
-        "Colours for the room: dark, light or contrast.",
+        "This terminal's colours: dark, light, or contrast (white on black, no dim text, for a washed-out projector).",
         discussion: "Default: $DEBRIEF_THEME, else dark. NO_COLOR turns colour off (attributes only).",
         valueName: "dark|light|contrast"))
     var theme: Theme?
 
-    @Flag(help: "Ring the terminal bell when a section's time is up.")
+    @Flag(help: "Ring this terminal's bell when a section's time is up.")
     var bell = false
 
     /// `--theme`, else `DEBRIEF_THEME` when it names a theme, else dark.

@@ -13,7 +13,11 @@ struct JoinCommand: ParsableCommand {
         type notes, move between sections, pause, extend, tag, link and end. Its own input, \
         draft and view are its own: its unfinished note is kept by the host under --name and \
         comes back when it joins again under the same name. With one live meeting, joins it; \
-        with several, lists them to choose from. If the host stops, this terminal says so,         keeps what it had typed, and rejoins by itself once `debrief resume` brings the host         back (Ctrl-C stops waiting). With --sessions, only the meetings of that         sessions folder are offered, and a note left unsent when the host goes away is saved         there. Live meetings listen in $XDG_RUNTIME_DIR/debrief (else /tmp/debrief-<uid>).
+        with several, lists them to choose from. If the host stops, this terminal says so, \
+        keeps what it had typed, and rejoins by itself once `debrief resume` brings the host \
+        back (Ctrl-C stops waiting). With --sessions, only the meetings of that sessions \
+        folder are offered, and a note left unsent when the host goes away is saved there. \
+        Live meetings listen in $XDG_RUNTIME_DIR/debrief (else /tmp/debrief-<uid>).
         """)
 
     @Argument(help: ArgumentHelp("The live meeting's name (<date>-<slug>, as `debrief join` lists them).", valueName: "session"))

@@ -12,7 +12,8 @@ struct RunCommand: ParsableCommand {
         section 5 more minutes, F7 switches to the projector view (and back), F8 accepts the \
         agenda's rebalancing when the meeting runs behind, F1 lists every key, F10 ends the \
         meeting. Type notes and press Enter; start a note with ! for a problem, + a win, \
-        > an action, ? a question.
+        > an action, ? a question. Other terminals take part with `debrief join` (a projector, \
+        a second note-taker, someone over ssh -t); each chooses its own view and theme.
         """)
 
     @Option(help: ArgumentHelp("A built-in agenda name, a name in ./Agendas, or a YAML file.", valueName: "name|file"))

@@ -50,13 +50,14 @@ struct LiveLoopTests {
         var events: [Event] { recorder.events }
     }
 
-    private func joiner(_ thread: HostThread, name: String = "sam", wall: TestClock = TestClock())
+    private func joiner(_ thread: HostThread, name: String = "sam", wall: TestClock = TestClock(),
+                        answers: MonotonicClock = SystemMonotonicClock())
         throws -> (MeetingLoop, HeadlessTerminal, RemoteWriter) {
         let client = try LiveClient.connect(socket: thread.host.socketPath, name: name)
         let meeting = MeetingState.fold(agenda: client.header!.agenda, events: client.history)
         var model = AppModel(meeting: meeting, info: client.header!.meeting)
         if let draft = meeting.terminalDrafts[name] { model.editor = NoteEditor(text: draft.text) }
-        let writer = RemoteWriter(client: client, name: name)
+        let writer = RemoteWriter(client: client, name: name, clock: answers)
         let terminal = HeadlessTerminal()
         let loop = MeetingLoop(terminal: terminal, clock: TestClock(start: 5_000), wall: wall, recorder: writer, model: model)
         loop.start()
@@ -169,6 +170,66 @@ struct LiveLoopTests {
             return
         }
         #expect(loop.model.editor.text == "not sent yet")
+    }
+
+    /// A host that never answers in time: each look at the clock finds the wait's time gone.
+    final class ImpatientClock: MonotonicClock, @unchecked Sendable {
+        private let lock = NSLock()
+        private var current = 0
+        func milliseconds() -> Int { lock.withLock { current += 11_000; return current } }
+    }
+
+    /// The host suspended (Ctrl-Z): it reads nothing until it comes back, then answers all.
+    private func hostComesBack(_ thread: HostThread, _ loop: MeetingLoop, until condition: () -> Bool) {
+        for _ in 0..<400 where !condition() {
+            _ = thread.host.service(now: { 7_000 }, wall: 1)
+            loop.serviceLink()
+            usleep(2_000)
+        }
+    }
+
+    @Test func enterPressedAgainAfterTheHostAnsweredLateAddsTheNoteOnce() throws {
+        let thread = try HostThread()
+        let (loop, _, _) = try joiner(thread, answers: ImpatientClock())
+        thread.stop()  // the host is suspended
+        type("Approvals took a week", loop)
+        loop.send(.key(.enter))
+        #expect(loop.model.message?.contains("did not answer") == true)
+        #expect(loop.model.editor.text == "Approvals took a week", "kept in the input")
+        loop.send(.key(.enter))  // the typist tries again while the host is still away
+        hostComesBack(thread, loop) { loop.model.meeting.visibleNotes.count == 1 && loop.model.editor.text.isEmpty }
+        #expect(loop.model.editor.text.isEmpty, "the late answer took the note out of the input")
+        #expect(loop.model.message == "Saved after all: the meeting's host answered late.")
+        loop.send(.key(.enter))  // nothing left to send
+        hostComesBack(thread, loop) { false }
+        let host = MeetingState.fold(agenda: ScreenFixtures.agenda, events: thread.events)
+        #expect(host.visibleNotes.map(\.text) == ["Approvals took a week"], "recorded once")
+        #expect(loop.model.meeting.notes == host.notes)
+    }
+
+    @Test func aLateAnswerLeavesTheInputAloneOnceTheTypistChangedIt() throws {
+        let thread = try HostThread()
+        let (loop, _, _) = try joiner(thread, answers: ImpatientClock())
+        thread.stop()
+        type("Approvals took a week", loop)
+        loop.send(.key(.enter))
+        type(" or two", loop)
+        hostComesBack(thread, loop) { loop.model.meeting.visibleNotes.count == 1 }
+        #expect(loop.model.meeting.visibleNotes.map(\.text) == ["Approvals took a week"])
+        #expect(loop.model.editor.text == "Approvals took a week or two", "new text is the typist's, kept")
+    }
+
+    @Test func aLateAnswerNeverClosesADialogTheTypistOpenedMeanwhile() {
+        let section = ScreenFixtures.agenda.sections[0].id
+        var model = ScreenFixtures.model(events: [Event(t: 0, .sectionStarted(section: section))], now: 1000)
+        model.editor = NoteEditor(text: "! Approvals took a week")
+        model.overlay = .confirmEnd
+        let content = NoteParser.parse("! Approvals took a week").content
+        let late = Event(t: 900, .noteAdded(id: 1, section: section, content: content))
+        model.apply(late)
+        _ = model.lateNoteRecorded(late)
+        #expect(model.editor.text.isEmpty)
+        #expect(model.overlay == .confirmEnd, "not replaced by the problem's tag picker")
     }
 
     @Test func aJoinedTerminalsNoteDoesNotLoseTheHostsUnfinishedNoteOnDisk() throws {

@@ -46,6 +46,33 @@ struct ProjectorScreenTests {
         try ScreenGolden.expect(run.terminal.screen, name: "projector-overrun-\(size.width)x\(size.height)", title: "Projector, over time")
     }
 
+    nonisolated static let roomSizes = [TerminalSize(width: 80, height: 24), TerminalSize(width: 200, height: 60)]
+
+    @Test("The projector after F8: the rest of the agenda rebalanced", .enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly),
+          arguments: roomSizes)
+    func rebalanced(_ size: TerminalSize) throws {
+        let run = try Self.projector(size)
+        run.at("1:12:30")
+        run.at("1:12:31")
+        run.type(.key(.function(8)))
+        let text = run.terminal.screen.text
+        #expect(!text.contains("F8 →"), "the proposal is taken")
+        #expect(text.contains("rebalanced: 9/8 min"), "the room sees what the rest now gets")
+        #expect(text.contains("+2:31 over"), "the section still says it ran over")
+        try ScreenGolden.expect(run.terminal.screen, name: "projector-rebalanced-\(size.width)x\(size.height)",
+                                title: "Projector, after F8")
+    }
+
+    @Test("The projector during Since last time", .enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly), arguments: roomSizes)
+    func sinceLastTime(_ size: TerminalSize) throws {
+        let run = try SinceLastTimeScreenTests.Run(size: size, open: SinceLastTimeScreenTests.openActions(), view: .projector)
+        #expect(run.loop.model.view == .projector)
+        let text = run.terminal.screen.text
+        #expect(text.contains("Since last time"))
+        try ScreenGolden.expect(run.terminal.screen, name: "projector-since-last-time-\(size.width)x\(size.height)",
+                                title: "Projector, Since last time")
+    }
+
     @Test func bigDigitsComeInThreeHeightsAndFitTheWidth() {
         for height in BigDigits.heights {
             var canvas = Canvas(width: 60, height: height)
@@ -60,6 +87,68 @@ struct ProjectorScreenTests {
         #expect(BigDigits.height(for: "1:08:05", maxWidth: 200, maxHeight: 7) == 7)
         #expect(BigDigits.height(for: "1:08:05", maxWidth: 30, maxHeight: 7) == 3)
         #expect(BigDigits.height(for: "1:08:05", maxWidth: 10, maxHeight: 7) == nil)
+    }
+
+    /// The projector of a meeting whose first section is called `title`, at `size`.
+    static func projectorText(title: String, _ size: TerminalSize) -> [String] {
+        var agenda = ScreenFixtures.agenda
+        agenda.sections[0].title = title
+        var model = AppModel(meeting: MeetingState(agenda: agenda), info: ScreenFixtures.info)
+        model.apply(Event(t: 0, .sectionStarted(section: agenda.sections[0].id)))
+        return ProjectorScreen.render(model, size: size).lines
+    }
+
+    @Test func theTitleIsInBlockLettersWhereTheScreenHasRoom() throws {
+        for (size, height) in [(TerminalSize(width: 100, height: 30), 3), (TerminalSize(width: 200, height: 60), 5)] {
+            let lines = try Self.projector(size).terminal.screen.lines
+            let title = lines[2..<(2 + height)]
+            #expect(title.allSatisfy { $0.contains("█") || $0.contains("▀") || $0.contains("▄") }, "block letters at \(size)")
+            #expect(!lines.contains { $0.contains("4/6  What went wrong") }, "no plain title at \(size)")
+            #expect(title.contains { $0.contains("4/6") }, "where we are, beside it")
+        }
+        for size in [TerminalSize(width: 80, height: 24), TerminalSize(width: 60, height: 16), TerminalSize(width: 120, height: 26)] {
+            let lines = try Self.projector(size).terminal.screen.lines
+            #expect(lines.contains { $0.contains("4/6  What went wrong") }, "bold line at \(size): the rows go to the notes")
+        }
+    }
+
+    @Test func theTitleIsLargeOnlyWhileTheTallyAndTwoPromptsStillFitBesideTheNotes() throws {
+        let taxonomy = ScreenFixtures.agenda.taxonomy
+        let sizes = [(100, 26, 0), (100, 27, 3), (100, 30, 3), (120, 40, 5), (200, 60, 5), (99, 60, 0)]
+        for (width, height, letters) in sizes {
+            #expect(ProjectorScreen.titleHeight(taxonomy, size: TerminalSize(width: width, height: height)) == letters, "\(width)×\(height)")
+        }
+        // Where it is large, What went wrong still shows prompts above its tally, and the notes.
+        let wrong = try #require(ScreenFixtures.agenda.sections.firstIndex { $0.kind == .problems })
+        for size in [TerminalSize(width: 100, height: 27), TerminalSize(width: 100, height: 30)] {
+            var model = ScreenFixtures.model(events: [Event(t: 0, .sectionStarted(section: ScreenFixtures.agenda.sections[wrong].id))], now: 0)
+            model.view = .projector
+            let lines = ProjectorScreen.render(model, size: size).lines
+            #expect(lines.filter { $0.hasPrefix("  • ") }.count >= 2, "two prompts at \(size)")
+            #expect(lines.contains { $0.contains("Notes · 0") })
+            #expect(lines.contains { $0.contains("Causes: none yet") }, "the tally at \(size)")
+        }
+    }
+
+    @Test func aTitleTheFontCannotDrawOrThatDoesNotFitStaysAWholeBoldLine() {
+        let size = TerminalSize(width: 100, height: 30)
+        #expect(Self.projectorText(title: "Qué pasó", size)[2].contains("1/6  Qué pasó"), "é is not in the font")
+        let long = "Performance against every goal we set"
+        let lines = Self.projectorText(title: long, size)
+        #expect(lines[2].contains("1/6  Performance against every goal we set"), "too wide in letters: whole words")
+        #expect(Self.projectorText(title: "Performance vs. goals", size)[3].contains("█"))
+    }
+
+    @Test func blockLettersReadAsTheTitle() {
+        var canvas = Canvas(width: 40, height: 5)
+        BigText.draw("Why?", height: 3, in: &canvas, x: 0, y: 0, style: .title)
+        #expect(canvas.lines.prefix(3) == ["█   █ █ █ █ █ ▀▀▄", "█▄▀▄█ █▀█  █   ▀", "▀   ▀ ▀ ▀  ▀   ▀"])
+        #expect(BigText.width("Why?", height: 3) == 17)
+        #expect(BigText.width("Why?", height: 5) == 34)
+        #expect(BigText.width("Why ☂", height: 3) == nil)
+        #expect(BigText.height(for: "What went wrong", maxWidth: 200, maxHeight: 5) == 5)
+        #expect(BigText.height(for: "What went wrong", maxWidth: 80, maxHeight: 5) == 3)
+        #expect(BigText.height(for: "What went wrong", maxWidth: 40, maxHeight: 5) == nil)
     }
 
     @Test func f7SwitchesBackAndForthAndHelpNamesIt() throws {

@@ -34,13 +34,14 @@ struct SinceLastTimeScreenTests {
         let recorder: MeetingRecorder
         let loop: MeetingLoop
 
-        init(size: TerminalSize = TerminalSize(width: 80, height: 24), open: OpenActions) throws {
+        init(size: TerminalSize = TerminalSize(width: 80, height: 24), open: OpenActions, view: ViewKind = .notes) throws {
             terminal = HeadlessTerminal(width: size.width, height: size.height)
             let header = SessionHeader(agenda: ScreenFixtures.agenda, meeting: ScreenFixtures.info)
             let store = SessionStore(folder: FileManager.default.temporaryDirectory.appending(path: "since-\(UUID().uuidString)"))
             recorder = try MeetingRecorder.start(header: header, store: store, date: Date(timeIntervalSince1970: 1_795_442_400))
             var model = AppModel(meeting: MeetingState(agenda: header.agenda), info: header.meeting)
             model.carryForward(open)
+            model.view = view
             loop = MeetingLoop(terminal: terminal, clock: clock, wall: clock, recorder: recorder, model: model)
             loop.presentedFrame(on: terminal)
         }

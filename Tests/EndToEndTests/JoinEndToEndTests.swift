@@ -17,12 +17,15 @@ struct JoinEndToEndTests {
         let host: Tmux
         var joiner: Tmux
 
-        init() throws {
+        /// - Parameters:
+        ///   - options: the joined terminal's display options (`--view`, `--theme`).
+        ///   - environment: shell commands run before both, such as `unset NO_COLOR; `.
+        init(join options: String = "", environment: String = "") throws {
             mkdir(runtime, 0o700)
-            host = try Tmux(Self.command("run", folder: folder, runtime: runtime))
+            host = try Tmux(environment + Self.command("run", folder: folder, runtime: runtime))
             try host.waitFor("1/6  Performance vs. goals")
-            joiner = try Tmux(Self.command("join --name sam", folder: folder, runtime: runtime))
-            try joiner.waitFor("1/6  Performance vs. goals")
+            joiner = try Tmux(environment + Self.command("join --name sam \(options)", folder: folder, runtime: runtime))
+            try joiner.waitFor("1/6  ")  // a line on the notes, block letters beside it on the projector
             try host.waitFor("sam joined the meeting")
         }
 
@@ -67,6 +70,45 @@ struct JoinEndToEndTests {
             let screen = try terminal.waitFor("Notes · 4")
             #expect(screen.contains("host at once") && screen.contains("joiner at once"))
         }
+    }
+
+    /// The big digits' full blocks: on the projector, never on the notes.
+    static func showsProjector(_ screen: String) -> Bool { screen.contains("██") && screen.contains("F7 Notes") }
+    /// The notes view's status line (at 100 columns it has no room for F7).
+    static func showsNotes(_ screen: String) -> Bool { !screen.contains("██") && screen.contains("Tab Notes") }
+
+    @Test func aTerminalJoinedAsTheProjectorShowsTheHostsNotesAndF7SwitchesOnlyIt() throws {
+        let meeting = try Meeting(join: "--view projector")
+        let room = try meeting.joiner.waitUntil("the joiner is the projector") { Self.showsProjector($0) }
+        #expect(room.contains("left of 10:00"))
+        #expect(try !meeting.joiner.paneFlags().cursorVisible, "no editor on the projector")
+        #expect(try Self.showsNotes(meeting.host.screen()), "the host keeps its notes view")
+        try meeting.host.type("Reach beat the target")
+        try meeting.host.press("Enter")
+        let shown = try meeting.joiner.waitFor("Reach beat the target")
+        #expect(shown.contains("Notes · 1") && Self.showsProjector(shown), "the note appears on the room's view")
+        // F7 on the joiner: the joiner turns to the notes, the host stays as it was.
+        try meeting.joiner.press("F7")
+        try meeting.joiner.waitUntil("the joiner's notes view") { Self.showsNotes($0) }
+        #expect(try Self.showsNotes(meeting.host.screen()))
+        // And F7 on the host turns only the host.
+        try meeting.host.press("F7")
+        try meeting.host.waitUntil("the host's projector") { Self.showsProjector($0) }
+        #expect(try Self.showsNotes(meeting.joiner.screen()))
+    }
+
+    @Test func aJoinedTerminalTakesItsOwnTheme() throws {
+        // The tests run under NO_COLOR (attributes only): colours are what this is about.
+        let meeting = try Meeting(join: "--theme contrast", environment: "unset NO_COLOR; ")
+        // Contrast: white on black (SGR 40), no dim text; the host keeps the dark default.
+        let joined = try meeting.joiner.styledScreen()
+        #expect(joined.contains("\u{1B}[40m"), "black background")
+        #expect(!joined.contains("\u{1B}[2m"), "no dim text on a washed-out projector")
+        let host = try meeting.host.styledScreen()
+        #expect(host.contains("\u{1B}[2m") && !host.contains("\u{1B}[40m"), "the host's own theme")
+        try meeting.joiner.type("contrast typing")
+        try meeting.joiner.press("Enter")
+        try meeting.host.waitFor("contrast typing")
     }
 
     @Test func pageDownOnTheJoinerAdvancesTheHostAndTheHostsEndTellsTheJoinerWhereTheFilesAre() throws {
@@ -155,6 +197,24 @@ struct JoinEndToEndTests {
         try resumed.waitFor("typing when it died")
     }
 
+    @Test func aNoteSentWhileTheHostIsStoppedIsAddedOnceWhenItComesBack() throws {
+        let meeting = try Meeting()
+        let host = try meeting.host.programPID()
+        kill(host, SIGSTOP)  // as Ctrl-Z leaves it: alive, reading nothing
+        defer { kill(host, SIGCONT) }
+        try meeting.joiner.type("Sent while the host slept")
+        try meeting.joiner.press("Enter")
+        try meeting.joiner.waitFor("Not saved yet", timeout: 40)  // after the 10 s answer wait
+        try meeting.joiner.press("Enter")  // the typist tries again
+        kill(host, SIGCONT)  // fg
+        try meeting.joiner.waitUntil("the note left the input") { $0.contains("Notes · 1") && !$0.contains("› Sent while") }
+        try meeting.joiner.type("The next note")
+        try meeting.joiner.press("Enter")
+        let screen = try meeting.host.waitFor("The next note")
+        #expect(screen.contains("Notes · 2"), "the first note once, then the next")
+        #expect(screen.components(separatedBy: "Sent while the host slept").count == 2)
+    }
+
     @Test func withSeveralLiveMeetingsJoinOffersANumberedMenuOrTakesOneByName() throws {
         let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
         mkdir(runtime, 0o700)
@@ -198,6 +258,27 @@ struct JoinEndToEndTests {
         try meeting.joiner.type("still going")
         try meeting.joiner.press("Enter")
         try meeting.host.waitFor("still going")
+    }
+
+    /// `--help` of the commands a meeting's terminals start with: every option in the usage
+    /// line has its own help, the display options read alike, and the prose has no gaps.
+    @Test func theHelpOfRunJoinAndResumeDocumentsEveryOptionAndReadsAlike() throws {
+        var displayHelp: [String] = []
+        for command in ["run", "join", "resume"] {
+            let help = try Subprocess.run([Debrief.binary, command, "--help"]).output
+            let overview = help.components(separatedBy: "USAGE:")[0]
+            #expect(!overview.contains("   "), "\(command): no run of spaces in the description")
+            let options = help.components(separatedBy: "\n").filter { $0.hasPrefix("  --") || $0.hasPrefix("  -h") }
+            for option in ["--view", "--theme", "--bell", "--sessions", "--allow-shared-folder"] {
+                #expect(options.contains { $0.hasPrefix("  \(option)") }, "\(command) documents \(option)")
+            }
+            let display = help.components(separatedBy: "DISPLAY:").last?.components(separatedBy: "OPTIONS:").first ?? ""
+            displayHelp.append(display)
+            #expect(display.contains("this terminal"), "\(command): the display options are per terminal")
+        }
+        #expect(Set(displayHelp).count == 1, "one wording for the display options")
+        let run = try Subprocess.run([Debrief.binary, "run", "--help"]).output
+        #expect(run.contains("debrief join"), "run says how another terminal takes part")
     }
 
     @Test func withNoLiveMeetingJoinSaysSoInOneLine() throws {

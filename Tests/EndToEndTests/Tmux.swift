@@ -41,6 +41,9 @@ final class Tmux {
 
     func screen() throws -> String { try run(["capture-pane", "-p", "-t", target]) }
 
+    /// The screen with its attributes and colours as SGR escapes (`capture-pane -e`).
+    func styledScreen() throws -> String { try run(["capture-pane", "-p", "-e", "-t", target]) }
+
     /// tmux's view of the pane: alternate screen on? cursor visible?
     func paneFlags() throws -> (alternateScreen: Bool, cursorVisible: Bool) {
         let flags = try run(["display-message", "-p", "-t", target, "#{alternate_on} #{cursor_flag}"])

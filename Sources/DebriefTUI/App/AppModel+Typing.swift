@@ -199,4 +199,20 @@ extension AppModel {
         if let jump { self.jump(to: jump) }
         return effects
     }
+
+    /// The host recorded a note after this terminal stopped waiting ("Not saved: … did not
+    /// answer"). If the input still holds that note, finish it now, so Enter does not add it
+    /// twice; if it was changed since, it is the typist's new text and stays.
+    public mutating func lateNoteRecorded(_ event: Event) -> [AppEffect] {
+        guard case .noteAdded(let id, _, let content) = event.change, meeting.note(id: id) != nil,
+              editingNoteID == nil, !editor.isBlank, !RecordFormParser.isForm(editor.text),
+              NoteParser.parse(editor.text, today: today).content == content else { return [] }
+        message = "Saved after all: the meeting's host answered late."
+        // A dialog opened while waiting (help, the end) stays open: the note's picker would
+        // replace it unasked; F4 and l still tag and link the note later.
+        let open = overlay
+        let effects = commit(addedAs: id)
+        if let open { overlay = open }
+        return effects
+    }
 }

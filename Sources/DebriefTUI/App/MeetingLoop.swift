@@ -138,6 +138,7 @@ public final class MeetingLoop {
         }
         showStorageState()
         if let notice = recorder.takeNotices().last { model.message = notice }
+        settleLateAnswers()
         // Another terminal's note may have cleared the journalled draft: journal ours again.
         noteDraftChange()
         if model.meeting.hasEnded { return .ended }
@@ -208,7 +209,7 @@ public final class MeetingLoop {
             case .addNote(let section, let content):
                 // The writer picks the id; the model finishes the commit with it.
                 guard let event = record(.addNote(section: section, content: content)) else {
-                    model.message = "Not saved: the meeting's host did not answer. The note stays in the input."
+                    model.message = "Not saved yet: the meeting's host did not answer. The note stays in the input until it does."
                     continue
                 }
                 // A picker for the note waits for a pause counted from now, once the note
@@ -238,7 +239,16 @@ public final class MeetingLoop {
         lastJournalled = wall.milliseconds()
         if let event { model.apply(event) }
         showStorageState()
+        settleLateAnswers()
         return event
+    }
+
+    /// A note the host answered after the wait gave up (it was suspended): it is in the
+    /// meeting now, so the input that still holds it is cleared as if the answer came in time.
+    private func settleLateAnswers() {
+        for event in recorder.takeLateAnswers() {
+            _ = perform(model.lateNoteRecorded(event))
+        }
     }
 
     private func showStorageState() {

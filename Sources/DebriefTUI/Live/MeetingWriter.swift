@@ -31,6 +31,9 @@ public protocol MeetingWriter: AnyObject {
     var disconnection: String? { get }
     /// One-line news for the message line ("sam@laptop left the meeting"), taken once.
     func takeNotices() -> [String]
+    /// Events that answered this terminal's requests after `write` gave up waiting (a
+    /// joined terminal whose host was suspended), already applied; taken once.
+    func takeLateAnswers() -> [Event]
 }
 
 extension MeetingWriter {
@@ -39,6 +42,7 @@ extension MeetingWriter {
     public func service(now: () -> Int, wall: Int, apply: (Event) -> Void) {}
     public var disconnection: String? { nil }
     public func takeNotices() -> [String] { [] }
+    public func takeLateAnswers() -> [Event] { [] }
 }
 
 /// A meeting of one terminal: the recorder is the writer.

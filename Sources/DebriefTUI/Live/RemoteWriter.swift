@@ -13,13 +13,21 @@ public final class RemoteWriter: MeetingWriter {
     public let terminalName: String?
     /// How long a request may wait for the host's answer before the loop is told it failed.
     public var answerTimeout = 10_000
+    /// Measures `answerTimeout` (injected, so tests drive it).
+    private let clock: MonotonicClock
     private var nextRequest = 1
+    /// Requests sent but not answered in time. The link is a stream: the host (suspended,
+    /// or slow) reads them later and answers, so they are never sent again.
+    private var unanswered: [Int: Request] = [:]
+    /// Events that answered a request after its time ran out, for the loop to settle.
+    private var late: [Event] = []
     /// The host said where the session and brief are (it ended the meeting and saved).
     public private(set) var savedFiles: (session: String, brief: String)?
 
-    public init(client: LiveClient, name: String) {
+    public init(client: LiveClient, name: String, clock: MonotonicClock = SystemMonotonicClock()) {
         self.client = client
         terminalName = name
+        self.clock = clock
     }
 
     public var failure: StorageError? { nil }
@@ -33,24 +41,41 @@ public final class RemoteWriter: MeetingWriter {
     }
 
     public func write(_ request: Request, at now: Int, applying apply: (Event) -> Void) -> Event? {
-        let number = nextRequest
-        nextRequest += 1
-        guard client.send(.request(id: number, request)) else { return nil }
+        // The same request again after a timeout (Enter pressed twice on a note the host has
+        // not answered): the first is still on its way, so wait for its answer instead of
+        // sending a second one the host would record too.
+        let number: Int
+        if let waiting = unanswered.first(where: { $0.value == request })?.key {
+            number = waiting
+        } else {
+            number = nextRequest
+            nextRequest += 1
+            guard client.send(.request(id: number, request)) else { return nil }
+        }
         // A draft needs no answer to go on typing: its event comes back with the others, so
         // a host that is slow (or suspended) never freezes this terminal at every pause.
         if case .change(.draftChanged) = request { return nil }
         let me = client.welcome.terminal
-        let deadline = ContinuousClock.now + .milliseconds(answerTimeout)
-        while ContinuousClock.now < deadline {
+        let deadline = clock.milliseconds() + answerTimeout
+        repeat {
             for message in client.receive() {
-                if case .event(let event, me?, number?) = message { return event }
+                if case .event(let event, me?, number?) = message {
+                    unanswered[number] = nil
+                    return event
+                }
                 take(message, apply: apply)
             }
             if client.isClosed { return nil }
-            let left = deadline - ContinuousClock.now
-            _ = client.wait(milliseconds: Int(left.components.seconds * 1000) + 1)
-        }
+            let left = deadline - clock.milliseconds()
+            if left > 0 { _ = client.wait(milliseconds: left + 1) }
+        } while clock.milliseconds() < deadline
+        unanswered[number] = request
         return nil
+    }
+
+    public func takeLateAnswers() -> [Event] {
+        defer { late.removeAll() }
+        return late
     }
 
     public func service(now: () -> Int, wall: Int, apply: (Event) -> Void) {
@@ -69,7 +94,11 @@ public final class RemoteWriter: MeetingWriter {
 
     private func take(_ message: LiveMessage, apply: (Event) -> Void) {
         switch message {
-        case .event(let event, _, _): apply(event)
+        case .event(let event, let terminal, let request):
+            apply(event)
+            if let request, terminal == client.welcome.terminal, unanswered.removeValue(forKey: request) != nil {
+                late.append(event)
+            }
         case .ended(let session, let brief): savedFiles = (session, brief)
         default: break  // a bye is seen as `closedReason`; nothing else comes after `ready`
         }

@@ -17,12 +17,12 @@ public enum ProjectorScreen {
         let schedule = view.schedule
         MeetingScreen.drawHeader(model, in: &canvas)
         let statusRow = size.height - 1
-        let stripRule = statusRow - 3
-        // Short screens give the blank rows around the countdown to the notes.
-        let gap = size.height >= 20 ? 1 : 0
+        let stripRule = Self.stripRule(size)
+        let gap = Self.gap(size)
         var row = 1 + gap
         if let current = model.meeting.current {
-            row = drawHeading(model.meeting, section: current, in: &canvas, y: row)
+            let letters = titleHeight(model.meeting.agenda.taxonomy, size: size)
+            row = drawHeading(model.meeting, section: current, in: &canvas, y: row, letters: letters)
             row = drawCountdown(schedule, in: &canvas, y: row + gap, maxHeight: digitHeight(size)) + gap
             drawBody(model, section: current, in: &canvas, area: Rect(x: 0, y: row, width: size.width, height: stripRule - row))
         }
@@ -38,17 +38,47 @@ public enum ProjectorScreen {
         return canvas
     }
 
+    /// The rule above the agenda strip, its two rows and the status line.
+    static func stripRule(_ size: TerminalSize) -> Int { size.height - 4 }
+
+    /// The blank rows around the countdown: short screens give them to the notes.
+    static func gap(_ size: TerminalSize) -> Int { size.height >= 20 ? 1 : 0 }
+
     /// The digits' height for the screen: taller screens, taller digits (3–7 rows).
     static func digitHeight(_ size: TerminalSize) -> Int {
         size.height >= 30 ? 7 : size.height >= 22 ? 5 : 3
     }
 
-    /// "3/6" and the section's title, centred, bold; a long title wraps to a second row.
+    /// The tallest block-letter title (5 or 3 rows) that leaves the body below the countdown
+    /// its room: the problem tally and two prompts beside the notes (the same in every
+    /// section, so the title keeps its size all meeting). 0: a bold line. Side by side only,
+    /// from 100 columns: stacked, every row goes to the notes.
+    static func titleHeight(_ taxonomy: Taxonomy, size: TerminalSize) -> Int {
+        guard size.width >= twoColumnWidth else { return 0 }
+        let gap = gap(size)
+        let needed = TagMatrix.rowsNeeded(taxonomy) + 1 + 2
+        return BigText.heights.first { letters in
+            // Header, gap, title, gap, digits, their caption, gap: as `render` lays them out.
+            let body = stripRule(size) - (1 + gap + letters + gap + digitHeight(size) + 1 + gap)
+            return body >= needed
+        } ?? 0
+    }
+
+    /// "3/6" and the section's title, centred: in block letters when the screen has room
+    /// and the font has every character, else bold, a long title wrapping to a second row.
     /// Returns the row after it.
-    private static func drawHeading(_ meeting: MeetingState, section current: Int, in canvas: inout Canvas, y: Int) -> Int {
+    private static func drawHeading(_ meeting: MeetingState, section current: Int, in canvas: inout Canvas, y: Int,
+                                    letters: Int) -> Int {
         let title = meeting.agenda.sections[current].title
         let place = "\(current + 1)/\(meeting.agenda.sections.count)  "
         let room = canvas.width - 4
+        if let height = BigText.height(for: title, maxWidth: room - place.count, maxHeight: letters),
+           let width = BigText.width(title, height: height) {
+            let x = (canvas.width - place.count - width) / 2
+            canvas.text(place, x: x, y: y + height / 2, style: .muted)
+            BigText.draw(title, height: height, in: &canvas, x: x + place.count, y: y, style: .title)
+            return y + height
+        }
         let lines = TextWrap.lines(title, width: room - place.count)
         let shown = lines.count > 2 ? [lines[0], TextWrap.cut(lines.dropFirst().joined(separator: " "), width: room - place.count)]
             : lines

@@ -110,6 +110,9 @@ public enum AgendaProgress {
             } else {
                 parts.append(("F8 → " + proposal.map { "\($0.minutes)" }.joined(separator: "/") + " min", .warning))
             }
+        } else if !stacked, let plan = rebalancedPlan(model) {
+            // After F8 the room still sees what the rest now gets (the column shows it as 0/9m).
+            parts.append(("rebalanced: " + plan.map(String.init).joined(separator: "/") + " min", .normal))
         }
         if stacked {
             // The column has three rows: PAUSED shares the first with nothing else.
@@ -125,6 +128,16 @@ public enum AgendaProgress {
                 column += canvas.text(part.0, x: column, y: y, style: part.1)
             }
         }
+    }
+
+    /// The minutes of the sections not reached yet, when F8 changed any of them; else nil.
+    private static func rebalancedPlan(_ model: MeetingView) -> [Int]? {
+        let meeting = model.meeting
+        let rest = meeting.agenda.sections.indices.filter {
+            if case .notReached = meeting.status(section: $0, at: model.now) { true } else { false }
+        }
+        guard rest.contains(where: { meeting.sections[$0].plannedMinutes != meeting.agenda.sections[$0].minutes }) else { return nil }
+        return rest.map { meeting.sections[$0].plannedMinutes + meeting.sections[$0].extraMinutes }
     }
 
     /// The wall-clock time (HH:mm) at which meeting time `t` falls.

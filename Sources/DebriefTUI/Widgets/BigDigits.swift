@@ -57,7 +57,7 @@ public enum BigDigits {
     }
 
     /// Pixel rows 0–1, 2–3 and 4 share cells: ▀ the top one, ▄ the bottom one, █ both.
-    private static func drawHalfBlocks(_ pixels: [[Bool]], in canvas: inout Canvas, x: Int, y: Int, style: Style) {
+    static func drawHalfBlocks(_ pixels: [[Bool]], in canvas: inout Canvas, x: Int, y: Int, style: Style) {
         for row in 0..<3 {
             for column in pixels[0].indices {
                 let top = pixels[row * 2][column]
