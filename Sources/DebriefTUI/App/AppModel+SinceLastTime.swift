@@ -17,7 +17,7 @@ public struct SinceLastTimeStep: Equatable, Sendable {
 
 extension AppModel {
     /// Meeting keys that keep working while the step is on screen.
-    static let keysDuringSinceLastTime: Set<Command> = [.showHelp, .togglePause, .extendSection, .endMeeting, .interrupt]
+    static let keysDuringSinceLastTime: Set<Command> = [.showHelp, .togglePause, .extendSection, .endMeeting, .interrupt, .switchView]
 
     /// Sets up the step for a new meeting: the actions are recorded when the meeting
     /// starts, and the step opens if there are any.
