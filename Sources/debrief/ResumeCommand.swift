@@ -1,6 +1,13 @@
 import ArgumentParser
 import DebriefKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -111,7 +118,7 @@ struct ResumeCommand: ParsableCommand {
         tcflush(STDIN_FILENO, TCIFLUSH)
         print("\(question) [Y/n] ", terminator: "")
         fflush(nil)
-        guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
+        guard let answer = readLine()?.trimmingWhitespace().lowercased() else { return false }
         return answer.isEmpty || answer.hasPrefix("y")
     }
 }

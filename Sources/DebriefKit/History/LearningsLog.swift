@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `debrief learnings`: what a campaign team reads before planning. Per client, newest
 /// post-mortem first: its learnings, what changed as a result (its actions and their latest
@@ -106,7 +110,7 @@ public enum LearningsLog {
     private static func code(_ text: String) -> String {
         let visible = VisibleText.line(text)
         // Bytes, not Foundation's substring search: this runs for every session and action.
-        return visible.utf8.contains(UInt8(ascii: "`")) ? visible.replacingOccurrences(of: "`", with: "'") : visible
+        return visible.utf8.contains(UInt8(ascii: "`")) ? visible.replacingAll("`", with: "'") : visible
     }
 
     public static func markdown(_ logs: [ClientLog]) -> String {

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An interrupted meeting, reopened: its journal locked and repaired, every readable event
 /// back in memory, and the meeting time to continue the clock from.
@@ -76,11 +83,7 @@ public struct ResumedMeeting {
     }
 
     private static func endsWithNewline(_ url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return true }
-        defer { try? handle.close() }
-        guard let end = try? handle.seekToEnd(), end > 0 else { return true }
-        try? handle.seek(toOffset: end - 1)
-        return (try? handle.read(upToCount: 1)) == Data([UInt8(ascii: "\n")])
+        SecureFiles.lastByte(of: url.path).map { $0 == UInt8(ascii: "\n") } ?? true
     }
 }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A journal or session file read back: what could be read, and what could not.
 public struct SessionRecord: Sendable {
