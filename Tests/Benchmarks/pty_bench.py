@@ -135,6 +135,10 @@ class Child:
         """Resident memory by what is mapped (/proc/PID/smaps): each shared library by file
         name, the program's own binary, [heap], [stack] and anonymous memory; in MB."""
         by_name, name = {}, None
+        try:
+            itself = os.path.realpath(f"/proc/{self.pid}/exe")
+        except OSError:
+            itself = None
         with open(f"/proc/{self.pid}/smaps") as handle:
             for line in handle:
                 fields = line.split()
@@ -142,7 +146,8 @@ class Child:
                     continue
                 if not fields[0].endswith(":"):  # a mapping's header: address perms offset dev inode [path]
                     path = fields[5] if len(fields) > 5 else ""
-                    name = os.path.basename(path) if path.startswith("/") else (path or "[anon]")
+                    name = (PROGRAM_ITSELF if path == itself else os.path.basename(path)) if path.startswith("/") \
+                        else (path or "[anon]")
                 elif fields[0] == "Rss:" and name is not None:
                     by_name[name] = by_name.get(name, 0) + int(fields[1]) / 1024
         return by_name
@@ -307,6 +312,7 @@ ROWS_SPEC = [
 ]
 
 MISSING = "not installed"
+PROGRAM_ITSELF = "the program's own binary"
 
 
 def ratio(a, b):
@@ -346,7 +352,8 @@ def smaps_rows(results, names, smallest=0.2):
     header = ["fresh start, resident (smaps Rss)"] + names
     lines = []
     for library in order:
-        lines.append([library] + [(MISSING if results[name].get("missing") else f"{maps[name].get(library, 0):.1f} MB")
+        lines.append([library] + [(MISSING if results[name].get("missing") else
+                                   f"{maps[name][library]:.1f} MB" if library in maps[name] else "–")
                                   for name in names])
     lines.append(["everything else"] + [(MISSING if results[name].get("missing") else
                                         f"{sum(mb for library, mb in maps[name].items() if library not in libraries):.1f} MB")
@@ -393,7 +400,8 @@ def main():
     parser.add_argument("--idle", type=float, default=5, help="seconds of idle measurement")
     parser.add_argument("--notes", type=int, default=5000, help="notes typed before peak RSS")
     parser.add_argument("--settle", type=float, default=0.3, help="quiet seconds that mean 'settled'")
-    parser.add_argument("--markdown", action="store_true", help="print Markdown tables (README's benchmark section)")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    parser.add_argument("--readme", help="also write the Markdown tables into this README, between its benchmark markers")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, for the test suite")
     parser.add_argument("--data", help="debrief imports this folder's tables (run --data), e.g. Agendas/samples")
     parser.add_argument("--page-downs", type=int, default=0,
@@ -453,18 +461,34 @@ def main():
     results = {labels[name]: results[name] for name in names}
 
     core = core_figures(os.path.abspath(args.core), args.quick) if args.core else []
-    fmt = format_markdown if args.markdown else format_plain
-    print(f"Debrief benchmarks · pty {COLUMNS}×{ROWS} TERM=xterm-256color · medians of {args.runs} interleaved runs · "
-          f"{args.keys} keys typed ({args.crowded_keys} after {args.notes:,} notes) · {args.idle:g} s idle · "
-          f"CPU from /proc schedstat")
-    print()
-    header, lines = table_rows(results, shown, args.notes)
-    print(fmt([("debrief" if cell == "debrief" else cell) for cell in header], lines))
-    print()
-    print(fmt(*smaps_rows(results, shown)))
+    fmt = format_markdown if args.markdown or args.readme else format_plain
+    parts = [f"Debrief benchmarks · pty {COLUMNS}×{ROWS} TERM=xterm-256color · medians of {args.runs} interleaved runs · "
+             f"{args.keys} keys typed ({args.crowded_keys} after {args.notes:,} notes) · {args.idle:g} s idle · "
+             f"CPU from /proc schedstat · {time.strftime('%Y-%m-%d')}",
+             fmt(*table_rows(results, shown, args.notes)), fmt(*smaps_rows(results, shown))]
     if core:
-        print()
-        print(fmt(*core_table(core)))
+        parts.append(fmt(*core_table(core)))
+    output = "\n\n".join(parts)
+    print(output)
+    if args.readme:
+        replace_between_markers(args.readme, output)
+
+
+README_START, README_END = "<!-- benchmark tables: start -->", "<!-- benchmark tables: end -->"
+
+
+def replace_between_markers(path, output):
+    """Writes the tables into README between its two markers, so the figures there are
+    always one run's output, never edited by hand."""
+    with open(path) as handle:
+        text = handle.read()
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        raise RuntimeError(f"{path} has no '{README_START}' … '{README_END}' markers")
+    text = text[:start + len(README_START)] + "\n\n" + output + "\n\n" + text[end:]
+    with open(path, "w") as handle:
+        handle.write(text)
+    print(f"wrote the tables into {path}", file=sys.stderr)
 
 
 if __name__ == "__main__":

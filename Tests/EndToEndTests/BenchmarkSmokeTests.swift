@@ -78,7 +78,7 @@ struct BenchmarkSmokeTests {
             #expect(row.map { $0.count > 1 && Benchmark.startsWithFigure($0[1]) } == true, "no figure for '\(measure)' in:\n\(result.output)")
         }
         // The memory table names the binary's own pages; the core table follows.
-        #expect(rows.contains { $0.hasPrefix("debrief ") }, "no line for the binary's own pages in:\n\(result.output)")
+        #expect(rows.contains { $0.hasPrefix("the program's own binary") }, "no line for the binary's own pages in:\n\(result.output)")
         let core = cells(rows.first { $0.hasPrefix("core") && $0.contains("load 100 events") })
         #expect(core.map { $0.count > 2 && Benchmark.startsWithFigure($0[2]) } == true, "no core figure in:\n\(result.output)")
     }

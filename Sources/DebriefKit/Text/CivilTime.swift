@@ -61,15 +61,15 @@ public enum CivilTime {
     /// `2026-11-23T14:00:00Z`, or with the offset `+01:00` (ISO 8601, internet date-time);
     /// `fractional` adds milliseconds, `…:00.250Z`.
     public static func iso8601(_ date: Date, offset: Int = 0, fractional: Bool = false) -> String {
-        let wall = wallSeconds(date, offset: offset)
+        // As Foundation's formatter: the moment rounded to the millisecond, then cut to the second.
+        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded())
+        let wall = floorDivide(milliseconds, 1000) + offset
         let (year, month, day) = Self.date(days: floorDivide(wall, 86_400))
         let second = wall - floorDivide(wall, 86_400) * 86_400
         var text = "\(digits(year, 4))-\(digits(month, 2))-\(digits(day, 2))T"
             + "\(digits(second / 3600, 2)):\(digits(second / 60 % 60, 2)):\(digits(second % 60, 2))"
         if fractional {
-            let seconds = date.timeIntervalSince1970
-            let milliseconds = Int(((seconds - seconds.rounded(.down)) * 1000).rounded(.down))
-            text += ".\(digits(min(999, max(0, milliseconds)), 3))"
+            text += "." + digits(milliseconds - floorDivide(milliseconds, 1000) * 1000, 3)
         }
         guard offset != 0 else { return text + "Z" }
         let minutes = abs(offset) / 60

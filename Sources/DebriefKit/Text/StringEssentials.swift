@@ -10,8 +10,7 @@ import Darwin
 /// "Benchmarks"). Same results as Foundation's for the sets Debrief used; named apart from
 /// them so a file that imports both compiles.
 extension StringProtocol {
-    /// Without leading and trailing spaces and tabs (Foundation's `.whitespaces`: Unicode
-    /// space separators and U+0009).
+    /// Without leading and trailing spaces and tabs (Foundation's `.whitespaces`).
     public func trimmingWhitespace() -> String { trimming(where: TrimSet.isWhitespace) }
 
     /// Without leading and trailing spaces, tabs and line breaks (`.whitespacesAndNewlines`).
@@ -59,19 +58,22 @@ extension StringProtocol {
     }
 }
 
-/// The character sets of Foundation's trimming, as predicates on Unicode scalars.
+/// The character sets of Foundation's trimming, as predicates on Unicode scalars (the
+/// lists of CoreFoundation's whitespace sets, which Foundation used).
 public enum TrimSet {
-    /// `CharacterSet.whitespaces`: Unicode general category Zs, and the tab.
+    /// `CharacterSet.whitespaces`: space separators (Zs), the tab and U+200B.
     public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        switch scalar.value {
+        case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
-    /// `CharacterSet.whitespacesAndNewlines`: category Z (Zs, Zl, Zp), U+0009…U+000D and U+0085.
+    /// `CharacterSet.whitespacesAndNewlines`: the above, U+000A…U+000D, U+0085, U+2028, U+2029.
     public static func isWhitespaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
-        if (0x09...0x0D).contains(scalar.value) || scalar.value == 0x85 { return true }
-        switch scalar.properties.generalCategory {
-        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
-        default: return false
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return isWhitespace(scalar)
         }
     }
 }
