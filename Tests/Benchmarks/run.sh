@@ -24,7 +24,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 command -v python3 >/dev/null 2>&1 || { echo "The benchmark needs python3 (bash .ci/setup --test)" >&2; exit 1; }
 
-swift build -c release --static-swift-stdlib --product debrief >&2
-swift build -c release --static-swift-stdlib --product debrief-bench >&2
-bin="$(swift build -c release --static-swift-stdlib --show-bin-path)"
+swift build -c release --product debrief >&2
+swift build -c release --product debrief-bench >&2
+bin="$(swift build -c release --show-bin-path)"
 exec python3 Tests/Benchmarks/pty_bench.py --debrief "$bin/debrief" --core "$bin/debrief-bench" "$@"

@@ -39,4 +39,24 @@ struct FootprintEndToEndTests {
             Foundation (use FoundationEssentials, see README "Benchmarks"). Mapped: \(mapped.sorted())
             """)
     }
+
+    /// Without full Foundation a file's size comes as a `UInt`, which `as? Int` does not
+    /// read (it did through Foundation's number bridging, and still does in the test
+    /// process): the size limits went unchecked and a 60 MB file was read whole.
+    @Test func sizeLimitsHoldInTheBinaryForAgendasAndDataFiles() throws {
+        let folder = Debrief.freshFolder()
+        for name in ["huge.yaml", "huge.csv"] {
+            let file = folder.appending(path: name)
+            _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: file)
+            try handle.truncate(atOffset: 60_000_000)
+            try handle.close()
+        }
+        let agenda = try Subprocess.run([Debrief.binary, "check", folder.appending(path: "huge.yaml").path])
+        #expect(agenda.status == 1)
+        #expect(agenda.output.contains("file is 60 MB; an agenda is at most 1 MB"), "\(agenda.output)")
+        let data = try Subprocess.run([Debrief.binary, "check-data", folder.appending(path: "huge.csv").path])
+        #expect(data.status != 0)
+        #expect(data.output.contains("the file is 60 MB; a data file is at most 50 MB"), "\(data.output)")
+    }
 }

@@ -18,7 +18,7 @@ public enum AgendaLoader {
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: file)
-            if let size = attributes[.size] as? Int, size > maximumFileBytes {
+            if let size = attributes.fileSize, size > maximumFileBytes {
                 throw AgendaError([AgendaProblem(file: file, line: nil, message:
                     "file is \(Limits.size(size)); an agenda is at most \(Limits.size(Limits.agendaFileBytes)). Is this the right file?")])
             }

@@ -79,7 +79,7 @@ public struct ResumedMeeting {
     private static func isUnchanged(_ meeting: InterruptedMeeting) -> Bool {
         guard let size = meeting.fileSize,
               let now = try? FileManager.default.attributesOfItem(atPath: meeting.journal.path) else { return false }
-        return now[.size] as? Int == size && now[.modificationDate] as? Date == meeting.lastSaved
+        return now.fileSize == size && now[.modificationDate] as? Date == meeting.lastSaved
     }
 
     private static func endsWithNewline(_ url: URL) -> Bool {

@@ -181,3 +181,17 @@ public enum SecureFiles {
         return descriptor
     }
 }
+
+extension Dictionary where Key == FileAttributeKey, Value == Any {
+    /// A file's size from `attributesOfItem`: Foundation gives an `Int` (a bridged number),
+    /// FoundationEssentials a `UInt`; `as? Int` alone missed the second and skipped size limits.
+    var fileSize: Int? {
+        switch self[.size] {
+        case let size as Int: size
+        case let size as UInt: Int(exactly: size)
+        case let size as UInt64: Int(exactly: size)
+        case let size as Int64: Int(exactly: size)
+        default: nil
+        }
+    }
+}

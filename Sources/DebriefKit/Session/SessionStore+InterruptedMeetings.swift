@@ -26,6 +26,6 @@ extension SessionStore {
         return InterruptedMeeting(journal: url, baseName: base,
                                   lastSaved: attributes[.modificationDate] as? Date ?? .distantPast,
                                   isInUse: Journal.isInUse(url), record: record,
-                                  fileSize: attributes[.size] as? Int)
+                                  fileSize: attributes.fileSize)
     }
 }

@@ -56,7 +56,7 @@ public enum DataImport {
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            if let size = attributes[.size] as? Int, size > Limits.dataFileBytes {
+            if let size = attributes.fileSize, size > Limits.dataFileBytes {
                 throw DataImportError([DataProblem(file: file,
                     "the file is \(Limits.size(size)); a data file is at most \(Limits.size(Limits.dataFileBytes)). Split it, or export only the campaign's rows")])
             }
