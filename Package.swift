@@ -9,15 +9,19 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The core: agendas, events, reducer, timers, session files, exports. No terminal.
         .target(
             name: "DebriefKit",
-            dependencies: ["Yams"],
+            dependencies: ["CLibYAML"],
             plugins: [.plugin(name: "EmbedAgendasPlugin")]
+        ),
+        // libyaml, the C YAML parser, from the system: agendas and clients.yaml (see README "Agendas").
+        .systemLibrary(
+            name: "CLibYAML",
+            providers: [.apt(["libyaml-dev"])]
         ),
         // Canvas, widgets, views, key map and the app loop, over an abstract Terminal.
         .target(name: "DebriefTUI", dependencies: ["DebriefKit"]),
@@ -33,7 +37,10 @@ let package = Package(
             dependencies: [
                 "DebriefKit", "DebriefTUI", "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Release links the Swift runtime in: less memory and a faster start (README "Benchmarks").
+            // The static FoundationEssentials needs its two helper libraries named here.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"], .when(platforms: [.linux], configuration: .release))]
         ),
         // Fuzzing the loaders of untrusted files (Tests/Scripts/libfuzzer.sh); without libFuzzer it replays a corpus.
         .executableTarget(name: "FuzzLoaders", dependencies: ["DebriefKit"]),

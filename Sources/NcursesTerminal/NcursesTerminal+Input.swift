@@ -1,7 +1,14 @@
 import CNcurses
 import DebriefKit
 import DebriefTUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reading keys: ncurses decodes what the terminfo entry lists; `KeyDecoder` decodes the
 /// rest of what terminals send; pastes are read here byte by byte so they stay text.

@@ -1,7 +1,11 @@
 import DebriefKit
 import CNcurses
 import DebriefTUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The real terminal: ncurses does the screen diffing; this adapter turns canvases into
 /// curses calls and curses input into `Input`. The only file that talks to ncurses.

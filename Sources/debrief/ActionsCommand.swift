@@ -1,6 +1,10 @@
 import ArgumentParser
 import DebriefKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 struct ActionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,7 +43,7 @@ struct ListActions: ParsableCommand {
         }
         for action in actions {
             let item = action.item
-            var line = "[\(action.status.rawValue)]".padding(toLength: 10, withPad: " ", startingAt: 0)
+            var line = "[\(action.status.rawValue)]".padded(toLength: 10)
             line += VisibleText.line(item.text)
             if let owner = item.owner { line += " — \(VisibleText.line(owner))" }
             if let due = item.due { line += ", due \(VisibleText.line(due))" }

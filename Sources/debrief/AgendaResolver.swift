@@ -1,5 +1,9 @@
 import DebriefKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds an agenda by built-in name, by name in `./Agendas`, or by file path.
 enum AgendaResolver {
@@ -21,7 +25,8 @@ enum AgendaResolver {
     }
 
     static func localFiles() -> [URL] {
-        let files = (try? FileManager.default.contentsOfDirectory(at: localFolder, includingPropertiesForKeys: nil)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: localFolder.path)) ?? []
+        let files = names.map { localFolder.appending(path: $0) }
         return files.filter { ["yaml", "yml"].contains($0.pathExtension) }.sorted { $0.path < $1.path }
     }
 }

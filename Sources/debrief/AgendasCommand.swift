@@ -17,7 +17,7 @@ struct AgendasCommand: ParsableCommand {
         // One column for every name, so the descriptions line up.
         let width = max(34, (builtIn.map(\.0.count) + files.map(\.0.count)).max() ?? 0)
         func line(_ name: String, _ text: String) -> String {
-            "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + text
+            "  " + name.padded(toLength: width) + "  " + text
         }
         print("Built-in:")
         for (name, agenda) in builtIn {

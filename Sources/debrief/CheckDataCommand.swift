@@ -1,6 +1,10 @@
 import ArgumentParser
 import DebriefKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 struct CheckDataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,13 @@
 import DebriefKit
 import DebriefTUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `export --format client --review`: the review screen on the real terminal. Each toggle
 /// is appended to the review sidecar (fsync'd) before the screen shows it.

@@ -1,6 +1,10 @@
 import ArgumentParser
 import DebriefTUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension ViewKind: ExpressibleByArgument {}
 extension Theme: ExpressibleByArgument {}

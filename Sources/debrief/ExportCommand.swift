@@ -1,6 +1,10 @@
 import ArgumentParser
 import DebriefKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,7 +63,7 @@ struct ExportCommand: ParsableCommand {
         if table != nil && format != .csv {
             throw ValidationError("--table goes with --format csv")
         }
-        if format == .creator && (creator ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        if format == .creator && (creator ?? "").trimmingWhitespace().isEmpty {
             throw ValidationError("--format creator needs --creator HANDLE")
         }
         if creator != nil && format != .creator {

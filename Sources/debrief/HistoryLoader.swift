@@ -1,6 +1,10 @@
 import ArgumentParser
 import DebriefKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What every cross-session command starts from: the folder's sessions through the index,
 /// the client aliases, the ledger, and a line on stderr for each file it could not use, so
@@ -14,8 +18,7 @@ struct LoadedHistory {
 
     static func load(_ storage: SessionsOption, client: String?) throws -> LoadedHistory {
         let folder = try storage.store.folder
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+        guard SecureFiles.isFolder(folder.path) == true else {
             throw CommandError("no sessions folder at \(VisibleText.line(folder.path)); give one with --sessions DIR")
         }
         if let client, ClientName(client).isEmpty {

@@ -1,7 +1,14 @@
 import ArgumentParser
 import DebriefKit
 import DebriefTUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct JoinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -196,7 +203,7 @@ struct JoinCommand: ParsableCommand {
         while true {
             print("Join which one? [1-\(meetings.count)] ", terminator: "")
             fflush(nil)
-            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces), !answer.isEmpty, answer != "q" else {
+            guard let answer = readLine()?.trimmingWhitespace(), !answer.isEmpty, answer != "q" else {
                 print("Nothing joined.")
                 throw ExitCode.success
             }
@@ -211,7 +218,7 @@ struct JoinCommand: ParsableCommand {
         var host = [UInt8](repeating: 0, count: 256)
         gethostname(&host, host.count - 1)
         let hostName = String(decoding: host.prefix { $0 != 0 }, as: UTF8.self).split(separator: ".").first.map(String.init) ?? "host"
-        let tty = ttyname(STDIN_FILENO).map { String(cString: $0).replacingOccurrences(of: "/dev/", with: "") }
+        let tty = ttyname(STDIN_FILENO).map { String(cString: $0).replacingAll("/dev/", with: "") }
         return String(VisibleText.line("\(user)@\(hostName)" + (tty.map { ":" + $0 } ?? "")).prefix(100))
     }
 

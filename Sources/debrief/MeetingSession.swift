@@ -1,7 +1,14 @@
 import ArgumentParser
 import DebriefKit
 import DebriefTUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs a meeting in the terminal (new or resumed) and makes sure that, however it stops,
 /// every captured note ends up on disk and the person at the keyboard is told where.
@@ -137,7 +144,7 @@ enum MeetingSession {
     /// Quoted for a shell when it has to be, so the printed command can be pasted.
     static func shellWord(_ text: String) -> String {
         let plain = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || "0123456789._/-+@:,".unicodeScalars.contains($0)) }
-        return plain ? text : "'" + VisibleText.line(text).replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return plain ? text : "'" + VisibleText.line(text).replacingAll("'", with: "'\\''") + "'"
     }
 
     /// Leaves the journal on disk for `debrief resume`; if it cannot be written where it
@@ -180,8 +187,23 @@ enum MeetingSession {
         print("Type another folder to save to, or just Enter to try again: ", terminator: "")
         fflush(nil)
         guard let line = readLine() else { return nil }
-        let folder = line.trimmingCharacters(in: .whitespaces)
-        return (folder as NSString).expandingTildeInPath
+        let folder = line.trimmingWhitespace()
+        return expandingTilde(folder)
+    }
+
+    /// `~` and `~/x` under the home folder, `~name/x` under that user's, as a shell would.
+    static func expandingTilde(_ path: String) -> String {
+        guard path.hasPrefix("~") else { return path }
+        let user = path.dropFirst().prefix { $0 != "/" }
+        let rest = path.dropFirst(1 + user.count)
+        let home: String?
+        if user.isEmpty {
+            home = FileManager.default.homeDirectoryForCurrentUser.path
+        } else {
+            home = getpwnam(String(user)).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } }
+        }
+        guard let home else { return path }
+        return home + rest
     }
 
     /// The command that reopens this meeting, whole (printed on its own line when long).

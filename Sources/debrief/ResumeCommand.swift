@@ -1,7 +1,14 @@
 import ArgumentParser
 import DebriefKit
 import DebriefTUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -114,7 +121,7 @@ struct ResumeCommand: ParsableCommand {
         tcflush(STDIN_FILENO, TCIFLUSH)
         print("\(question) [Y/n] ", terminator: "")
         fflush(nil)
-        guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
+        guard let answer = readLine()?.trimmingWhitespace().lowercased() else { return false }
         return answer.isEmpty || answer.hasPrefix("y")
     }
 }

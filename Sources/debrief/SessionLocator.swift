@@ -1,5 +1,9 @@
 import DebriefKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds the session a command names: a path, or a name in the sessions folder (with or
 /// without `.debrief.jsonl`; a journal of an interrupted meeting is found the same way).

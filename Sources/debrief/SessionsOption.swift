@@ -1,6 +1,10 @@
 import ArgumentParser
 import DebriefKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `--sessions DIR`, shared by every command that reads or writes sessions.
 struct SessionsOption: ParsableArguments {
@@ -16,8 +20,7 @@ struct SessionsOption: ParsableArguments {
 
     /// A file where the folder should be is said at once, not read as an empty folder.
     func validate() throws {
-        var isFolder: ObjCBool = false
-        if let sessions, FileManager.default.fileExists(atPath: sessions, isDirectory: &isFolder), !isFolder.boolValue {
+        if let sessions, SecureFiles.isFolder(sessions) == false {
             throw ValidationError("--sessions \(VisibleText.line(sessions)): it is a file, not a folder")
         }
     }

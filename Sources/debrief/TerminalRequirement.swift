@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The full-screen commands (run, resume, replay) refuse a terminal that cannot show them
 /// (TERM=dumb, an unknown TERM) with one line, before any journal is created.

@@ -1,5 +1,9 @@
 import DebriefKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Text typed on a terminal that the meeting did not take (its host is gone, or another
 /// terminal ended the meeting mid-note) is never lost: printed, and saved in a file named here.

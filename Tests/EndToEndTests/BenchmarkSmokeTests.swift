@@ -75,13 +75,22 @@ struct BenchmarkSmokeTests {
         ])
         #expect(result.status == 0, "\(result.output)")
         let rows = result.output.split(separator: "\n").map(String.init)
-        for measure in ["start-up to first settled frame", "keystroke → first byte, p50", "output bytes per typed key",
-                        "CPU per typed key", "idle: CPU", "idle: output", "peak RSS after 20 notes", "core: load 100 events"] {
-            // Columns are at least two spaces apart; the one after the label is debrief's figure.
-            let row = rows.first { $0.hasPrefix(measure) }
-            let cells = row.map { $0.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
-            #expect(cells.map { $0.count > 1 && Benchmark.startsWithFigure($0[1]) } == true, "no figure for '\(measure)' in:\n\(result.output)")
+        // Columns are at least two spaces apart.
+        func cells(_ row: String?) -> [String]? {
+            row.map { $0.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         }
+        for measure in ["start-up to first settled frame", "start-up: CPU to the first settled frame", "peak RSS, fresh", "keystroke → first byte, p50",
+                        "keystroke → first byte, p99", "output bytes per typed key", "CPU per typed key", "idle: CPU",
+                        "idle: output", "peak RSS after 20 notes", "after 20 notes: CPU per typed key",
+                        "after 20 notes: key → first byte, p99", "total"] {
+            // The cell after the label is debrief's figure (in the memory table too: "total").
+            let row = cells(rows.first { $0.hasPrefix(measure) })
+            #expect(row.map { $0.count > 1 && Benchmark.startsWithFigure($0[1]) } == true, "no figure for '\(measure)' in:\n\(result.output)")
+        }
+        // The memory table names the binary's own pages; the core table follows.
+        #expect(rows.contains { $0.hasPrefix("the program's own binary") }, "no line for the binary's own pages in:\n\(result.output)")
+        let core = cells(rows.first { $0.hasPrefix("core") && $0.contains("load 100 events") })
+        #expect(core.map { $0.count > 2 && Benchmark.startsWithFigure($0[2]) } == true, "no core figure in:\n\(result.output)")
     }
 }
 

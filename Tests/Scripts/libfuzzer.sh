@@ -7,14 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-120}"
 runs="${2:--1}"
-swift build --product debrief >/dev/null   # Yams objects and the embedded agendas
+swift build --product debrief >/dev/null   # the embedded agendas
 generated=$(find .build/plugins/outputs -name BuiltinAgendaSources.swift -path '*DebriefKit*' | head -1)
 out=.build-fuzz
 mkdir -p "$out/corpus"
 swiftc -sanitize=fuzzer,address -parse-as-library -DFUZZING -O -module-name FuzzLoaders \
     $(find Sources/DebriefKit -name '*.swift') "$generated" Sources/FuzzLoaders/FuzzLoaders.swift \
-    -I .build/debug/Modules -Xcc -fmodule-map-file=.build/checkouts/Yams/Sources/CYaml/include/module.modulemap \
-    .build/debug/Yams.build/*.o .build/debug/CYaml.build/src/*.o -o "$out/fuzz-loaders"
+    -I .build/debug/Modules -Xcc -fmodule-map-file=Sources/CLibYAML/module.modulemap -lyaml -o "$out/fuzz-loaders"
 cp Agendas/*.yaml Agendas/samples/* "$out/corpus/"
 # Real session files and journals, written by debrief.
 cp Tests/Fuzz/corpus/* "$out/corpus/"

@@ -1,5 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import Yams
+#endif
 
 /// Reads agenda YAML into an `Agenda`, validating as it goes. Works on the YAML node tree
 /// (not `Decodable`) so every problem can name the line it is on.
@@ -15,7 +18,7 @@ public enum AgendaLoader {
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: file)
-            if let size = attributes[.size] as? Int, size > maximumFileBytes {
+            if let size = attributes.fileSize, size > maximumFileBytes {
                 throw AgendaError([AgendaProblem(file: file, line: nil, message:
                     "file is \(Limits.size(size)); an agenda is at most \(Limits.size(Limits.agendaFileBytes)). Is this the right file?")])
             }
@@ -38,18 +41,16 @@ public enum AgendaLoader {
     }
 
     public static func parse(yaml: String, file: String) throws(AgendaError) -> Agenda {
-        let root: Node?
+        let root: YAMLNode?
         do {
             try YAMLExpansion.check(yaml)
         } catch {
             throw AgendaError([AgendaProblem(file: file, line: error.line, message: expansionMessage)])
         }
         do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw AgendaError([yamlProblem(error, file: file)])
+            root = try YAMLComposer.compose(yaml)
         } catch {
-            throw AgendaError([AgendaProblem(file: file, line: nil, message: "cannot parse YAML")])
+            throw AgendaError([yamlProblem(error, file: file)])
         }
         var reader = AgendaNodeReader(file: file)
         let agenda = reader.agenda(from: root)
@@ -70,21 +71,19 @@ public enum AgendaLoader {
 
     static let expansionMessage = "the agenda grows past \(Limits.size(Limits.agendaExpandedUnits)) once its aliases (*name) are expanded, more than an agenda can be; write the repeated text out, or repeat it less"
 
-    static func yamlProblem(_ error: YamlError, file: String) -> AgendaProblem {
+    static func yamlProblem(_ error: YAMLError, file: String) -> AgendaProblem {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return AgendaProblem(file: file, line: mark.line, message: "YAML syntax error: \(problem) (column \(mark.column))")
-        case let .reader(problem, offset, _, yaml):
-            let line = offset.map { yaml.utf8.prefix($0).filter { $0 == UInt8(ascii: "\n") }.count + 1 }
+        case let .syntax(problem, line, column):
+            return AgendaProblem(file: file, line: line, message: "YAML syntax error: \(problem) (column \(column))")
+        case let .reader(problem, line):
             return AgendaProblem(file: file, line: line, message: "cannot read YAML: \(problem); remove it or save the file as plain text")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            // Yams's own description spans lines ("Context: …"); one located line instead.
+        case let .duplicateKeys(duplicates, line):
             let keys = duplicates.prefix(3).map { "'\($0.prefix(40))'" }.joined(separator: ", ")
             let more = duplicates.count > 3 ? " and \(duplicates.count - 3) more" : ""
-            return AgendaProblem(file: file, line: context.mark.line, message:
+            return AgendaProblem(file: file, line: line, message:
                 "the key \(keys)\(more) appears twice in one mapping; keep one of each")
-        default:
-            return AgendaProblem(file: file, line: nil, message: "YAML error: \(String(describing: error).split(separator: "\n").first ?? "")")
+        case .outOfMemory:
+            return AgendaProblem(file: file, line: nil, message: "YAML error: out of memory")
         }
     }
 

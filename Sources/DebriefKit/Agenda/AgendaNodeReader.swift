@@ -1,5 +1,3 @@
-import Yams
-
 /// Walks a composed YAML tree and builds an `Agenda`, collecting a located problem for
 /// everything missing, mistyped or out of range instead of stopping at the first.
 struct AgendaNodeReader {
@@ -17,7 +15,7 @@ struct AgendaNodeReader {
     private static let sectionKeys: Set = ["id", "title", "minutes", "kind", "prompts", "guidance", "table"]
     private static let taxonomyKeys: Set = ["root_causes", "severities"]
 
-    mutating func agenda(from root: Node?) -> Agenda? {
+    mutating func agenda(from root: YAMLNode?) -> Agenda? {
         guard let root, let mapping = root.mapping else {
             report(root, "an agenda is a mapping with name, title, sections and taxonomy")
             return nil
@@ -32,7 +30,7 @@ struct AgendaNodeReader {
         return Agenda(name: name, title: title, description: description, sections: sections, taxonomy: taxonomy)
     }
 
-    private mutating func sections(_ node: Node?, at parent: Node) -> [AgendaSection]? {
+    private mutating func sections(_ node: YAMLNode?, at parent: YAMLNode) -> [AgendaSection]? {
         guard let node else {
             report(parent, "missing 'sections': list the meeting's sections, each with id, title and minutes")
             return nil
@@ -52,7 +50,7 @@ struct AgendaNodeReader {
             let section = section(item, number: position + 1)
             // A section with other problems still claims its id: `check` reports a repeated
             // id in the same run as everything else.
-            if let id = section?.id ?? item.mapping?["id"]?.scalar?.string, isValidID(id) {
+            if let id = section?.id ?? item.mapping?["id"]?.scalar, isValidID(id) {
                 if let firstLine = seenIDs[id] {
                     report(item, "duplicate section id '\(id)' (first used on line \(firstLine)); give each section its own id")
                 } else {
@@ -72,7 +70,7 @@ struct AgendaNodeReader {
         return result
     }
 
-    private mutating func section(_ node: Node, number: Int) -> AgendaSection? {
+    private mutating func section(_ node: YAMLNode, number: Int) -> AgendaSection? {
         let label = "section \(number)"
         guard let mapping = node.mapping else {
             report(node, "\(label) must be a mapping with id, title and minutes")
@@ -94,13 +92,13 @@ struct AgendaNodeReader {
                              table: table)
     }
 
-    private mutating func minutes(_ node: Node?, in label: String, at parent: Node) -> Int? {
+    private mutating func minutes(_ node: YAMLNode?, in label: String, at parent: YAMLNode) -> Int? {
         guard let node else {
             report(parent, "\(label): missing 'minutes' (how long the section lasts, e.g. minutes: 10)")
             return nil
         }
-        guard let scalar = node.scalar, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
-            report(node, "\(label): 'minutes' must be a whole number of minutes, found '\(node.scalar?.string ?? "a list or mapping")'")
+        guard let scalar = node.scalar, let value = Int(scalar.trimmingWhitespace()) else {
+            report(node, "\(label): 'minutes' must be a whole number of minutes, found '\(node.scalar ?? "a list or mapping")'")
             return nil
         }
         guard value > 0 else {
@@ -114,11 +112,11 @@ struct AgendaNodeReader {
         return value
     }
 
-    private mutating func kind(_ node: Node?, in label: String) -> SectionKind? {
+    private mutating func kind(_ node: YAMLNode?, in label: String) -> SectionKind? {
         guard let node else { return .discussion }
         let allowed = SectionKind.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let text = node.scalar?.string, let kind = SectionKind(rawValue: text) else {
-            report(node, "\(label): unknown kind '\(node.scalar?.string ?? "?")'; use one of \(allowed)")
+        guard let text = node.scalar, let kind = SectionKind(rawValue: text) else {
+            report(node, "\(label): unknown kind '\(node.scalar ?? "?")'; use one of \(allowed)")
             return nil
         }
         return kind
@@ -126,17 +124,17 @@ struct AgendaNodeReader {
 
     /// The table a section shows: none when the key is absent (`.some(nil)`), nil when the
     /// value is not one of the tables (reported).
-    private mutating func recordTable(_ node: Node?, in label: String) -> RecordTable?? {
+    private mutating func recordTable(_ node: YAMLNode?, in label: String) -> RecordTable?? {
         guard let node else { return .some(nil) }
         let allowed = RecordTable.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let text = node.scalar?.string, let table = RecordTable(rawValue: text) else {
-            report(node, "\(label): unknown table '\(String((node.scalar?.string ?? "?").prefix(80)))'; use one of \(allowed)")
+        guard let text = node.scalar, let table = RecordTable(rawValue: text) else {
+            report(node, "\(label): unknown table '\(String((node.scalar ?? "?").prefix(80)))'; use one of \(allowed)")
             return nil
         }
         return .some(table)
     }
 
-    private mutating func taxonomy(_ node: Node?, at parent: Node) -> Taxonomy? {
+    private mutating func taxonomy(_ node: YAMLNode?, at parent: YAMLNode) -> Taxonomy? {
         guard let node else {
             report(parent, "missing 'taxonomy': give root_causes and severities for tagging problems")
             return nil
@@ -152,7 +150,7 @@ struct AgendaNodeReader {
         return Taxonomy(rootCauses: rootCauses, severities: severities)
     }
 
-    private mutating func taxonomyList(_ mapping: Node.Mapping, _ key: String, at parent: Node) -> [String]? {
+    private mutating func taxonomyList(_ mapping: YAMLNode.Mapping, _ key: String, at parent: YAMLNode) -> [String]? {
         guard let node = mapping[key] else {
             report(parent, "taxonomy: missing '\(key)'")
             return nil
@@ -175,28 +173,28 @@ struct AgendaNodeReader {
 
     // MARK: - Scalars and lists
 
-    private mutating func requiredString(_ mapping: Node.Mapping, _ key: String, in label: String, at parent: Node) -> String? {
+    private mutating func requiredString(_ mapping: YAMLNode.Mapping, _ key: String, in label: String, at parent: YAMLNode) -> String? {
         guard let node = mapping[key] else {
             report(parent, "\(label): missing '\(key)'")
             return nil
         }
-        guard let text = node.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let text = node.scalar, !text.trimmingWhitespace().isEmpty else {
             report(node, "\(label): '\(key)' must be a non-empty text")
             return nil
         }
         return bounded(text, at: node, "\(label): '\(key)'")
     }
 
-    private mutating func optionalString(_ mapping: Node.Mapping, _ key: String) -> String? {
+    private mutating func optionalString(_ mapping: YAMLNode.Mapping, _ key: String) -> String? {
         guard let node = mapping[key] else { return nil }
-        guard let text = node.scalar?.string else {
+        guard let text = node.scalar else {
             report(node, "'\(key)' must be a text")
             return nil
         }
         return bounded(text, at: node, "'\(key)'")
     }
 
-    private mutating func stringList(_ node: Node?, key: String, in label: String) -> [String]? {
+    private mutating func stringList(_ node: YAMLNode?, key: String, in label: String) -> [String]? {
         guard let node else { return nil }
         guard let list = node.sequence else {
             report(node, "\(label): '\(key)' must be a list (one '- item' per line)")
@@ -204,7 +202,7 @@ struct AgendaNodeReader {
         }
         var result: [String] = []
         for item in list {
-            guard let text = item.scalar?.string else {
+            guard let text = item.scalar else {
                 report(item, "\(label): every entry of '\(key)' must be a text")
                 return nil
             }
@@ -214,10 +212,10 @@ struct AgendaNodeReader {
         return result
     }
 
-    private mutating func rejectUnknownKeys(_ mapping: Node.Mapping, allowed: Set<String>, in label: String) {
+    private mutating func rejectUnknownKeys(_ mapping: YAMLNode.Mapping, allowed: Set<String>, in label: String) {
         for (key, _) in mapping {
             guard charge(key, 1) else { return }
-            let name = String((key.scalar?.string ?? "?").prefix(80))
+            let name = String((key.scalar ?? "?").prefix(80))
             if !allowed.contains(name) {
                 let known = allowed.sorted().joined(separator: ", ")
                 report(key, "\(label): unknown key '\(name)'; known keys are \(known)")
@@ -227,7 +225,7 @@ struct AgendaNodeReader {
 
     /// The text, counted against the walk's budget and checked against `Limits.agendaTextBytes`;
     /// nil (and a problem reported) when it is too long or the budget is spent.
-    private mutating func bounded(_ text: String, at node: Node, _ what: String) -> String? {
+    private mutating func bounded(_ text: String, at node: YAMLNode, _ what: String) -> String? {
         let bytes = text.utf8.count
         guard charge(node, 1 + bytes) else { return nil }
         guard bytes <= Limits.agendaTextBytes else {
@@ -239,7 +237,7 @@ struct AgendaNodeReader {
 
     /// Counts `units` of the walk; false once the agenda has expanded past any real one.
     /// Reported once, where it happened, with what to change.
-    private mutating func charge(_ node: Node, _ units: Int) -> Bool {
+    private mutating func charge(_ node: YAMLNode, _ units: Int) -> Bool {
         guard !isOverBudget else { return false }
         spent += units
         guard spent > Limits.agendaExpandedUnits else { return true }
@@ -252,9 +250,9 @@ struct AgendaNodeReader {
         !id.isEmpty && id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
     }
 
-    private func line(of node: Node?) -> Int? { node?.mark?.line }
+    private func line(of node: YAMLNode?) -> Int? { node?.line }
 
-    private mutating func report(_ node: Node?, _ message: String) {
+    private mutating func report(_ node: YAMLNode?, _ message: String) {
         problems.append(AgendaProblem(file: file, line: line(of: node), message: message))
     }
 }

@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 
 /// Measures how big a YAML text becomes once its aliases are expanded, from libyaml's event
 /// stream, before anything is built from it. An alias (`*name`) repeats its anchored node

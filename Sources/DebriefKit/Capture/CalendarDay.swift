@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A date without a time of day, as deadlines are: 2026-12-01. Arithmetic runs in UTC so
 /// a day is always a day, whatever the local zone does with daylight saving.
@@ -13,12 +17,11 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         self.day = day
     }
 
-    /// The local calendar day of a moment.
-    public init(_ date: Date, in zone: TimeZone = .current) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    /// The local calendar day of a moment; `zone` nil is the machine's (see `CivilTime`).
+    public init(_ date: Date, in zone: TimeZone? = nil) {
+        let wall = CivilTime.wallSeconds(date, offset: CivilTime.offset(at: date, in: zone))
+        let parts = CivilTime.date(days: CivilTime.floorDivide(wall, 86_400))
+        self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 
     /// Parses `yyyy-MM-dd`, refusing dates that do not exist (2026-02-30). The one parser of
@@ -47,34 +50,24 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// `20261201`, as iCalendar writes a date.
-    public var compact: String { String(format: "%04d%02d%02d", year, month, day) }
+    public var compact: String { CivilTime.digits(year, 4) + CivilTime.digits(month, 2) + CivilTime.digits(day, 2) }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        CivilTime.digits(year, 4) + "-" + CivilTime.digits(month, 2) + "-" + CivilTime.digits(day, 2)
     }
 
-    /// 1 = Monday … 7 = Sunday (ISO 8601).
+    /// 1 = Monday … 7 = Sunday (ISO 8601); 1970-01-01 was a Thursday.
     public var weekday: Int {
-        let sundayFirst = Self.utc.component(.weekday, from: date ?? .distantPast)
-        return sundayFirst == 1 ? 7 : sundayFirst - 1
+        let days = CivilTime.days(year: year, month: month, day: day)
+        return ((days % 7 + 7 + 3) % 7) + 1
     }
 
     public func adding(days: Int) -> CalendarDay {
-        guard let date, let moved = Self.utc.date(byAdding: .day, value: days, to: date) else { return self }
-        return CalendarDay(moved, in: .gmt)
+        let moved = CivilTime.date(days: CivilTime.days(year: year, month: month, day: day) + days)
+        return CalendarDay(year: moved.year, month: moved.month, day: moved.day)
     }
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
-
-    private var date: Date? {
-        Self.utc.date(from: DateComponents(year: year, month: month, day: day))
-    }
-
-    private static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        return calendar
-    }()
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Turns what the note-taker typed into a note: a leading `!` marks a problem, `+` a win,
 /// `>` an action item, `?` an open question; anything else is a plain note. A leading `*`
@@ -27,11 +31,11 @@ public enum NoteParser {
     }
 
     public static func parse(_ typed: String, today: CalendarDay? = nil) -> Result {
-        var trimmed = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        var trimmed = typed.trimmingWhitespaceAndNewlines()
         // One mark is read; the rest is parsed as typed (never recursively: a paste of
         // fifty thousand `*` must not exhaust the stack).
         let isLearning = trimmed.first == learningPrefix
-        if isLearning { trimmed = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines) }
+        if isLearning { trimmed = String(trimmed.dropFirst()).trimmingWhitespaceAndNewlines() }
         var result = parseKind(trimmed, today: today)
         result.isLearning = isLearning
         return result
@@ -41,7 +45,7 @@ public enum NoteParser {
         guard let first = trimmed.first, let kind = prefixes.first(where: { $0.0 == first })?.1 else {
             return Result(content: NoteContent(kind: .note, text: trimmed))
         }
-        let text = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(trimmed.dropFirst()).trimmingWhitespaceAndNewlines()
         guard kind == .action else { return Result(content: NoteContent(kind: kind, text: text)) }
         return parseAction(text, today: today)
     }
@@ -70,7 +74,7 @@ public enum NoteParser {
             }
             lines.append(kept.joined(separator: " "))
         }
-        result.content.text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        result.content.text = lines.joined(separator: "\n").trimmingWhitespaceAndNewlines()
         return result
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The one-line form that adds a row to the section's table or corrects it, typed in the
 /// note input at typing speed:
@@ -97,7 +101,7 @@ public enum RecordFormParser {
     public static func typingName(of column: RecordColumn) -> String {
         if let preferred = preferredNames[column.key] { return preferred }
         if !column.key.contains("_") { return column.key }
-        let names = ([column.key.replacingOccurrences(of: "_", with: " "), column.title] + column.aliases)
+        let names = ([column.key.replacingAll("_", with: " "), column.title] + column.aliases)
             .map(RecordColumn.normalized).filter { !$0.isEmpty && !$0.contains(" ") }
         return names.min { $0.count < $1.count } ?? RecordColumn.normalized(column.key)
     }
@@ -152,7 +156,7 @@ public enum RecordFormParser {
     /// A column's names in a form: its key, its title, the import aliases, and a few
     /// shorter ones for typing (`organic` for Organic ER).
     private static func names(of column: RecordColumn) -> [String] {
-        var names = [column.key.replacingOccurrences(of: "_", with: " "), column.title] + column.aliases
+        var names = [column.key.replacingAll("_", with: " "), column.title] + column.aliases
         names += typingAliases[column.key] ?? []
         // "@" and "#" fold to nothing: they name the row, not a column.
         return names.map(RecordColumn.normalized).filter { !$0.isEmpty }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How a meeting followed up the open actions it carried from earlier meetings, per
 /// earlier meeting: "1 of 2 actions from the 23 Nov 2026 meeting done".
@@ -32,7 +36,7 @@ public struct FollowThrough: Equatable, Sendable {
     }
 
     /// "1 of 2 actions from the 23 Nov 2026 meeting done; 1 not done, carried again".
-    public func sentence(in zone: TimeZone = .current) -> String {
+    public func sentence(in zone: TimeZone? = nil) -> String {
         var text = "\(done) of \(total) actions from the \(Self.meetingName(startedAt, in: zone)) done"
         if notDone > 0 { text += "; \(notDone) not done, carried again" }
         if dropped > 0 { text += "; \(dropped) dropped" }
@@ -41,7 +45,7 @@ public struct FollowThrough: Equatable, Sendable {
     }
 
     /// "23 Nov 2026 meeting", from a stored `started_at`; "earlier meeting" when unreadable.
-    public static func meetingName(_ startedAt: String?, in zone: TimeZone) -> String {
+    public static func meetingName(_ startedAt: String?, in zone: TimeZone?) -> String {
         guard let startedAt, let date = MeetingInfo(title: "", startedAt: startedAt).startDate else { return "earlier meeting" }
         let day = CalendarDay(date, in: zone)
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -49,7 +53,7 @@ public struct FollowThrough: Equatable, Sendable {
     }
 
     /// The brief's "Since last time" section; empty when nothing was carried.
-    public static func markdown(_ state: MeetingState, timeZone: TimeZone) -> String {
+    public static func markdown(_ state: MeetingState, timeZone: TimeZone?) -> String {
         let entries = of(state)
         guard !entries.isEmpty else { return "" }
         var out = "\n## Since last time\n\n"

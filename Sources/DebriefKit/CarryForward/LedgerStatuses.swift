@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Statuses recorded between meetings (`debrief actions done ID`) in the actions ledger of
 /// the sessions folder (`ActionLedger`), as carry-forward needs them: the latest status of

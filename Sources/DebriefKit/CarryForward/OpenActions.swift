@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The open actions of a client's earlier meetings, as the next meeting lists them in
 /// "Since last time": every action of the client's finished sessions, minus those a later

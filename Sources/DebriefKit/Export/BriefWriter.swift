@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The internal brief: the post-mortem as Markdown for the team. Results against goals
 /// (the KPI table), the creator and content tables where the agenda has them, what went
@@ -6,7 +10,7 @@ import Foundation
 /// then the rest of the discussion by section. Every piece of user text is escaped.
 public enum BriefWriter {
     /// `timeZone`: where the meeting's start is written in local time (tests fix it).
-    public static func markdown(header: SessionHeader, state: MeetingState, timeZone: TimeZone = .current) -> String {
+    public static func markdown(header: SessionHeader, state: MeetingState, timeZone: TimeZone? = nil) -> String {
         let findings = Findings(state: state)
         var out = "# \(MarkdownText.inline(header.meeting.title))\n\n"
         out += metadata(header: header, state: state, timeZone: timeZone)
@@ -22,7 +26,7 @@ public enum BriefWriter {
         return out
     }
 
-    private static func metadata(header: SessionHeader, state: MeetingState, timeZone: TimeZone) -> String {
+    private static func metadata(header: SessionHeader, state: MeetingState, timeZone: TimeZone?) -> String {
         let meeting = header.meeting
         var rows: [(String, String)] = [("Agenda", header.agenda.title),
                                         ("Started", LocalTime.text(stored: meeting.startedAt, in: timeZone))]

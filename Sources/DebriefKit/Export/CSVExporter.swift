@@ -25,7 +25,7 @@ public enum CSVExporter {
     /// One cell: control characters made visible (line breaks kept, as CSV allows them in
     /// quotes), a leading formula character defused with an apostrophe, quoted if needed.
     static func field(_ raw: String) -> String {
-        var text = VisibleText.lines(raw.replacingOccurrences(of: "\r\n", with: "\n"))
+        var text = VisibleText.lines(raw.replacingAll("\r\n", with: "\n"))
         // = + - @ start formulas in Excel, LibreOffice and Google Sheets (CWE-1236), and
         // spreadsheets trim leading blanks (tab, space, no-break space) or fold full-width
         // forms before evaluating: defuse a cell whose first character after blanks is one.
@@ -36,6 +36,6 @@ public enum CSVExporter {
             text = "'" + text
         }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
     }
 }

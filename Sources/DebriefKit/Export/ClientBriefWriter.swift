@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The client version, about one page in the playbook's shape: results, top-performing
 /// content, what we learned, recommendations for the next campaign. Reads notes only
@@ -30,7 +34,7 @@ public enum ClientBriefWriter {
     }
 
     public static func markdown(header: SessionHeader, state: MeetingState, withOwners: Bool = false,
-                                decisions: [String: Bool] = [:], timeZone: TimeZone = .current) -> String {
+                                decisions: [String: Bool] = [:], timeZone: TimeZone? = nil) -> String {
         let included = plan(header: header, state: state, withOwners: withOwners, decisions: decisions).included
         func lines(_ part: ClientVisibility.Part) -> [ClientVisibility.Line] { included.filter { $0.part == part } }
 

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The user's decisions about the client version's lines, kept beside the session in
 /// `<base>.review.jsonl` (0600, append-only, one JSON object a line:
@@ -40,7 +47,7 @@ public struct ClientReviewLog: Sendable {
 
     /// Appends one decision and flushes it to disk before returning.
     public mutating func record(line key: String, include: Bool, at date: Date = Date()) throws(StorageError) {
-        let decision = Decision(line: key, include: include, at: ISO8601DateFormatter().string(from: date))
+        let decision = Decision(line: key, include: include, at: CivilTime.iso8601(date))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = (try? encoder.encode(decision)) ?? Data()

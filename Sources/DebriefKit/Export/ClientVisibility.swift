@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What may leave the agency. The client version reads notes only through this policy,
 /// so the rule lives in one place and a property test can hold it to account.
@@ -112,7 +116,7 @@ public enum ClientVisibility {
         people += state.records.compactMap { record in
             record.table == .creators ? record.name : record.table == .content ? record.text("creator") : nil
         }
-        return people.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return people.filter { !$0.trimmingWhitespace().isEmpty }
     }
 
     /// The people named in `text`: any `@handle`, and any known person whose name (or one
@@ -123,7 +127,7 @@ public enum ClientVisibility {
         var found: [String] = []
         // An apostrophe ends a word: "Dana's reels" names Dana.
         let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || "@._-".contains($0)) })
-            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "._-")) }
+            .map { String($0).trimming { $0 == "." || $0 == "_" || $0 == "-" } }
         for word in words where word.hasPrefix("@") && word.count > 1 && !found.contains(word) {
             found.append(word)
         }
@@ -138,7 +142,14 @@ public enum ClientVisibility {
         return found
     }
 
+    /// Case and accents folded: lowercased, Latin letters to ASCII (the table client names
+    /// use), combining accents dropped. Wider than Foundation's diacritic folding (ß = ss):
+    /// over-cautious, as a name check should be.
     private static func fold(_ word: String) -> String {
-        word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var folded = ""
+        for scalar in word.lowercased().unicodeScalars where !LatinFold.isCombiningMark(scalar) {
+            if let ascii = LatinFold.ascii(scalar) { folded += ascii } else { folded.unicodeScalars.append(scalar) }
+        }
+        return folded
     }
 }

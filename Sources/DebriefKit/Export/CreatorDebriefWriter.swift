@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `export --format creator --creator HANDLE`: a short, professional debrief for one
 /// creator. Their numbers against their own organic rate and the campaign median, what
@@ -11,7 +15,7 @@ public enum CreatorDebriefWriter {
 
     /// The debrief, or nil when the session has no creator with this handle.
     public static func markdown(header: SessionHeader, state: MeetingState, handle: String,
-                                timeZone: TimeZone = .current) -> String? {
+                                timeZone: TimeZone? = nil) -> String? {
         guard let policy = CreatorVisibility(handle: handle, in: state),
               let creator = state.records(in: .creators).first(where: { $0.name == policy.handle }) else { return nil }
         let meeting = header.meeting

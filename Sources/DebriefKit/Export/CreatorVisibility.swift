@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a creator's debrief may carry. The playbook shares findings with creators
 /// selectively, so nothing goes to a creator by default:
@@ -54,7 +58,7 @@ public struct CreatorVisibility: Sendable {
 
     /// A handle compared without its `@` and case.
     static func folded(_ handle: String) -> String {
-        var text = handle.trimmingCharacters(in: .whitespaces)
+        var text = handle.trimmingWhitespace()
         while text.hasPrefix("@") { text.removeFirst() }
         return text.lowercased()
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Action-item deadlines as an iCalendar file (RFC 5545): one all-day VTODO per action
 /// with a due date, owner and problem in the description. CRLF line ends, TEXT values
@@ -40,7 +44,7 @@ public enum ICSExporter {
 
     /// A TEXT value: backslash, semicolon, comma and newline escaped; other controls visible.
     static func text(_ raw: String) -> String {
-        let flat = raw.replacingOccurrences(of: "\r\n", with: "\n")
+        let flat = raw.replacingAll("\r\n", with: "\n")
         var out = ""
         for part in flat.split(separator: "\n", omittingEmptySubsequences: false).map({ VisibleText.line(String($0)) }).enumerated() {
             if part.offset > 0 { out += "\\n" }
@@ -53,11 +57,8 @@ public enum ICSExporter {
     }
 
     static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
+        // yyyyMMdd'T'HHmmss'Z': the UTC timestamp without its separators.
+        String(CivilTime.iso8601(date).filter { $0 != "-" && $0 != ":" })
     }
 
     /// One content line, folded: at most 75 octets per physical line, continuation lines

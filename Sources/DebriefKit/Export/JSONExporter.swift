@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The session as one JSON document for other tools: the meeting, the agenda's name and
 /// title, the summary (sections, time, items), the open checklist and the tables of numbers
@@ -47,7 +51,7 @@ public enum JSONExporter {
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
             if scalar.value >= 0x7F, VisibleText.isUnsafe(scalar) {
-                out += String(format: "\\u%04X", scalar.value)
+                out += CFormat.string("\\u%04X", scalar.value)
             } else {
                 out.unicodeScalars.append(scalar)
             }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `debrief show`: the session as plain text for the terminal. Metadata, each section with
 /// time used against plan and its items (kind, tags, owner, due), then the action items.
@@ -6,7 +10,7 @@ import Foundation
 /// A note of several lines prints them as continuation lines under its first.
 public enum SessionText {
     /// `timeZone`: where the meeting's start is written in local time (tests fix it).
-    public static func render(header: SessionHeader, state: MeetingState, timeZone: TimeZone = .current) -> String {
+    public static func render(header: SessionHeader, state: MeetingState, timeZone: TimeZone? = nil) -> String {
         let meeting = header.meeting
         let findings = Findings(state: state)
         var out = "\(VisibleText.line(meeting.title))\n"
@@ -21,7 +25,7 @@ public enum SessionText {
         facts.append(state.hasEnded ? ("Duration", duration) : ("Status", "interrupted (captured until \(duration))"))
         if time.paused > 0 { facts.append(("Paused", "\(DurationText.clock(time.paused * 1000)) (in no section)")) }
         for case let (label, value?) in facts where !value.isEmpty {
-            out += "  \(label.padding(toLength: 12, withPad: " ", startingAt: 0))\(VisibleText.line(value))\n"
+            out += "  \(label.padded(toLength: 12))\(VisibleText.line(value))\n"
         }
         for (index, section) in state.agenda.sections.enumerated() {
             let timing = state.sections[index]
@@ -60,7 +64,7 @@ public enum SessionText {
 
     /// `numbers`: problems as the meeting numbered them (1, 2, 3…), never note ids.
     static func item(_ note: Note, _ findings: Findings, numbers: ProblemNumbers) -> String {
-        let head = "\(DurationText.clock(note.t))  \(note.kind.rawValue.uppercased().padding(toLength: 9, withPad: " ", startingAt: 0))"
+        let head = "\(DurationText.clock(note.t))  \(note.kind.rawValue.uppercased().padded(toLength: 9))"
         let text = lines(note.text, indent: 3 + head.count)
         let line = head + text.first
         var tags: [String] = []
@@ -82,8 +86,8 @@ public enum SessionText {
     /// A note's first line, and its other lines each on a new line under it, indented to
     /// the text's column (`rest` is empty for a one-line note). Controls stay visible.
     static func lines(_ text: String, indent: Int) -> (first: String, rest: String) {
-        let parts = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        let shown = parts.map { VisibleText.line(String($0).replacingOccurrences(of: "\t", with: "    ")) }
+        let parts = text.replacingAll("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let shown = parts.map { VisibleText.line(String($0).replacingAll("\t", with: "    ")) }
         let margin = String(repeating: " ", count: indent)
         return (shown.first ?? "", shown.dropFirst().map { "\n" + margin + $0 }.joined())
     }

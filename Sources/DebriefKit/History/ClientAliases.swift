@@ -1,5 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import Yams
+#endif
 
 /// `clients.yaml` in the sessions folder: which spellings are one client. Each key is the
 /// name to show; its list holds the other spellings people typed:
@@ -31,9 +34,9 @@ public struct ClientAliases: Sendable {
         guard data.count <= 1_000_000, let text = String(data: data, encoding: .utf8) else {
             throw HistoryError("\(url.path): not a text file of client aliases")
         }
-        let node: Node?
+        let node: YAMLNode?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try YAMLComposer.compose(text)
         } catch {
             throw HistoryError("\(url.path): not valid YAML; write each client as 'Name:' followed by '- spelling' lines")
         }
@@ -43,12 +46,12 @@ public struct ClientAliases: Sendable {
         }
         var groups: [String: [String]] = [:]
         for (key, value) in mapping {
-            guard let name = key.string, !ClientName(name).isEmpty else {
-                throw HistoryError("\(url.path) line \(key.mark.map { "\($0.line)" } ?? "?"): a client name must be text")
+            guard let name = key.scalar, !ClientName(name).isEmpty else {
+                throw HistoryError("\(url.path) line \(key.line): a client name must be text")
             }
             if let list = value.sequence {
-                groups[name] = list.compactMap(\.string)
-            } else if let single = value.string, !single.isEmpty {
+                groups[name] = list.compactMap(\.scalar)
+            } else if let single = value.scalar, !single.isEmpty {
                 groups[name] = [single]
             } else {
                 groups[name] = []

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A team keeps its sessions folder in git; Debrief commits its own files there (a finished
 /// meeting's session file and brief, the action ledger after a status) and nothing else. It
@@ -26,7 +30,7 @@ public enum GitRecorder {
         let url = folder.appending(path: ".gitattributes")
         let rule = "\(ActionLedger.fileName) merge=union"
         let existing = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        if existing.split(separator: "\n").contains(where: { $0.trimmingCharacters(in: .whitespaces) == rule }) { return url }
+        if existing.split(separator: "\n").contains(where: { $0.trimmingWhitespace() == rule }) { return url }
         let text = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + rule + "\n"
         guard (try? SecureFiles.writeAtomically(Data(text.utf8), to: url)) != nil else { return nil }
         return url
@@ -38,28 +42,16 @@ public enum GitRecorder {
     }
 
     static func run(_ arguments: [String], in folder: URL) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder.path] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["LC_ALL"] = "C"
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
+        guard let result = ChildProcess.run(["/usr/bin/env", "git", "-C", folder.path] + arguments, environment: environment) else {
             return (127, "git could not be started")
         }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return result
     }
 }
 
 extension String {
-    fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    fileprivate var trimmed: String { trimmingWhitespaceAndNewlines() }
 }

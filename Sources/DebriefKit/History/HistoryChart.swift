@@ -101,7 +101,7 @@ public enum HistoryChart {
     }
 
     public static func clip(_ text: String, _ limit: Int) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        let flat = text.replacingAll("\n", with: " ")
         return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
     }
 

@@ -1,7 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 
 /// Every finished session of a folder, as digests, fast: a derived index file in the folder
 /// (`.debrief-index.tsv`) remembers each session file's digest with its modification time

@@ -1,7 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 
 /// The index file's text: one line per session and one per item, tab-separated, so ten
 /// thousand sessions load without a JSON decoder (which took seconds for that many here).

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `debrief learnings`: what a campaign team reads before planning. Per client, newest
 /// post-mortem first: its learnings, what changed as a result (its actions and their latest

@@ -49,7 +49,7 @@ public struct LiveFolder: Sendable {
         for byte in sessions.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         let tag = "." + String(String(hash, radix: 16).suffix(6))
         let room = UnixSocket.maximumPath - path.utf8.count - 1 - tag.utf8.count - Self.suffix.utf8.count
-        var name = session.replacingOccurrences(of: "/", with: "-")
+        var name = session.replacingAll("/", with: "-")
         while name.utf8.count > room, !name.isEmpty { name.removeLast() }
         return path + "/" + name + tag + Self.suffix
     }

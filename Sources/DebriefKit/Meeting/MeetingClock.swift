@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Synchronization
 
 /// Meeting time in milliseconds since the meeting started. Injected everywhere, so tests
 /// run a 90-minute meeting in milliseconds and replay is exact.
@@ -51,17 +56,16 @@ public struct SystemMonotonicClock: MonotonicClock {
 /// A clock that moves only when told to: meeting time for the core, wall time for the
 /// loop's timers (tests use one of each when they need both).
 public final class TestClock: MeetingClock, MonotonicClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Int
+    private let current: Mutex<Int>
 
-    public init(start: Int = 0) { current = start }
+    public init(start: Int = 0) { current = Mutex(start) }
 
-    public func now() -> Int { lock.withLock { current } }
+    public func now() -> Int { current.withLock { $0 } }
 
     public func milliseconds() -> Int { now() }
 
     public func advance(byMilliseconds milliseconds: Int) {
-        lock.withLock { current += milliseconds }
+        current.withLock { $0 += milliseconds }
     }
 
     public func advance(byMinutes minutes: Double) {

@@ -53,7 +53,7 @@ extension MeetingState {
         case .noteLearning(let id, let learning):
             updateNote(id) { $0.isLearning = learning }
         case .learningRewritten(let id, let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingWhitespaceAndNewlines()
             updateNote(id) { $0.learningText = trimmed.isEmpty ? nil : trimmed }
         case .clockPaused:
             guard !isPaused else { return }

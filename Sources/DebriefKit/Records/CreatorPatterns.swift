@@ -63,7 +63,7 @@ public enum CreatorPatterns {
     private static func key(of creator: Record, by dimension: PatternDimension) -> String? {
         switch dimension {
         case .tier: CreatorMeasures(creator).tier?.rawValue
-        case .platform: creator.text("platform").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        case .platform: creator.text("platform").flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
         case .brief: creator.text("brief_detail")
         }
     }

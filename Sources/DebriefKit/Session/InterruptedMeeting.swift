@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A journal left in the sessions folder by a meeting that did not end: the program was
 /// killed, the terminal closed, the machine slept, or the note-taker chose to stop.

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Splits JSON Lines data into its lines (without the newlines), as `split` with empty
 /// lines kept would. Newlines are found with `memchr` over the raw bytes: the generic

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Keeps a meeting's events: in memory always, and in the journal on disk as each one
 /// happens. If the disk fails, the meeting goes on in memory and the failure is reported;

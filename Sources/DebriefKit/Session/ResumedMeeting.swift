@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An interrupted meeting, reopened: its journal locked and repaired, every readable event
 /// back in memory, and the meeting time to continue the clock from.
@@ -72,15 +79,11 @@ public struct ResumedMeeting {
     private static func isUnchanged(_ meeting: InterruptedMeeting) -> Bool {
         guard let size = meeting.fileSize,
               let now = try? FileManager.default.attributesOfItem(atPath: meeting.journal.path) else { return false }
-        return now[.size] as? Int == size && now[.modificationDate] as? Date == meeting.lastSaved
+        return now.fileSize == size && now[.modificationDate] as? Date == meeting.lastSaved
     }
 
     private static func endsWithNewline(_ url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return true }
-        defer { try? handle.close() }
-        guard let end = try? handle.seekToEnd(), end > 0 else { return true }
-        try? handle.seek(toOffset: end - 1)
-        return (try? handle.read(upToCount: 1)) == Data([UInt8(ascii: "\n")])
+        SecureFiles.lastByte(of: url.path).map { $0 == UInt8(ascii: "\n") } ?? true
     }
 }
 

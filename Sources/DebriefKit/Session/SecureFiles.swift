@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,10 +45,27 @@ public enum SecureFiles {
             }
             chmod(folder.path, 0o700)  // mkdir applies the umask; chmod does not
         }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+        guard isFolder(url.path) == true else {
             throw StorageError(path: url.path, action: "use folder", reason: "it is not a folder")
         }
+    }
+
+    /// Whether `path` is a folder (symlinks followed); nil when nothing is there.
+    public static func isFolder(_ path: String) -> Bool? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The file's last byte; nil when it is empty or cannot be read.
+    public static func lastByte(of path: String) -> UInt8? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let end = lseek(descriptor, 0, SEEK_END)
+        guard end > 0 else { return nil }
+        var last: UInt8 = 0
+        return pread(descriptor, &last, 1, end - 1) == 1 ? last : nil
     }
 
     /// Opens a new file for writing, 0600, failing if it exists.
@@ -158,5 +179,19 @@ public enum SecureFiles {
         }
         syncFolder(folder)
         return descriptor
+    }
+}
+
+extension Dictionary where Key == FileAttributeKey, Value == Any {
+    /// A file's size from `attributesOfItem`: Foundation gives an `Int` (a bridged number),
+    /// FoundationEssentials a `UInt`; `as? Int` alone missed the second and skipped size limits.
+    var fileSize: Int? {
+        switch self[.size] {
+        case let size as Int: size
+        case let size as UInt: Int(exactly: size)
+        case let size as UInt64: Int(exactly: size)
+        case let size as Int64: Int(exactly: size)
+        default: nil
+        }
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The sessions folder as a list: finished sessions and journals of interrupted meetings,
 /// newest first, each read once for the facts `debrief sessions` shows.

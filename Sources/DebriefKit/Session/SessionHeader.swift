@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The first line of a journal or session file: what meeting this is, on which agenda.
 public struct SessionHeader: Codable, Equatable, Sendable {
@@ -44,17 +48,11 @@ public struct MeetingInfo: Codable, Equatable, Sendable {
         case noteTaker = "note_taker", startedAt = "started_at", timeScale = "time_scale"
     }
 
-    public var startDate: Date? { MeetingInfo.isoFormatter().date(from: startedAt) }
+    public var startDate: Date? { CivilTime.parseISO8601(startedAt) }
 
-    public static func timestamp(_ date: Date, in zone: TimeZone = .current) -> String {
-        let formatter = isoFormatter()
-        formatter.timeZone = zone
-        return formatter.string(from: date)
-    }
-
-    private static func isoFormatter() -> ISO8601DateFormatter {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter
+    /// ISO 8601 with the zone's offset, `2026-11-23T15:00:00+01:00` (`Z` in UTC); `zone` nil
+    /// is the machine's.
+    public static func timestamp(_ date: Date, in zone: TimeZone? = nil) -> String {
+        CivilTime.iso8601(date, offset: CivilTime.offset(at: date, in: zone))
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A journal or session file read back: what could be read, and what could not.
 public struct SessionRecord: Sendable {
@@ -148,7 +152,7 @@ public enum SessionReader {
 
     private static func contents(of url: URL) throws(SessionReadError) -> Data {
         do {
-            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            let size = (try FileManager.default.attributesOfItem(atPath: url.path).fileSize) ?? 0
             if size > maximumFileBytes {
                 throw SessionReadError(path: url.path, message: "too large to be a session file (\(Limits.size(size)))")
             }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension SessionStore {
     /// Every journal in the folder, newest first.
@@ -22,6 +26,6 @@ extension SessionStore {
         return InterruptedMeeting(journal: url, baseName: base,
                                   lastSaved: attributes[.modificationDate] as? Date ?? .distantPast,
                                   isInUse: Journal.isInUse(url), record: record,
-                                  fileSize: attributes[.size] as? Int)
+                                  fileSize: attributes.fileSize)
     }
 }

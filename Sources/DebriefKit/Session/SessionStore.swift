@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The sessions folder: where journals of running meetings and finished session files live.
 public struct SessionStore: Sendable {
@@ -21,11 +28,8 @@ public struct SessionStore: Sendable {
     }
 
     /// `<date>-<slug>`, numbered if a meeting of that name already exists that day.
-    public func newBaseName(title: String, date: Date, timeZone: TimeZone = .current) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        let day = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    public func newBaseName(title: String, date: Date, timeZone: TimeZone? = nil) -> String {
+        let day = CalendarDay(date, in: timeZone).description
         let base = "\(day)-\(Self.slug(title))"
         var candidate = base
         var number = 2

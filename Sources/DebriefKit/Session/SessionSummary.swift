@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The last line of a session file: the meeting's final state, for tools that want the
 /// result without folding events. Folding the file's events must give exactly this.

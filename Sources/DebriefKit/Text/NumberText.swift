@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Numbers as a table shows them: thousands grouped (`18,400`), percentages with one
 /// decimal (`3.1%`), money with its sign (`€0.41`), a signed variance (`−22.5%`), and a
@@ -14,7 +18,7 @@ public enum NumberText {
         let magnitude = (abs(value) * scale).rounded()
         // Integer digits, not String(format:): a full-screen table formats hundreds of
         // numbers a frame, and the formatter cost more than drawing the frame.
-        guard magnitude < 9e15 else { return (value < 0 ? "−" : "") + String(format: "%.0f", abs(value)) }
+        guard magnitude < 9e15 else { return (value < 0 ? "−" : "") + CFormat.string("%.0f", abs(value)) }
         let scaled = Int64(magnitude), unit = Int64(scale)
         let whole = String(scaled / unit)
         var text = ""

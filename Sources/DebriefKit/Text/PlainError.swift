@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -55,13 +59,10 @@ public enum PlainError {
 
     /// Foundation's file errors (CocoaError, POSIXError) in words; nil for any other error.
     static func systemReason(_ error: any Error) -> String? {
-        let bridged = error as NSError
-        if bridged.domain == NSPOSIXErrorDomain { return reason(errno: Int32(bridged.code)) }
-        guard bridged.domain == NSCocoaErrorDomain else { return nil }
-        if let underlying = bridged.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return reason(errno: Int32(underlying.code))
-        }
-        switch CocoaError.Code(rawValue: bridged.code) {
+        if let posix = error as? POSIXError { return reason(errno: posix.code.rawValue) }
+        guard let cocoa = error as? CocoaError else { return nil }
+        if let underlying = cocoa.underlying as? POSIXError { return reason(errno: underlying.code.rawValue) }
+        switch cocoa.code {
         case .fileNoSuchFile, .fileReadNoSuchFile: return reason(errno: ENOENT)
         case .fileReadNoPermission, .fileWriteNoPermission: return reason(errno: EACCES)
         case .fileWriteOutOfSpace: return reason(errno: ENOSPC)

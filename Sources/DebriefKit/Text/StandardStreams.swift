@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writing to stdout and stderr without ever crashing. Foundation's `FileHandle.write`
 /// traps when the write fails, and it does fail exactly when it matters: the terminal was

@@ -21,7 +21,7 @@ public enum VisibleText {
     /// Multi-line form: newlines are kept (a tab becomes spaces); everything else as in `line`.
     public static func lines(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line(String($0).replacingOccurrences(of: "\t", with: "    ")) }
+            .map { line(String($0).replacingAll("\t", with: "    ")) }
             .joined(separator: "\n")
     }
 

@@ -170,7 +170,7 @@ extension AppModel {
     /// Enter while rewriting a learning (`w`): the log's words change, the note's do not.
     /// Emptied, the learning goes back to the note's own words.
     private mutating func saveLearningRewrite(_ typed: String, of id: Int) -> [AppEffect] {
-        let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = typed.trimmingWhitespaceAndNewlines()
         let note = meeting.note(id: id)
         editingNoteID = nil
         rewritingLearning = false

@@ -1,5 +1,9 @@
 import DebriefKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What the app asks its loop to do, after handling an input.
 public enum AppEffect: Equatable, Sendable {
@@ -238,7 +242,7 @@ public struct AppModel: Sendable {
             }
             sinceLastTime = nil  // a paste is note-taking: the meeting is under way
             focus = .input
-            insertWithinNoteLimit(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"),
+            insertWithinNoteLimit(text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n"),
                                   pasted: true)
             return []
         case .key(let key):

@@ -1,5 +1,9 @@
 import DebriefKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The few values the shared widgets draw (the agenda, the countdown, the tag tally): the
 /// meeting, its time and where its wall clock starts. The console, the projector and the

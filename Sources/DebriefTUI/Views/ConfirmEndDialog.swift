@@ -92,7 +92,7 @@ public enum ConfirmEndDialog {
             lines.append(("⚠ Not on disk yet: \(problem). Ending asks for another folder.", .alert))
         }
         if let unsaved = model.unsavedInput {
-            let preview = VisibleText.line(unsaved.replacingOccurrences(of: "\n", with: " "))
+            let preview = VisibleText.line(unsaved.replacingAll("\n", with: " "))
             let what = model.editedNoteName.map { "Your edit of \($0)" } ?? "The note still in the input"
             lines.append(("\(what) is saved first: “\(preview.count > 60 ? preview.prefix(59) + "…" : preview)”", .warning))
         }

@@ -129,7 +129,7 @@ public enum MeetingScreen {
     static func messageRows(_ model: AppModel, width: Int, maximum: Int) -> [String] {
         guard maximum > 0, let message = model.message,
               DisplayWidth.of(message) > ruleRoom(model, width: width) - 2 else { return [] }
-        let lines = TextWrap.lines(message.replacingOccurrences(of: "\n", with: " "), width: width - 4)
+        let lines = TextWrap.lines(message.replacingAll("\n", with: " "), width: width - 4)
         guard lines.count > maximum else { return lines }
         let kept = Array(lines.prefix(maximum - 1))
         let rest = lines.dropFirst(maximum - 1).joined(separator: " ")

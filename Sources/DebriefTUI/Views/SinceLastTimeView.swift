@@ -1,5 +1,9 @@
 import DebriefKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// "Since last time": the open actions of the client's earlier meetings, each with what
 /// this meeting said of it, two rows an action (what, then who · when · from which
@@ -25,7 +29,7 @@ public enum SinceLastTimeView {
 
     static let statusWidth = 12
 
-    public static func draw(_ content: Content, in canvas: inout Canvas, area: Rect, zone: TimeZone = .current) {
+    public static func draw(_ content: Content, in canvas: inout Canvas, area: Rect, zone: TimeZone? = nil) {
         canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
         let (x, width) = (area.x + 1, area.width - 2)
         var row = area.y
@@ -56,7 +60,7 @@ public enum SinceLastTimeView {
     }
 
     private static func drawList(_ content: Content, in canvas: inout Canvas, x: Int, width: Int, top: Int, bottom: Int,
-                                 zone: TimeZone) {
+                                 zone: TimeZone?) {
         let count = content.actions.count
         let rows = bottom - top
         guard rows > 0 else { return }

@@ -1,5 +1,9 @@
 import DebriefKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Synchronization
 
 /// Where the meeting is in its agenda: every section with its state, total time used,
@@ -159,7 +163,7 @@ public enum AgendaProgress {
         let minute = Int((date.timeIntervalSince1970 / 60).rounded(.down))
         return lastOffset.withLock { last in
             if let last, last.minute == minute { return last.seconds }
-            let seconds = TimeZone.current.secondsFromGMT(for: date)
+            let seconds = CivilTime.offset(at: date, in: nil)
             last = (minute, seconds)
             return seconds
         }

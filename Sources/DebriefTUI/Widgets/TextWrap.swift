@@ -88,7 +88,7 @@ extension TextWrap {
     /// in "…" (inside a word only when the first word alone is too wide), so nobody reads
     /// half a word or half a title as whole. A separator left dangling at the cut goes too.
     public static func cut(_ text: String, width: Int) -> String {
-        let line = text.replacingOccurrences(of: "\n", with: " ")
+        let line = text.replacingAll("\n", with: " ")
         guard DisplayWidth.of(line) > width else { return line }
         guard width > 1 else { return "" }
         var kept = lines(line, width: width - 1).first ?? ""

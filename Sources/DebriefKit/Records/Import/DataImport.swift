@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads CSV and TSV files of KPIs, creators or content into typed rows, or reports every
 /// problem with file, line and column. Used by `debrief check-data` and `debrief run --data`.
@@ -25,17 +29,16 @@ public enum DataImport {
     static func files(_ paths: [String], problems: inout [DataProblem]) -> [(URL, String)] {
         var result: [(URL, String)] = []
         for path in paths {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            guard let isFolder = SecureFiles.isFolder(path) else {
                 problems.append(DataProblem(file: path, "no such file or folder"))
                 continue
             }
-            guard isFolder.boolValue else {
+            guard isFolder else {
                 result.append((URL(fileURLWithPath: path), path))
                 continue
             }
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
-                .filter { ["csv", "tsv", "txt"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
+                .filter { ["csv", "tsv", "txt"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) && !$0.hasPrefix(".") }
                 .sorted()
             if names.isEmpty {
                 problems.append(DataProblem(file: path, "the folder holds no .csv, .tsv or .txt file"))
@@ -53,7 +56,7 @@ public enum DataImport {
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            if let size = attributes[.size] as? Int, size > Limits.dataFileBytes {
+            if let size = attributes.fileSize, size > Limits.dataFileBytes {
                 throw DataImportError([DataProblem(file: file,
                     "the file is \(Limits.size(size)); a data file is at most \(Limits.size(Limits.dataFileBytes)). Split it, or export only the campaign's rows")])
             }

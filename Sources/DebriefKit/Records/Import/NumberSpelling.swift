@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Numbers as people write them in spreadsheets and platform exports: `18,400`, `18 400`,
 /// `1.2M`, `$12k`, `€0.41`, `3.1%`, `(250)`, `1.234,5`, `3,1`. The rules, in README.md
@@ -207,20 +211,18 @@ public enum NumberSpelling {
         return digits.isEmpty ? nil : String(decoding: digits, as: UTF8.self)
     }
 
-    private static let blanks = CharacterSet.whitespacesAndNewlines.union(["\u{A0}", "\u{202F}", "\u{FEFF}"])
-
     private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar == "\u{FEFF}"
     }
 
     static func trimmed(_ text: String) -> String {
-        // Most cells have nothing to trim: check the ends before asking Foundation.
+        // Most cells have nothing to trim: check the ends before scanning.
         if let first = text.utf8.first, let last = text.utf8.last,
            (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) { return text }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return text }
         if !isBlank(first) && !isBlank(last) { return text }
-        return text.trimmingCharacters(in: blanks)
+        return text.trimming { TrimSet.isWhitespaceOrNewline($0) || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "\u{FEFF}" }
     }
 }
 
