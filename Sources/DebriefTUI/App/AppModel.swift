@@ -44,7 +44,13 @@ public struct AppModel: Sendable {
         case record(id: Int)
     }
 
-    public private(set) var meeting: MeetingState
+    public private(set) var meeting: MeetingState {
+        // Any change at all, wherever it is made: the screen redraws in full after one.
+        didSet { meetingVersion &+= 1 }
+    }
+    /// Counts the changes of `meeting`: equal counts mean the same meeting, told without
+    /// comparing 5,000 notes (see `IncrementalScreen`).
+    public private(set) var meetingVersion = 0
     public let info: MeetingInfo
     public let startDate: Date?
     /// The wall-clock moment at which meeting time was 0 as the clock runs now: the start,

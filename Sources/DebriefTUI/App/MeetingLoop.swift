@@ -20,6 +20,8 @@ public final class MeetingLoop {
     private let recorder: MeetingRecorder
     private let timeScale: Double
     public private(set) var model: AppModel
+    /// Frames drawn in full only when more than the note input changed.
+    private var screen = IncrementalScreen()
     // Wall times (`wall.milliseconds()`) of what the timers measure from:
     /// the first change of the note input not yet journalled (see `noteDraftChange`);
     private var draftChangedAt: Int?
@@ -48,7 +50,7 @@ public final class MeetingLoop {
         start()
         while true {
             readClocks()
-            terminal.present(MeetingScreen.render(model, size: terminal.size))
+            terminal.present(screen.render(model, size: terminal.size))
             var input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
             if input == nil {
                 if stopRequested() {
@@ -247,12 +249,7 @@ public final class MeetingLoop {
     /// Wall milliseconds until a shown clock changes: the meeting's elapsed time or the
     /// section's countdown, whichever turns over first. Never a busy loop.
     func millisecondsToNextTick() -> Int {
-        let schedule = Schedule(state: model.meeting, now: model.now)
-        let toTotal = 1000 - model.now % 1000
-        var next = toTotal
-        if model.meeting.runningSince != nil {
-            next = min(next, 1000 - schedule.sectionElapsed % 1000)
-        }
+        let next = MeetingScreen.millisecondsToClockChange(model)
         let wall = Int(Double(next) / timeScale) + 1
         return min(1000, max(20, wall))
     }
