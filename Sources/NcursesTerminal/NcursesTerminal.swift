@@ -8,6 +8,11 @@ import Foundation
 @MainActor
 public final class NcursesTerminal: Terminal {
     private let usesColor: Bool
+    /// Each role's color attribute, by raw value. Roles in the terminal's own colors take
+    /// pair 0, plain text to curses: a pair of their own (-1 on -1) looks the same but is an
+    /// attribute, and ncurses then ends every frame with a reset (ESC ( B ESC [ m) in a
+    /// second write, a system call and six bytes a keystroke.
+    private var roleAttributes: [attr_t] = []
     var lastCanvas: Canvas?
     /// One cell's text as a C wide string, reused so drawing a cell allocates nothing.
     private var wideText: [wchar_t] = []
@@ -31,6 +36,9 @@ public final class NcursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(debrief_stdscr(), true)
+        // The loop reads every waiting key before it draws: ncurses need not poll for
+        // typeahead again in each refresh.
+        typeahead(-1)
         // Bracketed paste: the terminal wraps pasted text in ESC[200~ … ESC[201~.
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
@@ -42,6 +50,11 @@ public final class NcursesTerminal: Terminal {
                 let (foreground, background) = Self.colors(for: role)
                 init_pair(Int16(role.rawValue + 1), foreground, background)
             }
+        }
+        roleAttributes = ColorRole.allCases.map { role in
+            guard usesColor else { return Self.monochrome(role) }
+            let (foreground, background) = Self.colors(for: role)
+            return foreground == -1 && background == -1 ? debrief_a_normal() : debrief_color_pair(Int32(role.rawValue + 1))
         }
         Self.writeRaw("\u{1B}[?2004h")
     }
@@ -110,12 +123,7 @@ public final class NcursesTerminal: Terminal {
     }
 
     private func attributes(for style: Style) -> attr_t {
-        var attributes = debrief_a_normal()
-        if usesColor {
-            attributes |= debrief_color_pair(Int32(style.role.rawValue + 1))
-        } else {
-            attributes |= Self.monochrome(style.role)
-        }
+        var attributes = roleAttributes[style.role.rawValue]
         if style.bold { attributes |= debrief_a_bold() }
         if style.reverse { attributes |= debrief_a_reverse() }
         if style.underline { attributes |= debrief_a_underline() }
