@@ -20,6 +20,8 @@ struct IncrementalScreenTests {
         /// Meeting time passes (milliseconds).
         case wait(Int)
         case resize(Int)
+        /// The loop journals the input as the draft (a pause in typing).
+        case saveDraft
     }
 
     static let typed: [Character] = ["a", "e", " ", " ", "t", "!", "+", ">", "?", "@", "1", "2", "3", "y", "#", "日", "👍", "é", "="]
@@ -27,7 +29,7 @@ struct IncrementalScreenTests {
         + boundKeys.map { .key($0) }
         + [.key(.enter), .key(.backspace), .key(.left), .key(.right), .key(.up), .key(.down), .key(.alt(.enter))]
         + [.paste("a pasted line\nand its second"), .paste(String(repeating: "creators posted late ", count: 12))]
-        + [.wait(250), .wait(1000), .wait(60_000), .resize(0), .resize(1), .resize(2), .resize(3), .resize(4)]
+        + [.wait(250), .wait(1000), .wait(60_000), .resize(0), .resize(1), .resize(2), .resize(3), .resize(4), .saveDraft, .saveDraft]
 
     /// Every key of the meeting's key table, once: a key added later is tested too.
     static var boundKeys: [Key] {
@@ -73,6 +75,9 @@ struct IncrementalScreenTests {
                 case .resize(let choice):
                     size = Self.sizes[choice]
                     driver.send(.resize)
+                case .saveDraft:
+                    let sections = driver.model.meeting.agenda.sections
+                    driver.record(.draftChanged(text: driver.model.editor.text, section: sections[driver.model.inputSection].id))
                 }
                 let partialBefore = screen.partialFrames
                 let frame = screen.render(driver.model, size: size)
@@ -106,6 +111,25 @@ struct IncrementalScreenTests {
         // The first key fixes the note's section; every later one changes only the input.
         #expect(screen.partialFrames >= text.count - 1)
         let same = screen.render(driver.model, size: size) == MeetingScreen.render(driver.model, size: size)
+        #expect(same)
+    }
+
+    @MainActor
+    @Test func theLoopShowsWhatAFullRenderShowsWhileTyping() throws {
+        let terminal = HeadlessTerminal(width: 100, height: 30)
+        let (recorder, model) = try ScreenFixtures.newMeeting()
+        let loop = MeetingLoop(terminal: terminal, clock: TestClock(), recorder: recorder, model: model)
+        for word in ["Reels ", "beat ", "static ", "posts"] {
+            terminal.type(text: word)
+            let frame = loop.presentedFrame(on: terminal)
+            #expect(frame.text.contains("› Reels"))
+            let same = frame == MeetingScreen.render(loop.model, size: terminal.size)
+            #expect(same, "after \(word): \(frame.text)")
+        }
+        terminal.type(.key(.enter))
+        let saved = loop.presentedFrame(on: terminal)
+        #expect(saved.text.contains("Reels beat static posts"))
+        let same = saved == MeetingScreen.render(loop.model, size: terminal.size)
         #expect(same)
     }
 

@@ -138,7 +138,11 @@ public struct AppModel: Sendable {
 
     /// Folds a recorded event into the meeting. The only way `meeting` changes.
     public mutating func apply(_ event: Event) {
+        let version = meetingVersion
         meeting.apply(event)
+        // The journalled draft is not drawn (the input is): saving it, at every pause in
+        // typing, keeps the frame on screen.
+        if case .draftChanged = event.change { meetingVersion = version }
         switch event.change {
         case .recordAdded, .recordEdited, .recordRemoved:
             patternMemo = PatternMemo()
