@@ -97,7 +97,8 @@ public final class NcursesTerminal: Terminal {
         // the others. Passing all of them cost more CPU per keystroke than drawing the frame
         // (see Tests/Benchmarks). A new size or a first frame draws everything.
         let changed = canvas.changedCells(since: lastCanvas)
-        if changed.isEmpty, canvas == lastCanvas { return }
+        // The same frame again (the loop draws before and after journalling): nothing to do.
+        if changed.isEmpty, canvas.cursor?.x == lastCanvas?.cursor?.x, canvas.cursor?.y == lastCanvas?.cursor?.y { return }
         lastCanvas = canvas
         // No closures in this loop: a closure formed on the main actor gets a runtime
         // isolation check on every call, which showed up at ten percent of a keystroke.

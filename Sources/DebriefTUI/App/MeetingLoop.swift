@@ -85,7 +85,9 @@ public final class MeetingLoop {
                 input = terminal.nextInput(timeoutMilliseconds: 0)
             }
             // Typing without pause must not keep a draft unsaved or a failed disk unretried.
+            // The keys' frame goes out first: a journal write never delays what was typed.
             readClocks()
+            if timerIsDue { terminal.present(screen.render(model, size: terminal.size)) }
             runTimers()
         }
     }
@@ -102,12 +104,20 @@ public final class MeetingLoop {
     /// Whatever is due on the wall clock: the draft once typing paused (or after a second
     /// of typing), a retry of a failed disk each second, an alive mark.
     private func runTimers() {
-        let now = model.wallTime
-        if let since = draftChangedAt, now - lastInput >= Self.draftPause || now - since >= Self.draftTypingLimit {
-            saveDraft()
-        }
-        if now - lastRetry >= Self.retryInterval { retryStorage() }
+        if draftIsDue { saveDraft() }
+        if model.wallTime - lastRetry >= Self.retryInterval { retryStorage() }
         markAliveIfDue()
+    }
+
+    private var draftIsDue: Bool {
+        guard let since = draftChangedAt else { return false }
+        return model.wallTime - lastInput >= Self.draftPause || model.wallTime - since >= Self.draftTypingLimit
+    }
+
+    /// Whether `runTimers` will write to the journal now.
+    private var timerIsDue: Bool {
+        draftIsDue || (recorder.failure != nil && model.wallTime - lastRetry >= Self.retryInterval)
+            || (wall.milliseconds() - lastJournalled >= Self.aliveInterval && !model.meeting.hasEnded)
     }
 
     /// Meeting time and wall time for what comes next: an input, a frame, the timers.
