@@ -14,6 +14,11 @@ public final class NcursesTerminal: Terminal {
     private let usesColor: Bool
     /// The colours roles map to (`--theme`): chosen per terminal.
     private let theme: Theme
+    /// Each role's color attribute, by raw value. Roles in the terminal's own colors take
+    /// pair 0, plain text to curses: a pair of their own (-1 on -1) looks the same but is an
+    /// attribute, and ncurses then ends every frame with a reset (ESC ( B ESC [ m) in a
+    /// second write, a system call and six bytes a keystroke.
+    private var roleAttributes: [attr_t] = []
     var lastCanvas: Canvas?
     /// One cell's text as a C wide string, reused so drawing a cell allocates nothing.
     private var wideText: [wchar_t] = []
@@ -38,6 +43,9 @@ public final class NcursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(debrief_stdscr(), true)
+        // The loop reads every waiting key before it draws: ncurses need not poll for
+        // typeahead again in each refresh.
+        typeahead(-1)
         // Bracketed paste: the terminal wraps pasted text in ESC[200~ … ESC[201~.
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
@@ -49,6 +57,13 @@ public final class NcursesTerminal: Terminal {
                 let (foreground, background) = theme.colors(for: role)
                 init_pair(Int16(role.rawValue + 1), foreground?.rawValue ?? -1, background?.rawValue ?? -1)
             }
+        }
+        roleAttributes = ColorRole.allCases.map { role in
+            guard usesColor else { return Self.monochrome(role) }
+            let (foreground, background) = theme.colors(for: role)
+            let color = foreground == nil && background == nil ? debrief_a_normal() : debrief_color_pair(Int32(role.rawValue + 1))
+            // On a washed-out projector (contrast), meaning rides on attributes too.
+            return theme.emphasizesRoles ? color | Self.monochrome(role) : color
         }
         Self.writeRaw("\u{1B}[?2004h")
     }
@@ -96,7 +111,8 @@ public final class NcursesTerminal: Terminal {
         // the others. Passing all of them cost more CPU per keystroke than drawing the frame
         // (see Tests/Benchmarks). A new size or a first frame draws everything.
         let changed = canvas.changedCells(since: lastCanvas)
-        if changed.isEmpty, canvas == lastCanvas { return }
+        // The same frame again (the loop draws before and after journalling): nothing to do.
+        if changed.isEmpty, canvas.cursor?.x == lastCanvas?.cursor?.x, canvas.cursor?.y == lastCanvas?.cursor?.y { return }
         lastCanvas = canvas
         // No closures in this loop: a closure formed on the main actor gets a runtime
         // isolation check on every call, which showed up at ten percent of a keystroke.
@@ -122,12 +138,7 @@ public final class NcursesTerminal: Terminal {
     }
 
     private func attributes(for style: Style) -> attr_t {
-        var attributes = debrief_a_normal()
-        if usesColor {
-            attributes |= debrief_color_pair(Int32(style.role.rawValue + 1))
-        }
-        // Without colour, and on a washed-out projector (contrast), meaning rides on attributes.
-        if !usesColor || theme.emphasizesRoles { attributes |= Self.monochrome(style.role) }
+        var attributes = roleAttributes[style.role.rawValue]
         if style.bold { attributes |= debrief_a_bold() }
         if style.reverse { attributes |= debrief_a_reverse() }
         if style.underline { attributes |= debrief_a_underline() }

@@ -85,3 +85,51 @@ struct LoopTimerTests {
         #expect(try SessionReader.read(recorder.journalURL).state.visibleNotes.map(\.text) == ["Lost?"])
     }
 }
+
+/// A terminal whose keys arrive 60 ms apart on the test wall clock, as a fast typist's
+/// would, and which notes what the journal held when each frame went out.
+@MainActor
+private final class TypistTerminal: Terminal {
+    let size = TerminalSize(width: 100, height: 30)
+    private var keys: [Input]
+    private let wall: TestClock
+    private let onPresent: (Canvas) -> Void
+    private(set) var waits = 0
+
+    init(typing text: String, wall: TestClock, onPresent: @escaping (Canvas) -> Void) {
+        keys = text.map { .key(.character($0)) }
+        self.wall = wall
+        self.onPresent = onPresent
+    }
+
+    func present(_ canvas: Canvas) { onPresent(canvas) }
+
+    func nextInput(timeoutMilliseconds: Int) -> Input? {
+        guard !keys.isEmpty else {
+            if timeoutMilliseconds > 0 { waits += 1 }
+            return nil
+        }
+        wall.advance(byMilliseconds: 60)
+        return keys.removeFirst()
+    }
+}
+
+@MainActor
+@Suite("The loop shows typed keys before it journals the draft")
+struct DraftAfterFrameTests {
+    @Test func theFrameWithTheTypedKeysGoesOutBeforeTheDraftIsWritten() throws {
+        let wall = TestClock()
+        let (recorder, model) = try ScreenFixtures.newMeeting()
+        var shown: [(text: String, drafts: Int)] = []
+        let drafts = { recorder.events.filter { if case .draftChanged = $0.change { true } else { false } }.count }
+        // 20 keys 60 ms apart, read in one burst: a second of typing, so the draft is due.
+        let terminal = TypistTerminal(typing: "Creators posted late", wall: wall) { canvas in
+            shown.append((canvas.text, drafts()))
+        }
+        let loop = MeetingLoop(terminal: terminal, clock: TestClock(), wall: wall, recorder: recorder, model: model)
+        _ = loop.run(stopRequested: { terminal.waits > 0 })
+        #expect(drafts() == 1, "the draft was journalled")
+        let first = shown.first { $0.text.contains("› Creators posted late") }
+        #expect(first?.drafts == 0, "the typed keys were on screen before the journal write (and its fsync)")
+    }
+}

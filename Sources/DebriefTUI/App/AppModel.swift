@@ -51,7 +51,13 @@ public struct AppModel: Sendable {
         case record(id: Int)
     }
 
-    public private(set) var meeting: MeetingState
+    public private(set) var meeting: MeetingState {
+        // Any change at all, wherever it is made: the screen redraws in full after one.
+        didSet { meetingVersion &+= 1 }
+    }
+    /// Counts the changes of `meeting`: equal counts mean the same meeting, told without
+    /// comparing 5,000 notes (see `IncrementalScreen`).
+    public private(set) var meetingVersion = 0
     public let info: MeetingInfo
     public let startDate: Date?
     /// The wall-clock moment at which meeting time was 0 as the clock runs now: the start,
@@ -152,7 +158,11 @@ public struct AppModel: Sendable {
 
     /// Folds a recorded event into the meeting. The only way `meeting` changes.
     public mutating func apply(_ event: Event) {
+        let version = meetingVersion
         meeting.apply(event)
+        // The journalled draft is not drawn (the input is): saving it, at every pause in
+        // typing, keeps the frame on screen.
+        if case .draftChanged = event.change { meetingVersion = version }
         switch event.change {
         case .recordAdded, .recordEdited, .recordRemoved, .recordRestored:
             patternMemo = PatternMemo()

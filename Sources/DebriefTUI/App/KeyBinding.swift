@@ -48,19 +48,29 @@ public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
 public struct KeyTable<Action: Hashable & Sendable>: Sendable {
     public let bindings: [KeyBinding<Action>]
     private let lookup: [KeyContext: [Key: Action]]
+    /// The contexts where a plain character is a command (the list's letters, a box's keys).
+    /// Anywhere else a typed character is text: it is told so without hashing it.
+    private let characterContexts: [KeyContext]
 
     public init(_ bindings: [KeyBinding<Action>]) {
         self.bindings = bindings
         var lookup: [KeyContext: [Key: Action]] = [:]
+        var characterContexts: [KeyContext] = []
         for binding in bindings {
-            for key in binding.keys { lookup[binding.context, default: [:]][key] = binding.action }
+            for key in binding.keys {
+                lookup[binding.context, default: [:]][key] = binding.action
+                if case .character = key, !characterContexts.contains(binding.context) { characterContexts.append(binding.context) }
+            }
         }
         self.lookup = lookup
+        self.characterContexts = characterContexts
     }
 
     /// What the key does in `context`, else in `fallback` (the meeting keys under a focus).
     public func action(for key: Key, in context: KeyContext, fallback: KeyContext? = nil) -> Action? {
-        lookup[context]?[key] ?? fallback.flatMap { lookup[$0]?[key] }
+        if case .character = key, !characterContexts.contains(context),
+           fallback.map({ !characterContexts.contains($0) }) ?? true { return nil }
+        return lookup[context]?[key] ?? fallback.flatMap { lookup[$0]?[key] }
     }
 
     public func bindings(in context: KeyContext) -> [KeyBinding<Action>] {

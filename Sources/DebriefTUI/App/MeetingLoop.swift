@@ -25,6 +25,8 @@ public final class MeetingLoop {
     private let recorder: any MeetingWriter
     private let timeScale: Double
     public private(set) var model: AppModel
+    /// Frames drawn in full only when more than the note input changed.
+    private var screen = IncrementalScreen()
     // Wall times (`wall.milliseconds()`) of what the timers measure from:
     /// the first change of the note input not yet journalled (see `noteDraftChange`);
     private var draftChangedAt: Int?
@@ -53,7 +55,7 @@ public final class MeetingLoop {
         start()
         while true {
             readClocks()
-            terminal.present(MeetingScreen.render(model, size: terminal.size))
+            terminal.present(screen.render(model, size: terminal.size))
             var input: Input?
             if recorder.pollDescriptors.isEmpty {
                 input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
@@ -110,7 +112,9 @@ public final class MeetingLoop {
                 input = terminal.nextInput(timeoutMilliseconds: 0)
             }
             // Typing without pause must not keep a draft unsaved or a failed disk unretried.
+            // The keys' frame goes out first: a journal write never delays what was typed.
             readClocks()
+            if timerIsDue { terminal.present(screen.render(model, size: terminal.size)) }
             runTimers()
         }
     }
@@ -158,12 +162,20 @@ public final class MeetingLoop {
     /// Whatever is due on the wall clock: the draft once typing paused (or after a second
     /// of typing), a retry of a failed disk each second, an alive mark.
     private func runTimers() {
-        let now = model.wallTime
-        if let since = draftChangedAt, now - lastInput >= Self.draftPause || now - since >= Self.draftTypingLimit {
-            saveDraft()
-        }
-        if now - lastRetry >= Self.retryInterval { retryStorage() }
+        if draftIsDue { saveDraft() }
+        if model.wallTime - lastRetry >= Self.retryInterval { retryStorage() }
         markAliveIfDue()
+    }
+
+    private var draftIsDue: Bool {
+        guard let since = draftChangedAt else { return false }
+        return model.wallTime - lastInput >= Self.draftPause || model.wallTime - since >= Self.draftTypingLimit
+    }
+
+    /// Whether `runTimers` will write to the journal now.
+    private var timerIsDue: Bool {
+        draftIsDue || (recorder.failure != nil && model.wallTime - lastRetry >= Self.retryInterval)
+            || (wall.milliseconds() - lastJournalled >= Self.aliveInterval && !model.meeting.hasEnded)
     }
 
     /// Meeting time and wall time for what comes next: an input, a frame, the timers.
@@ -325,12 +337,7 @@ public final class MeetingLoop {
     /// Wall milliseconds until a shown clock changes: the meeting's elapsed time or the
     /// section's countdown, whichever turns over first. Never a busy loop.
     func millisecondsToNextTick() -> Int {
-        let schedule = Schedule(state: model.meeting, now: model.now)
-        let toTotal = 1000 - model.now % 1000
-        var next = toTotal
-        if model.meeting.runningSince != nil {
-            next = min(next, 1000 - schedule.sectionElapsed % 1000)
-        }
+        let next = MeetingScreen.millisecondsToClockChange(model)
         let wall = Int(Double(next) / timeScale) + 1
         return min(1000, max(20, wall))
     }

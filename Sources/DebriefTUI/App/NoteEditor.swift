@@ -5,6 +5,11 @@ public struct NoteEditor: Equatable, Sendable {
     public private(set) var text = ""
     /// Cursor position as a count of characters (grapheme clusters) before it.
     public private(set) var cursor = 0
+    /// `text.count`, kept: counting clusters walks the whole text, and typing at the end
+    /// (nearly every keystroke) needs to know the cursor is there.
+    private var length = 0 {
+        didSet { assert(length == text.count) }
+    }
     private var undoStack: [Snapshot] = []
     /// Whether the last change was typing a character of a word, so a word undoes at once.
     private var isTypingWord = false
@@ -19,6 +24,7 @@ public struct NoteEditor: Equatable, Sendable {
     public init(text: String = "") {
         self.text = text
         cursor = text.count
+        length = cursor
     }
 
     public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
@@ -28,6 +34,7 @@ public struct NoteEditor: Equatable, Sendable {
 
     public mutating func insert(_ string: String) {
         guard !string.isEmpty else { return }
+        if cursor == length, appendsPlainCharacter(string) { return }
         let continuesWord = string.count == 1 && !string.contains(where: \.isWhitespace)
         if !(continuesWord && isTypingWord) { saveUndo() }
         let index = text.index(text.startIndex, offsetBy: cursor)
@@ -44,7 +51,23 @@ public struct NoteEditor: Equatable, Sendable {
             cursor += 1
         }
         text = joined
+        length = text.count
         isTypingWord = continuesWord
+    }
+
+    /// Typing at the end, the common case: one printable ASCII character after an ASCII one
+    /// (or none) starts a cluster of its own, so it is appended without rebuilding the text.
+    /// False (nothing done) for anything else.
+    private mutating func appendsPlainCharacter(_ string: String) -> Bool {
+        guard string.utf8.count == 1, let byte = string.utf8.first, byte >= 0x20, byte < 0x7F,
+              text.utf8.last.map({ $0 >= 0x20 && $0 < 0x7F || $0 == 0x0A }) ?? true else { return false }
+        let continuesWord = byte != 0x20
+        if !(continuesWord && isTypingWord) { saveUndo() }
+        text.append(string)
+        cursor += 1
+        length += 1
+        isTypingWord = continuesWord
+        return true
     }
 
     public mutating func insertNewline() { insert("\n") }
@@ -55,7 +78,7 @@ public struct NoteEditor: Equatable, Sendable {
     }
 
     public mutating func deleteForward() {
-        guard cursor < text.count else { return }
+        guard cursor < length else { return }
         replace(cursor..<cursor + 1, cursorAfter: cursor)
     }
 
@@ -69,7 +92,7 @@ public struct NoteEditor: Equatable, Sendable {
     /// Ctrl-K: to the end of the line; at the end of a line, the line break.
     public mutating func killToLineEnd() {
         let end = lineEnd(from: cursor)
-        guard cursor < text.count else { return }
+        guard cursor < length else { return }
         replace(cursor..<(end == cursor ? cursor + 1 : end), cursorAfter: cursor)
     }
 
@@ -83,6 +106,7 @@ public struct NoteEditor: Equatable, Sendable {
     public mutating func undo() {
         guard let last = undoStack.popLast() else { return }
         text = last.text
+        length = text.count
         cursor = last.cursor
         isTypingWord = false
     }
@@ -92,6 +116,7 @@ public struct NoteEditor: Equatable, Sendable {
         saveUndo()
         text = newText
         cursor = newText.count
+        length = cursor
     }
 
     /// Empties the editor and forgets its undo history (a note was saved).
@@ -116,7 +141,7 @@ public struct NoteEditor: Equatable, Sendable {
     public mutating func moveLineStart() { move(to: lineStart(from: cursor)) }
     public mutating func moveLineEnd() { move(to: lineEnd(from: cursor)) }
     public mutating func moveHome() { move(to: 0) }
-    public mutating func moveEnd() { move(to: text.count) }
+    public mutating func moveEnd() { move(to: length) }
 
     /// Up one line, keeping the column (in characters) where it can. False on the first line.
     @discardableResult
@@ -133,7 +158,7 @@ public struct NoteEditor: Equatable, Sendable {
     @discardableResult
     public mutating func moveDown() -> Bool {
         let end = lineEnd(from: cursor)
-        guard end < text.count else { return false }
+        guard end < length else { return false }
         let column = cursor - lineStart(from: cursor)
         move(to: min(end + 1 + column, lineEnd(from: end + 1)))
         return true
@@ -142,7 +167,7 @@ public struct NoteEditor: Equatable, Sendable {
     // MARK: Helpers
 
     private mutating func move(to position: Int) {
-        cursor = min(max(0, position), text.count)
+        cursor = min(max(0, position), length)
         isTypingWord = false
     }
 
@@ -151,8 +176,9 @@ public struct NoteEditor: Equatable, Sendable {
         let lower = text.index(text.startIndex, offsetBy: range.lowerBound)
         let upper = text.index(lower, offsetBy: range.count)
         text.removeSubrange(lower..<upper)
+        length = text.count
         // Removing can join clusters around the gap (a ZWJ left alone): stay in range.
-        cursor = min(cursorAfter, text.count)
+        cursor = min(cursorAfter, length)
         isTypingWord = false
     }
 

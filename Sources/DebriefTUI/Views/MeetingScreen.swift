@@ -8,10 +8,16 @@ public enum MeetingScreen {
     public static func render(_ model: AppModel, size: TerminalSize) -> Canvas {
         // The room's view has no editor: "Since last time" is the same on both.
         if model.view == .projector, model.sinceLastTime == nil { return ProjectorScreen.render(model, size: size) }
+        return frame(model, size: size).canvas
+    }
+
+    /// The whole frame, and where on it the note input went (nil when the screen has none):
+    /// what `IncrementalScreen` redraws alone when a key changed nothing but the input.
+    static func frame(_ model: AppModel, size: TerminalSize) -> (canvas: Canvas, input: InputSlot?) {
         var canvas = Canvas(width: size.width, height: size.height)
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
             drawTooSmall(in: &canvas)
-            return canvas
+            return (canvas, nil)
         }
         drawHeader(model, in: &canvas)
         let statusRow = size.height - 1
@@ -26,11 +32,12 @@ public enum MeetingScreen {
             StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext, paused: model.meeting.isPaused)
             drawOverlay(model, in: &canvas, bottom: statusRow - 1)
             canvas.cursor = nil
-            return canvas
+            return (canvas, nil)
         }
         let mainX = MeetingLayout.mainX(size)
         let mainWidth = size.width - mainX
-        let inputHeight = NoteInput.height(model.editor, width: mainWidth - 1)
+        let inputRows = NoteInput.wrap(model.editor, width: mainWidth - 1)
+        let inputHeight = NoteInput.height(of: inputRows)
         let inputRow = statusRow - inputHeight - 1
         // A message too long for the rule gets rows of its own between the rule and the
         // input, whole: advice cut at "…" loses its second half.
@@ -52,14 +59,15 @@ public enum MeetingScreen {
         for (offset, line) in messageLines.enumerated() {
             canvas.text(line, x: mainX + 3, y: ruleRow + 1 + offset, style: .warning, maxWidth: mainWidth - 4)
         }
-        NoteInput.draw(model.editor, in: &canvas, area: Rect(x: mainX + 1, y: inputRow, width: mainWidth - 1, height: inputHeight),
-                       active: model.overlay == nil && model.focus == .input,
-                       label: destinationLabel(model).map { inputHint(to: $0, width: NoteInput.textWidth(mainWidth - 1)) })
+        let input = InputSlot(area: Rect(x: mainX + 1, y: inputRow, width: mainWidth - 1, height: inputHeight),
+                              active: model.overlay == nil && model.focus == .input,
+                              label: destinationLabel(model).map { inputHint(to: $0, width: NoteInput.textWidth(mainWidth - 1)) })
+        input.draw(model.editor, rows: inputRows, in: &canvas)
         StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext, paused: model.meeting.isPaused)
 
         drawOverlay(model, in: &canvas, bottom: ruleRow)
         if model.overlay != nil { canvas.cursor = nil }
-        return canvas
+        return (canvas, input)
     }
 
     static func drawOverlay(_ model: AppModel, in canvas: inout Canvas, bottom: Int) {

@@ -21,10 +21,20 @@ public enum NoteInput {
 
     /// Rows the input wants at this width (1 to `maximumRows`).
     public static func height(_ editor: NoteEditor, width: Int) -> Int {
-        min(maximumRows, max(1, TextWrap.rows(editor.text, width: textWidth(width)).count))
+        height(of: wrap(editor, width: width))
     }
 
-    public static func draw(_ editor: NoteEditor, in canvas: inout Canvas, area: Rect, active: Bool, label: String? = nil) {
+    /// The editor's text cut into rows for an input `width` wide: wrapped once a frame,
+    /// and handed to both `height(of:)` and `draw` (wrapping is most of the input's cost).
+    public static func wrap(_ editor: NoteEditor, width: Int) -> [Range<Int>] {
+        TextWrap.rows(editor.text, width: textWidth(width))
+    }
+
+    public static func height(of rows: [Range<Int>]) -> Int { min(maximumRows, max(1, rows.count)) }
+
+    /// - Parameter rows: `wrap(editor, width: area.width)`, when the caller has it already.
+    public static func draw(_ editor: NoteEditor, in canvas: inout Canvas, area: Rect, active: Bool, label: String? = nil,
+                            rows: [Range<Int>]? = nil) {
         guard area.height > 0 else { return }
         canvas.text(prompt, x: area.x, y: area.y, style: .title)
         let textX = area.x + DisplayWidth.of(prompt)
@@ -35,24 +45,36 @@ public enum NoteInput {
             if active { canvas.cursor = (textX, area.y) }
             return
         }
-        let characters = Array(editor.text)
-        let layout = TextWrap.rows(editor.text, width: width)
+        let layout = rows ?? TextWrap.rows(editor.text, width: width)
         let cursorRow = row(containing: editor.cursor, in: layout)
         let first = max(0, min(cursorRow - area.height + 1, layout.count - area.height))
-        // Rows are cut from the text itself, walking its indices once: a String built from
-        // a slice of Characters is made a character at a time (10 % of a frame's drawing).
-        var (index, indexOffset) = (editor.text.startIndex, 0)
+        // Printable ASCII, most typing: a character is a byte and a column, so rows and the
+        // cursor are found by offset, without walking grapheme clusters on every keystroke.
+        let text = editor.text
+        let plain = text.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }
+        // Otherwise rows are cut from the text itself, walking its indices once: a String built
+        // from a slice of Characters is made a character at a time (10 % of a frame's drawing).
+        var (index, indexOffset) = (text.startIndex, 0)
         for (offset, range) in layout[first...].prefix(area.height).enumerated() {
-            let start = editor.text.index(index, offsetBy: range.lowerBound - indexOffset)
-            let end = editor.text.index(start, offsetBy: range.count)
+            let start = plain ? text.utf8.index(text.startIndex, offsetBy: range.lowerBound)
+                              : text.index(index, offsetBy: range.lowerBound - indexOffset)
+            let end = plain ? text.utf8.index(start, offsetBy: range.count) : text.index(start, offsetBy: range.count)
             (index, indexOffset) = (end, range.upperBound)
-            let visible = VisibleText.line(String(editor.text[start..<end]))
-            canvas.text(visible, x: textX, y: area.y + offset, maxWidth: width)
+            let row = String(text[start..<end])
+            canvas.text(plain ? row : VisibleText.line(row), x: textX, y: area.y + offset, maxWidth: width)
         }
         if first > 0 { canvas.text("↑", x: area.x, y: area.y, style: .muted) }
         if active {
+            // The cursor's column, from its row's start: no copy of the text as Characters.
             let range = layout[cursorRow]
-            let column = characters[range.lowerBound..<editor.cursor].reduce(0) { $0 + TextWrap.columns($1) }
+            let column: Int
+            if plain {
+                column = editor.cursor - range.lowerBound
+            } else {
+                let rowStart = text.index(text.startIndex, offsetBy: range.lowerBound)
+                let cursor = text.index(rowStart, offsetBy: editor.cursor - range.lowerBound)
+                column = text[rowStart..<cursor].reduce(0) { $0 + TextWrap.columns($1) }
+            }
             canvas.cursor = (textX + min(column, width - 1), area.y + cursorRow - first)
         }
     }

@@ -38,35 +38,48 @@ public enum TextWrap {
     /// and inside a word only when the word is wider than the row. Spaces never wrap: they
     /// stay at the end of their row, so the note input's cursor can sit on them.
     public static func rows(_ text: String, width: Int) -> [Range<Int>] {
-        let characters = Array(text)
+        let cells = cells(of: text)
         var rows: [Range<Int>] = []
         var lineStart = 0
-        for index in 0...characters.count where index == characters.count || characters[index] == "\n" {
-            wrapLine(characters, lineStart..<index, width: width, into: &rows)
+        for index in 0...cells.count where index == cells.count || cells[index] == newline {
+            wrapLine(cells, lineStart..<index, width: width, into: &rows)
             lineStart = index + 1
         }
         return rows
     }
 
-    private static func wrapLine(_ characters: [Character], _ line: Range<Int>, width: Int, into rows: inout [Range<Int>]) {
+    /// What wrapping needs of each character: its columns, or that it is a space or a line
+    /// break. The note input wraps on every keystroke: plain ASCII (most typing) is read a
+    /// byte at a time, without splitting the text into Characters.
+    private static func cells(of text: String) -> [Int] {
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) {
+            return text.utf8.map { $0 == 0x0A ? newline : $0 == 0x20 ? space : 1 }
+        }
+        return text.map { $0 == "\n" ? newline : $0 == " " ? space : columns($0) }
+    }
+
+    private static let newline = -1
+    /// A space: one column, and a place to break.
+    private static let space = -2
+
+    private static func wrapLine(_ cells: [Int], _ line: Range<Int>, width: Int, into rows: inout [Range<Int>]) {
         var rowStart = line.lowerBound
         var rowWidth = 0
         var lastBreak: Int?
         var index = line.lowerBound
         while index < line.upperBound {
-            let character = characters[index]
-            let characterWidth = columns(character)
-            if character == " " {
-                rowWidth += characterWidth
+            if cells[index] == space {
+                rowWidth += 1
                 lastBreak = index + 1
                 index += 1
                 continue
             }
+            let characterWidth = cells[index]
             if rowWidth + characterWidth > width, index > rowStart {
                 let breakAt = lastBreak.map { $0 > rowStart ? $0 : index } ?? index
                 rows.append(rowStart..<breakAt)
                 rowStart = breakAt
-                rowWidth = characters[rowStart..<index].reduce(0) { $0 + columns($1) }
+                rowWidth = cells[rowStart..<index].reduce(0) { $0 + ($1 == space ? 1 : $1) }
                 lastBreak = nil
                 continue
             }
@@ -88,7 +101,9 @@ extension TextWrap {
     /// in "…" (inside a word only when the first word alone is too wide), so nobody reads
     /// half a word or half a title as whole. A separator left dangling at the cut goes too.
     public static func cut(_ text: String, width: Int) -> String {
-        let line = text.replacingAll("\n", with: " ")
+        // Most titles have no newline: a search for one byte is cheaper than a replace, and
+        // the header cuts its title on every frame.
+        let line = text.utf8.contains(UInt8(ascii: "\n")) ? text.replacingAll("\n", with: " ") : text
         guard DisplayWidth.of(line) > width else { return line }
         guard width > 1 else { return "" }
         var kept = lines(line, width: width - 1).first ?? ""

@@ -1,0 +1,140 @@
+import DebriefKit
+import FoundationEssentials
+
+/// The meeting screen, frame after frame, drawn in full only when something besides the
+/// note input changed. A typed key changes the editor and nothing else on screen: the
+/// frame is then the last full frame with the input's rows drawn again, which costs a
+/// tenth of drawing every widget (and stays as cheap after 5,000 notes as before the first).
+///
+/// Why that is the same picture as a full render (the property test in
+/// `IncrementalScreenTests` checks it after every key of random meetings, at several sizes):
+/// - the full frame depends on the model through `Backdrop`, the size, the clock and the
+///   editor; the input's rows depend on the editor alone (and on where the frame put them);
+/// - a kept frame is reused only when the backdrop is equal, the input keeps its height
+///   (the layout above it depends on that and nothing else of the editor), and no overlay
+///   or other view covers the input;
+/// - the clocks on screen are those of the kept frame: it is reused only until the next
+///   moment a shown clock turns over, when the loop redraws anyway, as it does while idle.
+///
+/// One value per meeting loop: the backdrop compares a count of the meeting's changes, not
+/// the meeting itself.
+public struct IncrementalScreen: Sendable {
+    private var kept: Kept?
+    /// Frames drawn by redrawing only the input (for tests and benchmarks).
+    public private(set) var partialFrames = 0
+
+    private struct Kept: Sendable {
+        var canvas: Canvas
+        var backdrop: Backdrop
+        var input: InputSlot
+        /// Meeting time of the kept frame, and the time its shown clocks turn over.
+        var drawnAt: Int
+        var validUntil: Int
+    }
+
+    public init() {}
+
+    /// The frame for `model` at `size`: what `MeetingScreen.render` draws, cheaper.
+    public mutating func render(_ model: AppModel, size: TerminalSize) -> Canvas {
+        // Other views (the projector) have no note input to redraw: always in full.
+        guard model.view == .notes else {
+            kept = nil
+            return MeetingScreen.render(model, size: size)
+        }
+        let backdrop = Backdrop(model, size: size)
+        if let kept, kept.backdrop == backdrop, model.overlay == nil,
+           model.now >= kept.drawnAt, model.now < kept.validUntil {
+            let rows = NoteInput.wrap(model.editor, width: kept.input.area.width)
+            if NoteInput.height(of: rows) == kept.input.area.height {
+                partialFrames += 1
+                var canvas = kept.canvas
+                let area = kept.input.area
+                canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
+                canvas.cursor = nil
+                kept.input.draw(model.editor, rows: rows, in: &canvas)
+                return canvas
+            }
+        }
+        let frame = MeetingScreen.frame(model, size: size)
+        kept = frame.input.map {
+            Kept(canvas: frame.canvas, backdrop: backdrop, input: $0, drawnAt: model.now,
+                 validUntil: model.now + MeetingScreen.millisecondsToClockChange(model))
+        }
+        return frame.canvas
+    }
+}
+
+/// Where the note input sits on a frame and how it is drawn there: everything the input
+/// needs from the model besides the editor.
+struct InputSlot: Equatable, Sendable {
+    var area: Rect
+    var active: Bool
+    /// The hint of the empty input while looking back (where its notes go).
+    var label: String?
+
+    func draw(_ editor: NoteEditor, rows: [Range<Int>], in canvas: inout Canvas) {
+        NoteInput.draw(editor, in: &canvas, area: area, active: active, label: label, rows: rows)
+    }
+}
+
+/// Everything of the model that the meeting screen draws, except the editor and the
+/// clock: two equal backdrops draw the same frame around the same input. A stored field
+/// of `AppModel` that is drawn belongs here; `IncrementalScreenTests` lists every field
+/// and fails for a new one until it is placed here or said not to be drawn.
+struct Backdrop: Equatable, Sendable {
+    var size: TerminalSize
+    var meetingVersion: Int
+    var overlay: AppModel.Overlay?
+    var view: ViewKind
+    var focus: AppModel.Focus
+    var selectedNoteID: Int?
+    var viewedSection: Int?
+    var editingNoteID: Int?
+    var rewritingLearning: Bool
+    var inputSection: Int
+    var promptsToggled: Bool
+    var selectedRecordID: Int?
+    var selectedColumn: Int
+    var contentMetric: String
+    var showsPatterns: Bool
+    var message: String?
+    var storageProblem: String?
+    var clockZero: Date?
+    var showsSinceLastTime: Bool
+
+    init(_ model: AppModel, size: TerminalSize) {
+        self.size = size
+        meetingVersion = model.meetingVersion
+        overlay = model.overlay
+        view = model.view
+        focus = model.focus
+        selectedNoteID = model.selectedNoteID
+        viewedSection = model.viewedSection
+        editingNoteID = model.editingNoteID
+        rewritingLearning = model.rewritingLearning
+        inputSection = model.inputSection
+        promptsToggled = model.promptsToggled
+        selectedRecordID = model.selectedRecordID
+        selectedColumn = model.selectedColumn
+        contentMetric = model.contentMetric
+        showsPatterns = model.showsPatterns
+        message = model.message
+        storageProblem = model.storageProblem
+        clockZero = model.clockZero
+        showsSinceLastTime = model.sinceLastTime != nil
+    }
+}
+
+extension MeetingScreen {
+    /// Meeting milliseconds until a clock on screen turns over: the meeting's elapsed
+    /// time or the section's countdown, whichever comes first. The loop waits this long
+    /// for a key before it redraws; a kept frame is good until then.
+    static func millisecondsToClockChange(_ model: AppModel) -> Int {
+        var next = 1000 - model.now % 1000
+        if model.meeting.runningSince != nil {
+            let schedule = Schedule(state: model.meeting, now: model.now)
+            next = min(next, 1000 - schedule.sectionElapsed % 1000)
+        }
+        return next
+    }
+}
