@@ -6,6 +6,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The real terminal: ncurses does the screen diffing; this adapter turns canvases into
 /// curses calls and curses input into `Input`. The only file that talks to ncurses.
@@ -32,11 +35,22 @@ public final class NcursesTerminal: Terminal {
     /// The terminal hung up (end of file on input) without a SIGHUP reaching us.
     var isGone = false
 
+    /// The environment's locale, but always a UTF-8 one for characters: under the C locale
+    /// (a container or an SSH login without LANG) ncurses drops every key that is not ASCII,
+    /// and "café naïve" would be saved as "caf".
+    private static func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        guard String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" else { return }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] {
+            if setlocale(LC_CTYPE, name) != nil { return }
+        }
+    }
+
     /// Takes over the terminal. Call `restore()` before the process exits.
     public init(theme: Theme = .dark, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.theme = theme
         debrief_install_signal_handlers()
-        setlocale(LC_ALL, "")
+        Self.useUTF8Locale()
         set_escdelay(25)
         initscr()
         raw()
