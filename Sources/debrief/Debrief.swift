@@ -11,6 +11,7 @@ struct Debrief: ParsableCommand {
         Sessions are saved in --sessions DIR (default: $DEBRIEF_SESSIONS, else
         $XDG_DATA_HOME/debrief/sessions, else ~/.local/share/debrief/sessions).
         """,
+        version: Version.text,
         subcommands: [
             RunCommand.self, ResumeCommand.self, JoinCommand.self, ReplayCommand.self, ShowCommand.self, SessionsCommand.self,
             ExportCommand.self, AgendasCommand.self, CheckCommand.self, CheckDataCommand.self,
