@@ -31,6 +31,9 @@ public final class NcursesTerminal: Terminal {
     var pasteEndedAt: ContinuousClock.Instant?
     /// The terminal hung up (end of file on input) without a SIGHUP reaching us.
     var isGone = false
+    /// The last read returned a key: an empty look for more right after it needs no check
+    /// for a hang-up (a poll per key); the next wait's read checks.
+    var lastReadGotInput = false
 
     /// Takes over the terminal. Call `restore()` before the process exits.
     public init(theme: Theme = .dark, environment: [String: String] = ProcessInfo.processInfo.environment) {
