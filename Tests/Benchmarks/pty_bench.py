@@ -4,7 +4,9 @@
 Each program runs in a fresh pty (100x30, TERM=xterm-256color) and is measured the same
 way: start-up to the first settled frame, keystroke -> first output byte latency while
 typing prose one key at a time, output bytes and CPU time per typed character, idle CPU
-and output with no keys, peak RSS after 5,000 short notes (lines). Figures are medians of
+and output with no keys, peak RSS after 5,000 short notes (lines); and for Debrief the same
+keys typed on a terminal joined to a host meeting (`debrief join`), with the host's CPU per
+event it relayed. Figures are medians of
 several runs; the table adds Debrief's ratio to nano and vim. With --core, the in-process
 figures of `debrief-bench --tsv` are printed below, as part of the same table.
 
