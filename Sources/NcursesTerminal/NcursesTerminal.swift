@@ -34,6 +34,9 @@ public final class NcursesTerminal: Terminal {
     var pasteEndedAt: ContinuousClock.Instant?
     /// The terminal hung up (end of file on input) without a SIGHUP reaching us.
     var isGone = false
+    /// The last read returned a key: an empty look for more right after it needs no check
+    /// for a hang-up (a poll per key); the next wait's read checks.
+    var lastReadGotInput = false
 
     /// The environment's locale, but always a UTF-8 one for characters: under the C locale
     /// (a container or an SSH login without LANG) ncurses drops every key that is not ASCII,

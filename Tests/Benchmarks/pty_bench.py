@@ -4,7 +4,9 @@
 Each program runs in a fresh pty (100x30, TERM=xterm-256color) and is measured the same
 way: start-up to the first settled frame, keystroke -> first output byte latency while
 typing prose one key at a time, output bytes and CPU time per typed character, idle CPU
-and output with no keys, peak RSS after 5,000 short notes (lines). Figures are medians of
+and output with no keys, peak RSS after 5,000 short notes (lines); and for Debrief the same
+keys typed on a terminal joined to a host meeting (`debrief join`), with the host's CPU per
+event it relayed. Figures are medians of
 several runs; the table adds Debrief's ratio to nano and vim. With --core, the in-process
 figures of `debrief-bench --tsv` are printed below, as part of the same table.
 
@@ -231,10 +233,11 @@ def typing_run(program, count, settle):
         finish(child, home)
 
 
-def type_keys(child, program, keys):
+def type_keys(child, program, keys, also_drain=None):
     """Types `keys` one at a time, letting each frame finish as a typist's pause would;
     returns latency percentiles, output bytes and CPU per key (CPU from /proc schedstat, in
-    nanoseconds, so a key's share is not rounded to clock ticks)."""
+    nanoseconds, so a key's share is not rounded to clock ticks). `also_drain`: another
+    terminal whose output is read after each key (a host, which would block otherwise)."""
     latencies, newline_latencies = [], []
     cpu_before, bytes_before = child.cpu_seconds(), child.output_bytes
     for kind, data in keys:
@@ -242,11 +245,74 @@ def type_keys(child, program, keys):
         if latency is not None:
             (newline_latencies if kind == "newline" else latencies).append(latency)
         child.read_until_quiet(0.015, limit=2)
+        if also_drain is not None:
+            also_drain.read_for(0)
     cpu = child.cpu_seconds() - cpu_before
     sent = child.output_bytes - bytes_before
     return dict(p50=percentile(latencies, 0.5), p99=percentile(latencies, 0.99),
                 newline_p50=percentile(newline_latencies, 0.5), bytes_per_key=sent / len(keys),
                 cpu_per_key=cpu / len(keys), missed=len(keys) - len(latencies) - len(newline_latencies))
+
+
+def journal_lines(sessions):
+    """Events the host has journalled so far: the lines of its meeting's journal."""
+    total = 0
+    for name in os.listdir(sessions) if os.path.isdir(sessions) else []:
+        if name.endswith(".journal.jsonl"):
+            with open(os.path.join(sessions, name), "rb") as handle:
+                total += sum(1 for _ in handle)
+    return total
+
+
+def joined_run(debrief, count, settle):
+    """A host meeting (`debrief run`, its own sessions folder and runtime folder) and a
+    terminal joined to it (`debrief join`), each in its own pty; the keys are typed on the
+    joined terminal. Returns the joined terminal's latency and CPU per key, and the host's
+    CPU per event the typing made it journal and relay (drafts and notes; the host's own
+    frames for them and its clock ticks meanwhile included)."""
+    home = tempfile.mkdtemp(prefix="debrief-bench-")
+    sessions = os.path.join(home, "sessions")
+    # Short: a socket's path must fit in 107 bytes.
+    runtime = tempfile.mkdtemp(prefix="dbj-", dir="/tmp")
+    env = environment(home, sessions)
+    env["XDG_RUNTIME_DIR"] = runtime
+    host = joined = None
+    try:
+        host = Child([debrief, "run", "--time-scale", "1"], env, home)
+        host.read_until_quiet(settle, limit=10)
+        sockets = os.path.join(runtime, "debrief")
+        deadline = time.monotonic() + 10
+        while not (os.path.isdir(sockets) and os.listdir(sockets)):
+            if time.monotonic() > deadline or host.exited:
+                raise RuntimeError("the host meeting opened no socket to join")
+            host.read_for(0.05)
+        joined = Child([debrief, "join", "--name", "bench"], env, home)
+        joined.read_until_quiet(settle, limit=10)
+        host.read_until_quiet(settle, limit=5)
+        if joined.last_output is None or joined.exited:
+            raise RuntimeError("debrief join printed nothing or exited")
+        startup = joined.last_output - joined.started
+        events_before, host_cpu_before = journal_lines(sessions), host.cpu_seconds()
+        typed = type_keys(joined, Program("joined", []), keystrokes(count), also_drain=host)
+        # The last draft goes to the host when typing pauses: let both settle.
+        joined.read_until_quiet(settle, limit=5)
+        host.read_until_quiet(settle, limit=5)
+        deadline = time.monotonic() + 5
+        while journal_lines(sessions) == events_before and time.monotonic() < deadline:
+            host.read_for(0.05)
+        events = journal_lines(sessions) - events_before
+        host_cpu = host.cpu_seconds() - host_cpu_before
+        return dict(joined_startup=startup, joined_cpu=typed["cpu_per_key"], joined_p50=typed["p50"],
+                    joined_p99=typed["p99"], joined_newline_p50=typed["newline_p50"],
+                    joined_rss=joined.memory_mb("VmHWM"),
+                    host_cpu_per_event=host_cpu / events if events else float("nan"),
+                    relayed_per_key=events / count, joined_missed=typed["missed"])
+    finally:
+        for child in (joined, host):
+            if child is not None:
+                child.stop()
+        shutil.rmtree(home, ignore_errors=True)
+        shutil.rmtree(runtime, ignore_errors=True)
 
 
 def idle_run(program, seconds, settle):
@@ -309,6 +375,14 @@ ROWS_SPEC = [
     ("after the notes: CPU per typed key", "crowded_cpu", 1e6, "{:.0f} µs", "≤ nano"),
     ("after the notes: key → first byte, p50", "crowded_p50", 1e3, "{:.2f} ms", "≤ nano"),
     ("after the notes: key → first byte, p99", "crowded_p99", 1e3, "{:.2f} ms", "≤ nano"),
+    ("joined terminal: start-up to first settled frame", "joined_startup", 1e3, "{:.0f} ms", ""),
+    ("joined terminal: peak RSS", "joined_rss", 1, "{:.1f} MB", ""),
+    ("joined terminal: CPU per typed key", "joined_cpu", 1e6, "{:.0f} µs", "≤ nano"),
+    ("joined terminal: key → first byte, p50", "joined_p50", 1e3, "{:.2f} ms", "≤ nano"),
+    ("joined terminal: key → first byte, p99", "joined_p99", 1e3, "{:.2f} ms", "≤ nano"),
+    ("joined terminal: Enter → first byte, p50", "joined_newline_p50", 1e3, "{:.2f} ms", ""),
+    ("host: CPU per relayed event", "host_cpu_per_event", 1e6, "{:.0f} µs", ""),
+    ("host: events relayed per typed key", "relayed_per_key", 1, "{:.3f}", ""),
     ("idle: CPU", "idle_cpu", 1, "{:.3f} %", "< 0.2 %"),
     ("idle: output", "idle_bytes", 1, "{:.1f} B/s", "≤ 100 B/s"),
     ("idle: bytes per clock tick (frame)", "tick_bytes", 1, "{:.1f}", ""),
@@ -403,6 +477,8 @@ def main():
     parser.add_argument("--idle", type=float, default=5, help="seconds of idle measurement")
     parser.add_argument("--notes", type=int, default=5000, help="notes typed before peak RSS")
     parser.add_argument("--settle", type=float, default=0.3, help="quiet seconds that mean 'settled'")
+    parser.add_argument("--no-join", action="store_true",
+                        help="skip the joined terminal (a host meeting and `debrief join`, typed on the joined side)")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--readme", help="also write the Markdown tables into this README, between its benchmark markers")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, for the test suite")
@@ -447,15 +523,21 @@ def main():
             run.update({key: idle[key] for key in ("idle_cpu", "idle_bytes", "tick_bytes")})
             run["startup_idle"] = idle["startup"]
             run.update(memory_run(program, args.notes, args.settle, args.crowded_keys))
+            if name == "debrief" and not args.no_join:
+                run.update(joined_run(debrief, args.keys, args.settle))
+            elif not args.no_join:
+                # The joined rows compare with each editor typing locally (same keys, same run).
+                run.update(joined_cpu=run["cpu_per_key"], joined_p50=run["p50"], joined_p99=run["p99"],
+                           joined_newline_p50=run["newline_p50"])
             runs[name].append(run)
     for name in present:
-        figures = {key: median_of(runs[name], key) for key in runs[name][0] if key not in ("smaps", "missed")}
+        figures = {key: median_of(runs[name], key) for key in runs[name][0] if key not in ("smaps", "missed", "joined_missed")}
         # Every launch is a start-up sample: the typing run's and the idle run's.
         figures["startup"] = statistics.median([run[key] for run in runs[name] for key in ("startup", "startup_idle")])
         libraries = {library for run in runs[name] for library in run["smaps"]}
         figures["smaps"] = {library: statistics.median([run["smaps"].get(library, 0) for run in runs[name]])
                             for library in libraries}
-        missed = sum(run["missed"] for run in runs[name])
+        missed = sum(run["missed"] + run.get("joined_missed", 0) for run in runs[name])
         if missed:
             print(f"  {name}: {missed} keystrokes drew no output within 2 s", file=sys.stderr)
         results[name] = figures
@@ -467,7 +549,10 @@ def main():
     fmt = format_markdown if args.markdown or args.readme else format_plain
     parts = [f"Debrief benchmarks · pty {COLUMNS}×{ROWS} TERM=xterm-256color · medians of {args.runs} interleaved runs · "
              f"{args.keys} keys typed ({args.crowded_keys} after {args.notes:,} notes) · {args.idle:g} s idle · "
-             f"CPU from /proc schedstat · {time.strftime('%Y-%m-%d')}",
+             f"CPU from /proc schedstat · {time.strftime('%Y-%m-%d')}"
+             + ("" if args.no_join or "debrief" not in present else
+                " · joined terminal: the same keys typed into `debrief join` of a host `debrief run`"
+                " (nano's and vim's columns there: their own typing, for the ratio)"),
              fmt(*table_rows(results, shown, args.notes)), fmt(*smaps_rows(results, shown))]
     if core:
         parts.append(fmt(*core_table(core)))

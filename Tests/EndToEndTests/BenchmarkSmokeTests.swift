@@ -66,7 +66,8 @@ struct BenchmarkSmokeTests {
         #expect(result.output.contains("--sizes must be numbers of events"))
     }
 
-    /// The pty harness against debrief alone: a few keys, a second of idle, a few notes.
+    /// The pty harness against debrief alone: a few keys, a second of idle, a few notes, and
+    /// the same keys on a terminal joined to a host meeting.
     @Test func ptyHarnessMeasuresDebriefInARealTerminal() throws {
         let result = try Subprocess.run([
             "python3", Debrief.repository.appending(path: "Tests/Benchmarks/pty_bench.py").path,
@@ -82,7 +83,10 @@ struct BenchmarkSmokeTests {
         for measure in ["start-up to first settled frame", "start-up: CPU to the first settled frame", "peak RSS, fresh", "keystroke → first byte, p50",
                         "keystroke → first byte, p99", "output bytes per typed key", "CPU per typed key", "idle: CPU",
                         "idle: output", "peak RSS after 20 notes", "after 20 notes: CPU per typed key",
-                        "after 20 notes: key → first byte, p99", "total"] {
+                        "after 20 notes: key → first byte, p99", "total",
+                        // The same keys typed into `debrief join` of a host meeting.
+                        "joined terminal: CPU per typed key", "joined terminal: key → first byte, p50",
+                        "joined terminal: key → first byte, p99", "host: CPU per relayed event"] {
             // The cell after the label is debrief's figure (in the memory table too: "total").
             let row = cells(rows.first { $0.hasPrefix(measure) })
             #expect(row.map { $0.count > 1 && Benchmark.startsWithFigure($0[1]) } == true, "no figure for '\(measure)' in:\n\(result.output)")

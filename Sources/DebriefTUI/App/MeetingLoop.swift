@@ -57,9 +57,11 @@ public final class MeetingLoop {
             readClocks()
             terminal.present(screen.render(model, size: terminal.size))
             var input: Input?
-            if recorder.pollDescriptors.isEmpty {
+            // Built once a wait (the host's list is made afresh from its terminals).
+            let links = recorder.pollDescriptors
+            if links.isEmpty {
                 input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
-            } else if waitForKeysOrLink(millisecondsToWait()) {
+            } else if waitForKeysOrLink(links, millisecondsToWait()) {
                 // The link spoke: what other terminals did is on screen at the next frame.
                 if let outcome = serviceLink() {
                     if outcome != .ended { saveDraft() }
@@ -121,10 +123,10 @@ public final class MeetingLoop {
 
     /// Waits, without spinning, for a key or the link (other terminals, the host), whichever
     /// comes first, or the timeout. True when the link has something to handle.
-    private func waitForKeysOrLink(_ timeout: Int) -> Bool {
+    private func waitForKeysOrLink(_ links: [pollfd], _ timeout: Int) -> Bool {
         if terminal.hasPendingInput { return false }
-        var descriptors = recorder.pollDescriptors
-        let links = descriptors.count
+        var descriptors = links
+        let links = links.count
         if let keys = terminal.inputDescriptor { descriptors.append(pollfd(fd: keys, events: Int16(POLLIN), revents: 0)) }
         // With nothing typed to wait on (a test's terminal), the link gets the whole wait.
         guard poll(&descriptors, nfds_t(descriptors.count), Int32(timeout)) > 0 else { return false }
