@@ -55,7 +55,7 @@ final class PrivateSSHServer {
             attempt += 1
             let port = try Self.freePort()
             let log = folder.appending(path: "sshd-\(port).log").path
-            let pid = try Self.spawn([sshd, "-D", "-e", "-f", config, "-p", "\(port)"], output: log)
+            let pid = try Subprocess.start([sshd, "-D", "-e", "-f", config, "-p", "\(port)"], output: log)
             switch Self.waitUntilListening(pid: pid, port: port, log: log) {
             case .listening:
                 self.port = port
@@ -180,32 +180,5 @@ final class PrivateSSHServer {
             if Date() > deadline { Glibc.kill(pid, SIGKILL); _ = waitpid(pid, &status, 0); return }
             Thread.sleep(forTimeInterval: 0.02)
         }
-    }
-
-    /// Starts a program in the background, its output to a file, with the signal mask reset
-    /// (the test runner's threads block signals, and sshd must see SIGTERM).
-    private static func spawn(_ arguments: [String], output: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        var allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
-        guard spawned == 0 else { throw SubprocessError.cannotStart(arguments[0], spawned) }
-        return pid
     }
 }

@@ -14,15 +14,14 @@ public enum Subprocess {
         public var output: String
     }
 
-    public static func run(_ arguments: [String]) throws -> Result {
-        let outputPath = FileManager.default.temporaryDirectory.appending(path: "subprocess-\(UUID().uuidString).out").path
-        defer { unlink(outputPath) }
-
+    /// Starts a program in the background, stdin from /dev/null, stdout and stderr to
+    /// `output`; the caller waits for `pid`.
+    public static func start(_ arguments: [String], output: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
 
         // The test runner's worker threads block signals, and a spawned child inherits the
@@ -43,6 +42,13 @@ public enum Subprocess {
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
         guard spawned == 0 else { throw SubprocessError.cannotStart(arguments[0], spawned) }
+        return pid
+    }
+
+    public static func run(_ arguments: [String]) throws -> Result {
+        let outputPath = FileManager.default.temporaryDirectory.appending(path: "subprocess-\(UUID().uuidString).out").path
+        defer { unlink(outputPath) }
+        let pid = try start(arguments, output: outputPath)
 
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

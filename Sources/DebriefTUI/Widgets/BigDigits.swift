@@ -5,22 +5,13 @@ public enum BigDigits {
     /// The heights the font comes in, tallest first.
     public static let heights = [7, 5, 3]
 
-    /// Pixels of each glyph, top row first: `#` on, `.` off. Colon is one pixel wide.
-    private static let glyphs: [Character: [String]] = [
-        "0": ["###", "#.#", "#.#", "#.#", "###"],
-        "1": ["..#", "..#", "..#", "..#", "..#"],
-        "2": ["###", "..#", "###", "#..", "###"],
-        "3": ["###", "..#", "###", "..#", "###"],
-        "4": ["#.#", "#.#", "###", "..#", "..#"],
-        "5": ["###", "#..", "###", "..#", "###"],
-        "6": ["###", "#..", "###", "#.#", "###"],
-        "7": ["###", "..#", "..#", "..#", "..#"],
-        "8": ["###", "#.#", "###", "#.#", "###"],
-        "9": ["###", "#.#", "###", "..#", "###"],
-        ":": [".", "#", ".", "#", "."],
-        "+": ["...", ".#.", "###", ".#.", "..."],
-        "-": ["...", "...", "###", "...", "..."],
-    ]
+    /// The font's digits, colon, plus and minus; a clock's 1 is the bare right-hand bar
+    /// (the titles' 1 has a flag and a foot), as digital clocks draw it.
+    private static let glyphs: [Character: [[Bool]]] = {
+        var glyphs = PixelFont.pixels.filter { "0123456789:+-".contains($0.key) }
+        glyphs["1"] = Array(repeating: [false, false, true], count: 5)
+        return glyphs
+    }()
 
     /// Columns `text` takes at `height` (characters the font lacks are left out).
     public static func width(_ text: String, height: Int) -> Int {
@@ -38,34 +29,21 @@ public enum BigDigits {
     public static func draw(_ text: String, height: Int, in canvas: inout Canvas, x: Int, y: Int, style: Style) {
         let gap = height == 3 ? 1 : 2
         var column = x
-        for glyph in text.compactMap({ glyphs[$0] }) {
-            let pixels = glyph.map { $0.map { $0 == "#" } }
+        for pixels in text.compactMap({ glyphs[$0] }) {
             if height == 3 {
-                drawHalfBlocks(pixels, in: &canvas, x: column, y: y, style: style)
+                PixelFont.drawHalfBlocks(pixels, in: &canvas, x: column, y: y, style: style)
             } else {
                 drawBlocks(pixels, stretch: (height - 5) / 2, in: &canvas, x: column, y: y, style: style)
             }
-            column += glyphWidth(glyph, height: height) + gap
+            column += glyphWidth(pixels, height: height) + gap
         }
     }
 
-    private static func glyphWidth(_ glyph: [String], height: Int) -> Int {
+    private static func glyphWidth(_ glyph: [[Bool]], height: Int) -> Int {
         let pixels = glyph[0].count
         guard height > 3 else { return pixels }
         // Outer pixel columns two cells wide, the middle one wider as the digits grow.
         return pixels == 1 ? 2 : 6 + 2 * ((height - 5) / 2)
-    }
-
-    /// Pixel rows 0–1, 2–3 and 4 share cells: ▀ the top one, ▄ the bottom one, █ both.
-    static func drawHalfBlocks(_ pixels: [[Bool]], in canvas: inout Canvas, x: Int, y: Int, style: Style) {
-        for row in 0..<3 {
-            for column in pixels[0].indices {
-                let top = pixels[row * 2][column]
-                let bottom = row * 2 + 1 < pixels.count && pixels[row * 2 + 1][column]
-                let cell: Character? = top && bottom ? "█" : top ? "▀" : bottom ? "▄" : nil
-                if let cell { canvas.run(of: cell, count: 1, x: x + column, y: y + row, style: style) }
-            }
-        }
     }
 
     /// One block a pixel; the rows between the bars (1 and 3) `stretch` cells taller, the

@@ -1,86 +1,15 @@
-/// A section title in block letters, for the projector: the big digits' approach (a pixel
-/// font five pixels tall drawn with block characters) with letters A–Z, digits, space and
-/// common punctuation. 3 rows tall (two pixel rows share a cell, as the 3-row digits do) or
+/// A section title in block letters, for the projector, in `PixelFont`. 3 rows tall (two pixel rows share a cell, as the 3-row digits do) or
 /// 5 (a pixel is a cell row and two columns). Text with a character the font lacks is not
 /// drawn: the caller shows it as a plain line instead, so nothing is ever left out.
 public enum BigText {
     /// The heights the font comes in, tallest first.
     public static let heights = [5, 3]
 
-    /// Pixels of each glyph, top row first: `#` on, `.` off. Letters are upper case (lower
-    /// case is drawn as upper case); M, N and W are wider so they stay letters.
-    private static let glyphs: [Character: [String]] = [
-        "A": [".#.", "#.#", "###", "#.#", "#.#"],
-        "B": ["##.", "#.#", "##.", "#.#", "##."],
-        "C": [".##", "#..", "#..", "#..", ".##"],
-        "D": ["##.", "#.#", "#.#", "#.#", "##."],
-        "E": ["###", "#..", "##.", "#..", "###"],
-        "F": ["###", "#..", "##.", "#..", "#.."],
-        "G": [".##", "#..", "#.#", "#.#", ".##"],
-        "H": ["#.#", "#.#", "###", "#.#", "#.#"],
-        "I": ["###", ".#.", ".#.", ".#.", "###"],
-        "J": ["..#", "..#", "..#", "#.#", ".#."],
-        "K": ["#.#", "#.#", "##.", "#.#", "#.#"],
-        "L": ["#..", "#..", "#..", "#..", "###"],
-        "M": ["#...#", "##.##", "#.#.#", "#...#", "#...#"],
-        "N": ["#..#", "##.#", "#.##", "#..#", "#..#"],
-        "O": [".#.", "#.#", "#.#", "#.#", ".#."],
-        "P": ["##.", "#.#", "##.", "#..", "#.."],
-        "Q": [".#.", "#.#", "#.#", "##.", ".##"],
-        "R": ["##.", "#.#", "##.", "#.#", "#.#"],
-        "S": [".##", "#..", ".#.", "..#", "##."],
-        "T": ["###", ".#.", ".#.", ".#.", ".#."],
-        "U": ["#.#", "#.#", "#.#", "#.#", "###"],
-        "V": ["#.#", "#.#", "#.#", "#.#", ".#."],
-        "W": ["#...#", "#...#", "#.#.#", "##.##", "#...#"],
-        "X": ["#.#", "#.#", ".#.", "#.#", "#.#"],
-        "Y": ["#.#", "#.#", ".#.", ".#.", ".#."],
-        "Z": ["###", "..#", ".#.", "#..", "###"],
-        "0": ["###", "#.#", "#.#", "#.#", "###"],
-        "1": [".#.", "##.", ".#.", ".#.", "###"],
-        "2": ["###", "..#", "###", "#..", "###"],
-        "3": ["###", "..#", "###", "..#", "###"],
-        "4": ["#.#", "#.#", "###", "..#", "..#"],
-        "5": ["###", "#..", "###", "..#", "###"],
-        "6": ["###", "#..", "###", "#.#", "###"],
-        "7": ["###", "..#", "..#", "..#", "..#"],
-        "8": ["###", "#.#", "###", "#.#", "###"],
-        "9": ["###", "#.#", "###", "..#", "###"],
-        " ": ["..", "..", "..", "..", ".."],
-        ".": [".", ".", ".", ".", "#"],
-        ",": [".", ".", ".", "#", "#"],
-        ":": [".", "#", ".", "#", "."],
-        ";": [".", "#", ".", "#", "#"],
-        "!": ["#", "#", "#", ".", "#"],
-        "?": ["##.", "..#", ".#.", "...", ".#."],
-        "'": ["#", "#", ".", ".", "."],
-        "\"": ["#.#", "#.#", "...", "...", "..."],
-        "-": ["...", "...", "###", "...", "..."],
-        "+": ["...", ".#.", "###", ".#.", "..."],
-        "/": ["..#", "..#", ".#.", "#..", "#.."],
-        "&": [".#.", "#.#", ".#.", "#.#", ".##"],
-        "%": ["#.#", "..#", ".#.", "#..", "#.#"],
-        "(": [".#", "#.", "#.", "#.", ".#"],
-        ")": ["#.", ".#", ".#", ".#", "#."],
-        "·": [".", ".", "#", ".", "."],
-    ]
-
-    /// Characters drawn as another glyph: typographic quotes and dashes.
-    private static let aliases: [Character: Character] = ["’": "'", "‘": "'", "“": "\"", "”": "\"", "–": "-", "—": "-"]
-
-    /// The glyphs as pixels, lower case and aliases included: made once, read every frame.
-    private static let pixels: [Character: [[Bool]]] = {
-        var table = glyphs.mapValues { rows in rows.map { $0.map { $0 == "#" } } }
-        for (key, glyph) in table where key.isLetter { table[Character(key.lowercased())] = glyph }
-        for (alias, key) in aliases { table[alias] = table[key] }
-        return table
-    }()
-
     /// The glyphs of `text`, or nil when the font lacks one of its characters.
     private static func shapes(_ text: String) -> [[[Bool]]]? {
         var shapes: [[[Bool]]] = []
         for character in text {
-            guard let glyph = pixels[character] else { return nil }
+            guard let glyph = PixelFont.pixels[character] else { return nil }
             shapes.append(glyph)
         }
         return shapes.isEmpty ? nil : shapes
@@ -105,7 +34,7 @@ public enum BigText {
         var column = x
         for pixels in shapes {
             if height == 3 {
-                BigDigits.drawHalfBlocks(pixels, in: &canvas, x: column, y: y, style: style)
+                PixelFont.drawHalfBlocks(pixels, in: &canvas, x: column, y: y, style: style)
             } else {
                 for (row, line) in pixels.enumerated() {
                     for (index, on) in line.enumerated() where on {
