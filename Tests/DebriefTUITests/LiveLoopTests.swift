@@ -342,6 +342,21 @@ struct OtherTerminalsNotesTests {
         #expect(notesSavedByEnding(&model) == ["host typing", "kim's"])
     }
 
+    @Test("The end dialog with other terminals' unfinished notes, whole screen",
+          .enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly),
+          arguments: [TerminalSize(width: 80, height: 24), TerminalSize(width: 200, height: 60)])
+    func endDialogGolden(_ size: TerminalSize) throws {
+        let first = ScreenFixtures.agenda.sections[0].id
+        var model = AppModel(meeting: meeting(withDrafts: [("sam", "Reach fell short in week two"), ("kim", "! CPM doubled")]),
+                             info: ScreenFixtures.info)
+        model.apply(Event(t: 20_000, .noteAdded(id: 1, section: first, content: NoteParser.parse("Reach 1.2M against a 1M target").content)))
+        model.now = 65_000
+        model.editor = NoteEditor(text: "The host's own half note")
+        _ = model.handle(.key(.function(10)))
+        try ScreenGolden.expect(MeetingScreen.render(model, size: size), name: "meeting-end-dialog-joined-\(size.width)x\(size.height)",
+                                title: "End dialog, two joined terminals mid-note")
+    }
+
     @Test func textTypedAfterTheLastJournalledDraftIsLeftOutAndSaidSo() {
         var model = AppModel(meeting: meeting(withDrafts: [("sam", "a draft")]), info: ScreenFixtures.info)
         model.joinedAs = "sam"
