@@ -78,6 +78,9 @@ struct FoundationParityTests {
             let text = (0..<random.next(upTo: 8)).map { _ in pieces[random.next(upTo: pieces.count)] }.joined()
             #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
             #expect(text.trimmingWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines))
+            // A slice trims as the same text would (its bounds need not be the string's).
+            let slice = text.unicodeScalars.dropFirst().isEmpty ? text[...] : Substring(text.unicodeScalars.dropFirst())
+            #expect(slice.trimmingWhitespaceAndNewlines() == String(slice).trimmingCharacters(in: .whitespacesAndNewlines))
             for target in ["\n", " ", "a", "x y"] {
                 #expect(text.replacingAll(target, with: "<>") == text.replacingOccurrences(of: target, with: "<>"),
                         "\(Array(text.unicodeScalars)) \(Array(target.unicodeScalars))")

@@ -20,8 +20,12 @@ extension StringProtocol {
     public func trimming(where drop: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !drop($0) }) else { return "" }
-        let end = scalars.lastIndex(where: { !drop($0) })!
-        return String(String.UnicodeScalarView(scalars[start...end]))
+        let end = scalars.index(after: scalars.lastIndex(where: { !drop($0) })!)
+        // Nothing to trim: the same text, sharing its storage (a typed note is then kept once,
+        // not once in the input history and again in the meeting).
+        if start == scalars.startIndex, end == scalars.endIndex { return String(self) }
+        // Scalar boundaries are UTF-8 boundaries: the bytes are copied, not re-encoded.
+        return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 
     /// Every occurrence of `target` replaced, compared literally (scalar by scalar, so `\n`
