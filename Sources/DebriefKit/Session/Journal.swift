@@ -30,7 +30,11 @@ public final class Journal {
         descriptor = try SecureFiles.createExclusive(url, append: true)
         do {
             try Self.lock(descriptor, path: url.path)
-            try writeLine(line)
+            // Not fsynced here: the meeting's first event, an instant later, is, and syncs
+            // the header with it (one fsync at start instead of two); a header alone holds
+            // no note to lose.
+            try SecureFiles.writeAll(line, to: descriptor, path: url.path)
+            try checkStillInPlace()
         } catch {
             close(descriptor)
             unlink(url.path)
