@@ -27,4 +27,10 @@ command -v python3 >/dev/null 2>&1 || { echo "The benchmark needs python3 (bash 
 swift build -c release --product debrief >&2
 swift build -c release --product debrief-bench >&2
 bin="$(swift build -c release --show-bin-path)"
+# The release link lays these functions out first (Package.swift); names that no longer
+# exist (renamed code) fall back to the default layout and cost memory: regenerate the
+# list with Tests/Benchmarks/hot-functions.sh when many are missing.
+listed=$(grep -vc '^#' Sources/debrief/Linking/hot-functions.txt)
+found=$(nm --defined-only "$bin/debrief" | awk '{print $3}' | sort -u | comm -12 - <(grep -v '^#' Sources/debrief/Linking/hot-functions.txt | sort -u) | wc -l)
+echo "hot functions: $found of $listed listed are in the binary" >&2
 exec python3 Tests/Benchmarks/pty_bench.py --debrief "$bin/debrief" --core "$bin/debrief-bench" "$@"
