@@ -287,11 +287,17 @@ def joined_run(debrief, count, settle):
                 raise RuntimeError("the host meeting opened no socket to join")
             host.read_for(0.05)
         joined = Child([debrief, "join", "--name", "bench"], env, home)
-        joined.read_until_quiet(settle, limit=10)
-        host.read_until_quiet(settle, limit=5)
+        # Its first frame, ended by 20 ms without output: the joined terminal shows the
+        # host's meeting clock, which turns over at any moment of its start, and a tick
+        # within the usual settle time would be counted as start-up (a frame is one write).
+        deadline = time.monotonic() + 10
+        while joined.output_bytes < 1000 and not joined.exited and time.monotonic() < deadline:
+            joined.read_until_quiet(0.02, limit=10)  # the terminal's setup, then the frame
         if joined.last_output is None or joined.exited:
             raise RuntimeError("debrief join printed nothing or exited")
         startup = joined.last_output - joined.started
+        joined.read_until_quiet(settle, limit=10)
+        host.read_until_quiet(settle, limit=5)
         events_before, host_cpu_before = journal_lines(sessions), host.cpu_seconds()
         typed = type_keys(joined, Program("joined", []), keystrokes(count), also_drain=host)
         # The last draft goes to the host when typing pauses: let both settle.
@@ -375,7 +381,7 @@ ROWS_SPEC = [
     ("after the notes: CPU per typed key", "crowded_cpu", 1e6, "{:.0f} µs", "≤ nano"),
     ("after the notes: key → first byte, p50", "crowded_p50", 1e3, "{:.2f} ms", "≤ nano"),
     ("after the notes: key → first byte, p99", "crowded_p99", 1e3, "{:.2f} ms", "≤ nano"),
-    ("joined terminal: start-up to first settled frame", "joined_startup", 1e3, "{:.0f} ms", ""),
+    ("joined terminal: start-up to its first frame", "joined_startup", 1e3, "{:.0f} ms", ""),
     ("joined terminal: peak RSS", "joined_rss", 1, "{:.1f} MB", ""),
     ("joined terminal: CPU per typed key", "joined_cpu", 1e6, "{:.0f} µs", "≤ nano"),
     ("joined terminal: key → first byte, p50", "joined_p50", 1e3, "{:.2f} ms", "≤ nano"),
