@@ -1,4 +1,5 @@
 import DebriefKit
+import TestSupport
 import Testing
 
 /// File names of sessions: accented Latin letters keep their letter, not a hyphen.
@@ -18,5 +19,17 @@ struct SlugTests {
     @Test func scriptsWithoutALatinSpellingStillFallBack() {
         #expect(SessionStore.slug("日本") == "session")
         #expect(SessionStore.slug("Acme 日本 launch") == "acme-launch")
+    }
+
+    @Test func namesAreLowercaseLettersDigitsAndSingleHyphens() {
+        #expect(SessionStore.slug("Q4 Launch — ACME_2026!") == "q4-launch-acme-2026")
+        let pieces = ["A", "z", "Z9", " ", "-", "_", "é", "Ω", "日", "\u{301}", "ß", "İ", "K", "ﬁ", "🙂", "0"]
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<2_000 {
+            let title = (0..<random.next(upTo: 12)).map { _ in pieces[random.next(upTo: pieces.count)] }.joined()
+            let slug = SessionStore.slug(title)
+            #expect(slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }, "\(title) → \(slug)")
+            #expect(!slug.hasPrefix("-") && !slug.hasSuffix("-") && !slug.contains("--"), "\(title) → \(slug)")
+        }
     }
 }

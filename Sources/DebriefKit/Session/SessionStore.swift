@@ -45,7 +45,9 @@ public struct SessionStore: Sendable {
     public static func slug(_ title: String) -> String {
         var slug = ""
         for scalar in title.lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            // Lowercased, ASCII letters are a–z (asking Unicode's properties costs a table's
+            // set-up at every start).
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 slug.unicodeScalars.append(scalar)
             } else if let ascii = LatinFold.ascii(scalar) {
                 slug += ascii  // "Lumière" → "lumiere", not "lumi-re"
