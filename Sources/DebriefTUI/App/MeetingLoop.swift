@@ -72,9 +72,6 @@ public final class MeetingLoop {
                     return .interrupted
                 }
                 continue
-            } else if wake == .keys {
-                // The wait saw a key: read it without asking the descriptor again.
-                input = terminal.nextInput(timeoutMilliseconds: Self.keyIsWaiting)
             } else {
                 // An in-memory terminal has no descriptor: its wait returns at once.
                 input = terminal.nextInput(timeoutMilliseconds: terminal.inputDescriptor == nil ? millisecondsToWait() : 0)
@@ -124,12 +121,10 @@ public final class MeetingLoop {
         }
     }
 
-    /// What ended a wait for keys or the link.
+    /// What ended a wait for keys or the link. A key is still read with ncurses looking
+    /// first (a zero timeout): read blocking, a lone first byte of a UTF-8 character (a
+    /// Latin-1 terminal's "é") would stop the loop, clock and all, until the next key.
     private enum Wake { case link, keys, timeout }
-
-    /// `nextInput`'s timeout when a wait has just seen a key: read it without looking first.
-    /// The terminal would otherwise ask the descriptor again (a system call a key).
-    public static let keyIsWaiting = -1
 
     /// The descriptors of a wait, kept from wait to wait so a key's wait allocates nothing.
     private var waitDescriptors: [pollfd] = []
