@@ -15,7 +15,7 @@ import Glibc
 extension NcursesTerminal {
     /// How long after a paste a command key (Enter, F10, PgDn, Ctrl-C…) is held: a person
     /// cannot press one this soon, but bytes smuggled in behind a paste arrive at once.
-    static let pasteGuard: Duration = .milliseconds(150)
+    static let pasteGuard = 150
     /// How long the rest of an escape sequence, once started, may take to arrive.
     static let sequenceLimit: Int32 = 50
 
@@ -125,7 +125,7 @@ extension NcursesTerminal {
     /// Command keys that arrive right after a paste are held, never acted on.
     private func guarded(_ input: Input?) -> Input? {
         guard case .key(let key)? = input, let ended = pasteEndedAt else { return input }
-        guard ContinuousClock.now - ended < Self.pasteGuard else {
+        guard pasteClock.milliseconds() - ended < Self.pasteGuard else {
             pasteEndedAt = nil
             return input
         }
@@ -141,7 +141,7 @@ extension NcursesTerminal {
         keypad(debrief_stdscr(), false)
         defer {
             keypad(debrief_stdscr(), true)
-            pasteEndedAt = .now
+            pasteEndedAt = pasteClock.milliseconds()
         }
         let endMarker: [UInt32] = [27, 0x5B, 0x32, 0x30, 0x31, 0x7E]  // ESC [ 2 0 1 ~
         var text = String.UnicodeScalarView()

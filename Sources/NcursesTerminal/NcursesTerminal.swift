@@ -30,8 +30,11 @@ public final class NcursesTerminal: Terminal {
     /// Inputs decoded together (an unknown sequence and the key that broke it off), handed
     /// out one per `nextInput`.
     var queuedInputs: [Input] = []
-    /// When the last paste ended: command keys this soon after it are held (see `nextInput`).
-    var pasteEndedAt: ContinuousClock.Instant?
+    /// When the last paste ended (`pasteClock` milliseconds): command keys this soon after it
+    /// are held (see `nextInput`). A plain integer: every key looks at it, and an optional
+    /// `ContinuousClock.Instant` is read through the runtime's generic machinery.
+    var pasteEndedAt: Int?
+    let pasteClock = SystemMonotonicClock()
     /// The terminal hung up (end of file on input) without a SIGHUP reaching us.
     var isGone = false
     /// The last read returned a key: an empty look for more right after it needs no check

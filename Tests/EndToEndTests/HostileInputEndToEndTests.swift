@@ -25,6 +25,21 @@ struct HostileInputEndToEndTests {
         #expect(!brief.unicodeScalars.contains { $0 != "\n" && VisibleText.isUnsafe($0) })
     }
 
+    /// A lone first byte of a UTF-8 character (what a Latin-1 terminal sends for "é") never
+    /// stops the meeting: the clock goes on and the next key is typed. (A loop that read
+    /// the key blocking, to save ncurses' look at stdin, waited here for the next key.)
+    @Test func aLoneUTF8LeadByteNeitherStopsTheClockNorEatsTheNextKey() throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.command("--time-scale 1", sessions: folder))
+        try tmux.waitFor("● saved")
+        func clock(_ screen: String) -> String? { screen.split(separator: "\n").first { $0.contains(" left") }.map(String.init) }
+        try tmux.sendBytes([0xC3])
+        let before = clock(try tmux.screen())
+        try tmux.waitUntil("the clock moves on") { clock($0) != before }
+        try tmux.press("x")
+        try tmux.waitFor("› x")
+    }
+
     @Test func everyMalformedAgendaIsOneMessageWithFileAndLineAndExitCode1() throws {
         let folder = Debrief.freshFolder()
         let valid = "name: t\ntitle: T\ntaxonomy:\n  root_causes: [process]\n  severities: [minor]\nsections:\n  - id: a\n    title: A\n    minutes: 5\n"

@@ -14,6 +14,8 @@ import Glibc
 public final class LiveHost {
     public let socketPath: String
     private var listener: Int32
+    /// What poll waits for on the listener: new connections.
+    private var listening: [pollfd] = []
     private let recorder: MeetingRecorder
     private var terminals: [Int: Peer] = [:]
     private var nextNumber = 1
@@ -48,6 +50,7 @@ public final class LiveHost {
         _ = folder.liveSockets()  // sockets of hosts that were killed go, so `debrief join` lists none
         unlink(path)
         listener = try UnixSocket.listen(at: path)
+        listening = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
         socketPath = path
         self.recorder = recorder
     }
@@ -60,7 +63,9 @@ public final class LiveHost {
     /// What poll should wait for: new connections, and each terminal's lines (and room to write).
     public var pollDescriptors: [pollfd] {
         guard listener >= 0 else { return [] }
-        return [pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
+        // Alone (most meetings), the list is the same every wait: kept, not made afresh.
+        if terminals.isEmpty { return listening }
+        return listening
             + terminals.keys.sorted().map { pollfd(fd: terminals[$0]!.channel.descriptor, events: terminals[$0]!.channel.pollEvents, revents: 0) }
     }
 

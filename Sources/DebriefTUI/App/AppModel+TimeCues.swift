@@ -26,11 +26,14 @@ extension AppModel {
             timeCues.watched = nil
             return false
         }
-        let schedule = Schedule(state: meeting, now: now)
-        let isUp = schedule.sectionRemaining <= 0
+        // The current section's figures as `Schedule` has them, without building one: this
+        // runs three times a typed key, and a schedule copies the meeting and walks every section.
+        let known = meeting.sections.indices.contains(current)
+        let allotted = known ? meeting.sections[current].allottedMilliseconds : 0
+        let isUp = allotted - (known ? meeting.elapsed(section: current, at: now) : 0) <= 0
         let before = timeCues.watched
-        timeCues.watched = (current, schedule.sectionAllotted, isUp)
-        guard let before, before.section == current, before.allotted == schedule.sectionAllotted, !before.isUp, isUp else {
+        timeCues.watched = (current, allotted, isUp)
+        guard let before, before.section == current, before.allotted == allotted, !before.isUp, isUp else {
             return false
         }
         timeCues.flashUntil = wallTime + TimeCues.flashLength

@@ -55,13 +55,13 @@ public final class MeetingLoop {
         start()
         while true {
             readClocks()
-            terminal.present(screen.render(model, size: terminal.size))
+            terminal.present(Self.frame(&screen, &model, size: terminal.size))
             var input: Input?
-            // Built once a wait (the host's list is made afresh from its terminals).
             let links = recorder.pollDescriptors
+            let wake = links.isEmpty ? nil : waitForKeysOrLink(links, millisecondsToWait())
             if links.isEmpty {
                 input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
-            } else if waitForKeysOrLink(links, millisecondsToWait()) {
+            } else if wake == .link {
                 // The link spoke: what other terminals did is on screen at the next frame.
                 if let outcome = serviceLink() {
                     if outcome != .ended { saveDraft() }
@@ -103,7 +103,7 @@ public final class MeetingLoop {
                     noteDraftChange()
                 }
                 // Another terminal may have ended the meeting, or the host gone, meanwhile.
-                if model.meeting.hasEnded { return .ended }
+                if Self.hasEnded(&model) { return .ended }
                 if let reason = recorder.disconnection { return .disconnected(reason) }
                 // A signal is acted on only after what was already read is handled: a paste
                 // cut short by the terminal closing lands in the input and is saved as the draft.
@@ -116,21 +116,46 @@ public final class MeetingLoop {
             // Typing without pause must not keep a draft unsaved or a failed disk unretried.
             // The keys' frame goes out first: a journal write never delays what was typed.
             readClocks()
-            if timerIsDue { terminal.present(screen.render(model, size: terminal.size)) }
+            if timerIsDue { terminal.present(Self.frame(&screen, &model, size: terminal.size)) }
             runTimers()
         }
     }
 
+    /// What ended a wait for keys or the link. A key is still read with ncurses looking
+    /// first (a zero timeout): read blocking, a lone first byte of a UTF-8 character (a
+    /// Latin-1 terminal's "é") would stop the loop, clock and all, until the next key.
+    private enum Wake { case link, keys, timeout }
+
+    /// The descriptors of a wait, kept from wait to wait so a key's wait allocates nothing.
+    private var waitDescriptors: [pollfd] = []
+
     /// Waits, without spinning, for a key or the link (other terminals, the host), whichever
-    /// comes first, or the timeout. True when the link has something to handle.
-    private func waitForKeysOrLink(_ links: [pollfd], _ timeout: Int) -> Bool {
-        if terminal.hasPendingInput { return false }
-        var descriptors = links
-        let links = links.count
-        if let keys = terminal.inputDescriptor { descriptors.append(pollfd(fd: keys, events: Int16(POLLIN), revents: 0)) }
+    /// comes first, or the timeout.
+    private func waitForKeysOrLink(_ links: [pollfd], _ timeout: Int) -> Wake {
+        if terminal.hasPendingInput { return .keys }
+        waitDescriptors.removeAll(keepingCapacity: true)
+        waitDescriptors.append(contentsOf: links)
+        let keys = terminal.inputDescriptor
+        if let keys { waitDescriptors.append(pollfd(fd: keys, events: Int16(POLLIN), revents: 0)) }
         // With nothing typed to wait on (a test's terminal), the link gets the whole wait.
-        guard poll(&descriptors, nfds_t(descriptors.count), Int32(timeout)) > 0 else { return false }
-        return descriptors[..<links].contains { $0.revents != 0 }
+        guard poll(&waitDescriptors, nfds_t(waitDescriptors.count), Int32(timeout)) > 0 else { return .timeout }
+        for index in 0..<links.count where waitDescriptors[index].revents != 0 { return .link }
+        return keys != nil && waitDescriptors[links.count].revents != 0 ? .keys : .timeout
+    }
+
+    // Read from this class's stored property, a model handed to a function is copied first
+    // (every string and array of the meeting retained, then released: microseconds of every
+    // key, on cold caches). Through `inout` the function reads the stored one in place.
+
+    /// The frame for the model as it stands.
+    private static func frame(_ screen: inout IncrementalScreen, _ model: inout AppModel, size: TerminalSize) -> Canvas {
+        screen.render(model, size: size)
+    }
+
+    private static func hasEnded(_ model: inout AppModel) -> Bool { model.meeting.hasEnded }
+
+    private static func millisecondsToClockChange(_ screen: inout IncrementalScreen, _ model: inout AppModel) -> Int {
+        screen.millisecondsToClockChange(model)
     }
 
     /// Handles what the link has ready: events from other terminals are folded in (they may
@@ -339,7 +364,7 @@ public final class MeetingLoop {
     /// Wall milliseconds until a shown clock changes: the meeting's elapsed time or the
     /// section's countdown, whichever turns over first. Never a busy loop.
     func millisecondsToNextTick() -> Int {
-        let next = MeetingScreen.millisecondsToClockChange(model)
+        let next = Self.millisecondsToClockChange(&screen, &model)
         let wall = Int(Double(next) / timeScale) + 1
         return min(1000, max(20, wall))
     }

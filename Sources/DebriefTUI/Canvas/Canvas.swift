@@ -57,6 +57,22 @@ public struct Canvas: Equatable, Sendable {
         set { cursorPosition = newValue.map { Position(x: $0.x, y: $0.y) } }
     }
     private var cursorPosition: Position?
+    /// Which kept frame this canvas is, or was drawn from by redrawing some rows
+    /// (`IncrementalScreen`): outside `rows` it holds exactly that frame's cells. Two
+    /// canvases of one lineage then differ at most in their redrawn rows, and comparing
+    /// frames (`changedCells`, every frame) looks at those rows alone. Any later drawing
+    /// clears it: only the screen that stamps it knows what it promises.
+    public var lineage: Lineage?
+
+    /// A kept frame's number and the rows redrawn into it (none for the frame itself).
+    public struct Lineage: Equatable, Sendable {
+        public var frame: Int
+        public var rows: Range<Int>
+        public init(frame: Int, rows: Range<Int>) {
+            self.frame = frame
+            self.rows = rows
+        }
+    }
 
     private struct Position: Equatable, Sendable { var x: Int, y: Int }
 
@@ -106,6 +122,7 @@ public struct Canvas: Equatable, Sendable {
     /// canvas edge. Control characters are shown as visible symbols. Returns the columns used.
     @discardableResult
     public mutating func text(_ string: String, x: Int, y: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
+        lineage = nil
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
@@ -147,6 +164,7 @@ public struct Canvas: Equatable, Sendable {
 
     /// Paints a rectangle with spaces in a style (a background band, a cleared overlay).
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .normal) {
+        lineage = nil
         let blank = Slot(code: 0x20, style: style)
         for row in max(0, y)..<min(height, y + h) {
             for column in max(0, x)..<min(width, x + w) {
@@ -163,6 +181,7 @@ public struct Canvas: Equatable, Sendable {
     /// at the canvas edge. Cells are set directly: drawn several times a frame, these skip
     /// the sanitizing and width measuring `text` does.
     public mutating func run(of character: Character, count: Int, x: Int, y: Int, style: Style = .normal) {
+        lineage = nil
         guard y >= 0, y < height else { return }
         let slot = Slot(code: code(for: character), style: style)
         for column in max(0, x)..<max(max(0, x), min(width, x + count)) {
@@ -174,6 +193,7 @@ public struct Canvas: Equatable, Sendable {
     /// (clipped to both): a part of the screen drawn once and kept (`TableFrameMemo`) is put
     /// back without drawing it again.
     public mutating func copy(_ area: Rect, from source: Canvas) {
+        lineage = nil
         let left = max(0, area.x), right = min(area.maxX, width, source.width)
         guard left < right else { return }
         for row in max(0, area.y)..<max(max(0, area.y), min(area.maxY, height, source.height)) {
@@ -196,13 +216,26 @@ public struct Canvas: Equatable, Sendable {
     /// Where this canvas differs from `previous`, as indices into `cells`: every cell when
     /// there is no previous canvas or its size differs. One pass over both arrays here, where
     /// comparing cells is inlined, instead of two calls a cell from the terminal adapter.
+    /// Two canvases of one lineage are compared on their redrawn rows only: a typed key's
+    /// frame then costs a look at the input's rows, not at every cell of the screen.
     public func changedCells(since previous: Canvas?) -> [Int] {
         guard let previous, previous.width == width, previous.height == height else { return Array(slots.indices) }
+        var rows = 0..<height
+        if let mine = lineage, let theirs = previous.lineage, mine.frame == theirs.frame {
+            rows = Self.hull(mine.rows, theirs.rows).clamped(to: 0..<height)
+        }
         var changed: [Int] = []
-        for index in slots.indices where !sameCell(index, as: previous) {
+        for index in (rows.lowerBound * width)..<(rows.upperBound * width) where !sameCell(index, as: previous) {
             changed.append(index)
         }
         return changed
+    }
+
+    /// The smallest range holding both (an empty one adds nothing).
+    private static func hull(_ a: Range<Int>, _ b: Range<Int>) -> Range<Int> {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        return min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
     }
 
     /// Whether cell `index` looks the same on both canvases (of one size). Clusters compare
@@ -234,6 +267,7 @@ public struct Canvas: Equatable, Sendable {
 extension Canvas {
     /// Every cell in reverse video and back: the projector's flash at a section's time up.
     public mutating func invert() {
+        lineage = nil
         for index in slots.indices { slots[index].look ^= 0x200 }
     }
 }

@@ -1,5 +1,6 @@
 import DebriefKit
 import FoundationEssentials
+import Synchronization
 
 /// The meeting screen, frame after frame, drawn in full only when something besides the
 /// note input changed. A typed key changes the editor and nothing else on screen: the
@@ -27,12 +28,25 @@ public struct IncrementalScreen: Sendable {
         var canvas: Canvas
         var backdrop: Backdrop
         var input: InputSlot
+        /// The last two frames drawn from it, redrawn in turn: the terminal keeps the one it
+        /// shows (`shown`) until it takes the next, so the other (`spare`) is ours alone and
+        /// the input is redrawn into it in place. Copying the kept frame instead cost a
+        /// 24 KB allocation and copy a key at 100×30. Outside the input's rows both are the
+        /// kept frame: the input is drawn only inside its area.
+        var shown: Canvas?
+        var spare: Canvas?
+        /// Its number in `Canvas.Lineage`.
+        var number: Int
         /// Meeting time of the kept frame, and the time its shown clocks turn over.
         var drawnAt: Int
         var validUntil: Int
     }
 
     public init() {}
+
+    /// Numbers the kept frames of every screen in the process: a terminal compares two
+    /// frames by their redrawn rows only when they come from one kept frame (`Canvas.Lineage`).
+    private static let framesKept = Atomic<Int>(0)
 
     /// The frame for `model` at `size`: what `MeetingScreen.render` draws, cheaper.
     public mutating func render(_ model: AppModel, size: TerminalSize) -> Canvas {
@@ -41,26 +55,47 @@ public struct IncrementalScreen: Sendable {
             kept = nil
             return MeetingScreen.render(model, size: size)
         }
-        let backdrop = Backdrop(model, size: size)
-        if let kept, kept.backdrop == backdrop, model.overlay == nil,
-           model.now >= kept.drawnAt, model.now < kept.validUntil {
+        if var kept, model.overlay == nil, model.now >= kept.drawnAt, model.now < kept.validUntil,
+           kept.backdrop.matches(model, size: size) {
             let rows = NoteInput.wrap(model.editor, width: kept.input.area.width)
             if NoteInput.height(of: rows) == kept.input.area.height {
                 partialFrames += 1
-                var canvas = kept.canvas
+                // The only holder of the kept frames from here on: see `spare`.
+                self.kept = nil
+                var canvas = kept.spare ?? kept.canvas
+                kept.spare = kept.shown
+                kept.shown = nil
                 let area = kept.input.area
                 canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
                 canvas.cursor = nil
                 kept.input.draw(model.editor, rows: rows, in: &canvas)
+                canvas.lineage = Canvas.Lineage(frame: kept.number, rows: area.y..<(area.y + area.height))
+                kept.shown = canvas
+                self.kept = kept
                 return canvas
             }
         }
-        let frame = MeetingScreen.frame(model, size: size)
-        kept = frame.input.map {
-            Kept(canvas: frame.canvas, backdrop: backdrop, input: $0, drawnAt: model.now,
-                 validUntil: model.now + MeetingScreen.millisecondsToClockChange(model))
+        var frame = MeetingScreen.frame(model, size: size)
+        guard let input = frame.input else {
+            kept = nil
+            return frame.canvas
         }
+        let number = Self.framesKept.add(1, ordering: .relaxed).newValue
+        frame.canvas.lineage = Canvas.Lineage(frame: number, rows: 0..<0)
+        kept = Kept(canvas: frame.canvas, backdrop: Backdrop(model, size: size), input: input, shown: nil, spare: nil, number: number,
+                    drawnAt: model.now, validUntil: model.now + MeetingScreen.millisecondsToClockChange(model))
         return frame.canvas
+    }
+
+    /// `MeetingScreen.millisecondsToClockChange(model)`, read off the kept frame when it
+    /// shows this meeting at this moment (the loop asks after every frame it draws, and
+    /// working it out copies the meeting into a `Schedule`).
+    public func millisecondsToClockChange(_ model: AppModel) -> Int {
+        if let kept, model.view == .notes, kept.backdrop.meetingVersion == model.meetingVersion,
+           model.now >= kept.drawnAt, model.now < kept.validUntil {
+            return kept.validUntil - model.now
+        }
+        return MeetingScreen.millisecondsToClockChange(model)
     }
 }
 
@@ -122,6 +157,26 @@ struct Backdrop: Equatable, Sendable {
         storageProblem = model.storageProblem
         clockZero = model.clockZero
         showsSinceLastTime = model.sinceLastTime != nil
+    }
+}
+
+extension Backdrop {
+    /// `Backdrop(model, size: size) == self`, without making one: asked on every typed key,
+    /// where copying these fields out of the model (strings, the overlay, a `Date`) cost more
+    /// than redrawing the input. Every stored field of `Backdrop` is compared here; a debug
+    /// build checks the answer against the definition on every call.
+    func matches(_ model: AppModel, size: TerminalSize) -> Bool {
+        let answer = size == self.size && meetingVersion == model.meetingVersion && overlay == model.overlay
+            && view == model.view && focus == model.focus && selectedNoteID == model.selectedNoteID
+            && viewedSection == model.viewedSection && editingNoteID == model.editingNoteID
+            && rewritingLearning == model.rewritingLearning && inputSection == model.inputSection
+            && promptsToggled == model.promptsToggled && selectedRecordID == model.selectedRecordID
+            && selectedColumn == model.selectedColumn && contentMetric == model.contentMetric
+            && showsPatterns == model.showsPatterns && message == model.message
+            && storageProblem == model.storageProblem && clockZero == model.clockZero
+            && showsSinceLastTime == (model.sinceLastTime != nil)
+        assert(answer == (Backdrop(model, size: size) == self), "Backdrop.matches misses a field")
+        return answer
     }
 }
 
