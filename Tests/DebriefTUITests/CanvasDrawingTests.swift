@@ -44,19 +44,20 @@ struct CanvasDrawingTests {
 
     /// Two frames of one lineage differ only in their redrawn rows: those alone are compared.
     @Test func framesOfOneLineageAreComparedOnTheirRedrawnRows() {
+        let seven = Canvas.Lineage.Frame(), eight = Canvas.Lineage.Frame()
         var kept = Canvas(width: 4, height: 3)
         kept.text("abcd", x: 0, y: 0)
-        kept.lineage = Canvas.Lineage(frame: 7, rows: 0..<0)
+        kept.lineage = Canvas.Lineage(frame: seven, rows: 0..<0)
         var typed = kept
         typed.text("x", x: 1, y: 2)
         #expect(typed.lineage == nil, "drawing on a stamped canvas breaks its promise, so it drops it")
-        typed.lineage = Canvas.Lineage(frame: 7, rows: 2..<3)
+        typed.lineage = Canvas.Lineage(frame: seven, rows: 2..<3)
         #expect(typed.changedCells(since: kept) == [9])
         var next = kept
         next.text("y", x: 0, y: 1)
-        next.lineage = Canvas.Lineage(frame: 7, rows: 1..<2)
+        next.lineage = Canvas.Lineage(frame: seven, rows: 1..<2)
         #expect(next.changedCells(since: typed) == [4, 9], "the rows either frame redrew")
-        next.lineage = Canvas.Lineage(frame: 8, rows: 1..<2)
+        next.lineage = Canvas.Lineage(frame: eight, rows: 1..<2)
         #expect(next.changedCells(since: typed) == [4, 9], "another kept frame: every cell is compared")
         next.lineage = nil
         #expect(next.changedCells(since: typed) == [4, 9])

@@ -64,14 +64,22 @@ public struct Canvas: Equatable, Sendable {
     /// clears it: only the screen that stamps it knows what it promises.
     public var lineage: Lineage?
 
-    /// A kept frame's number and the rows redrawn into it (none for the frame itself).
+    /// A kept frame and the rows redrawn into it (none for the frame itself).
     public struct Lineage: Equatable, Sendable {
-        public var frame: Int
+        public var frame: Frame
         public var rows: Range<Int>
-        public init(frame: Int, rows: Range<Int>) {
+        public init(frame: Frame, rows: Range<Int>) {
             self.frame = frame
             self.rows = rows
         }
+
+        /// A kept frame, told apart from every other by identity: no counter shared by the
+        /// screens of a process, and never taken for another while a canvas names it.
+        public final class Frame: Sendable {
+            public init() {}
+        }
+
+        public static func == (a: Lineage, b: Lineage) -> Bool { a.frame === b.frame && a.rows == b.rows }
     }
 
     private struct Position: Equatable, Sendable { var x: Int, y: Int }
@@ -221,7 +229,7 @@ public struct Canvas: Equatable, Sendable {
     public func changedCells(since previous: Canvas?) -> [Int] {
         guard let previous, previous.width == width, previous.height == height else { return Array(slots.indices) }
         var rows = 0..<height
-        if let mine = lineage, let theirs = previous.lineage, mine.frame == theirs.frame {
+        if let mine = lineage, let theirs = previous.lineage, mine.frame === theirs.frame {
             rows = Self.hull(mine.rows, theirs.rows).clamped(to: 0..<height)
         }
         var changed: [Int] = []

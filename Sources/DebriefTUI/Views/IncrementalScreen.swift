@@ -1,6 +1,5 @@
 import DebriefKit
 import FoundationEssentials
-import Synchronization
 
 /// The meeting screen, frame after frame, drawn in full only when something besides the
 /// note input changed. A typed key changes the editor and nothing else on screen: the
@@ -35,18 +34,14 @@ public struct IncrementalScreen: Sendable {
         /// kept frame: the input is drawn only inside its area.
         var shown: Canvas?
         var spare: Canvas?
-        /// Its number in `Canvas.Lineage`.
-        var number: Int
+        /// Its identity in `Canvas.Lineage`.
+        var frame: Canvas.Lineage.Frame
         /// Meeting time of the kept frame, and the time its shown clocks turn over.
         var drawnAt: Int
         var validUntil: Int
     }
 
     public init() {}
-
-    /// Numbers the kept frames of every screen in the process: a terminal compares two
-    /// frames by their redrawn rows only when they come from one kept frame (`Canvas.Lineage`).
-    private static let framesKept = Atomic<Int>(0)
 
     /// The frame for `model` at `size`: what `MeetingScreen.render` draws, cheaper.
     public mutating func render(_ model: AppModel, size: TerminalSize) -> Canvas {
@@ -69,7 +64,7 @@ public struct IncrementalScreen: Sendable {
                 canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
                 canvas.cursor = nil
                 kept.input.draw(model.editor, rows: rows, in: &canvas)
-                canvas.lineage = Canvas.Lineage(frame: kept.number, rows: area.y..<(area.y + area.height))
+                canvas.lineage = Canvas.Lineage(frame: kept.frame, rows: area.y..<(area.y + area.height))
                 kept.shown = canvas
                 self.kept = kept
                 return canvas
@@ -80,9 +75,11 @@ public struct IncrementalScreen: Sendable {
             kept = nil
             return frame.canvas
         }
-        let number = Self.framesKept.add(1, ordering: .relaxed).newValue
-        frame.canvas.lineage = Canvas.Lineage(frame: number, rows: 0..<0)
-        kept = Kept(canvas: frame.canvas, backdrop: Backdrop(model, size: size), input: input, shown: nil, spare: nil, number: number,
+        // A terminal compares two frames by their redrawn rows only when they come from one
+        // kept frame (`Canvas.Lineage`).
+        let identity = Canvas.Lineage.Frame()
+        frame.canvas.lineage = Canvas.Lineage(frame: identity, rows: 0..<0)
+        kept = Kept(canvas: frame.canvas, backdrop: Backdrop(model, size: size), input: input, shown: nil, spare: nil, frame: identity,
                     drawnAt: model.now, validUntil: model.now + MeetingScreen.millisecondsToClockChange(model))
         return frame.canvas
     }
