@@ -334,17 +334,22 @@ def idle_run(program, seconds, settle):
         finish(child, home)
 
 
-def memory_run(program, notes, settle, typing_keys):
+def enter_notes(child, program, notes, settle):
     """Types `notes` short notes, each sent whole and followed by Enter, reading the screen
-    between notes so neither side blocks; then peak RSS, and typing on the full screen."""
+    between notes so neither side blocks; then waits for the screen to settle."""
+    for number in range(1, notes + 1):
+        os.write(child.fd, f"note {number} brief late".encode() + program.newline)
+        child.read_until_quiet(0.002, limit=2)
+        if child.exited:
+            raise RuntimeError(f"{program.name} exited after {number} notes")
+    child.read_until_quiet(settle, limit=10)
+
+
+def memory_run(program, notes, settle, typing_keys):
+    """`notes` short notes entered, then peak RSS, and typing on the full screen."""
     child, _, home = launch(program, settle)
     try:
-        for number in range(1, notes + 1):
-            os.write(child.fd, f"note {number} brief late".encode() + program.newline)
-            child.read_until_quiet(0.002, limit=2)
-            if child.exited:
-                raise RuntimeError(f"{program.name} exited after {number} notes")
-        child.read_until_quiet(settle, limit=10)
+        enter_notes(child, program, notes, settle)
         rss, anon = child.memory_mb("VmHWM"), child.memory_mb("RssAnon")
         typed = type_keys(child, program, [key for key in keystrokes(typing_keys * 2) if key[0] == "char"][:typing_keys])
         return dict(rss=rss, anon=anon, crowded_p50=typed["p50"], crowded_p99=typed["p99"],

@@ -20,7 +20,7 @@ import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pty_bench import Program, finish, keystrokes, launch, median_of, percentile  # noqa: E402
+from pty_bench import Program, enter_notes, finish, keystrokes, launch, median_of, percentile  # noqa: E402
 
 
 def type_keys(child, program, count):
@@ -46,12 +46,7 @@ def run_once(program, keys, notes, settle):
     child, _, home = launch(program, settle)
     try:
         if notes:
-            for number in range(1, notes + 1):
-                os.write(child.fd, f"note {number} brief late".encode() + program.newline)
-                child.read_until_quiet(0.002, limit=2)
-                if child.exited:
-                    raise RuntimeError(f"{program.name} exited after {number} notes")
-            child.read_until_quiet(settle, limit=10)
+            enter_notes(child, program, notes, settle)
         return type_keys(child, program, keys)
     finally:
         finish(child, home)

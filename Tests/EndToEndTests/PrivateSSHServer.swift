@@ -103,13 +103,9 @@ final class PrivateSSHServer {
 
     /// A TCP port on 127.0.0.1 nobody listens on right now (the kernel picks it).
     static func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw TmuxError.failed("socket", String(cString: strerror(errno))) }
+        let socket = try tcpSocket()
         defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
+        var address = loopback(port: 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -123,13 +119,9 @@ final class PrivateSSHServer {
     /// Opens a TCP connection to 127.0.0.1:`port` and reads until the other side closes it
     /// (or 20 s pass); returns what it read.
     static func connectAndRead(port: Int) throws -> String {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw TmuxError.failed("socket", String(cString: strerror(errno))) }
+        let socket = try tcpSocket()
         defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
+        var address = loopback(port: port)
         let connected = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
@@ -146,6 +138,21 @@ final class PrivateSSHServer {
             received += buffer[0..<count]
         }
         return String(decoding: received, as: UTF8.self)
+    }
+
+    private static func tcpSocket() throws -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw TmuxError.failed("socket", String(cString: strerror(errno))) }
+        return socket
+    }
+
+    /// 127.0.0.1:`port` (0: any port the kernel picks).
+    private static func loopback(port: Int) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return address
     }
 
     private static func keygen(_ path: String) throws {
