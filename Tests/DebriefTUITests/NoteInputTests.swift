@@ -34,4 +34,49 @@ struct NoteInputTests {
         #expect(!screen.contains("line 4"))
         #expect(MeetingScreen.render(driver.model, size: TerminalSize(width: 80, height: 24)).cursor?.y == 21)
     }
+
+    /// Every typed key shows: the cursor stands after a full row, in the column kept for it,
+    /// and a space typed there takes it to the next row, where the next word starts.
+    @Test func theCursorMovesOnEveryKeyAtTheEndOfAFullRow() {
+        let size = TerminalSize(width: 80, height: 24)
+        var driver = CaptureDriver(section: "performance")
+        driver.type("x")
+        guard let afterX = MeetingScreen.render(driver.model, size: size).cursor else {
+            Issue.record("no cursor"); return
+        }
+        let start = (x: afterX.x - 1, y: afterX.y)  // where the text starts
+        // Words filling the first row exactly (the input's text is 76 columns at 80).
+        let width = NoteInput.textWidth(79)
+        let full = String(repeating: "word ", count: width / 5) + String(repeating: "y", count: width % 5)
+        driver.press(.backspace)
+        driver.type(full)
+        #expect(NoteInput.wrap(driver.model.editor, width: 79).count == 1, "the row is full, not wrapped")
+        let afterRow = MeetingScreen.render(driver.model, size: size).cursor
+        #expect(afterRow?.x == start.x + width && afterRow?.y == start.y, "after the last character, not on it")
+
+        driver.type(" ")
+        // The input grows by a row (upwards: it sits at the bottom); the cursor starts the new one.
+        let afterSpace = MeetingScreen.render(driver.model, size: size).cursor
+        let lines = driver.screen(width: 80, height: 24).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(afterSpace?.x == start.x, "the next word's place")
+        if let y = afterSpace?.y {
+            #expect(lines[y - 1].hasSuffix(String(full.suffix(8))), "the full row just above the cursor")
+            #expect(lines[y].trimmingCharacters(in: .whitespaces).isEmpty)
+        }
+        #expect(NoteInput.height(driver.model.editor, width: 79) == 2)
+
+        driver.type("z")
+        let canvas = MeetingScreen.render(driver.model, size: size)
+        #expect(canvas.cursor?.x == start.x + 1 && canvas.cursor?.y == afterSpace?.y)
+        #expect(driver.screen(width: 80, height: 24).contains("\n   z"), "the word starts the second row")
+        #expect(NoteInput.height(driver.model.editor, width: 79) == 2, "no jump when the word comes")
+    }
+
+    @Test func spacesWithinTheRowMoveTheCursorAndNoEmptyRowIsAdded() {
+        let width = 10
+        #expect(TextWrap.rows("abcd efgh ", width: width, rowAfterOverflow: true) == [0..<10], "fits: no new row")
+        #expect(TextWrap.rows("abcd efghi ", width: width, rowAfterOverflow: true) == [0..<11, 11..<11])
+        #expect(TextWrap.rows("abcd efghi ", width: width) == [0..<11], "other text is wrapped as before")
+        #expect(TextWrap.rows("abcd efghi x", width: width, rowAfterOverflow: true) == [0..<11, 11..<12])
+    }
 }

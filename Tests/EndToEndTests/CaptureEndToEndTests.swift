@@ -5,6 +5,37 @@ import Testing
 /// Capture as a note-taker does it, in the real binary: tags, actions, paste, edits.
 @Suite("End to end: capturing problems and actions", .serialized)
 struct CaptureEndToEndTests {
+    /// A typed key always shows: after a full row the cursor stands past its last letter, and
+    /// a space typed there takes it to the start of the next row, where the next word goes.
+    @Test func theCursorMovesOnEveryKeyAtTheEndOfAFullRow() throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.command("", sessions: folder), width: 80, height: 24)
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.type("x")
+        try tmux.waitFor("› x")
+        let afterX = try tmux.cursor()
+        let textX = afterX.x - 1
+        // 76 columns of text at 80 wide: words that fill the row exactly.
+        let full = String(repeating: "word ", count: 15) + "y"
+        try tmux.press("BSpace")
+        try tmux.type(full)
+        try tmux.waitFor("word y")
+        try tmux.waitUntil("the cursor after the last letter") { _ in (try? tmux.cursor()) ?? (0, 0) == (textX + 76, afterX.y) }
+
+        try tmux.type(" ")
+        try tmux.waitUntil("the cursor at the start of the next row") { _ in
+            guard let place = try? tmux.cursor() else { return false }
+            return place.x == textX && place.y > 0
+        }
+        let afterSpace = try tmux.cursor()
+        let lines = try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[afterSpace.y - 1].hasSuffix("word y"), "the full row is the one above")
+
+        try tmux.type("z")
+        try tmux.waitFor("   z")
+        try tmux.waitUntil("the cursor after z") { _ in (try? tmux.cursor()) ?? (0, 0) == (textX + 1, afterSpace.y) }
+    }
+
     @Test func tagLinkPasteEditDeleteAndTheEndChecklist() throws {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux(Debrief.command("--time-scale 10 --client Acme", sessions: folder))

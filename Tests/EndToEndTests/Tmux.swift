@@ -51,6 +51,13 @@ final class Tmux {
         return (flags.first == "1", flags.last == "1")
     }
 
+    /// Where tmux shows the cursor: column and row, from 0.
+    func cursor() throws -> (x: Int, y: Int) {
+        let place = try run(["display-message", "-p", "-t", target, "#{cursor_x} #{cursor_y}"])
+            .split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        return (place.first ?? -1, place.last ?? -1)
+    }
+
     /// Waits until the screen contains `text`; fails the test with the screen if it never does.
     @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = Tmux.timeout,

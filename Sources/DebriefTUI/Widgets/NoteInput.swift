@@ -27,7 +27,7 @@ public enum NoteInput {
     /// The editor's text cut into rows for an input `width` wide: wrapped once a frame,
     /// and handed to both `height(of:)` and `draw` (wrapping is most of the input's cost).
     public static func wrap(_ editor: NoteEditor, width: Int) -> [Range<Int>] {
-        TextWrap.rows(editor.text, width: textWidth(width))
+        TextWrap.rows(editor.text, width: textWidth(width), rowAfterOverflow: true)
     }
 
     public static func height(of rows: [Range<Int>]) -> Int { min(maximumRows, max(1, rows.count)) }
@@ -45,7 +45,7 @@ public enum NoteInput {
             if active { canvas.cursor = (textX, area.y) }
             return
         }
-        let layout = rows ?? TextWrap.rows(editor.text, width: width)
+        let layout = rows ?? TextWrap.rows(editor.text, width: width, rowAfterOverflow: true)
         let cursorRow = row(containing: editor.cursor, in: layout)
         let first = max(0, min(cursorRow - area.height + 1, layout.count - area.height))
         // Printable ASCII, most typing: a character is a byte and a column, so rows and the
@@ -75,10 +75,13 @@ public enum NoteInput {
                 let cursor = text.index(rowStart, offsetBy: editor.cursor - range.lowerBound)
                 column = text[rowStart..<cursor].reduce(0) { $0 + TextWrap.columns($1) }
             }
-            canvas.cursor = (textX + min(column, width - 1), area.y + cursorRow - first)
+            // The column after a full row is kept free for the cursor (see `textWidth`).
+            canvas.cursor = (min(textX + min(column, width), area.x + area.width - 1), area.y + cursorRow - first)
         }
     }
 
+    /// Text columns: the area less the prompt and one column, where the cursor stands after a
+    /// full row.
     static func textWidth(_ areaWidth: Int) -> Int { max(1, areaWidth - DisplayWidth.of(prompt) - 1) }
 
     /// The row the cursor is on; at a soft wrap it belongs to the row it starts.

@@ -37,13 +37,20 @@ public enum TextWrap {
     /// The text cut into screen rows, as ranges of character offsets: by word, at "\n",
     /// and inside a word only when the word is wider than the row. Spaces never wrap: they
     /// stay at the end of their row, so the note input's cursor can sit on them.
-    public static func rows(_ text: String, width: Int) -> [Range<Int>] {
+    /// - Parameter rowAfterOverflow: when spaces at the very end hang past `width`, an empty
+    ///   row follows them: the cursor (which cannot go past the row) goes on to where the
+    ///   next word will start instead of staying put, so a typed space always shows.
+    public static func rows(_ text: String, width: Int, rowAfterOverflow: Bool = false) -> [Range<Int>] {
         let cells = cells(of: text)
         var rows: [Range<Int>] = []
         var lineStart = 0
+        var lastRowWidth = 0
         for index in 0...cells.count where index == cells.count || cells[index] == newline {
-            wrapLine(cells, lineStart..<index, width: width, into: &rows)
+            lastRowWidth = wrapLine(cells, lineStart..<index, width: width, into: &rows)
             lineStart = index + 1
+        }
+        if rowAfterOverflow, lastRowWidth > width, cells.last == space {
+            rows.append(cells.count..<cells.count)
         }
         return rows
     }
@@ -62,7 +69,9 @@ public enum TextWrap {
     /// A space: one column, and a place to break.
     private static let space = -2
 
-    private static func wrapLine(_ cells: [Int], _ line: Range<Int>, width: Int, into rows: inout [Range<Int>]) {
+    /// - Returns: the columns of the line's last row, its hanging spaces included.
+    @discardableResult
+    private static func wrapLine(_ cells: [Int], _ line: Range<Int>, width: Int, into rows: inout [Range<Int>]) -> Int {
         var rowStart = line.lowerBound
         var rowWidth = 0
         var lastBreak: Int?
@@ -87,6 +96,7 @@ public enum TextWrap {
             index += 1
         }
         rows.append(rowStart..<line.upperBound)
+        return rowWidth
     }
 
     /// Columns a character takes on screen, as shown (a control character shows as ^X).
