@@ -53,7 +53,7 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// Takes over the terminal. Call `restore()` before the process exits.
-    public init(theme: Theme = .dark, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(theme: Theme = .dark, environment: [String: String] = ProcessEnvironment.variables) {
         self.theme = theme
         debrief_install_signal_handlers()
         Self.useUTF8Locale()

@@ -72,7 +72,7 @@ struct StatusChange: ParsableArguments {
             throw CommandError("no action '\(VisibleText.line(id))'; run 'debrief actions' to list their ids")
         }
         let folder = try storage.store.folder
-        let by = ProcessInfo.processInfo.environment["USER"]
+        let by = ProcessEnvironment.variables["USER"]
         do {
             try loaded.ledger.append(ActionLedger.Entry(action: id, status: status, at: ActionLedger.timestamp(), by: by))
         } catch {

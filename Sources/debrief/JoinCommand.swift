@@ -214,7 +214,7 @@ struct JoinCommand: ParsableCommand {
     /// user@host:tty — stable for a terminal, so a rejoin from it finds its draft.
     static func defaultName() -> String {
         let user = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
-            ?? ProcessInfo.processInfo.environment["USER"] ?? String(getuid())
+            ?? ProcessEnvironment.variables["USER"] ?? String(getuid())
         var host = [UInt8](repeating: 0, count: 256)
         gethostname(&host, host.count - 1)
         let hostName = String(decoding: host.prefix { $0 != 0 }, as: UTF8.self).split(separator: ".").first.map(String.init) ?? "host"

@@ -1,3 +1,4 @@
+import DebriefKit
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -8,7 +9,7 @@ import Foundation
 /// (TERM=dumb, an unknown TERM) with one line, before any journal is created.
 @MainActor
 enum TerminalRequirement {
-    static func check(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    static func check(environment: [String: String] = ProcessEnvironment.variables) throws {
         if let refusal = CursesScreen.refusal(term: environment["TERM"]) {
             throw CommandError(refusal)
         }

@@ -42,7 +42,7 @@ public enum GitRecorder {
     }
 
     static func run(_ arguments: [String], in folder: URL) -> (status: Int32, output: String) {
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessEnvironment.variables
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["LC_ALL"] = "C"
         guard let result = ChildProcess.run(["/usr/bin/env", "git", "-C", folder.path] + arguments, environment: environment) else {

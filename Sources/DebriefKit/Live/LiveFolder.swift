@@ -19,7 +19,7 @@ public struct LiveFolder: Sendable {
 
     /// The folder for this user, from the environment (tests give each their own
     /// `XDG_RUNTIME_DIR`).
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> LiveFolder {
+    public static func standard(environment: [String: String] = ProcessEnvironment.variables) -> LiveFolder {
         if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/"), runtime.utf8.count < 60 {
             return LiveFolder(path: runtime + "/debrief")
         }

@@ -18,7 +18,7 @@ public struct SessionStore: Sendable {
 
     /// `$DEBRIEF_SESSIONS`, else `$XDG_DATA_HOME/debrief/sessions`, else
     /// `~/.local/share/debrief/sessions`.
-    public static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func defaultFolder(environment: [String: String] = ProcessEnvironment.variables) -> URL {
         if let explicit = environment["DEBRIEF_SESSIONS"], !explicit.isEmpty {
             return URL(fileURLWithPath: explicit)
         }
