@@ -1,4 +1,5 @@
 import ArgumentParser
+import DebriefKit
 import DebriefTUI
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -6,8 +7,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-extension ViewKind: ExpressibleByArgument {}
-extension Theme: ExpressibleByArgument {}
+extension ViewKind: NamedArgument {}
+extension Theme: NamedArgument {}
 
 /// How this terminal shows the meeting: `--view`, `--theme`, `--bell`. Shared by `run`,
 /// `resume` and `join`, since each terminal of a meeting chooses its own.
@@ -28,6 +29,6 @@ struct DisplayOptions: ParsableArguments {
 
     /// `--theme`, else `DEBRIEF_THEME` when it names a theme, else dark.
     var chosenTheme: Theme {
-        theme ?? ProcessInfo.processInfo.environment["DEBRIEF_THEME"].flatMap(Theme.init(rawValue:)) ?? .dark
+        theme ?? ProcessEnvironment.variables["DEBRIEF_THEME"].flatMap(Theme.init(rawValue:)) ?? .dark
     }
 }

@@ -27,11 +27,11 @@ struct ExportCommand: ParsableCommand {
         client-visible that point at them (@handle or one of their pieces, #c3) and at no other creator
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, NamedArgument {
         case brief, client, json, csv, ics, creator
     }
 
-    enum Table: String, ExpressibleByArgument, CaseIterable {
+    enum Table: String, NamedArgument {
         case kpis, creators, content, actions
     }
 

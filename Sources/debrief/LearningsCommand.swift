@@ -16,7 +16,7 @@ struct LearningsCommand: ParsableCommand {
         before planning the next campaign.
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, NamedArgument {
         case markdown, json
     }
 
