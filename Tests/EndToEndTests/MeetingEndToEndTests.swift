@@ -100,6 +100,29 @@ struct MeetingEndToEndTests {
         #expect(try tmux.waitForExit().code == 0)
     }
 
+    /// Frames reach curses in runs of cells; wide characters (two cells, the second a
+    /// continuation) must land where they belong, in the input and in the list, and again
+    /// when a clock redraws the whole frame.
+    @Test func wideCharactersLandInTheirColumnsOnEveryFrame() throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.command("", sessions: folder), width: 80, height: 24)
+        try tmux.waitFor("1/6")
+        try tmux.type("日本語のメモ ok café")
+        try tmux.waitFor("› 日本語のメモ ok café")
+        #expect(try tmux.cursor().x == 3 + 12 + 8, "after the text: prompt, six wide characters, \" ok café\"")
+        try tmux.press("Enter")
+        try tmux.waitFor("Notes · 1")
+        let screen = try tmux.waitFor("日本語のメモ ok café")
+        let row = try #require(screen.split(separator: "\n").first { $0.contains("日本語のメモ") })
+        #expect(row.hasSuffix("日本語のメモ ok café"), "nothing after the note on its row: \(row)")
+        // The clock turns over each second, and with it the whole frame is drawn again.
+        let clock = try #require(screen.split(separator: "\n").first { $0.contains(" left") })
+        try tmux.waitUntil("the clock turned over") { !$0.contains(String(clock)) }
+        #expect(try tmux.screen().contains(String(row)))
+        try tmux.press("F10", "Enter")
+        #expect(try tmux.waitForExit().code == 0)
+    }
+
     @Test func aResizeMidMeetingKeepsWorking() throws {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux(Debrief.command("--time-scale 60", sessions: folder), width: 100, height: 30)
