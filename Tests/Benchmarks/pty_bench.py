@@ -17,6 +17,7 @@ import argparse
 import fcntl
 import os
 import pty
+import re
 import select
 import shutil
 import signal
@@ -40,6 +41,10 @@ PROSE = [
     "Next time we ask for first drafts a week earlier and agree on approval times.",
     "Budget was spent evenly although two creators delivered most conversions.",
 ]
+
+
+# CSI sequences, charset designations and the short ESC sequences terminals are sent.
+ESCAPE_SEQUENCE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78MDEc]")
 
 
 class Child:
@@ -107,6 +112,36 @@ class Child:
         os.write(self.fd, data)
         ready, _, _ = select.select([self.fd], [], [], limit)
         return time.monotonic() - sent if ready else None
+
+    def echo_after(self, data, limit=2.0):
+        """Writes one printable character; returns (seconds until output is ready to read,
+        seconds until the character itself is on screen), each None if it never came. The
+        first byte need not be the character: nano hides its cursor before it handles a key.
+        Escape sequences are left out of the search (a typed "l" is not "\\e[?25l")."""
+        sent = time.monotonic()
+        os.write(self.fd, data)
+        first, seen = None, bytearray()
+        deadline = sent + limit
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.fd], [], [], deadline - time.monotonic())
+            if not ready:
+                break
+            now = time.monotonic()
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                self.exited = True
+                break
+            if not chunk:
+                self.exited = True
+                break
+            first = first if first is not None else now - sent
+            self.output_bytes += len(chunk)
+            self.last_output = now
+            seen += chunk
+            if data in ESCAPE_SEQUENCE.sub(b"", bytes(seen)):
+                return first, now - sent
+        return first, None
 
     def cpu_seconds(self):
         """CPU time of every thread so far: schedstat (nanoseconds) if the kernel keeps it,
@@ -238,10 +273,16 @@ def type_keys(child, program, keys, also_drain=None):
     returns latency percentiles, output bytes and CPU per key (CPU from /proc schedstat, in
     nanoseconds, so a key's share is not rounded to clock ticks). `also_drain`: another
     terminal whose output is read after each key (a host, which would block otherwise)."""
-    latencies, newline_latencies = [], []
+    latencies, newline_latencies, echoes = [], [], []
     cpu_before, bytes_before = child.cpu_seconds(), child.output_bytes
     for kind, data in keys:
-        latency = child.first_byte_after(program.newline if kind == "newline" else data)
+        if kind == "char" and data != b" ":
+            # A space may only move the cursor: it is timed to its first byte alone.
+            latency, echo = child.echo_after(data)
+            if echo is not None:
+                echoes.append(echo)
+        else:
+            latency = child.first_byte_after(program.newline if kind == "newline" else data)
         if latency is not None:
             (newline_latencies if kind == "newline" else latencies).append(latency)
         child.read_until_quiet(0.015, limit=2)
@@ -250,6 +291,7 @@ def type_keys(child, program, keys, also_drain=None):
     cpu = child.cpu_seconds() - cpu_before
     sent = child.output_bytes - bytes_before
     return dict(p50=percentile(latencies, 0.5), p99=percentile(latencies, 0.99),
+                echo_p50=percentile(echoes, 0.5), echo_p99=percentile(echoes, 0.99),
                 newline_p50=percentile(newline_latencies, 0.5), bytes_per_key=sent / len(keys),
                 cpu_per_key=cpu / len(keys), missed=len(keys) - len(latencies) - len(newline_latencies))
 
@@ -381,6 +423,8 @@ ROWS_SPEC = [
     ("CPU per typed key", "cpu_per_key", 1e6, "{:.0f} µs", "≤ nano"),
     ("keystroke → first byte, p50", "p50", 1e3, "{:.2f} ms", "≤ nano"),
     ("keystroke → first byte, p99", "p99", 1e3, "{:.2f} ms", "≤ nano"),
+    ("keystroke → its character on screen, p50", "echo_p50", 1e3, "{:.2f} ms", ""),
+    ("keystroke → its character on screen, p99", "echo_p99", 1e3, "{:.2f} ms", ""),
     ("Enter → first byte, p50", "newline_p50", 1e3, "{:.2f} ms", ""),
     ("output bytes per typed key", "bytes_per_key", 1, "{:.1f}", "≤ vim"),
     ("after the notes: CPU per typed key", "crowded_cpu", 1e6, "{:.0f} µs", "≤ nano"),
