@@ -60,6 +60,12 @@ struct FoundationParityTests {
         }
     }
 
+    /// The environment read from `environ` is the one Foundation reads.
+    @Test func theEnvironmentIsFoundations() {
+        #expect(ProcessEnvironment.variables == ProcessInfo.processInfo.environment)
+        #expect(ProcessEnvironment.variables["PATH"] != nil)
+    }
+
     @Test func daysAddUpAcrossMonthsYearsAndLeapDays() {
         var day = CalendarDay(year: 1999, month: 12, day: 25)
         let calendar: Calendar = { var c = Calendar(identifier: .gregorian); c.timeZone = TimeZone(identifier: "UTC")!; return c }()
