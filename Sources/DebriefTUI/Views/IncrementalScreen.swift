@@ -50,13 +50,14 @@ public struct IncrementalScreen: Sendable {
             kept = nil
             return MeetingScreen.render(model, size: size)
         }
-        if var kept, model.overlay == nil, model.now >= kept.drawnAt, model.now < kept.validUntil,
+        // Taken out, not copied (`if var kept` retained its three canvases and every string of
+        // its backdrop, and released them again, on every key): from here on this is the only
+        // holder of the kept frames (see `spare`), and a full frame below replaces them anyway.
+        if model.overlay == nil, var kept = kept.take(), model.now >= kept.drawnAt, model.now < kept.validUntil,
            kept.backdrop.matches(model, size: size) {
             let rows = NoteInput.wrap(model.editor, width: kept.input.area.width)
             if NoteInput.height(of: rows) == kept.input.area.height {
                 partialFrames += 1
-                // The only holder of the kept frames from here on: see `spare`.
-                self.kept = nil
                 var canvas = kept.spare ?? kept.canvas
                 kept.spare = kept.shown
                 kept.shown = nil
@@ -88,9 +89,10 @@ public struct IncrementalScreen: Sendable {
     /// shows this meeting at this moment (the loop asks after every frame it draws, and
     /// working it out copies the meeting into a `Schedule`).
     public func millisecondsToClockChange(_ model: AppModel) -> Int {
-        if let kept, model.view == .notes, kept.backdrop.meetingVersion == model.meetingVersion,
-           model.now >= kept.drawnAt, model.now < kept.validUntil {
-            return kept.validUntil - model.now
+        // Read in place: binding the kept frame (`if let kept`) copied it, retaining its canvases.
+        if model.view == .notes, kept?.backdrop.meetingVersion == model.meetingVersion,
+           let drawnAt = kept?.drawnAt, let validUntil = kept?.validUntil, model.now >= drawnAt, model.now < validUntil {
+            return validUntil - model.now
         }
         return MeetingScreen.millisecondsToClockChange(model)
     }
