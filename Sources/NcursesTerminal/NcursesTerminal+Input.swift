@@ -28,7 +28,7 @@ extension NcursesTerminal {
         if !queuedInputs.isEmpty { return guarded(queuedInputs.removeFirst()) }
         // SIGTSTP from outside, during the last frame or cutting this wait short.
         if takeStopRequest() { return .suspend }
-        timeout(Int32(timeoutMilliseconds))
+        setReadTimeout(Int32(timeoutMilliseconds))
         guard let first = readCode() ?? alreadyArrived() else {
             if takeStopRequest() { return .suspend }
             // Looking for another key at once after one (the loop drains a burst) finds none
@@ -42,11 +42,19 @@ extension NcursesTerminal {
         return guarded(decode(first))
     }
 
+    /// ncurses' read timeout, set only when it changes: a live meeting's loop reads every key
+    /// with a zero timeout (its own poll did the waiting), so the call is saved on most keys.
+    func setReadTimeout(_ milliseconds: Int32) {
+        guard milliseconds != readTimeout else { return }
+        timeout(milliseconds)
+        readTimeout = milliseconds
+    }
+
     /// A signal cut the wait short: input that had already arrived is still read (and
     /// handled before the loop stops), so a paste under way when the terminal closed is kept.
     private func alreadyArrived() -> Code? {
         guard signalIsPending else { return nil }
-        timeout(0)
+        setReadTimeout(0)
         return readCode()
     }
 
@@ -93,7 +101,7 @@ extension NcursesTerminal {
         while outputs.isEmpty {
             // ncurses already waited ESCDELAY after the ESC: whatever follows a key's ESC
             // is here by now, so a lone Esc costs no more wait than before.
-            timeout(decoder.holdsOnlyEscape ? 0 : Self.sequenceLimit)
+            setReadTimeout(decoder.holdsOnlyEscape ? 0 : Self.sequenceLimit)
             switch readCode() {
             case nil:
                 outputs = decoder.timeOut()
@@ -152,13 +160,13 @@ extension NcursesTerminal {
         var matched = 0
         var ended = false
         var stopBy: ContinuousClock.Instant?
-        timeout(500)
+        setReadTimeout(500)
         while let code = readCode() {
             if signalIsPending {
                 // Stop soon, but keep what has already arrived: read on without waiting.
                 if stopBy == nil {
                     stopBy = .now + Self.drainAfterSignal
-                    timeout(0)
+                    setReadTimeout(0)
                 } else if ContinuousClock.now > stopBy! {
                     break
                 }
@@ -181,7 +189,7 @@ extension NcursesTerminal {
         } else {
             // Whatever came in the same burst after the end marker is text too: a paste
             // cannot close itself and go on as keys (`…ESC [ 201 ~ ESC [ 21 ~ y` is no F10).
-            timeout(0)
+            setReadTimeout(0)
             while !signalIsPending, let code = readCode(), case .character(let value) = code {
                 append(value)
             }

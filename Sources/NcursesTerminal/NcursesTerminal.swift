@@ -40,6 +40,8 @@ public final class NcursesTerminal: Terminal {
     /// The last read returned a key: an empty look for more right after it needs no check
     /// for a hang-up (a poll per key); the next wait's read checks.
     var lastReadGotInput = false
+    /// The read timeout last given to ncurses (see `setReadTimeout`); nil before the first.
+    var readTimeout: Int32?
 
     /// The environment's locale, but always a UTF-8 one for characters: under the C locale
     /// (a container or an SSH login without LANG) ncurses drops every key that is not ASCII,

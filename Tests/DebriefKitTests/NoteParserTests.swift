@@ -64,6 +64,22 @@ struct NoteParserTests {
         #expect(email.content.owner == nil, "an e-mail address is not an owner")
     }
 
+    /// The warning shown while typing skips the parse for most keystrokes (not an action, or
+    /// fewer than two @): it must say what the parse says whenever the parse would warn.
+    @Test func theWarningWhileTypingIsTheParsersWarning() {
+        let starts = ["", " ", "  ", ">", "> ", "  > ", "!", "+ ", "? ", "learning: > ", ">\u{301} ", "\u{3000}> "]
+        let bodies = ["call @maria @li", "call @maria", "mail maria@agency.example and li@agency.example", "@maria @li",
+                      "call @maria, then @li", "plain text", "@ @", "ask @maria @li @jo", "日本 @maria @li"]
+        for start in starts {
+            for body in bodies {
+                let typed = start + body
+                let parsed = NoteParser.parse(typed).warnings.first { $0.hasPrefix("one owner per action") }
+                let expected = typed.drop(while: { $0 == " " }).first == ">" ? parsed : nil
+                #expect(NoteParser.secondOwnerWarning(in: typed) == expected, "\(typed.debugDescription)")
+            }
+        }
+    }
+
     @Test func withoutAMeetingDateRelativeDeadlinesCannotResolveButIsoDatesDo() {
         #expect(NoteParser.parse("> a b c d due fri", today: nil).content.due == nil)
         #expect(NoteParser.parse("> a b c d due 2026-12-01", today: nil).content.due == "2026-12-01")

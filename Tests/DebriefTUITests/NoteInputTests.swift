@@ -1,3 +1,5 @@
+import DebriefKit
+import PropertyBased
 @testable import DebriefTUI
 import Testing
 
@@ -78,5 +80,28 @@ struct NoteInputTests {
         #expect(TextWrap.rows("abcd efghi ", width: width, rowAfterOverflow: true) == [0..<11, 11..<11])
         #expect(TextWrap.rows("abcd efghi ", width: width) == [0..<11], "other text is wrapped as before")
         #expect(TextWrap.rows("abcd efghi x", width: width, rowAfterOverflow: true) == [0..<11, 11..<12])
+    }
+
+    /// Printable ASCII is drawn from the text's bytes; anything else through Characters. The
+    /// same text with every "a" written "à" (one column too, so the same rows) takes the
+    /// general path: both must draw the same cells (à for a) and put the cursor in one place.
+    @Test func plainTextDrawsAsTheGeneralPathDoes() async {
+        let pieces = ["a", "brief", "creators", "engagement-rate", "supercalifragilisticexpialidocious", "data", "\n", " ", "  "]
+        let picks = Gen.int(in: 0...(pieces.count - 1)).array(of: 0...40)
+        await propertyCheck(count: 300, input: picks, Gen.int(in: 6...60), Gen.int(in: 1...4), Gen.int(in: 0...60)) {
+            picks, width, height, left in
+            let plain = picks.map { pieces[$0] }.joined(separator: " ")
+            let accented = plain.replacingAll("a", with: "à")
+            func drawn(_ text: String) -> Canvas {
+                var editor = NoteEditor(text: text)
+                for _ in 0..<left { editor.moveLeft() }
+                var canvas = Canvas(width: width + 2, height: height + 2)
+                NoteInput.draw(editor, in: &canvas, area: Rect(x: 1, y: 1, width: width, height: height), active: true)
+                return canvas
+            }
+            let fast = drawn(plain), general = drawn(accented)
+            #expect(fast.cells.map { $0.text } == general.cells.map { $0.text == "à" ? "a" : $0.text }, "\(plain.debugDescription) at \(width)")
+            #expect(fast.cursor?.x == general.cursor?.x && fast.cursor?.y == general.cursor?.y)
+        }
     }
 }

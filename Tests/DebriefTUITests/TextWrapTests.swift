@@ -55,4 +55,17 @@ struct TextWrapTests {
         #expect(TextWrap.lines("ab cd ef", width: 5) == ["ab cd", "ef"])
         #expect(TextWrap.lines("日本語 a", width: 2) == ["日", "本", "語", "a"])
     }
+
+    /// Plain ASCII is wrapped from its bytes (the note input's fast path); it must cut the
+    /// same rows as the general path, which measures each Character.
+    @Test func plainTextWrapsAsTheGeneralPathDoes() async {
+        let asciiPieces = ["a", "brief", "creators", "engagement-rate", "supercalifragilisticexpialidocious", "1.2M",
+                           "ok", "\n", " ", "  ", "x!"]
+        let picks = Gen.int(in: 0...(asciiPieces.count - 1)).array(of: 0...30)
+        await propertyCheck(count: 500, input: picks, Gen.int(in: 1...40), Gen.int(in: 0...1)) { picks, width, overflow in
+            let text = picks.map { asciiPieces[$0] }.joined(separator: " ")
+            let general = TextWrap.rows(ofCells: TextWrap.cells(of: text), width: width, rowAfterOverflow: overflow == 1)
+            #expect(TextWrap.rows(text, width: width, rowAfterOverflow: overflow == 1) == general, "\(text.debugDescription) at \(width)")
+        }
+    }
 }

@@ -79,14 +79,25 @@ public enum NoteParser {
     }
 
     /// While an action is being typed: the warning about a second `@owner`, so it is seen
-    /// before Enter. Cheap for everything else (most keystrokes): no parse without two `@`.
+    /// before Enter. Cheap for everything else (most keystrokes): no parse unless the text
+    /// starts with ">" and holds two `@`. The first byte after the spaces is looked at
+    /// first, so most keystrokes (not an action) cost a byte or two, not a walk of the text.
     public static func secondOwnerWarning(in typed: String) -> String? {
-        guard typed.utf8.lazy.filter({ $0 == UInt8(ascii: "@") }).count >= 2,
-              typed.drop(while: { $0 == " " }).first == ">" else { return nil }
+        guard typed.utf8.first(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: ">"),
+              hasTwoAtSigns(typed), typed.drop(while: { $0 == " " }).first == ">" else { return nil }
         return parse(typed).warnings.first { $0.hasPrefix(secondOwnerPrefix) }
     }
 
     static let secondOwnerPrefix = "one owner per action"
+
+    private static func hasTwoAtSigns(_ text: String) -> Bool {
+        var seen = 0
+        for byte in text.utf8 where byte == UInt8(ascii: "@") {
+            seen += 1
+            if seen == 2 { return true }
+        }
+        return false
+    }
 
     public static func prefix(for kind: NoteKind) -> Character? {
         prefixes.first { $0.1 == kind }?.0

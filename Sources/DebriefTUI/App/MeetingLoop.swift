@@ -53,8 +53,10 @@ public final class MeetingLoop {
     /// Runs until the meeting ends or `stopRequested` says so (checked after every wake-up).
     public func run(stopRequested: () -> Bool = { false }) -> Outcome {
         start()
+        var clocksAreFresh = false
         while true {
-            readClocks()
+            if !clocksAreFresh { readClocks() }
+            clocksAreFresh = false
             terminal.present(Self.frame(&screen, &model, size: terminal.size))
             var input: Input?
             let links = recorder.pollDescriptors
@@ -116,8 +118,12 @@ public final class MeetingLoop {
             // Typing without pause must not keep a draft unsaved or a failed disk unretried.
             // The keys' frame goes out first: a journal write never delays what was typed.
             readClocks()
-            if timerIsDue { terminal.present(Self.frame(&screen, &model, size: terminal.size)) }
+            let timersWrite = timerIsDue
+            if timersWrite { terminal.present(Self.frame(&screen, &model, size: terminal.size)) }
             runTimers()
+            // Timers that wrote nothing took no time: the next frame is drawn at the clocks
+            // just read (two clock reads fewer a key).
+            clocksAreFresh = !timersWrite
         }
     }
 
@@ -199,10 +205,11 @@ public final class MeetingLoop {
         return model.wallTime - lastInput >= Self.draftPause || model.wallTime - since >= Self.draftTypingLimit
     }
 
-    /// Whether `runTimers` will write to the journal now.
+    /// Whether `runTimers` will write to the journal now (asked, as `runTimers` runs, just
+    /// after `readClocks`).
     private var timerIsDue: Bool {
         draftIsDue || (recorder.failure != nil && model.wallTime - lastRetry >= Self.retryInterval)
-            || (wall.milliseconds() - lastJournalled >= Self.aliveInterval && !model.meeting.hasEnded)
+            || (model.wallTime - lastJournalled >= Self.aliveInterval && !model.meeting.hasEnded)
     }
 
     /// Meeting time and wall time for what comes next: an input, a frame, the timers.
@@ -346,7 +353,8 @@ public final class MeetingLoop {
     static let aliveInterval = 5000
 
     private func markAliveIfDue() {
-        let now = wall.milliseconds()
+        // `runTimers` runs just after `readClocks`: the wall time is the one just read.
+        let now = model.wallTime
         guard now - lastJournalled >= Self.aliveInterval, !model.meeting.hasEnded else { return }
         lastJournalled = now
         recorder.keepAlive(at: clock.now())

@@ -126,6 +126,32 @@ public struct Canvas: Equatable, Sendable {
         return Self.clusterFlag + UInt32(clusters.count - 1)
     }
 
+    /// `text` for a string's UTF-8 bytes that are all printable ASCII (a row of the note
+    /// input, drawn without copying it out of the text); any other bytes are drawn as
+    /// `text` draws them.
+    @discardableResult
+    public mutating func text(utf8 bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
+        lineage = nil
+        guard y >= 0, y < height, x < width else { return 0 }
+        if let columns = asciiText(bytes, x: x, y: y, style: style, limit: min(width, x + (maxWidth ?? width))) { return columns }
+        return text(String(decoding: bytes, as: UTF8.self), x: x, y: y, style: style, maxWidth: maxWidth)
+    }
+
+    /// Draws `bytes` a column each when every one is printable ASCII; nil, drawing nothing,
+    /// otherwise.
+    private mutating func asciiText(_ bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, style: Style, limit: Int) -> Int? {
+        for byte in bytes where byte < 0x20 || byte >= 0x7F { return nil }
+        var column = x
+        var slot = Slot(code: 0x20, style: style)
+        for byte in bytes {
+            if column >= limit { break }
+            slot.code = UInt32(byte)
+            if column >= 0 { slots[y * width + column] = slot }
+            column += 1
+        }
+        return column - x
+    }
+
     /// Draws untrusted text on one row from column `x`, clipped at `x + maxWidth` and the
     /// canvas edge. Control characters are shown as visible symbols. Returns the columns used.
     @discardableResult
@@ -133,19 +159,13 @@ public struct Canvas: Equatable, Sendable {
         lineage = nil
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
+        // Printable ASCII needs no sanitizing and is one column a byte: most of a frame's
+        // text takes this path, which saves a copy and a width lookup per character. Its
+        // bytes are read in place (a loop over a buffer, not over the string's UTF-8 view).
+        let ascii = string.utf8.withContiguousStorageIfAvailable { asciiText($0, x: x, y: y, style: style, limit: limit) }
+        if let ascii, let ascii { return ascii }
         var column = x
         var slot = Slot(code: 0x20, style: style)
-        // Printable ASCII needs no sanitizing and is one column a byte: most of a frame's
-        // text takes this path, which saves a copy and a width lookup per character.
-        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            for byte in string.utf8 {
-                if column >= limit { break }
-                slot.code = UInt32(byte)
-                if column >= 0 { slots[y * width + column] = slot }
-                column += 1
-            }
-            return column - x
-        }
         // So are the common symbols every frame draws (• › ● ▶ ·, rules, dashes, accented
         // letters): each such scalar is a grapheme cluster of its own, safe and one column.
         if string.unicodeScalars.allSatisfy(DisplayWidth.isPlainCell) {

@@ -1,5 +1,6 @@
 /// A key press, as the app sees it once the terminal has decoded its bytes.
-public indirect enum Key: Hashable, Sendable {
+/// Only `alt` is boxed: a whole indirect enum allocated a box for every typed character.
+public enum Key: Hashable, Sendable {
     case character(Character)
     case enter, tab, backTab, backspace, delete, escape, insert
     case up, down, left, right, home, end, pageUp, pageDown
@@ -7,7 +8,7 @@ public indirect enum Key: Hashable, Sendable {
     /// Ctrl plus a letter or one of `_ [ \ ] ^`, as the lowercase character.
     case control(Character)
     /// Alt (Meta) plus a key: the terminal sends ESC before it.
-    case alt(Key)
+    indirect case alt(Key)
     case controlLeft, controlRight
 
     /// How the key is written in the status line and help: "F1", "PgDn", "Ctrl-W".

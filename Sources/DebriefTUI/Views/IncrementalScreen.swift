@@ -39,6 +39,26 @@ public struct IncrementalScreen: Sendable {
         /// Meeting time of the kept frame, and the time its shown clocks turn over.
         var drawnAt: Int
         var validUntil: Int
+
+        /// Whether the frame shows `model` at `size` around its input, at this moment.
+        func shows(_ model: AppModel, size: TerminalSize) -> Bool {
+            model.now >= drawnAt && model.now < validUntil && backdrop.matches(model, size: size)
+        }
+
+        /// The kept frame with the input's rows drawn anew, into the spare frame.
+        mutating func redrawInput(_ editor: NoteEditor, rows: [Range<Int>]) -> Canvas {
+            // The spare is held here only once it moves out (see `spare`): drawn in place.
+            var drawn = spare ?? canvas
+            spare = shown
+            shown = nil
+            let area = input.area
+            drawn.fill(x: area.x, y: area.y, width: area.width, height: area.height)
+            drawn.cursor = nil
+            input.draw(editor, rows: rows, in: &drawn)
+            drawn.lineage = Canvas.Lineage(frame: frame, rows: area.y..<(area.y + area.height))
+            shown = drawn
+            return drawn
+        }
     }
 
     public init() {}
@@ -50,24 +70,14 @@ public struct IncrementalScreen: Sendable {
             kept = nil
             return MeetingScreen.render(model, size: size)
         }
-        if var kept, model.overlay == nil, model.now >= kept.drawnAt, model.now < kept.validUntil,
-           kept.backdrop.matches(model, size: size) {
-            let rows = NoteInput.wrap(model.editor, width: kept.input.area.width)
-            if NoteInput.height(of: rows) == kept.input.area.height {
+        // The kept frame is read and redrawn in place, through `kept?` and `kept!`: binding it
+        // (`if var kept`) copied it, retaining its three canvases and its backdrop's strings
+        // and releasing them again, on every key.
+        if model.overlay == nil, kept?.shows(model, size: size) == true, let area = kept?.input.area {
+            let rows = NoteInput.wrap(model.editor, width: area.width)
+            if NoteInput.height(of: rows) == area.height {
                 partialFrames += 1
-                // The only holder of the kept frames from here on: see `spare`.
-                self.kept = nil
-                var canvas = kept.spare ?? kept.canvas
-                kept.spare = kept.shown
-                kept.shown = nil
-                let area = kept.input.area
-                canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
-                canvas.cursor = nil
-                kept.input.draw(model.editor, rows: rows, in: &canvas)
-                canvas.lineage = Canvas.Lineage(frame: kept.frame, rows: area.y..<(area.y + area.height))
-                kept.shown = canvas
-                self.kept = kept
-                return canvas
+                return kept!.redrawInput(model.editor, rows: rows)
             }
         }
         var frame = MeetingScreen.frame(model, size: size)
@@ -88,9 +98,10 @@ public struct IncrementalScreen: Sendable {
     /// shows this meeting at this moment (the loop asks after every frame it draws, and
     /// working it out copies the meeting into a `Schedule`).
     public func millisecondsToClockChange(_ model: AppModel) -> Int {
-        if let kept, model.view == .notes, kept.backdrop.meetingVersion == model.meetingVersion,
-           model.now >= kept.drawnAt, model.now < kept.validUntil {
-            return kept.validUntil - model.now
+        // Read in place: binding the kept frame (`if let kept`) copied it, retaining its canvases.
+        if model.view == .notes, kept?.backdrop.meetingVersion == model.meetingVersion,
+           let drawnAt = kept?.drawnAt, let validUntil = kept?.validUntil, model.now >= drawnAt, model.now < validUntil {
+            return validUntil - model.now
         }
         return MeetingScreen.millisecondsToClockChange(model)
     }

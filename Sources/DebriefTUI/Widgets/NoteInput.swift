@@ -37,7 +37,7 @@ public enum NoteInput {
                             rows: [Range<Int>]? = nil) {
         guard area.height > 0 else { return }
         canvas.text(prompt, x: area.x, y: area.y, style: .title)
-        let textX = area.x + DisplayWidth.of(prompt)
+        let textX = area.x + promptWidth
         let width = textWidth(area.width)
         if editor.text.isEmpty {
             let hint = label.map { TextWrap.lines($0, width: width).first ?? "" } ?? placeholder(width: width)
@@ -48,20 +48,28 @@ public enum NoteInput {
         let layout = rows ?? TextWrap.rows(editor.text, width: width, rowAfterOverflow: true)
         let cursorRow = row(containing: editor.cursor, in: layout)
         let first = max(0, min(cursorRow - area.height + 1, layout.count - area.height))
-        // Printable ASCII, most typing: a character is a byte and a column, so rows and the
-        // cursor are found by offset, without walking grapheme clusters on every keystroke.
+        let visible = layout[first...].prefix(area.height)
+        // Printable ASCII, most typing: a character is a byte and a column, so each row is
+        // drawn from the text's bytes in place (no String made per row, no grapheme walk) and
+        // the cursor is found by offset.
         let text = editor.text
-        let plain = text.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }
-        // Otherwise rows are cut from the text itself, walking its indices once: a String built
-        // from a slice of Characters is made a character at a time (10 % of a frame's drawing).
-        var (index, indexOffset) = (text.startIndex, 0)
-        for (offset, range) in layout[first...].prefix(area.height).enumerated() {
-            let start = plain ? text.utf8.index(text.startIndex, offsetBy: range.lowerBound)
-                              : text.index(index, offsetBy: range.lowerBound - indexOffset)
-            let end = plain ? text.utf8.index(start, offsetBy: range.count) : text.index(start, offsetBy: range.count)
-            (index, indexOffset) = (end, range.upperBound)
-            let row = String(text[start..<end])
-            canvas.text(plain ? row : VisibleText.line(row), x: textX, y: area.y + offset, maxWidth: width)
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard TextWrap.isPlain(bytes) else { return false }
+            for (offset, range) in visible.enumerated() {
+                canvas.text(utf8: UnsafeBufferPointer(rebasing: bytes[range]), x: textX, y: area.y + offset, maxWidth: width)
+            }
+            return true
+        } ?? false
+        if !plain {
+            // Rows are cut from the text itself, walking its indices once: a String built from
+            // a slice of Characters is made a character at a time (10 % of a frame's drawing).
+            var (index, indexOffset) = (text.startIndex, 0)
+            for (offset, range) in visible.enumerated() {
+                let start = text.index(index, offsetBy: range.lowerBound - indexOffset)
+                let end = text.index(start, offsetBy: range.count)
+                (index, indexOffset) = (end, range.upperBound)
+                canvas.text(VisibleText.line(String(text[start..<end])), x: textX, y: area.y + offset, maxWidth: width)
+            }
         }
         if first > 0 { canvas.text("↑", x: area.x, y: area.y, style: .muted) }
         if active {
@@ -82,7 +90,10 @@ public enum NoteInput {
 
     /// Text columns: the area less the prompt and one column, where the cursor stands after a
     /// full row.
-    static func textWidth(_ areaWidth: Int) -> Int { max(1, areaWidth - DisplayWidth.of(prompt) - 1) }
+    static func textWidth(_ areaWidth: Int) -> Int { max(1, areaWidth - promptWidth - 1) }
+
+    /// Measured once: the input asks for it twice a keystroke.
+    static let promptWidth = DisplayWidth.of(prompt)
 
     /// The row the cursor is on; at a soft wrap it belongs to the row it starts.
     static func row(containing cursor: Int, in rows: [Range<Int>]) -> Int {

@@ -41,7 +41,19 @@ public enum TextWrap {
     ///   row follows them: the cursor (which cannot go past the row) goes on to where the
     ///   next word will start instead of staying put, so a typed space always shows.
     public static func rows(_ text: String, width: Int, rowAfterOverflow: Bool = false) -> [Range<Int>] {
-        let cells = cells(of: text)
+        // The note input wraps on every keystroke. Plain ASCII (most typing) is wrapped from
+        // its bytes in place: a byte is a character and a column, and no array of cells is
+        // made per key. Anything else is measured a Character at a time.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            isPlain(bytes) ? rows(ofCells: bytes.lazy.map(asciiCell), width: width, rowAfterOverflow: rowAfterOverflow) : nil
+        }
+        if let plain, let plain { return plain }
+        return rows(ofCells: cells(of: text), width: width, rowAfterOverflow: rowAfterOverflow)
+    }
+
+    /// `rows` from the cells of the text (see `cells(of:)`).
+    static func rows<Cells: RandomAccessCollection<Int>>(ofCells cells: Cells, width: Int, rowAfterOverflow: Bool)
+        -> [Range<Int>] where Cells.Index == Int {
         var rows: [Range<Int>] = []
         var lineStart = 0
         var lastRowWidth = 0
@@ -55,14 +67,18 @@ public enum TextWrap {
         return rows
     }
 
+    /// Printable ASCII and line breaks only: every byte a character of one column (or a break).
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where !((byte >= 0x20 && byte < 0x7F) || byte == 0x0A) { return false }
+        return true
+    }
+
+    private static func asciiCell(_ byte: UInt8) -> Int { byte == 0x0A ? newline : byte == 0x20 ? space : 1 }
+
     /// What wrapping needs of each character: its columns, or that it is a space or a line
-    /// break. The note input wraps on every keystroke: plain ASCII (most typing) is read a
-    /// byte at a time, without splitting the text into Characters.
-    private static func cells(of text: String) -> [Int] {
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) {
-            return text.utf8.map { $0 == 0x0A ? newline : $0 == 0x20 ? space : 1 }
-        }
-        return text.map { $0 == "\n" ? newline : $0 == " " ? space : columns($0) }
+    /// break. (Plain ASCII gives the same cells byte by byte: `TextWrapTests` checks it.)
+    static func cells(of text: String) -> [Int] {
+        text.map { $0 == "\n" ? newline : $0 == " " ? space : columns($0) }
     }
 
     private static let newline = -1
@@ -71,7 +87,8 @@ public enum TextWrap {
 
     /// - Returns: the columns of the line's last row, its hanging spaces included.
     @discardableResult
-    private static func wrapLine(_ cells: [Int], _ line: Range<Int>, width: Int, into rows: inout [Range<Int>]) -> Int {
+    private static func wrapLine<Cells: RandomAccessCollection<Int>>(_ cells: Cells, _ line: Range<Int>, width: Int,
+                                                                      into rows: inout [Range<Int>]) -> Int where Cells.Index == Int {
         var rowStart = line.lowerBound
         var rowWidth = 0
         var lastBreak: Int?
