@@ -1,4 +1,4 @@
-import DebriefKit
+@testable import DebriefKit
 import Foundation
 import Testing
 
@@ -70,6 +70,37 @@ struct SessionFileTests {
         for (index, change) in changes.enumerated() {
             let event = Event(t: index * 1000, change)
             #expect(try JSONDecoder().decode(Event.self, from: SessionCoding.line(event)) == event)
+        }
+    }
+
+    /// A long file is decoded on several threads: line for line what one thread reads, with
+    /// foreign lines, events with unknown fields, damage, marks and a summary among them.
+    @Test func decodingSideBySideReadsEveryLineAsOneThreadDoes() throws {
+        var lines = [Data(SessionCoding.line(RandomSession.header).dropLast())]
+        var seed: UInt64 = 1
+        while lines.count < 9_000 {
+            for event in RandomSession(seed: seed, maxEvents: 60).events {
+                lines.append(Data(SessionCoding.line(event).dropLast()))
+            }
+            seed += 1
+        }
+        let odd: [String] = [
+            #"{"type":"future_thing","x":1}"#, "not json at all", "", #"{"t":1200,"type":"alive"}"#,
+            "{\"zz_newer\":1," + String(decoding: lines[10].dropFirst(), as: UTF8.self),  // a field of a later build
+            String(repeating: "x", count: SessionReader.maximumLineBytes + 1),
+        ]
+        for (index, text) in odd.enumerated() { lines.insert(Data(text.utf8), at: 1 + (index + 1) * lines.count / (odd.count + 2)) }
+        let events = lines.count
+        lines.append(Data(SessionCoding.line(SessionSummary(state: MeetingState.fold(agenda: RandomSession.agenda, events: []))).dropLast()))
+        let one = SessionLine.decode(lines, lastLine: lines.count - 1, parts: 1)
+        #expect(one.count == lines.count - 1)
+        #expect(one.contains { if case .foreign = $0 { true } else { false } })
+        #expect(one.contains { if case .unreadable(oversized: true) = $0 { true } else { false } })
+        #expect(one.contains { if case .alive(1200) = $0 { true } else { false } })
+        #expect(one.contains { if case .event(_, foreignType: .some) = $0 { true } else { false } })
+        guard case .summary = one.last else { Issue.record("the summary line, last"); return }
+        for parts in [2, 3, 7] {
+            #expect(SessionLine.decode(lines, lastLine: lines.count - 1, parts: parts) == one, "\(parts) threads, \(events) lines")
         }
     }
 

@@ -63,8 +63,6 @@ public struct ForeignLine: Equatable, Sendable {
     }
 }
 
-private struct TypeProbeLine: Decodable { var type: String }
-
 public struct SessionReadError: Error, Equatable, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
@@ -91,9 +89,6 @@ public enum SessionReader {
 
     public static func parse(_ data: Data, path: String) throws(SessionReadError) -> SessionRecord {
         let lines = JSONLines.lines(in: data)
-        let decoder = JSONDecoder()
-        let unknownFields = UnknownFields()
-        decoder.userInfo[UnknownFields.key] = unknownFields
         let header = try header(in: lines, path: path)
         var events: [Event] = []
         var summaries: [SessionSummary] = []
@@ -103,30 +98,27 @@ public enum SessionReader {
         var lastAlive: Int?
         var olderLongSummary = false
         let lastLine = lines.lastIndex { !$0.isEmpty }
-        for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-            let bytes = Data(line)
-            unknownFields.found = false
-            if line.count <= maximumLineBytes, let event = try? decoder.decode(Event.self, from: bytes) {
-                if unknownFields.found {
-                    // A newer Debrief added fields to a known event: used as far as this build
-                    // understands it, and written back whole, never re-encoded without them.
-                    let type = (try? decoder.decode(TypeProbeLine.self, from: bytes).type) ?? ""
-                    foreign.append(ForeignLine(position: events.count, type: type, line: bytes, replacesEvent: true))
+        for (index, line) in SessionLine.decode(lines, lastLine: lastLine).enumerated() {
+            let offset = index + 1
+            switch line {
+            case .empty:
+                break
+            case .event(let event, let foreignType):
+                if let foreignType {
+                    foreign.append(ForeignLine(position: events.count, type: foreignType, line: Data(lines[offset]), replacesEvent: true))
                 }
                 events.append(event)
-            } else if line.count <= maximumLineBytes, let mark = try? decoder.decode(AliveMark.self, from: bytes),
-                      mark.type == AliveMark.typeName, (0...Event.maximumTime).contains(mark.t) {
-                lastAlive = max(lastAlive ?? 0, mark.t)
-            } else if line.count <= maximumLineBytes, let final = try? decoder.decode(SessionSummary.self, from: bytes), final.type == "summary" {
+            case .alive(let t):
+                lastAlive = max(lastAlive ?? 0, t)
+            case .summary(let final):
                 summaries.append(final)
-            } else if line.count <= maximumLineBytes, let type = ForeignLine.unknownType(of: bytes, decoder: decoder) {
-                foreign.append(ForeignLine(position: events.count, type: type, line: bytes))
-            } else if line.count > maximumLineBytes, offset == lastLine, Self.looksLikeSummary(line) {
-                // Debrief before split summaries wrote one line however long: rebuilt below.
+            case .foreign(let type):
+                foreign.append(ForeignLine(position: events.count, type: type, line: Data(lines[offset])))
+            case .olderLongSummary:
                 olderLongSummary = true
-            } else {
+            case .unreadable(let isOversized):
                 skipped.append(offset + 1)
-                if line.count > maximumLineBytes { oversized.append(offset + 1) }
+                if isOversized { oversized.append(offset + 1) }
             }
         }
         if summaries.isEmpty, olderLongSummary {
@@ -141,13 +133,6 @@ public enum SessionReader {
         record.hasTornLastLine = !endsWithNewline && skipped.last == lines.count
         record.completeLength = record.hasTornLastLine ? data.count - lines[lines.count - 1].count : data.count
         return record
-    }
-
-    /// A summary line begins with its first key in sorted order and ends as one does.
-    private static func looksLikeSummary(_ line: Data) -> Bool {
-        let start = Data(#"{"ended_at":"#.utf8), alternative = Data(#"{"sections":"#.utf8)
-        let end = Data(#""type":"summary"}"#.utf8)
-        return (line.starts(with: start) || line.starts(with: alternative)) && line.suffix(end.count).elementsEqual(end)
     }
 
     private static func contents(of url: URL) throws(SessionReadError) -> Data {
