@@ -66,6 +66,11 @@ struct TextWrapTests {
             let text = picks.map { asciiPieces[$0] }.joined(separator: " ")
             let general = TextWrap.rows(ofCells: TextWrap.cells(of: text), width: width, rowAfterOverflow: overflow == 1)
             #expect(TextWrap.rows(text, width: width, rowAfterOverflow: overflow == 1) == general, "\(text.debugDescription) at \(width)")
+            // The rows as text (prompts, notes, dialogs) are cut from the bytes too.
+            let characters = Array(text)
+            let lines = TextWrap.rows(ofCells: TextWrap.cells(of: text), width: width, rowAfterOverflow: false)
+                .map { String(characters[$0]).trimmingTrailingSpaces }
+            #expect(TextWrap.lines(text, width: width) == lines, "\(text.debugDescription) at \(width)")
         }
     }
 }

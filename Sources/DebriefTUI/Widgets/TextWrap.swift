@@ -28,10 +28,17 @@ public enum TextWrap {
         return result
     }
 
-    /// The rows as text, trailing spaces trimmed.
+    /// The rows as text, trailing spaces trimmed. Plain ASCII is cut from its bytes (its rows'
+    /// offsets are byte offsets): an array of its Characters was most of the cost of wrapping
+    /// an agenda's prompts for a meeting's first frame.
     private static func wrap(_ text: String, width: Int) -> [String] {
+        let rows = rows(text, width: width)
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            isPlain(bytes) ? rows.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self).trimmingTrailingSpaces } : nil
+        }
+        if let plain, let plain { return plain }
         let characters = Array(text)
-        return rows(text, width: width).map { String(characters[$0]).trimmingTrailingSpaces }
+        return rows.map { String(characters[$0]).trimmingTrailingSpaces }
     }
 
     /// The text cut into screen rows, as ranges of character offsets: by word, at "\n",
