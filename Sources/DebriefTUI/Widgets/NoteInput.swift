@@ -45,7 +45,7 @@ public enum NoteInput {
             if active { canvas.cursor = (textX, area.y) }
             return
         }
-        let layout = rows ?? TextWrap.rows(editor.text, width: width, rowAfterOverflow: true)
+        let layout = rows ?? wrap(editor, width: area.width)
         let cursorRow = row(containing: editor.cursor, in: layout)
         let first = max(0, min(cursorRow - area.height + 1, layout.count - area.height))
         let visible = layout[first...].prefix(area.height)

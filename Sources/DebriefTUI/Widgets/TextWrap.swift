@@ -32,13 +32,17 @@ public enum TextWrap {
     /// offsets are byte offsets): an array of its Characters was most of the cost of wrapping
     /// an agenda's prompts for a meeting's first frame.
     private static func wrap(_ text: String, width: Int) -> [String] {
-        let rows = rows(text, width: width)
-        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-            isPlain(bytes) ? rows.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self).trimmingTrailingSpaces } : nil
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard isPlain(bytes) else { return nil }
+            return rows(ofCells: bytes.lazy.map(asciiCell), width: width, rowAfterOverflow: false).map {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self).trimmingTrailingSpaces
+            }
         }
         if let plain, let plain { return plain }
         let characters = Array(text)
-        return rows.map { String(characters[$0]).trimmingTrailingSpaces }
+        return rows(ofCells: cells(of: characters), width: width, rowAfterOverflow: false).map {
+            String(characters[$0]).trimmingTrailingSpaces
+        }
     }
 
     /// The text cut into screen rows, as ranges of character offsets: by word, at "\n",
@@ -84,8 +88,8 @@ public enum TextWrap {
 
     /// What wrapping needs of each character: its columns, or that it is a space or a line
     /// break. (Plain ASCII gives the same cells byte by byte: `TextWrapTests` checks it.)
-    static func cells(of text: String) -> [Int] {
-        text.map { $0 == "\n" ? newline : $0 == " " ? space : columns($0) }
+    static func cells(of characters: some Sequence<Character>) -> [Int] {
+        characters.map { $0 == "\n" ? newline : $0 == " " ? space : columns($0) }
     }
 
     private static let newline = -1
