@@ -7,10 +7,8 @@ import ArgumentParser
 protocol NamedArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
 
 extension NamedArgument {
-    public init?(argument: String) { self.init(rawValue: argument) }
     public var defaultValueDescription: String { rawValue }
     public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
     /// The names say it all: no value has a description of its own.
     public static var allValueDescriptions: [String: String] { [:] }
-    public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }
