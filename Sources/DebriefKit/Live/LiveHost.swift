@@ -21,6 +21,8 @@ public final class LiveHost {
     private var nextNumber = 1
     /// Why terminals were dropped, for the host's message line; taken by `takeNotices`.
     private var notices: [String] = []
+    /// One encoder for every event relayed: making one costs more than encoding a note.
+    private let encoder = SessionCoding.makeEncoder()
 
     /// A joined terminal's connection and what the host knows of it.
     private final class Peer {
@@ -90,7 +92,10 @@ public final class LiveHost {
 
     /// Sends an event the host recorded itself to every joined terminal.
     public func broadcast(_ event: Event, by terminal: Int? = nil, request: Int? = nil) {
-        let line = LiveMessage.event(event, by: terminal, request: request).line()
+        // Alone in the meeting (nearly always): no line to encode, a JSON encoding less
+        // for each note and draft.
+        guard terminals.values.contains(where: \.isJoined) else { return }
+        let line = LiveMessage.event(event, by: terminal, request: request).line(encoder: encoder)
         for number in terminals.keys.sorted() {
             guard let peer = terminals[number], peer.isJoined else { continue }
             if !peer.channel.send(line) { drop(number, because: peer.channel.end ?? .closed) }

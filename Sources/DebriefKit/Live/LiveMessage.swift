@@ -82,6 +82,11 @@ extension LiveMessage {
         SessionCoding.line(Envelope(self))
     }
 
+    /// The same line, through an encoder kept by the caller.
+    func line(encoder: JSONEncoder) -> Data {
+        SessionCoding.line(Envelope(self), encoder: encoder)
+    }
+
     /// Reads one line (without its newline). Anything that is not a message we know is an
     /// error with a reason fit to tell the peer; never a crash.
     public static func decode(_ line: Data) throws(LiveError) -> LiveMessage {

@@ -67,13 +67,14 @@ public enum SessionCoding {
         data.append(UInt8(ascii: "\n"))
     }
 
-    private static func makeEncoder() -> JSONEncoder {
+    /// The encoder of every line: keys sorted, so a file's bytes depend on its content alone.
+    static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 
-    private static func line(_ value: some Encodable, encoder: JSONEncoder) -> Data {
+    static func line(_ value: some Encodable, encoder: JSONEncoder) -> Data {
         // Encoding our own value types cannot fail; an empty object keeps the file parseable if it ever did.
         var data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         data.append(UInt8(ascii: "\n"))
