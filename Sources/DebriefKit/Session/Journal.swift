@@ -15,13 +15,18 @@ import Glibc
 /// at once while a live one cannot be opened twice.
 public final class Journal {
     public let url: URL
+    /// `url.path`, worked out once: every event's write, fsync and check name the file.
+    private let path: String
     private var descriptor: Int32
+    /// One encoder for every line appended: making one per line cost more than the encoding.
+    private let encoder = SessionCoding.makeEncoder()
 
     /// Starts a new journal; fails if the file already exists, or if the header would be a
     /// line no reader accepts (then no file is created: a journal that cannot be read back
     /// would hold the meeting's notes where nobody can recover them).
     public init(creating url: URL, header: SessionHeader) throws(StorageError) {
         self.url = url
+        path = url.path
         let line = SessionCoding.line(header)
         guard line.count <= Limits.lineBytes else {
             throw StorageError(path: url.path, action: "start", reason:
@@ -46,6 +51,7 @@ public final class Journal {
     /// Fails with `StorageError.inUse` while another Debrief has it open.
     public init(resuming url: URL) throws(StorageError) {
         self.url = url
+        path = url.path
         descriptor = open(url.path, O_RDWR | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else { throw StorageError(path: url.path, action: "open", code: errno) }
         do {
@@ -59,6 +65,7 @@ public final class Journal {
 
     private init(url: URL, descriptor: Int32) {
         self.url = url
+        path = url.path
         self.descriptor = descriptor
     }
 
@@ -85,13 +92,13 @@ public final class Journal {
     }
 
     public func append(_ event: Event) throws(StorageError) {
-        try writeLine(SessionCoding.line(event))
+        try writeLine(EventLine.line(event) ?? SessionCoding.line(event, encoder: encoder))
     }
 
     /// Notes that the meeting is still running at `t`. Not fsynced: it guards against the
     /// process dying, which leaves written data in the kernel's hands, and must stay cheap.
     public func markAlive(at t: Int) throws(StorageError) {
-        try SecureFiles.writeAll(SessionCoding.line(AliveMark(t: t)), to: descriptor, path: url.path)
+        try SecureFiles.writeAll(AliveMark(t: t).line, to: descriptor, path: path)
     }
 
     /// Makes the file end on a complete line before appending to it again: a torn last
@@ -99,17 +106,17 @@ public final class Journal {
     /// line that lacks only its newline gets one.
     public func repairTail(validLength: Int, needsNewline: Bool) throws(StorageError) {
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw StorageError(path: url.path, action: "read", code: errno) }
+        guard fstat(descriptor, &status) == 0 else { throw StorageError(path: path, action: "read", code: errno) }
         if Int(status.st_size) > validLength, ftruncate(descriptor, off_t(validLength)) != 0 {
-            throw StorageError(path: url.path, action: "repair", code: errno)
+            throw StorageError(path: path, action: "repair", code: errno)
         }
-        if needsNewline { try SecureFiles.writeAll(Data([UInt8(ascii: "\n")]), to: descriptor, path: url.path) }
-        try SecureFiles.sync(descriptor, path: url.path)
+        if needsNewline { try SecureFiles.writeAll(Data([UInt8(ascii: "\n")]), to: descriptor, path: path) }
+        try SecureFiles.sync(descriptor, path: path)
     }
 
     private func writeLine(_ line: Data) throws(StorageError) {
-        try SecureFiles.writeAll(line, to: descriptor, path: url.path)
-        try SecureFiles.sync(descriptor, path: url.path)
+        try SecureFiles.writeAll(line, to: descriptor, path: path)
+        try SecureFiles.sync(descriptor, path: path)
         try checkStillInPlace()
     }
 
@@ -117,9 +124,9 @@ public final class Journal {
     /// data would then be lost on close. Check the name still leads to our file.
     private func checkStillInPlace() throws(StorageError) {
         var open = stat(), named = stat()
-        guard fstat(descriptor, &open) == 0, stat(url.path, &named) == 0,
+        guard fstat(descriptor, &open) == 0, stat(path, &named) == 0,
               open.st_ino == named.st_ino, open.st_dev == named.st_dev else {
-            throw StorageError(path: url.path, action: "keep", reason: "the file or its folder was removed or replaced")
+            throw StorageError(path: path, action: "keep", reason: "the file or its folder was removed or replaced")
         }
     }
 
@@ -136,7 +143,7 @@ public final class Journal {
 
     /// Closes and deletes the journal once the session file holds everything.
     public func retire() {
-        unlink(url.path)
+        unlink(path)
         close(descriptor)
         descriptor = -1
     }
