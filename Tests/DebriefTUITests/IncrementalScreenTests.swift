@@ -79,10 +79,10 @@ struct IncrementalScreenTests {
                     let sections = driver.model.meeting.agenda.sections
                     driver.record(.draftChanged(text: driver.model.editor.text, section: sections[driver.model.inputSection].id))
                 }
-                let partialBefore = screen.partialFrames
+                let (partialBefore, clocksBefore) = (screen.partialFrames, screen.clockFrames)
                 let frame = screen.render(driver.model, size: size)
                 var reference = driver.model
-                if screen.partialFrames == partialBefore {
+                if screen.partialFrames == partialBefore || screen.clockFrames > clocksBefore {
                     clocksAt = driver.model.now
                 } else {
                     // A kept frame never shows a clock a second behind.
@@ -139,19 +139,25 @@ struct IncrementalScreenTests {
         #expect(same)
     }
 
-    @Test func aClockTurningOverDrawsTheWholeFrameAgain() {
-        var driver = Self.meeting(notes: 0, section: 0, rows: 0)
+    @Test(arguments: sizes)
+    func aClockTurningOverRedrawsTheClocksAsAFullRenderDraws(size: TerminalSize) {
+        var driver = Self.meeting(notes: 4, section: 3, rows: 0)
         var screen = IncrementalScreen()
-        let size = TerminalSize(width: 80, height: 24)
-        driver.model.now = 59_500
+        driver.model.now = 659_500
         _ = screen.render(driver.model, size: size)
-        driver.model.now = 60_200
-        driver.type("a")
+        // A second turns over, then eleven minutes pass (the section runs over its ten).
+        for now in [660_200, 661_000, 1_320_400] {
+            driver.model.now = now
+            driver.type("a")
+            let frame = screen.render(driver.model, size: size)
+            let same = frame == MeetingScreen.render(driver.model, size: size)
+            #expect(same, "at \(now) ms, \(size.width)×\(size.height):\n\(frame.text)")
+        }
+        #expect(screen.clockFrames == 3)
+        #expect(screen.partialFrames == 3, "no frame was drawn in full")
         let frame = screen.render(driver.model, size: size)
-        #expect(screen.partialFrames == 0)
-        #expect(frame.text.contains("1:00"), "the new minute is on screen")
-        let same = frame == MeetingScreen.render(driver.model, size: size)
-        #expect(same)
+        #expect(frame.text.contains("OVER +"), "the overrun is on screen")
+        #expect(frame.text.contains("Elapsed 22:00"), "the agenda's totals moved on too")
     }
 
     @Test func theProjectorViewIsAlwaysDrawnInFull() {

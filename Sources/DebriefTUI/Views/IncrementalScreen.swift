@@ -2,19 +2,22 @@ import DebriefKit
 import FoundationEssentials
 
 /// The meeting screen, frame after frame, drawn in full only when something besides the
-/// note input changed. A typed key changes the editor and nothing else on screen: the
-/// frame is then the last full frame with the input's rows drawn again, which costs a
-/// tenth of drawing every widget (and stays as cheap after 5,000 notes as before the first).
+/// note input and the clocks changed. A typed key changes the editor and nothing else on
+/// screen: the frame is then the last full frame with the input's rows drawn again, which
+/// costs a tenth of drawing every widget (and stays as cheap after 5,000 notes as before
+/// the first). A shown clock turning over (once a second while the meeting runs) redraws
+/// the parts that show the time (`ClockSlots`) into the kept frame.
 ///
 /// Why that is the same picture as a full render (the property test in
 /// `IncrementalScreenTests` checks it after every key of random meetings, at several sizes):
 /// - the full frame depends on the model through `Backdrop`, the size, the clock and the
 ///   editor; the input's rows depend on the editor alone (and on where the frame put them);
+///   the clock's parts on the clock and the backdrop alone (the layout does not move with time);
 /// - a kept frame is reused only when the backdrop is equal, the input keeps its height
 ///   (the layout above it depends on that and nothing else of the editor), and no overlay
 ///   or other view covers the input;
-/// - the clocks on screen are those of the kept frame: it is reused only until the next
-///   moment a shown clock turns over, when the loop redraws anyway, as it does while idle.
+/// - the clocks on screen are those of the kept frame until the next moment a shown clock
+///   turns over, when they are drawn again for the time then.
 ///
 /// One value per meeting loop: the backdrop compares a count of the meeting's changes, not
 /// the meeting itself.
@@ -22,11 +25,14 @@ public struct IncrementalScreen: Sendable {
     private var kept: Kept?
     /// Frames drawn by redrawing only the input (for tests and benchmarks).
     public private(set) var partialFrames = 0
+    /// Of those, frames whose clocks were drawn again too (a shown clock turned over).
+    public private(set) var clockFrames = 0
 
     private struct Kept: Sendable {
         var canvas: Canvas
         var backdrop: Backdrop
         var input: InputSlot
+        var clocks: ClockSlots
         /// The last two frames drawn from it, redrawn in turn: the terminal keeps the one it
         /// shows (`shown`) until it takes the next, so the other (`spare`) is ours alone and
         /// the input is redrawn into it in place. Copying the kept frame instead cost a
@@ -40,9 +46,22 @@ public struct IncrementalScreen: Sendable {
         var drawnAt: Int
         var validUntil: Int
 
-        /// Whether the frame shows `model` at `size` around its input, at this moment.
-        func shows(_ model: AppModel, size: TerminalSize) -> Bool {
-            model.now >= drawnAt && model.now < validUntil && backdrop.matches(model, size: size)
+        /// Whether the frame's clocks show this moment.
+        func showsClocks(at now: Int) -> Bool {
+            now >= drawnAt && now < validUntil
+        }
+
+        /// The clocks drawn again for `model.now` into the kept frame. The last two frames
+        /// no longer match it outside the input: they go, and the frame gets a new identity
+        /// (the terminal compares the next frame with the last one cell by cell).
+        mutating func redrawClocks(_ model: AppModel) {
+            clocks.draw(model, in: &canvas)
+            shown = nil
+            spare = nil
+            frame = Canvas.Lineage.Frame()
+            canvas.lineage = Canvas.Lineage(frame: frame, rows: 0..<0)
+            drawnAt = model.now
+            validUntil = model.now + MeetingScreen.millisecondsToClockChange(model)
         }
 
         /// The kept frame with the input's rows drawn anew, into the spare frame.
@@ -73,15 +92,19 @@ public struct IncrementalScreen: Sendable {
         // The kept frame is read and redrawn in place, through `kept?` and `kept!`: binding it
         // (`if var kept`) copied it, retaining its three canvases and its backdrop's strings
         // and releasing them again, on every key.
-        if model.overlay == nil, kept?.shows(model, size: size) == true, let area = kept?.input.area {
+        if model.overlay == nil, kept?.backdrop.matches(model, size: size) == true, let area = kept?.input.area {
             let rows = NoteInput.wrap(model.editor, width: area.width)
             if NoteInput.height(of: rows) == area.height {
                 partialFrames += 1
+                if kept?.showsClocks(at: model.now) == false {
+                    clockFrames += 1
+                    kept!.redrawClocks(model)
+                }
                 return kept!.redrawInput(model.editor, rows: rows)
             }
         }
         var frame = MeetingScreen.frame(model, size: size)
-        guard let input = frame.input else {
+        guard let input = frame.input, let clocks = frame.clocks else {
             kept = nil
             return frame.canvas
         }
@@ -89,7 +112,8 @@ public struct IncrementalScreen: Sendable {
         // kept frame (`Canvas.Lineage`).
         let identity = Canvas.Lineage.Frame()
         frame.canvas.lineage = Canvas.Lineage(frame: identity, rows: 0..<0)
-        kept = Kept(canvas: frame.canvas, backdrop: Backdrop(model, size: size), input: input, shown: nil, spare: nil, frame: identity,
+        kept = Kept(canvas: frame.canvas, backdrop: Backdrop(model, size: size), input: input, clocks: clocks,
+                    shown: nil, spare: nil, frame: identity,
                     drawnAt: model.now, validUntil: model.now + MeetingScreen.millisecondsToClockChange(model))
         return frame.canvas
     }

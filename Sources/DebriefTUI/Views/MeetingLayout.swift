@@ -33,7 +33,7 @@ struct MeetingLayout {
         isWide = Self.isWide(size)
         mainX = Self.mainX(size)
         mainWidth = size.width - mainX
-        stripRule = footer - (isWide ? 0 : 3)
+        stripRule = footer - (isWide ? 0 : 1 + AgendaProgress.stripRows)
         // The pane gets the rows its prompts need, the notes the rest, but never less than
         // two fifths of the space (room for the newest note above a tag picker): a long
         // prompt list is cut, with "…", before the notes are.

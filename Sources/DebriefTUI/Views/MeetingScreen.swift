@@ -11,13 +11,14 @@ public enum MeetingScreen {
         return frame(model, size: size).canvas
     }
 
-    /// The whole frame, and where on it the note input went (nil when the screen has none):
-    /// what `IncrementalScreen` redraws alone when a key changed nothing but the input.
-    static func frame(_ model: AppModel, size: TerminalSize) -> (canvas: Canvas, input: InputSlot?) {
+    /// The whole frame, where on it the note input went and where the clocks are (nil when
+    /// the screen has no input): what `IncrementalScreen` redraws alone when a key changed
+    /// nothing but the input, or a shown clock turned over.
+    static func frame(_ model: AppModel, size: TerminalSize) -> (canvas: Canvas, input: InputSlot?, clocks: ClockSlots?) {
         var canvas = Canvas(width: size.width, height: size.height)
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
             drawTooSmall(in: &canvas)
-            return (canvas, nil)
+            return (canvas, nil, nil)
         }
         drawHeader(model, in: &canvas)
         let statusRow = size.height - 1
@@ -32,7 +33,7 @@ public enum MeetingScreen {
             StatusLine.draw(in: &canvas, row: statusRow, context: model.keyContext, paused: model.meeting.isPaused)
             drawOverlay(model, in: &canvas, bottom: statusRow - 1)
             canvas.cursor = nil
-            return (canvas, nil)
+            return (canvas, nil, nil)
         }
         let mainX = MeetingLayout.mainX(size)
         let mainWidth = size.width - mainX
@@ -67,7 +68,7 @@ public enum MeetingScreen {
 
         drawOverlay(model, in: &canvas, bottom: ruleRow)
         if model.overlay != nil { canvas.cursor = nil }
-        return (canvas, input)
+        return (canvas, input, ClockSlots(layout: layout, statusRow: statusRow))
     }
 
     static func drawOverlay(_ model: AppModel, in canvas: inout Canvas, bottom: Int) {

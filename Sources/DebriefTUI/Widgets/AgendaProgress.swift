@@ -39,6 +39,9 @@ public enum AgendaProgress {
         drawTotals(model, in: &canvas, x: area.x + 1, y: min(area.maxY - 3, row + 1), width: area.width - 2, stacked: true)
     }
 
+    /// Rows of the strip: one of section markers and one of totals.
+    static let stripRows = 2
+
     /// One line of section markers and one of totals, for narrow screens.
     public static func drawStrip(_ model: MeetingView, in canvas: inout Canvas, y: Int, width: Int) {
         let meeting = model.meeting

@@ -9,15 +9,9 @@ public enum SectionPane {
     public static func draw(_ model: AppModel, schedule: Schedule, in canvas: inout Canvas, area: Rect, collapsed: Bool = false,
                             namesKey: Bool = true) {
         guard let current = model.meeting.current, area.height > 0 else { return }
-        let agenda = model.meeting.agenda
-        let section = agenda.sections[current]
-        let clock = SectionClock.text(schedule)
-        let clockWidth = DisplayWidth.of(clock)
-        let heading = "\(current + 1)/\(agenda.sections.count)  \(section.title)"
-        canvas.text(heading, x: area.x + 1, y: area.y, style: .title, maxWidth: area.width - clockWidth - 3)
-        canvas.text(clock, x: area.maxX - clockWidth - 1, y: area.y, style: SectionClock.style(schedule))
+        let section = model.meeting.agenda.sections[current]
+        drawClockRows(model, schedule: schedule, in: &canvas, area: area)
         guard area.height > 1 else { return }
-        drawProgress(schedule, in: &canvas, x: area.x + 1, y: area.y + 1, width: area.width - 2)
 
         if let table = model.tablePane {
             // The section's table under its prompts (one line unless Ctrl-P shows them all).
@@ -58,6 +52,22 @@ public enum SectionPane {
         }
         drawPrompts(section, in: &canvas, area: textArea)
     }
+
+    /// The pane's rows that change with the clock alone: the heading with the countdown,
+    /// and the progress bar under it (`clockRows` of them, fewer in a shorter pane).
+    static func drawClockRows(_ model: AppModel, schedule: Schedule, in canvas: inout Canvas, area: Rect) {
+        guard let current = model.meeting.current, area.height > 0 else { return }
+        let agenda = model.meeting.agenda
+        let clock = SectionClock.text(schedule)
+        let clockWidth = DisplayWidth.of(clock)
+        let heading = "\(current + 1)/\(agenda.sections.count)  \(agenda.sections[current].title)"
+        canvas.text(heading, x: area.x + 1, y: area.y, style: .title, maxWidth: area.width - clockWidth - 3)
+        canvas.text(clock, x: area.maxX - clockWidth - 1, y: area.y, style: SectionClock.style(schedule))
+        guard area.height > 1 else { return }
+        drawProgress(schedule, in: &canvas, x: area.x + 1, y: area.y + 1, width: area.width - 2)
+    }
+
+    static let clockRows = 2
 
     /// Rows the pane needs to show everything: heading, progress bar, a blank row, the
     /// prompts and guidance, and the tag chart. The screen gives it that much if it can.
