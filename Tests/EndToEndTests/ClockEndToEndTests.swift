@@ -69,4 +69,53 @@ struct ClockEndToEndTests {
         #expect(brief.contains("| Paused | \(clock(pausedSeconds)) | — | — |\n"))
         #expect(brief.contains("| Total | \(clock(end / 1000)) | 90 min |   |\n"))
     }
+
+    /// The figure before " left" on the section's heading ("07:00 left" → 420 s).
+    static func secondsLeft(in screen: String) -> Int? {
+        for line in screen.split(separator: "\n") {
+            guard let range = line.range(of: " left") else { continue }
+            let figure = line[..<range.lowerBound].split(separator: " ").last ?? ""
+            let parts = figure.split(separator: ":").compactMap { Int($0) }
+            if parts.count == 2 { return parts[0] * 60 + parts[1] }
+        }
+        return nil
+    }
+
+    /// A second turning over redraws only the parts of the screen that show the time: while
+    /// the note-taker types, the countdown, the progress bar and the agenda all move on,
+    /// and agree with each other on every frame, with the typed text left as it was.
+    @Test(arguments: [(80, 24), (200, 60)])
+    func whileTypingEveryClockOnScreenMovesOnTogether(size: (width: Int, height: Int)) throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.command("--time-scale 60", sessions: folder), width: size.width, height: size.height)
+        try tmux.waitFor("1/6  Performance vs. goals")
+        var typed = "", last = 0
+        for word in ["Reach ", "beat ", "the ", "target"] {
+            try tmux.type(word)
+            typed += word
+            // capture-pane drops a row's trailing spaces.
+            let shown = "› " + typed.trimmingCharacters(in: .whitespaces)
+            let screen = try tmux.waitUntil("a meeting minute on, with \"\(typed)\" typed") {
+                $0.contains(shown) && (Self.seconds(after: "Elapsed ", in: $0) ?? 0) >= last + 60
+            }
+            let elapsed = try #require(Self.seconds(after: "Elapsed ", in: screen))
+            let left = try #require(Self.secondsLeft(in: screen))
+            // One frame shows one moment (a second or two either way if the capture lands
+            // between two frames, 17 ms apart at 60×): a stale part would be minutes off.
+            #expect((598...603).contains(elapsed + left), "Elapsed \(elapsed) s and \(left) s left:\n\(screen)")
+            let bar = screen.split(separator: "\n").first { $0.contains("━") || $0.contains("─────") } ?? ""
+            let filled = bar.filter { $0 == "━" }.count
+            let width = size.width >= 120 ? size.width - 34 - 2 : size.width - 2
+            #expect(abs(filled - elapsed * width / 600) <= 2, "progress bar \(filled) of \(width) cells at \(elapsed) s:\n\(screen)")
+            if size.width >= 120 {
+                #expect(screen.contains("\(elapsed / 60)/10m") || screen.contains("\(elapsed / 60 + 1)/10m"),
+                        "the agenda column's minutes:\n\(screen)")
+            }
+            last = elapsed
+        }
+        try tmux.press("F10")
+        try tmux.waitFor("End the meeting now?")
+        try tmux.press("Enter")
+        #expect(try tmux.waitForExit().code == 0)
+    }
 }
