@@ -133,9 +133,13 @@ public final class NcursesTerminal: Terminal {
         // the others. Passing all of them cost more CPU per keystroke than drawing the frame
         // (see Tests/Benchmarks). A new size or a first frame draws everything.
         let changed = canvas.changedCells(since: lastCanvas)
-        // The same frame again (the loop draws before and after journalling): nothing to do.
-        if changed.isEmpty, canvas.cursor?.x == lastCanvas?.cursor?.x, canvas.cursor?.y == lastCanvas?.cursor?.y { return }
+        let sameCursor = canvas.cursor?.x == lastCanvas?.cursor?.x && canvas.cursor?.y == lastCanvas?.cursor?.y
+        // The frame is kept even when it shows nothing new: holding on to the older one
+        // would keep the screen's spare frame shared, and the next key would copy all its
+        // cells (24 KB at 100×30) before drawing the input into it.
         lastCanvas = canvas
+        // The same frame again (the loop draws before and after journalling): nothing to do.
+        if changed.isEmpty, sameCursor { return }
         // Changed cells side by side on a row and in one style go to curses as one string:
         // a full frame is a few hundred calls instead of one per cell (3,000 at 100×30).
         // No closures in this loop: a closure formed on the main actor gets a runtime
