@@ -274,7 +274,7 @@ def type_keys(child, program, keys, also_drain=None):
     nanoseconds, so a key's share is not rounded to clock ticks). `also_drain`: another
     terminal whose output is read after each key (a host, which would block otherwise)."""
     latencies, newline_latencies, echoes = [], [], []
-    cpu_before, bytes_before = child.cpu_seconds(), child.output_bytes
+    cpu_before, bytes_before, started = child.cpu_seconds(), child.output_bytes, time.monotonic()
     for kind, data in keys:
         if kind == "char" and data != b" ":
             # A space may only move the cursor: it is timed to its first byte alone.
@@ -293,7 +293,8 @@ def type_keys(child, program, keys, also_drain=None):
     return dict(p50=percentile(latencies, 0.5), p99=percentile(latencies, 0.99),
                 echo_p50=percentile(echoes, 0.5), echo_p99=percentile(echoes, 0.99),
                 newline_p50=percentile(newline_latencies, 0.5), bytes_per_key=sent / len(keys),
-                cpu_per_key=cpu / len(keys), missed=len(keys) - len(latencies) - len(newline_latencies))
+                cpu_per_key=cpu / len(keys), typing_seconds=time.monotonic() - started,
+                missed=len(keys) - len(latencies) - len(newline_latencies))
 
 
 def journal_lines(sessions):
@@ -421,6 +422,7 @@ ROWS_SPEC = [
     ("peak RSS after the notes", "rss", 1, "{:.1f} MB", "≤ 15 MB"),
     ("  of which private (RssAnon)", "anon", 1, "{:.1f} MB", ""),
     ("CPU per typed key", "cpu_per_key", 1e6, "{:.0f} µs", "≤ nano"),
+    ("  less idle CPU over the typing time (the clock's ticks)", "cpu_less_idle", 1e6, "{:.0f} µs", ""),
     ("keystroke → first byte, p50", "p50", 1e3, "{:.2f} ms", "≤ nano"),
     ("keystroke → first byte, p99", "p99", 1e3, "{:.2f} ms", "≤ nano"),
     ("keystroke → its character on screen, p50", "echo_p50", 1e3, "{:.2f} ms", ""),
@@ -576,6 +578,9 @@ def main():
             run = typing_run(program, args.keys, args.settle)
             idle = idle_run(program, args.idle, args.settle)
             run.update({key: idle[key] for key in ("idle_cpu", "idle_bytes", "tick_bytes")})
+            # What the typing cost beyond a program's idle CPU over the same time (Debrief's
+            # clock redraws once a second whether or not a key comes).
+            run["cpu_less_idle"] = run["cpu_per_key"] - idle["idle_cpu"] / 100 * run["typing_seconds"] / args.keys
             run["startup_idle"] = idle["startup"]
             run.update(memory_run(program, args.notes, args.settle, args.crowded_keys))
             if name == "debrief" and not args.no_join:
