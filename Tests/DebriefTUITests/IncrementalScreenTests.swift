@@ -3,7 +3,8 @@ import DebriefKit
 import PropertyBased
 import Testing
 
-/// A typed key redraws only the note input into the last full frame (`IncrementalScreen`).
+/// A typed key redraws only the note input into the last full frame, a clock turning over
+/// only the parts that show the time (`IncrementalScreen`).
 /// What the note-taker sees must be exactly what a full render would draw: random meetings
 /// (notes, tables, sections, looking back), random keys from the whole key table, pastes,
 /// resizes and time passing, compared cell for cell, style and cursor, after every step.
@@ -183,7 +184,7 @@ struct IncrementalScreenTests {
                                "sinceLastTime"]
         let notDrawn: [String: String] = [
             "editor": "the input itself, redrawn on every frame",
-            "now": "the clocks: a kept frame lasts until the next turnover",
+            "now": "the clocks: drawn again into the kept frame at each turnover (ClockSlots)",
             "wallTime": "only times the picker's pause",
             "info": "constant for a meeting", "startDate": "constant for a meeting", "today": "constant for a meeting",
             "patternMemo": "a cache of the meeting's records", "tableRowMemo": "a cache of the meeting's records",
