@@ -32,6 +32,23 @@ struct LoopTimerTests {
         recorder.events.compactMap { if case .draftChanged(let text, _, _) = $0.change { text } else { nil } }
     }
 
+    @Test func whileKeysComeAClockTurningOverWaitsATenthOfASecondForTheNextOne() throws {
+        let (loop, _) = try makeLoop()
+        meetingClock.advance(byMilliseconds: 250)
+        wall.advance(byMilliseconds: 5000)
+        loop.tick()
+        #expect((749...751).contains(loop.millisecondsToWait()), "idle: the loop wakes when the shown second turns over")
+        loop.send(.key(.character("a")))
+        loop.saveDraft()
+        #expect((849...851).contains(loop.millisecondsToWait()), "typing: the next key's frame may show the new second")
+        wall.advance(byMilliseconds: 999)
+        loop.tick()
+        #expect((849...851).contains(loop.millisecondsToWait()))
+        wall.advance(byMilliseconds: 1)
+        loop.tick()
+        #expect((749...751).contains(loop.millisecondsToWait()), "a second without keys: on time again")
+    }
+
     @Test func theDraftIsJournalledAfterA150MillisecondPauseNotBefore() throws {
         let (loop, recorder) = try makeLoop()
         type("Approvals took", loop, every: 40)

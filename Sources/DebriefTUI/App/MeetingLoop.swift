@@ -220,13 +220,21 @@ public final class MeetingLoop {
     }
 
     /// How long to wait for input: until a shown clock changes, the draft is due, or a
-    /// waiting picker opens.
+    /// waiting picker opens. While someone types, a clock's turnover waits up to
+    /// `clockGrace` for the next key, whose frame shows the new time with the key: a
+    /// wake-up and a frame less for each second of typing.
     func millisecondsToWait() -> Int {
         var wait = millisecondsToNextTick()
+        if model.wallTime - lastInput < Self.typingWindow { wait += Self.clockGrace }
         if draftChangedAt != nil { wait = min(wait, max(0, Self.draftPause - (model.wallTime - lastInput))) }
         if let picker = model.millisecondsUntilPickerOpens { wait = min(wait, picker) }
         return wait
     }
+
+    /// How late a clock on screen may turn over while keys are coming (a tenth of a second
+    /// goes unseen), and how recent a key must be for that.
+    static let clockGrace = 100
+    static let typingWindow = 1000
 
     /// Starts the clock on the first section, unless the meeting already started.
     public func start() {
