@@ -161,6 +161,29 @@ struct IncrementalScreenTests {
         #expect(frame.text.contains("Elapsed 22:00"), "the agenda's totals moved on too")
     }
 
+    /// The loop draws a key's frame with the clocks as they were and the turned-over clocks
+    /// in the frame right after it, so the key is never held up by the clocks.
+    @Test func aKeysFrameMayLeaveTheClocksToTheFrameRightAfterIt() {
+        var driver = Self.meeting(notes: 2, section: 0, rows: 0)
+        var screen = IncrementalScreen()
+        let size = TerminalSize(width: 80, height: 24)
+        driver.model.now = 59_500
+        _ = screen.render(driver.model, size: size)
+        driver.model.now = 60_200
+        driver.type("a")
+        let keyFrame = screen.render(driver.model, size: size, clocksMayWait: true)
+        var before = driver.model
+        before.now = 59_500
+        let same = keyFrame == MeetingScreen.render(before, size: size)
+        #expect(same, "the key, with the clocks as they were:\n\(keyFrame.text)")
+        #expect(screen.clocksAreDue(driver.model))
+        let next = screen.render(driver.model, size: size)
+        let fresh = next == MeetingScreen.render(driver.model, size: size)
+        #expect(fresh, "then the clocks:\n\(next.text)")
+        #expect(!screen.clocksAreDue(driver.model))
+        #expect(screen.clockFrames == 1)
+    }
+
     @Test func theProjectorViewIsAlwaysDrawnInFull() {
         var driver = Self.meeting(notes: 2, section: 0, rows: 0)
         driver.model.view = .projector

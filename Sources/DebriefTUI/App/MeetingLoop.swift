@@ -54,10 +54,15 @@ public final class MeetingLoop {
     public func run(stopRequested: () -> Bool = { false }) -> Outcome {
         start()
         var clocksAreFresh = false
+        var keysHandled = false
         while true {
             if !clocksAreFresh { readClocks() }
             clocksAreFresh = false
-            terminal.present(Self.frame(&screen, &model, size: terminal.size))
+            terminal.present(Self.frame(&screen, &model, size: terminal.size, clocksMayWait: keysHandled))
+            // A clock that turned over while keys came (see `clockGrace`) follows the keys'
+            // frame at once: the key is on screen first.
+            if keysHandled, Self.clocksAreDue(&screen, &model) { terminal.present(Self.frame(&screen, &model, size: terminal.size)) }
+            keysHandled = false
             var input: Input?
             let links = recorder.pollDescriptors
             let wake = links.isEmpty ? nil : waitForKeysOrLink(links, millisecondsToWait())
@@ -119,6 +124,7 @@ public final class MeetingLoop {
             // The keys' frame goes out first: a journal write never delays what was typed.
             readClocks()
             let timersWrite = timerIsDue
+            keysHandled = !timersWrite
             if timersWrite { terminal.present(Self.frame(&screen, &model, size: terminal.size)) }
             runTimers()
             // Timers that wrote nothing took no time: the next frame is drawn at the clocks
@@ -154,8 +160,13 @@ public final class MeetingLoop {
     // key, on cold caches). Through `inout` the function reads the stored one in place.
 
     /// The frame for the model as it stands.
-    private static func frame(_ screen: inout IncrementalScreen, _ model: inout AppModel, size: TerminalSize) -> Canvas {
-        screen.render(model, size: size)
+    private static func frame(_ screen: inout IncrementalScreen, _ model: inout AppModel, size: TerminalSize,
+                              clocksMayWait: Bool = false) -> Canvas {
+        screen.render(model, size: size, clocksMayWait: clocksMayWait)
+    }
+
+    private static func clocksAreDue(_ screen: inout IncrementalScreen, _ model: inout AppModel) -> Bool {
+        screen.clocksAreDue(model)
     }
 
     private static func hasEnded(_ model: inout AppModel) -> Bool { model.meeting.hasEnded }

@@ -83,7 +83,9 @@ public struct IncrementalScreen: Sendable {
     public init() {}
 
     /// The frame for `model` at `size`: what `MeetingScreen.render` draws, cheaper.
-    public mutating func render(_ model: AppModel, size: TerminalSize) -> Canvas {
+    /// - Parameter clocksMayWait: a typed key's frame, whose clocks may stay as they were for
+    ///   the loop's next frame, drawn right after it (see `clocksAreDue`): the key shows first.
+    public mutating func render(_ model: AppModel, size: TerminalSize, clocksMayWait: Bool = false) -> Canvas {
         // Other views (the projector) have no note input to redraw: always in full.
         guard model.view == .notes else {
             kept = nil
@@ -96,7 +98,7 @@ public struct IncrementalScreen: Sendable {
             let rows = NoteInput.wrap(model.editor, width: area.width)
             if NoteInput.height(of: rows) == area.height {
                 partialFrames += 1
-                if kept?.showsClocks(at: model.now) == false {
+                if kept?.showsClocks(at: model.now) == false, !clocksMayWait {
                     clockFrames += 1
                     kept!.redrawClocks(model)
                 }
@@ -116,6 +118,11 @@ public struct IncrementalScreen: Sendable {
                     shown: nil, spare: nil, frame: identity,
                     drawnAt: model.now, validUntil: model.now + MeetingScreen.millisecondsToClockChange(model))
         return frame.canvas
+    }
+
+    /// Whether the last frame kept its clocks from before their turnover (`clocksMayWait`).
+    public func clocksAreDue(_ model: AppModel) -> Bool {
+        model.view == .notes && kept?.showsClocks(at: model.now) == false
     }
 
     /// `MeetingScreen.millisecondsToClockChange(model)`, read off the kept frame when it
