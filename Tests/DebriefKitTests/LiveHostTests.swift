@@ -58,9 +58,9 @@ struct LiveHostTests {
 
         func hello(_ name: String) { send(LiveMessage.hello(.init(name: name)).line()) }
 
-        /// Services the host and reads, until `condition` holds (or 2,000 rounds: a failure).
-        func read(_ fixture: Fixture, until condition: (Peer) -> Bool) {
-            for _ in 0..<2000 where !condition(self) {
+        /// Services the host and reads, until `condition` holds (or `rounds` rounds: a failure).
+        func read(_ fixture: Fixture, rounds: Int = 2000, until condition: (Peer) -> Bool) {
+            for _ in 0..<rounds where !condition(self) {
                 fixture.service()
                 var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
                 _ = poll(&pfd, 1, 5)
@@ -242,13 +242,48 @@ struct LiveHostTests {
         _ = slow
     }
 
-    @Test func aSecondTerminalUnderATakenNameIsRefused() throws {
+    @Test func aSecondTerminalUnderATakenNameIsRefusedOnceTheNamesReleaseIsOver() throws {
         let fixture = try Fixture()
         let first = try joined(fixture, "sam")
         let second = try Peer(fixture)
         second.hello("sam")
+        second.read(fixture, rounds: 20) { $0.closed }
+        #expect(!second.closed && second.messages.isEmpty, "held while the name may yet be released")
+        #expect(fixture.host.holdsHellos)
+        fixture.wall += LiveHost.nameRelease
         second.read(fixture) { $0.closed }
         #expect(second.byeReason?.contains("already in this meeting") == true)
+        #expect(fixture.host.joinedNames == ["sam"])
+        #expect(!fixture.host.holdsHellos)
+        _ = first
+    }
+
+    @Test func aTerminalKilledAndJoinedAgainAtOnceGetsItsNameOnceTheOldConnectionEnds() throws {
+        let fixture = try Fixture()
+        var first: Peer? = try joined(fixture, "sam")
+        // Another process holds the old socket a moment (a fork before its exec), so the
+        // host sees the new hello before the old connection's end.
+        let heldElsewhere = dup(first!.fd)
+        first = nil
+        let again = try Peer(fixture)
+        again.hello("sam")
+        again.read(fixture, rounds: 20) { $0.closed }
+        #expect(!again.closed && again.messages.isEmpty, "held, not refused")
+        Glibc.close(heldElsewhere)
+        again.read(fixture) { $0.isReady || $0.closed }
+        #expect(again.isReady && again.byeReason == nil, "joined under its own name")
+        #expect(fixture.host.joinedNames == ["sam"])
+    }
+
+    @Test func aSecondHelloWhileTheFirstIsHeldIsOutOfTurn() throws {
+        let fixture = try Fixture()
+        let first = try joined(fixture, "sam")
+        let second = try Peer(fixture)
+        second.hello("sam")
+        second.read(fixture, rounds: 5) { $0.closed }
+        second.hello("sam")  // must not start the wait again
+        second.read(fixture) { $0.closed }
+        #expect(second.byeReason?.contains("out of turn") == true)
         _ = first
     }
 
@@ -273,6 +308,16 @@ struct LiveHostTests {
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(folder.liveSockets().isEmpty)
         #expect(!FileManager.default.fileExists(atPath: path), "the stale socket is gone")
+        var info = stat()
+        #expect(lstat(folder.path, &info) == 0 && info.st_mode & 0o777 == 0o700)
+    }
+
+    @Test(arguments: [0o755, 0o600, 0o777] as [mode_t])
+    func theLiveFolderIsMadePrivateAndUsableWhateverItsModeWas(_ mode: mode_t) throws {
+        let folder = LiveFolder(path: "/tmp/dlt-\(UUID().uuidString.prefix(8))")
+        #expect(mkdir(folder.path, 0o700) == 0 && chmod(folder.path, mode) == 0)
+        defer { try? FileManager.default.removeItem(atPath: folder.path) }
+        try folder.prepare()
         var info = stat()
         #expect(lstat(folder.path, &info) == 0 && info.st_mode & 0o777 == 0o700)
     }

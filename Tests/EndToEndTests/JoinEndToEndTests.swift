@@ -155,6 +155,31 @@ struct JoinEndToEndTests {
         try meeting.joiner.waitFor("› half a thought")
     }
 
+    /// A frozen terminal (an ssh session that hung) still holds its connection when its
+    /// typist joins again elsewhere: the new one waits for the name instead of being refused.
+    @Test func aJoinerRejoinedWhileItsOldTerminalHangsGetsInOnceTheOldOneGoes() throws {
+        let meeting = try Meeting()
+        try meeting.joiner.type("half a thought")
+        try meeting.waitForJournalledDraft("half a thought")
+        let old = try meeting.joiner.programPID()
+        kill(old, SIGSTOP)
+        let again = try meeting.rejoin()
+        Thread.sleep(forTimeInterval: 0.3)  // its hello is at the host by now, waiting for the name
+        kill(old, SIGKILL)
+        try again.waitFor("› half a thought")
+        try meeting.host.waitFor("sam joined the meeting")
+    }
+
+    @Test func aSecondTerminalUnderATakenNameIsToldWhyInOneLine() throws {
+        let meeting = try Meeting()
+        let second = try meeting.rejoin()
+        let screen = try second.waitFor("[exit 1 sane]").replacingOccurrences(of: "\n", with: "")  // wrapped at 100 columns
+        #expect(screen.contains("A terminal named sam is already in this meeting: join with another --name."))
+        try meeting.joiner.type("still in")
+        try meeting.joiner.press("Enter")
+        try meeting.host.waitFor("still in")  // the first sam is untouched
+    }
+
     @Test func whenTheHostIsKilledTheJoinerSaysSoKeepsItsDraftAndWaits() throws {
         let meeting = try Meeting()
         try meeting.joiner.type("not sent yet")

@@ -36,7 +36,9 @@ public struct LiveFolder: Sendable {
         guard lstat(path, &info) == 0 else { throw LiveError("cannot read \(path): \(PlainError.reason(errno: errno))") }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw LiveError("\(path) is not a folder; remove it") }
         guard info.st_uid == getuid() else { throw LiveError("\(path) belongs to another user; remove it or set XDG_RUNTIME_DIR") }
-        if info.st_mode & 0o077 != 0, chmod(path, 0o700) != 0 {
+        // Exactly 0700: open to others is unsafe, and a umask that took the owner's x bit
+        // (the socket's own umask, set a moment by another thread) leaves it unusable.
+        if info.st_mode & 0o777 != 0o700, chmod(path, 0o700) != 0 {
             throw LiveError("\(path) is open to others and cannot be made private")
         }
     }

@@ -33,6 +33,8 @@ public final class LiveHost {
         /// Requests in the current second, against `requestsPerSecond`.
         var windowStart = 0
         var requestsInWindow = 0
+        /// A hello whose name a joined terminal still holds, and when it came (see `nameRelease`).
+        var heldHello: (hello: LiveMessage.Hello, since: Int)?
         init(channel: LineChannel) { self.channel = channel }
     }
 
@@ -42,6 +44,11 @@ public final class LiveHost {
     public static let maximumTerminals = 64
     /// More requests than this in a second is a flood, not people typing.
     public static let requestsPerSecond = 200
+    /// How long a hello waits for the name it asks for, in wall milliseconds. A terminal
+    /// killed and joined again at once may say hello before its old connection's end is
+    /// seen (another process can hold the old socket a moment); a name still held after
+    /// this is taken, and the hello refused.
+    public static let nameRelease = 1000
 
     /// Listens at the meeting's socket in `folder`. A socket left there by a host that died
     /// is replaced; one that answers means the meeting is live elsewhere.
@@ -87,8 +94,13 @@ public final class LiveHost {
             }
             if let peer = terminals[number], let end = peer.channel.end { drop(number, because: end) }
         }
+        decideHeldHellos(now: now, wall: wall)
         return recorded
     }
+
+    /// Whether a hello waits for its name: the host's loop services the link when its wait
+    /// runs out too, so the hello is answered within `nameRelease` even if nothing else stirs.
+    public var holdsHellos: Bool { terminals.values.contains { $0.heldHello != nil } }
 
     /// Sends an event the host recorded itself to every joined terminal.
     public func broadcast(_ event: Event, by terminal: Int? = nil, request: Int? = nil) {
@@ -154,25 +166,16 @@ public final class LiveHost {
             return refuse(number, "It sent \(error.description).")
         }
         switch message {
-        case .hello(let hello) where peer.name == nil:
+        case .hello(let hello) where peer.name == nil && peer.heldHello == nil:
             guard hello.version == LiveMessage.version else {
                 return refuse(number, "It speaks live version \(hello.version); this host speaks \(LiveMessage.version). Use the same Debrief on both sides.")
             }
-            let name = String(VisibleText.line(hello.name).prefix(100))
-            guard !name.isEmpty else { return refuse(number, "A terminal needs a name (--name).") }
-            if !hello.probe, terminals.values.contains(where: { $0.isJoined && $0.name == name }) {
-                return refuse(number, "A terminal named \(name) is already in this meeting: join with another --name.")
-            }
-            peer.name = name
-            let meeting = recorder.header.meeting
-            peer.channel.send(LiveMessage.welcome(.init(session: recorder.baseName, folder: recorder.store.folder.path,
-                                                        title: meeting.title, terminal: number, now: now())).line())
-            if hello.probe {
-                peer.channel.close()
-                terminals[number] = nil
+            guard !name(of: hello).isEmpty else { return refuse(number, "A terminal needs a name (--name).") }
+            if !hello.probe, isTaken(name(of: hello)) {
+                peer.heldHello = (hello, wall)
                 return
             }
-            sendHistory(to: peer)
+            greet(number, peer, hello, now: now)
         case .request(let id, let request) where peer.isJoined:
             if wall - peer.windowStart >= 1000 {
                 peer.windowStart = wall
@@ -192,6 +195,36 @@ public final class LiveHost {
             drop(number, because: .closed)
         default:
             refuse(number, "It sent a message out of turn.")
+        }
+    }
+
+    private func name(of hello: LiveMessage.Hello) -> String { String(VisibleText.line(hello.name).prefix(100)) }
+
+    private func isTaken(_ name: String) -> Bool { terminals.values.contains { $0.isJoined && $0.name == name } }
+
+    private func greet(_ number: Int, _ peer: Peer, _ hello: LiveMessage.Hello, now: () -> Int) {
+        peer.name = name(of: hello)
+        let meeting = recorder.header.meeting
+        peer.channel.send(LiveMessage.welcome(.init(session: recorder.baseName, folder: recorder.store.folder.path,
+                                                    title: meeting.title, terminal: number, now: now())).line())
+        if hello.probe {
+            peer.channel.close()
+            terminals[number] = nil
+            return
+        }
+        sendHistory(to: peer)
+    }
+
+    /// A held hello is answered once its name is free, refused once `nameRelease` is over.
+    private func decideHeldHellos(now: () -> Int, wall: Int) {
+        for number in terminals.keys.sorted() {
+            guard let peer = terminals[number], let (hello, since) = peer.heldHello else { continue }
+            if !isTaken(name(of: hello)) {
+                peer.heldHello = nil
+                greet(number, peer, hello, now: now)
+            } else if wall - since >= Self.nameRelease {
+                refuse(number, "A terminal named \(name(of: hello)) is already in this meeting: join with another --name.")
+            }
         }
     }
 

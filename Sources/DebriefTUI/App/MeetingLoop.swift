@@ -88,6 +88,11 @@ public final class MeetingLoop {
                     saveDraft()
                     return .interrupted
                 }
+                // A hello waiting for its name is answered even if nothing else stirs.
+                if recorder.needsService, let outcome = serviceLink() {
+                    if outcome != .ended { saveDraft() }
+                    return outcome
+                }
                 // No input for the whole wait: the clock turned over, typing paused, or a
                 // picker's pause is over.
                 tick()

@@ -27,6 +27,9 @@ public protocol MeetingWriter: AnyObject {
     /// Handles whatever the link has ready, without waiting; events from other terminals
     /// go to `apply`, in order.
     func service(now: () -> Int, wall: Int, apply: (Event) -> Void)
+    /// Whether the link has something to decide though nothing arrives (a hello waiting for
+    /// its name): the loop services it when its wait runs out too.
+    var needsService: Bool { get }
     /// Why the link to the writer ended (a joined terminal only); nil while it holds.
     var disconnection: String? { get }
     /// One-line news for the message line ("sam@laptop left the meeting"), taken once.
@@ -40,6 +43,7 @@ extension MeetingWriter {
     public var terminalName: String? { nil }
     public var pollDescriptors: [pollfd] { [] }
     public func service(now: () -> Int, wall: Int, apply: (Event) -> Void) {}
+    public var needsService: Bool { false }
     public var disconnection: String? { nil }
     public func takeNotices() -> [String] { [] }
     public func takeLateAnswers() -> [Event] { [] }
@@ -83,5 +87,6 @@ public final class HostWriter: MeetingWriter {
         for event in host.service(now: now, wall: wall) { apply(event) }
     }
 
+    public var needsService: Bool { host.holdsHellos }
     public func takeNotices() -> [String] { host.takeNotices() }
 }
