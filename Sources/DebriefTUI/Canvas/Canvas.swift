@@ -141,15 +141,18 @@ public struct Canvas: Equatable, Sendable {
     /// otherwise.
     private mutating func asciiText(_ bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, style: Style, limit: Int) -> Int? {
         for byte in bytes where byte < 0x20 || byte >= 0x7F { return nil }
-        var column = x
+        let count = min(bytes.count, max(0, limit - x))
+        let skipped = min(count, max(0, -x))  // columns left of the canvas
         var slot = Slot(code: 0x20, style: style)
-        for byte in bytes {
-            if column >= limit { break }
-            slot.code = UInt32(byte)
-            if column >= 0 { slots[y * width + column] = slot }
-            column += 1
+        let start = y * width + x
+        // Through the buffer, as `fill`: the input's text is drawn on every key.
+        slots.withUnsafeMutableBufferPointer { cells in
+            for offset in skipped..<count {
+                slot.code = UInt32(bytes[offset])
+                cells[start + offset] = slot
+            }
         }
-        return column - x
+        return count
     }
 
     /// Draws untrusted text on one row from column `x`, clipped at `x + maxWidth` and the
@@ -194,9 +197,15 @@ public struct Canvas: Equatable, Sendable {
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .normal) {
         lineage = nil
         let blank = Slot(code: 0x20, style: style)
-        for row in max(0, y)..<min(height, y + h) {
-            for column in max(0, x)..<min(width, x + w) {
-                slots[row * width + column] = blank
+        let columns = max(0, x)..<max(max(0, x), min(width, x + w))
+        let rows = max(0, y)..<max(max(0, y), min(height, y + h))
+        guard !columns.isEmpty, !rows.isEmpty else { return }
+        // A row at a time through the buffer: set cell by cell, each cell paid a uniqueness
+        // and a bounds check (the input's area is cleared on every key).
+        let width = width
+        slots.withUnsafeMutableBufferPointer { cells in
+            for row in rows {
+                (cells.baseAddress! + row * width + columns.lowerBound).update(repeating: blank, count: columns.count)
             }
         }
     }
