@@ -26,7 +26,7 @@ public final class HeadlessTerminal: Terminal {
     }
 
     /// Characters echoed before their frames, and those whose next frame showed something
-    /// else in their place (an echo should never be one).
+    /// else in their place (only where keys read with the echoed one took it back).
     public private(set) var echoes = 0
     public private(set) var echoesContradicted = 0
     private var pendingEcho: TypedEcho?
