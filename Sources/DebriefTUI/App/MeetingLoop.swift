@@ -98,12 +98,12 @@ public final class MeetingLoop {
                 tick()
                 continue
             }
-            // Every key already waiting is handled before the next frame: a burst of keys
-            // (a fast typist, a slow frame late in a long meeting) costs one frame, not one
-            // per key, so the screen never falls behind the keyboard.
             // The first key's character goes on screen at once when its frame will show it
             // just so (`TypedEcho`): the typist sees it before the frame is worked out.
             if let first = input, let echo = Self.echo(&screen, &model, first, size: terminal.size) { terminal.echo(echo) }
+            // Every key already waiting is handled before the next frame: a burst of keys
+            // (a fast typist, a slow frame late in a long meeting) costs one frame, not one
+            // per key, so the screen never falls behind the keyboard.
             while let next = input {
                 readClocks()
                 lastInput = model.wallTime

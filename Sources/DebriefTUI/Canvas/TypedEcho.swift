@@ -6,8 +6,8 @@
 /// the echo on it), so the screen ends as the frame even when keys read with the echoed
 /// one took it back.
 ///
-/// Why: the frame (handling the key, wrapping the input, comparing frames, curses'
-/// update) takes most of a key's time, and the typist waits for the character alone.
+/// Why: the frame (handling the key, wrapping the input, comparing frames, the terminal
+/// library's update) takes most of a key's time, and the typist waits for the character.
 public struct TypedEcho: Equatable, Sendable {
     public var x: Int
     public var y: Int

@@ -120,11 +120,12 @@ public struct IncrementalScreen: Sendable {
         return frame.canvas
     }
 
-    /// The echo of `input` on the last frame drawn, if it is a key whose frame will differ
-    /// from that one only by its character where the cursor stands and the cursor a column
-    /// on: printable ASCII appended to the input (`AppModel.appendsToInput`) on a kept frame
-    /// of this model, on a row with a text column left (the cursor stands after a full row
-    /// in the column kept for it; a character there starts the next row, and may grow the input).
+    /// The echo of `input` on the last frame drawn, if it is a key whose frame will show its
+    /// character where the cursor stands, in the plain style, and the cursor a column on:
+    /// printable ASCII appended to the input (`AppModel.appendsToInput`) on a kept frame of
+    /// this model, on a row with a text column left (after a full row the cursor stands in
+    /// the column kept for it, and a character there starts the next row). The property
+    /// test in `IncrementalScreenTests` checks every echo against the frame that follows.
     public func echo(of input: Input, _ model: AppModel, size: TerminalSize) -> TypedEcho? {
         guard case .key(let key) = input, case .character(let character) = key,
               character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
