@@ -22,11 +22,7 @@ public final class NcursesTerminal: Terminal {
     /// attribute, and ncurses then ends every frame with a reset (ESC ( B ESC [ m) in a
     /// second write, a system call and six bytes a keystroke.
     private var roleAttributes: [attr_t] = []
-    var lastCanvas: Canvas? {
-        didSet { if lastCanvas == nil { shownEcho = nil } }
-    }
-    /// A character echoed on `lastCanvas` (see `TypedEcho`), until the next frame.
-    private var shownEcho: TypedEcho?
+    var lastCanvas: Canvas?
     /// One cell's text as a C wide string, reused so drawing a cell allocates nothing.
     private var wideText: [wchar_t] = []
     static let pasteStart = Int32(KEY_MAX) + 1
@@ -136,10 +132,8 @@ public final class NcursesTerminal: Terminal {
         // Hand curses only the cells that changed since the last frame: stdscr still holds
         // the others. Passing all of them cost more CPU per keystroke than drawing the frame
         // (see Tests/Benchmarks). A new size or a first frame draws everything.
-        let changed = canvas.changedCells(since: lastCanvas, echoed: shownEcho)
-        let shownCursor = shownEcho?.cursorAfter ?? lastCanvas?.cursor
-        let sameCursor = canvas.cursor?.x == shownCursor?.x && canvas.cursor?.y == shownCursor?.y
-        shownEcho = nil
+        let changed = canvas.changedCells(since: lastCanvas)
+        let sameCursor = canvas.cursor?.x == lastCanvas?.cursor?.x && canvas.cursor?.y == lastCanvas?.cursor?.y
         // The frame is kept even when it shows nothing new: holding on to the older one
         // would keep the screen's spare frame shared, and the next key would copy all its
         // cells (24 KB at 100×30) before drawing the input into it.
@@ -179,20 +173,6 @@ public final class NcursesTerminal: Terminal {
             curs_set(0)
         }
         refresh()
-    }
-
-    /// The character goes to the screen through curses, as the frame's own cell would, and
-    /// the cursor after it: curses knows what the screen shows, and the frame, when it shows
-    /// the same, has nothing left to draw.
-    public func echo(_ echo: TypedEcho) {
-        guard let shown = lastCanvas, shownEcho == nil, let cursor = shown.cursor, cursor.x == echo.x, cursor.y == echo.y,
-              echo.x + 1 < shown.width, echo.y < shown.height else { return }
-        wideText.append(wchar_t(bitPattern: echo.character.value))
-        draw(echo.y * shown.width + echo.x, .normal, width: shown.width)
-        attrset(Int32(bitPattern: debrief_a_normal()))
-        move(Int32(echo.y), Int32(echo.x + 1))
-        refresh()
-        shownEcho = echo
     }
 
     /// Hands curses the run of characters collected in `wideText`, from cell `start` on, and

@@ -69,11 +69,8 @@ struct IncrementalScreenTests {
             var clocksAt = driver.model.now
             var previous = screen.render(driver.model, size: size)
             for (index, pick) in steps.enumerated() {
-                var echo: TypedEcho?
                 switch Self.steps[pick] {
-                case .key(let key):
-                    echo = screen.echo(of: .key(key), driver.model, size: size)
-                    driver.send(.key(key))
+                case .key(let key): driver.send(.key(key))
                 case .paste(let text): driver.send(.paste(text))
                 case .wait(let milliseconds): driver.model.now += milliseconds
                 case .resize(let choice):
@@ -98,13 +95,6 @@ struct IncrementalScreenTests {
                 let same = frame == full
                 #expect(same, "step \(index) (\(Self.steps[pick])) at \(size.width)×\(size.height):\n\(frame.text)\n---\n\(full.text)")
                 if !same { return }
-                // An echo shows, before the frame, exactly what the frame shows there.
-                if let echo {
-                    let cell = echo.y * size.width + echo.x
-                    #expect(previous.cursor.map { $0 == (echo.x, echo.y) } == true, "step \(index): echoed at the cursor")
-                    #expect(frame.content(at: cell) == .scalar(echo.character) && frame.style(at: cell) == .normal, "step \(index)")
-                    #expect(frame.cursor.map { $0 == echo.cursorAfter } == true, "step \(index): the cursor after the echo")
-                }
                 // The terminal compares frames of one lineage on their redrawn rows only: it
                 // must find every cell that a comparison of all of them finds.
                 var unstamped = frame
@@ -113,34 +103,6 @@ struct IncrementalScreenTests {
                 previous = frame
             }
         }
-    }
-
-    @Test(arguments: sizes)
-    func typingANoteEchoesEveryCharacterButTheFirstAndThoseThatEndARow(_ size: TerminalSize) {
-        var driver = Self.meeting(notes: 3, section: 0, rows: 0)
-        var screen = IncrementalScreen()
-        var frame = screen.render(driver.model, size: size)
-        var echoed = ""
-        // Over five rows at any width: past the input's four, it scrolls.
-        let words = "Reels beat static posts on engagement by far in every market but one; "
-        let text = String(repeating: words, count: 1 + 5 * size.width / words.count)
-        for (index, character) in text.enumerated() {
-            let echo = screen.echo(of: .key(.character(character)), driver.model, size: size)
-            driver.send(.key(.character(character)))
-            let previous = frame
-            frame = screen.render(driver.model, size: size)
-            guard let echo else { continue }
-            echoed.append(Character(echo.character))
-            let cell = echo.y * size.width + echo.x
-            #expect(previous.cursor.map { $0 == (echo.x, echo.y) } == true, "key \(index)")
-            #expect(frame.content(at: cell) == .scalar(echo.character) && frame.style(at: cell) == .normal, "key \(index)")
-            #expect(frame.cursor.map { $0 == echo.cursorAfter } == true, "key \(index): \(String(describing: frame.cursor))")
-        }
-        #expect(echoed.count >= text.count * 9 / 10, "\(echoed.count) of \(text.count)")
-        #expect(!echoed.hasPrefix("R"), "the first key shows the input's hint going: its frame, not an echo")
-        // Nothing typed on top of a command or an overlay is echoed.
-        driver.press(.function(1))  // help
-        #expect(screen.echo(of: .key(.character("x")), driver.model, size: size) == nil)
     }
 
     @Test func typingANoteRedrawsOnlyTheInputAfterItsFirstKey() {

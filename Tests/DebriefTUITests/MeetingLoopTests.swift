@@ -27,34 +27,6 @@ struct MeetingLoopTests {
         #expect(try SessionReader.read(recorder.journalURL).events == recorder.events)
     }
 
-    /// Types `keys` one at a time, each after the loop has drawn the last and waits, then stops it.
-    private func typeOneByOne(_ keys: [Input], _ loop: MeetingLoop, _ terminal: HeadlessTerminal) -> MeetingLoop.Outcome {
-        var keys = keys[...]
-        var waitsSeen = terminal.idleWaits
-        return loop.run {
-            guard terminal.idleWaits > waitsSeen else { return false }
-            waitsSeen = terminal.idleWaits
-            guard let next = keys.popFirst() else { return true }
-            terminal.type(next)
-            return false
-        }
-    }
-
-    @Test func typedOneByOneEveryCharacterButTheFirstIsEchoedAsItsFrameShowsIt() throws {
-        let terminal = HeadlessTerminal(width: 80, height: 24)
-        let (loop, _) = try makeLoop(terminal, clock: TestClock())
-        let text = "Reach beat target by a third"
-        #expect(typeOneByOne(text.map { .key(.character($0)) }, loop, terminal) == .interrupted)
-        #expect(terminal.echoes == text.count - 1, "the first key's frame takes the hint away: not an echo")
-        #expect(terminal.echoesContradicted == 0)
-        #expect(terminal.screen.lines.contains { $0.contains("› " + text) })
-        // Keys read together: the first is echoed, the one after takes it back, the frame draws over it.
-        terminal.type(.key(.character("x")), .key(.backspace))
-        #expect(typeOneByOne([], loop, terminal) == .interrupted)
-        #expect(terminal.echoes == text.count && terminal.echoesContradicted == 1)
-        #expect(loop.model.editor.text == text)
-    }
-
     @Test func facilitatorKeysNeverTypeIntoTheNoteAndLettersNeverCommand() throws {
         let terminal = HeadlessTerminal()
         let (loop, recorder) = try makeLoop(terminal, clock: TestClock())

@@ -2,17 +2,6 @@ import DebriefKit
 
 /// The note input: editing keys, history, and saving a note (new or edited).
 extension AppModel {
-    /// Whether `key` only appends its character to the note being typed in the input, as
-    /// most keys of a meeting do: it is no command here, nothing covers the input, the
-    /// cursor is at the end of text already begun, and the note has room. Such a key can be
-    /// shown before it is handled (`TypedEcho`).
-    public func appendsToInput(_ key: Key) -> Bool {
-        guard case .character = key, view == .notes, overlay == nil, sinceLastTime == nil, focus == .input,
-              waitingPicker == nil, !editor.text.isEmpty, editor.cursorIsAtEnd,
-              editor.text.utf8.count < Limits.noteBytes else { return false }
-        return KeyMap.command(for: key, in: keyContext) == nil
-    }
-
     mutating func performTyping(_ command: Command) -> [AppEffect] {
         if command != .cursorUp, command != .cursorDown { historyIndex = nil }
         switch command {

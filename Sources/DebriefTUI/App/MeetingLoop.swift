@@ -98,9 +98,6 @@ public final class MeetingLoop {
                 tick()
                 continue
             }
-            // The first key's character goes on screen at once when its frame will show it
-            // just so (`TypedEcho`): the typist sees it before the frame is worked out.
-            if let first = input, let echo = Self.echo(&screen, &model, first, size: terminal.size) { terminal.echo(echo) }
             // Every key already waiting is handled before the next frame: a burst of keys
             // (a fast typist, a slow frame late in a long meeting) costs one frame, not one
             // per key, so the screen never falls behind the keyboard.
@@ -171,10 +168,6 @@ public final class MeetingLoop {
     private static func frame(_ screen: inout IncrementalScreen, _ model: inout AppModel, size: TerminalSize,
                               clocksMayWait: Bool = false) -> Canvas {
         screen.render(model, size: size, clocksMayWait: clocksMayWait)
-    }
-
-    private static func echo(_ screen: inout IncrementalScreen, _ model: inout AppModel, _ input: Input, size: TerminalSize) -> TypedEcho? {
-        screen.echo(of: input, model, size: size)
     }
 
     private static func clocksAreDue(_ screen: inout IncrementalScreen, _ model: inout AppModel) -> Bool {

@@ -28,8 +28,6 @@ public struct NoteEditor: Equatable, Sendable {
     }
 
     public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
-    /// Whether the cursor stands after the last character (typing appends).
-    public var cursorIsAtEnd: Bool { cursor == length }
     public var canUndo: Bool { !undoStack.isEmpty }
 
     // MARK: Changing the text

@@ -25,31 +25,9 @@ public final class HeadlessTerminal: Terminal {
         pending.append(.resize)
     }
 
-    /// Characters echoed before their frames, and those whose next frame showed something
-    /// else in their place (only where keys read with the echoed one took it back).
-    public private(set) var echoes = 0
-    public private(set) var echoesContradicted = 0
-    private var pendingEcho: TypedEcho?
-
     public func present(_ canvas: Canvas) {
-        if let echo = pendingEcho {
-            let index = echo.y * canvas.width + echo.x
-            // (The cursor may have gone on: keys read with the echoed one share its frame.)
-            let shown = canvas.width == screen.width && canvas.height == screen.height
-                && canvas.content(at: index) == .scalar(echo.character) && canvas.style(at: index) == .normal
-            if !shown { echoesContradicted += 1 }
-            pendingEcho = nil
-        }
         screen = canvas
         framesPresented += 1
-    }
-
-    /// Draws the character on the screen as a terminal would, until the next frame.
-    public func echo(_ echo: TypedEcho) {
-        echoes += 1
-        pendingEcho = echo
-        screen.text(String(echo.character), x: echo.x, y: echo.y)
-        screen.cursor = echo.cursorAfter
     }
 
     public func bell() { bellsRung += 1 }

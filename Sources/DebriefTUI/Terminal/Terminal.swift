@@ -4,9 +4,6 @@
 public protocol Terminal: AnyObject {
     var size: TerminalSize { get }
     func present(_ canvas: Canvas)
-    /// Shows a typed character before its frame (see `TypedEcho`); the next `present`
-    /// draws from what the screen then shows.
-    func echo(_ echo: TypedEcho)
     /// Waits up to `timeoutMilliseconds` for input; nil when none came (the clock's tick).
     func nextInput(timeoutMilliseconds: Int) -> Input?
     /// Gives the terminal back to the shell (Ctrl-Z) and takes it again on `fg`.
@@ -21,7 +18,6 @@ public protocol Terminal: AnyObject {
 }
 
 extension Terminal {
-    public func echo(_ echo: TypedEcho) {}
     public func suspend() {}
     public func bell() {}
     public var inputDescriptor: Int32? { nil }

@@ -120,23 +120,6 @@ public struct IncrementalScreen: Sendable {
         return frame.canvas
     }
 
-    /// The echo of `input` on the last frame drawn, if it is a key whose frame will show its
-    /// character where the cursor stands, in the plain style, and the cursor a column on:
-    /// printable ASCII appended to the input (`AppModel.appendsToInput`) on a kept frame of
-    /// this model, on a row with a text column left (after a full row the cursor stands in
-    /// the column kept for it, and a character there starts the next row). The property
-    /// test in `IncrementalScreenTests` checks every echo against the frame that follows.
-    public func echo(of input: Input, _ model: AppModel, size: TerminalSize) -> TypedEcho? {
-        guard case .key(let key) = input, case .character(let character) = key,
-              character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
-              (0x20...0x7E).contains(scalar.value), model.appendsToInput(key),
-              kept?.backdrop.matches(model, size: size) == true, let area = kept?.input.area,
-              let cursor = (kept?.shown ?? kept?.canvas)?.cursor else { return nil }
-        let textEnd = area.x + NoteInput.promptWidth + NoteInput.textWidth(area.width)
-        guard cursor.x < textEnd, (area.y..<(area.y + area.height)).contains(cursor.y) else { return nil }
-        return TypedEcho(x: cursor.x, y: cursor.y, character: scalar)
-    }
-
     /// Whether the last frame kept its clocks from before their turnover (`clocksMayWait`).
     public func clocksAreDue(_ model: AppModel) -> Bool {
         model.view == .notes && kept?.showsClocks(at: model.now) == false
