@@ -242,13 +242,19 @@ struct LiveHostTests {
         _ = slow
     }
 
-    @Test func aSecondTerminalUnderATakenNameIsRefusedOnceTheNamesReleaseIsOver() throws {
-        let fixture = try Fixture()
-        let first = try joined(fixture, "sam")
+    /// `name` joined, and a second terminal whose hello under that name the host holds.
+    private func heldBehind(_ fixture: Fixture, _ name: String) throws -> (first: Peer, second: Peer) {
+        let first = try joined(fixture, name)
         let second = try Peer(fixture)
-        second.hello("sam")
+        second.hello(name)
         second.read(fixture, rounds: 20) { $0.closed }
         #expect(!second.closed && second.messages.isEmpty, "held while the name may yet be released")
+        return (first, second)
+    }
+
+    @Test func aSecondTerminalUnderATakenNameIsRefusedOnceTheNamesReleaseIsOver() throws {
+        let fixture = try Fixture()
+        let (first, second) = try heldBehind(fixture, "sam")
         #expect(fixture.host.holdsHellos)
         fixture.wall += LiveHost.nameRelease
         second.read(fixture) { $0.closed }
@@ -277,10 +283,7 @@ struct LiveHostTests {
 
     @Test func aSecondHelloWhileTheFirstIsHeldIsOutOfTurn() throws {
         let fixture = try Fixture()
-        let first = try joined(fixture, "sam")
-        let second = try Peer(fixture)
-        second.hello("sam")
-        second.read(fixture, rounds: 5) { $0.closed }
+        let (first, second) = try heldBehind(fixture, "sam")
         second.hello("sam")  // must not start the wait again
         second.read(fixture) { $0.closed }
         #expect(second.byeReason?.contains("out of turn") == true)
