@@ -1,5 +1,6 @@
 import DebriefKit
 @testable import DebriefTUI
+import PropertyBased
 import Testing
 
 /// Canvas drawing fast paths: plain ASCII and rules land exactly where the general path would.
@@ -94,6 +95,29 @@ struct CanvasDrawingTests {
         plain.text("e\u{301}", x: 0, y: 0)
         plain.text("👍🏽", x: 4, y: 0)
         #expect(after == plain, "a precomposed letter equals its decomposed form, as Strings do")
+    }
+
+    @Test func changedCellsFindsWhatComparingEveryCellFindsWithClustersOrWithout() async {
+        let looks: [(String, Style)] = [(" ", .normal), ("a", .normal), ("a", .muted), ("字", .normal), ("👍🏽", .normal), ("e\u{301}", .normal)]
+        let picks = Gen.int(in: 0...(looks.count - 1)).array(of: 0...12)
+        await propertyCheck(count: 300, input: picks, picks) { before, after in
+            func canvas(_ picks: [Int]) -> Canvas {
+                var canvas = Canvas(width: 5, height: 3)
+                for (index, pick) in picks.enumerated() { canvas.text(looks[pick].0, x: index % 4, y: index / 4, style: looks[pick].1) }
+                return canvas
+            }
+            let (old, new) = (canvas(before), canvas(after))
+            let differing = new.cells.indices.filter { new.cells[$0] != old.cells[$0] }
+            #expect(new.changedCells(since: old) == differing, "\(before) → \(after)")
+        }
+    }
+
+    @Test func aClusterKeptAtTheSamePlaceOfItsTableIsStillComparedByText() {
+        var before = Canvas(width: 3, height: 1)
+        before.text("👍🏽", x: 0, y: 0)
+        var after = Canvas(width: 3, height: 1)
+        after.text("👍🏿", x: 0, y: 0)  // the first cluster of each canvas: the same slot, another text
+        #expect(after.changedCells(since: before) == [0])
     }
 
     @Test func plainScalarsAreEachOneClusterOfOneColumn() {

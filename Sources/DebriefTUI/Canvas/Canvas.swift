@@ -262,10 +262,27 @@ public struct Canvas: Equatable, Sendable {
             rows = Self.hull(mine.rows, theirs.rows).clamped(to: 0..<height)
         }
         var changed: [Int] = []
-        for index in (rows.lowerBound * width)..<(rows.upperBound * width) where !sameCell(index, as: previous) {
-            changed.append(index)
+        // Without clusters a cell is its slot, so a row whose slots are equal has not changed:
+        // a tight compare of plain words a row before any look at its cells (a clock's
+        // turnover and every frame drawn in full compare the whole screen).
+        let bytewise = clusters.isEmpty && previous.clusters.isEmpty
+        for row in rows {
+            let start = row * width
+            if bytewise, Self.sameRow(slots, previous.slots, from: start, count: width) { continue }
+            for index in start..<(start + width) where !sameCell(index, as: previous) {
+                changed.append(index)
+            }
         }
         return changed
+    }
+
+    private static func sameRow(_ mine: [Slot], _ theirs: [Slot], from start: Int, count: Int) -> Bool {
+        mine.withUnsafeBufferPointer { a in
+            theirs.withUnsafeBufferPointer { b in
+                for index in start..<(start + count) where a[index] != b[index] { return false }
+                return true
+            }
+        }
     }
 
     /// The smallest range holding both (an empty one adds nothing).
