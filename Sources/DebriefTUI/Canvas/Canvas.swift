@@ -226,6 +226,17 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
+    /// Takes every cell of `source`, a canvas of the same size, into this canvas's own
+    /// storage: a frame kept for drawing into is brought up to date without a new one.
+    mutating func take(cellsOf source: Canvas) {
+        precondition(source.width == width && source.height == height, "take(cellsOf:) needs canvases of one size")
+        lineage = nil
+        clusters = source.clusters
+        slots.withUnsafeMutableBufferPointer { to in
+            source.slots.withUnsafeBufferPointer { from in to.baseAddress!.update(from: from.baseAddress!, count: from.count) }
+        }
+    }
+
     /// Copies the cells of `area` from `source`, a canvas drawn with the same coordinates
     /// (clipped to both): a part of the screen drawn once and kept (`TableFrameMemo`) is put
     /// back without drawing it again.

@@ -37,7 +37,8 @@ public struct IncrementalScreen: Sendable {
         /// shows (`shown`) until it takes the next, so the other (`spare`) is ours alone and
         /// the input is redrawn into it in place. Copying the kept frame instead cost a
         /// 24 KB allocation and copy a key at 100×30. Outside the input's rows both are the
-        /// kept frame: the input is drawn only inside its area.
+        /// kept frame (the input is drawn only inside its area), or were, before a clock
+        /// turned over: such a frame takes the kept frame's cells again before it is drawn into.
         var shown: Canvas?
         var spare: Canvas?
         /// Its identity in `Canvas.Lineage`.
@@ -51,13 +52,12 @@ public struct IncrementalScreen: Sendable {
             now >= drawnAt && now < validUntil
         }
 
-        /// The clocks drawn again for `model.now` into the kept frame. The last two frames
-        /// no longer match it outside the input: they go, and the frame gets a new identity
-        /// (the terminal compares the next frame with the last one cell by cell).
+        /// The clocks drawn again for `model.now` into the kept frame, which gets a new
+        /// identity: the last two frames no longer match it outside the input (they are
+        /// brought up to date when next drawn into), and the terminal compares the next frame
+        /// with the last one in full.
         mutating func redrawClocks(_ model: AppModel) {
             clocks.draw(model, in: &canvas)
-            shown = nil
-            spare = nil
             frame = Canvas.Lineage.Frame()
             canvas.lineage = Canvas.Lineage(frame: frame, rows: 0..<0)
             drawnAt = model.now
@@ -70,6 +70,9 @@ public struct IncrementalScreen: Sendable {
             var drawn = spare ?? canvas
             spare = shown
             shown = nil
+            // Drawn from the kept frame before its clocks turned over: its cells again, in
+            // place (the allocation and copy of a new frame cost more).
+            if drawn.lineage?.frame !== frame { drawn.take(cellsOf: canvas) }
             let area = input.area
             drawn.fill(x: area.x, y: area.y, width: area.width, height: area.height)
             drawn.cursor = nil
