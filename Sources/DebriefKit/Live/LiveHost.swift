@@ -217,6 +217,7 @@ public final class LiveHost {
 
     /// A held hello is answered once its name is free, refused once `nameRelease` is over.
     private func decideHeldHellos(now: () -> Int, wall: Int) {
+        guard holdsHellos else { return }  // nearly always: no sorted copy of the terminals
         for number in terminals.keys.sorted() {
             guard let peer = terminals[number], let (hello, since) = peer.heldHello else { continue }
             if !isTaken(name(of: hello)) {

@@ -70,10 +70,7 @@ public final class MeetingLoop {
                 input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
             } else if wake == .link {
                 // The link spoke: what other terminals did is on screen at the next frame.
-                if let outcome = serviceLink() {
-                    if outcome != .ended { saveDraft() }
-                    return outcome
-                }
+                if let outcome = serviceLinkBeforeEnding() { return outcome }
                 if stopRequested() {
                     saveDraft()
                     return .interrupted
@@ -89,10 +86,7 @@ public final class MeetingLoop {
                     return .interrupted
                 }
                 // A hello waiting for its name is answered even if nothing else stirs.
-                if recorder.needsService, let outcome = serviceLink() {
-                    if outcome != .ended { saveDraft() }
-                    return outcome
-                }
+                if recorder.needsService, let outcome = serviceLinkBeforeEnding() { return outcome }
                 // No input for the whole wait: the clock turned over, typing paused, or a
                 // picker's pause is over.
                 tick()
@@ -197,6 +191,14 @@ public final class MeetingLoop {
         if model.meeting.hasEnded { return .ended }
         if let reason = recorder.disconnection { return .disconnected(reason) }
         return nil
+    }
+
+    /// `serviceLink` inside the loop: when the link ends it (the host gone, this terminal
+    /// left), the input is journalled first, unless the meeting ended and saved it as a note.
+    private func serviceLinkBeforeEnding() -> Outcome? {
+        guard let outcome = serviceLink() else { return nil }
+        if outcome != .ended { saveDraft() }
+        return outcome
     }
 
     /// The wait for input ended with none: typing has paused. A picker whose pause is over
