@@ -18,12 +18,19 @@ static inline WINDOW *debrief_stdscr(void) { return stdscr; }
 static inline int debrief_lines(void) { return LINES; }
 static inline int debrief_cols(void) { return COLS; }
 static inline int debrief_key_f(int n) { return KEY_F(n); }
-static inline attr_t debrief_a_normal(void) { return A_NORMAL; }
-static inline attr_t debrief_a_bold(void) { return A_BOLD; }
-static inline attr_t debrief_a_reverse(void) { return A_REVERSE; }
-static inline attr_t debrief_a_underline(void) { return A_UNDERLINE; }
-static inline attr_t debrief_a_dim(void) { return A_DIM; }
-static inline attr_t debrief_color_pair(int n) { return COLOR_PAIR(n); }
+
+// The terminal's string capability `name`, or NULL when it has none.
+static inline const char *debrief_capability(const char *name) {
+    char *value = tigetstr(name);
+    return (value == NULL || value == (char *)-1) ? NULL : value;
+}
+// 1 when the terminal has the boolean capability `name`.
+static inline int debrief_flag(const char *name) { return tigetflag(name) > 0; }
+// A parameterized capability with up to two parameters (tiparm is variadic, which Swift
+// cannot call). The result lives in ncurses' buffer until the next call.
+static inline const char *debrief_tiparm(const char *capability, int first, int second) {
+    return tiparm(capability, first, second);
+}
 
 // 1 when the terminfo entry for `name` can address the cursor (has `cup`), 0 when it
 // cannot (dumb, hardcopy), -1 when there is no entry. Looked up before initscr, which

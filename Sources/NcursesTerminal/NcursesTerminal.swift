@@ -10,21 +10,20 @@ import Foundation
 import Glibc
 #endif
 
-/// The real terminal: ncurses does the screen diffing; this adapter turns canvases into
-/// curses calls and curses input into `Input`. The only file that talks to ncurses.
+/// The real terminal: ncurses sets the terminal up, reads its terminfo entry and decodes
+/// keys; frames go out as `FrameEncoder` writes them, one write a frame. This adapter turns
+/// canvases into those writes and curses input into `Input`. The only file that talks to
+/// ncurses (with its extensions).
 @MainActor
 public final class NcursesTerminal: Terminal {
-    private let usesColor: Bool
-    /// The colours roles map to (`--theme`): chosen per terminal.
-    private let theme: Theme
-    /// Each role's color attribute, by raw value. Roles in the terminal's own colors take
-    /// pair 0, plain text to curses: a pair of their own (-1 on -1) looks the same but is an
-    /// attribute, and ncurses then ends every frame with a reset (ESC ( B ESC [ m) in a
-    /// second write, a system call and six bytes a keystroke.
-    private var roleAttributes: [attr_t] = []
+    private var encoder: FrameEncoder
+    /// The frame on screen; nil when the next one must be drawn in full.
     var lastCanvas: Canvas?
-    /// One cell's text as a C wide string, reused so drawing a cell allocates nothing.
-    private var wideText: [wchar_t] = []
+    /// A frame's bytes, kept so a frame allocates none.
+    private var output: [UInt8] = []
+    /// Frames were written since curses last wrote to the screen: before it writes again, the
+    /// terminal is put back as it believes it left it (see `handScreenToCurses`).
+    private var drewSinceCurses = false
     static let pasteStart = Int32(KEY_MAX) + 1
     static let pasteEnd = Int32(KEY_MAX) + 2
     /// Inputs decoded together (an unknown sequence and the key that broke it off), handed
@@ -56,7 +55,6 @@ public final class NcursesTerminal: Terminal {
 
     /// Takes over the terminal. Call `restore()` before the process exits.
     public init(theme: Theme = .dark, environment: [String: String] = ProcessEnvironment.variables) {
-        self.theme = theme
         debrief_install_signal_handlers()
         Self.useUTF8Locale()
         set_escdelay(25)
@@ -71,27 +69,16 @@ public final class NcursesTerminal: Terminal {
         // Bracketed paste: the terminal wraps pasted text in ESC[200~ … ESC[201~.
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
-        usesColor = has_colors() && (environment["NO_COLOR"] ?? "").isEmpty
-        if usesColor {
-            start_color()
-            use_default_colors()
-            for role in ColorRole.allCases {
-                let (foreground, background) = theme.colors(for: role)
-                init_pair(Int16(role.rawValue + 1), foreground?.rawValue ?? -1, background?.rawValue ?? -1)
-            }
-        }
-        roleAttributes = ColorRole.allCases.map { role in
-            guard usesColor else { return Self.monochrome(role) }
-            let (foreground, background) = theme.colors(for: role)
-            let color = foreground == nil && background == nil ? debrief_a_normal() : debrief_color_pair(Int32(role.rawValue + 1))
-            // On a washed-out projector (contrast), meaning rides on attributes too.
-            return theme.emphasizesRoles ? color | Self.monochrome(role) : color
-        }
+        let usesColor = has_colors() && (environment["NO_COLOR"] ?? "").isEmpty
+        // Dim text all but vanishes on a projector: contrast keeps it at full strength.
+        encoder = FrameEncoder(codes: .fromTerminfo(usesColor: usesColor), looks: RoleLook.looks(theme: theme, usesColor: usesColor),
+                               dimsText: usesColor && theme.dimsText)
         Self.writeRaw("\u{1B}[?2004h")
     }
 
     /// Leaves the terminal as it was: cooked mode, cursor visible, main screen.
     public func restore() {
+        handScreenToCurses()
         Self.writeRaw("\u{1B}[?2004l")
         curs_set(1)
         endwin()
@@ -129,76 +116,35 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func present(_ canvas: Canvas) {
-        // Hand curses only the cells that changed since the last frame: stdscr still holds
-        // the others. Passing all of them cost more CPU per keystroke than drawing the frame
-        // (see Tests/Benchmarks). A new size or a first frame draws everything.
-        let changed = canvas.changedCells(since: lastCanvas)
-        let sameCursor = canvas.cursor?.x == lastCanvas?.cursor?.x && canvas.cursor?.y == lastCanvas?.cursor?.y
+        output.removeAll(keepingCapacity: true)
+        var previous = lastCanvas
+        if previous?.width != canvas.width || previous?.height != canvas.height {
+            previous = nil
+            // Curses writes first what it holds (the alternate screen at start, a clear after a
+            // resize, the terminal's modes on `fg`): after it, the frame is drawn in full.
+            handScreenToCurses()
+            refresh()
+        }
+        encoder.encode(canvas, since: previous, into: &output)
         // The frame is kept even when it shows nothing new: holding on to the older one
         // would keep the screen's spare frame shared, and the next key would copy all its
         // cells (24 KB at 100×30) before drawing the input into it.
         lastCanvas = canvas
-        // The same frame again (the loop draws before and after journalling): nothing to do.
-        if changed.isEmpty, sameCursor { return }
-        // Changed cells side by side on a row and in one style go to curses as one string:
-        // a full frame is a few hundred calls instead of one per cell (3,000 at 100×30).
-        // No closures in this loop: a closure formed on the main actor gets a runtime
-        // isolation check on every call, which showed up at ten percent of a keystroke.
-        var run: (start: Int, style: Style)?
-        var next = -1  // the cell that would continue the run
-        for index in changed {
-            let content = canvas.content(at: index)
-            if case .continuation = content {
-                if index == next { next += 1 }  // the second half of a wide character in the run
-                continue
-            }
-            let style = canvas.style(at: index)
-            if run == nil || index != next || index % canvas.width == 0 || style != run?.style {
-                if let run { draw(run.start, run.style, width: canvas.width) }
-                run = (index, style)
-            }
-            switch content {
-            case .continuation: break
-            case .scalar(let scalar): wideText.append(wchar_t(bitPattern: scalar.value))
-            case .cluster(let text): for scalar in text.unicodeScalars { wideText.append(wchar_t(bitPattern: scalar.value)) }
-            }
-            next = index + 1
-        }
-        if let run { draw(run.start, run.style, width: canvas.width) }
-        attrset(Int32(bitPattern: debrief_a_normal()))
-        if let cursor = canvas.cursor {
-            curs_set(1)
-            move(Int32(cursor.y), Int32(cursor.x))
-        } else {
-            curs_set(0)
-        }
-        refresh()
+        guard !output.isEmpty else { return }
+        Self.write(output)
+        drewSinceCurses = true
     }
 
-    /// Hands curses the run of characters collected in `wideText`, from cell `start` on, and
-    /// empties it for the next run.
-    private func draw(_ start: Int, _ style: Style, width: Int) {
-        wideText.append(0)
-        attrset(Int32(bitPattern: attributes(for: style)))
-        mvaddwstr(Int32(start / width), Int32(start % width), wideText)
-        wideText.removeAll(keepingCapacity: true)
-    }
-
-    private func attributes(for style: Style) -> attr_t {
-        var attributes = roleAttributes[style.role.rawValue]
-        if style.bold { attributes |= debrief_a_bold() }
-        if style.reverse { attributes |= debrief_a_reverse() }
-        if style.underline { attributes |= debrief_a_underline() }
-        // Dim text all but vanishes on a projector: contrast keeps it at full strength.
-        if style.dim && usesColor && theme.dimsText { attributes |= debrief_a_dim() }
-        return attributes
-    }
-
-    /// Without color, roles that carry meaning get an attribute so they still stand out.
-    private static func monochrome(_ role: ColorRole) -> attr_t {
-        let emphasis = role.emphasis
-        return (emphasis.bold ? debrief_a_bold() : 0) | (emphasis.underline ? debrief_a_underline() : 0)
-            | (emphasis.reverse ? debrief_a_reverse() : 0)
+    /// Puts the terminal back as curses left it (plain style, cursor shown, where stdscr's
+    /// cursor is) before curses writes to it: it moves the cursor from where it believes it
+    /// is, and resets only the attributes it knows it set.
+    private func handScreenToCurses() {
+        guard drewSinceCurses else { return }
+        output.removeAll(keepingCapacity: true)
+        encoder.handBack(cursorAt: Int(getcury(debrief_stdscr())), column: Int(getcurx(debrief_stdscr())), into: &output)
+        Self.write(output)
+        output.removeAll(keepingCapacity: true)
+        drewSinceCurses = false
     }
 
     /// Once, at a section's time up (`--bell`).
@@ -208,5 +154,24 @@ public final class NcursesTerminal: Terminal {
 
     private static func writeRaw(_ text: String) {
         StandardStreams.out(text)
+    }
+
+    /// All of `bytes` to the terminal, in one call unless a signal or a full buffer cuts it.
+    private static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EAGAIN {  // a non-blocking terminal that is full: wait for room
+                        var room = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+                        if poll(&room, 1, 1000) > 0 { continue }
+                    }
+                    return  // the terminal is gone: the hang-up check notices
+                }
+                offset += written
+            }
+        }
     }
 }
