@@ -157,7 +157,8 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// All of `bytes` to the terminal, in one call unless a signal or a full buffer cuts it.
-    private static func write(_ bytes: [UInt8]) {
+    /// Not on the main actor: a closure formed there is checked for isolation at run time.
+    nonisolated private static func write(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

@@ -2,8 +2,9 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Typed keys redraw only the note input (`IncrementalScreen`), and curses sends only what
-/// changed: whatever the keys, one by one or several in one write, the terminal ends showing
+/// Typed keys redraw only the note input (`IncrementalScreen`), and only what changed goes
+/// out (`FrameEncoder`): whatever the keys, one by one or several in one write, and whatever
+/// the text (wide characters, emoji, overlays drawn over them), the terminal ends showing
 /// what a full repaint shows, under the TERMs people type in.
 @Suite("End to end: typing shows what a full repaint shows")
 struct TypingFramesEndToEndTests {
@@ -42,5 +43,64 @@ struct TypingFramesEndToEndTests {
         try tmux.resize(width: 80, height: 24)
         try tmux.waitUntil("repainted at 80 columns") { _ in (try? Self.inputRow(tmux)) == typed }
         #expect(try Self.inputRow(tmux) == typed, "TERM=\(term)")
+    }
+
+    /// Frames that change only some cells, over wide characters and emoji clusters, with the
+    /// tag picker and help drawn over them and taken away, and a selection moving across
+    /// them: the whole screen, styles included, is what a full repaint draws.
+    @Test(arguments: terms)
+    func wideTextAndOverlaysOverItLeaveTheScreenAFullRepaintShows(term: String) throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.command("run", sessions: folder, term: term), width: 80, height: 24)
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.press("F2")  // the clock stands still: two captures can be compared whole
+        try tmux.waitFor("PAUSED")
+        for note in ["字幕 review: 👍🏽 from Zoë, ok", "! 全角テキスト cut the reach", "+ café ☕ worked"] {
+            try tmux.type(note)
+            try tmux.press("Enter")
+        }
+        try tmux.waitFor("café ☕ worked")
+        try tmux.press("F4")
+        try tmux.waitFor("Root cause")
+        // Each overlay is gone before the next key: Escape and a key sent at once would read
+        // as Alt and that key.
+        try tmux.press("Escape")
+        try tmux.waitUntil("the tag picker closed") { !$0.contains("Root cause") }
+        try tmux.press("F1")
+        try tmux.waitFor("Keys")
+        try Self.expectAFullRepaintShowsTheSame(tmux, "TERM=\(term), help open")
+        try tmux.press("Escape")
+        try tmux.waitUntil("help closed") { !$0.contains("Keys") }
+        try tmux.press("Tab")
+        try tmux.press("Up")
+        try tmux.press("Up")
+        try tmux.press("Tab")
+        try tmux.type("字 next")
+        try tmux.waitFor("› 字 next")
+        try Self.expectAFullRepaintShowsTheSame(tmux, "TERM=\(term)")
+    }
+
+    /// What is on screen, styles included, is what a full repaint (forced by a resize) draws.
+    static func expectAFullRepaintShowsTheSame(_ tmux: Tmux, _ label: String) throws {
+        let drawn = try settled(tmux)
+        try tmux.resize(width: 81, height: 24)
+        try tmux.resize(width: 80, height: 24)
+        try tmux.waitUntil("\(label): a full repaint shows the same") { _ in (try? settled(tmux)) == drawn }
+    }
+
+    /// The styled screen once two captures in a row agree (a frame may be on its way),
+    /// without the row whose clock counts the pause.
+    static func settled(_ tmux: Tmux) throws -> String {
+        func capture() throws -> String {
+            try tmux.styledScreen().components(separatedBy: "\n").filter { !$0.contains("Elapsed") }.joined(separator: "\n")
+        }
+        var last = try capture()
+        for _ in 0..<20 {
+            Thread.sleep(forTimeInterval: 0.1)
+            let now = try capture()
+            if now == last { return now }
+            last = now
+        }
+        return last
     }
 }
