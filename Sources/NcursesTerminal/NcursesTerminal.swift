@@ -10,10 +10,10 @@ import Foundation
 import Glibc
 #endif
 
-/// The real terminal: ncurses sets the terminal up, reads its terminfo entry and decodes
-/// keys; frames go out as `FrameEncoder` writes them, one write a frame. This adapter turns
-/// canvases into those writes and curses input into `Input`. The only file that talks to
-/// ncurses (with its extensions).
+/// The real terminal: ncurses sets the terminal up, reads its terminfo entry
+/// (`TerminfoCodes`) and decodes keys; frames go out as `FrameEncoder` writes them, one
+/// write a frame. This adapter turns canvases into those writes and curses input into
+/// `Input`; with its extensions, the only code that talks to ncurses.
 @MainActor
 public final class NcursesTerminal: Terminal {
     private var encoder: FrameEncoder
