@@ -78,6 +78,19 @@ struct FrameEncoderTests {
         screen.feed(bytes)
         #expect(!screen.scrolled)
         #expect(screen.cells.map(\.text).joined() == "abcde ")
+        // A wide character would end there: blank; a narrow one drawn over it shows.
+        var wide = canvas
+        wide.text("字", x: 1, y: 1)
+        var narrow = wide
+        narrow.text("e\u{301}", x: 1, y: 1)
+        var previous = canvas
+        for (frame, shown) in [(wide, "abcd  "), (narrow, "abcde\u{301} ")] {
+            bytes.removeAll()
+            encoder.encode(frame, since: previous, into: &bytes)
+            screen.feed(bytes)
+            #expect(screen.cells.map(\.text).joined() == shown)
+            previous = frame
+        }
     }
 
     @Test func handingBackResetsTheStyleShowsTheCursorAndForgetsWhereItWas() {
@@ -121,7 +134,7 @@ struct FrameEncoderTests {
         ]
         let draw = zip(Gen.int(in: 0...(pieces.count - 1)), Gen.int(in: -1...6), Gen.int(in: 0...2))
         let frame = zip(draw.array(of: 0...8), Gen.int(in: -1...17))
-        await propertyCheck(count: 200, input: frame.array(of: 1...4)) { frames in
+        await propertyCheck(count: 1000, input: frame.array(of: 1...4)) { frames in
             var encoder = Self.encoder(lastCellScrolls: lastCellScrolls)
             var screen = VirtualScreen(width: 6, height: 3)
             var previous: Canvas?

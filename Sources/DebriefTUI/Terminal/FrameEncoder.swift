@@ -98,8 +98,9 @@ public struct FrameEncoder: Sendable {
     /// Whether a character drawn at `index` keeps its whole width: a wide one needs the
     /// continuation cell after it, and not the bottom-right cell where writing scrolls.
     private func fits(_ character: Character, at index: Int, of canvas: Canvas) -> Bool {
-        if (index + 1) % canvas.width != 0, case .continuation = canvas.content(at: index + 1) {
-            return !(codes.lastCellScrolls && index + 2 == canvas.width * canvas.height)
+        if (index + 1) % canvas.width != 0, case .continuation = canvas.content(at: index + 1),
+           !(codes.lastCellScrolls && index + 2 == canvas.width * canvas.height) {
+            return true
         }
         return DisplayWidth.of(character) < 2
     }
