@@ -162,7 +162,11 @@ public final class NcursesTerminal: Terminal {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
+                #if canImport(Glibc)
                 let written = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                let written = Darwin.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
                 if written < 0 {
                     if errno == EINTR { continue }
                     if errno == EAGAIN {  // a non-blocking terminal that is full: wait for room
