@@ -14,6 +14,10 @@ public struct FrameEncoder: Sendable {
     private let dimsText: Bool
     /// Each style's sequence, made once: a style change is then one append.
     private var sequences: [Style: [UInt8]] = [:]
+    /// Each cursor move made so far, by row and column: expanding `cup` through terminfo
+    /// costs more than drawing a typed key's frame, and the clock moves to the same places
+    /// every second.
+    private var moves: [Int: [UInt8]] = [:]
     /// Where the terminal's cursor is, when known: a run that starts there needs no move.
     private var row = -1
     private var column = -1
@@ -53,7 +57,7 @@ public struct FrameEncoder: Sendable {
             drawn = index
         }
         if let cursor = canvas.cursor {
-            if cursor.y != row || cursor.x != column { bytes += codes.moveCursor(cursor.y, cursor.x) }
+            if cursor.y != row || cursor.x != column { bytes += move(cursor.y, cursor.x) }
             (row, column) = (cursor.y, cursor.x)
             if cursorShown != true { bytes += codes.showCursor }
             cursorShown = true
@@ -67,7 +71,7 @@ public struct FrameEncoder: Sendable {
     /// change of style unless it is the terminal's.
     private mutating func draw(_ index: Int, of canvas: Canvas, into bytes: inout [UInt8]) {
         let (cellRow, cellColumn) = index.quotientAndRemainder(dividingBy: canvas.width)
-        if cellRow != row || cellColumn != column { bytes += codes.moveCursor(cellRow, cellColumn) }
+        if cellRow != row || cellColumn != column { bytes += move(cellRow, cellColumn) }
         let cellStyle = canvas.style(at: index)
         if cellStyle != style {
             bytes += sequence(for: cellStyle)
@@ -95,6 +99,14 @@ public struct FrameEncoder: Sendable {
         if column >= canvas.width { row = -1 }
     }
 
+    private mutating func move(_ row: Int, _ column: Int) -> [UInt8] {
+        let key = row << 16 | column
+        if let known = moves[key] { return known }
+        let move = codes.moveCursor(row, column)
+        moves[key] = move
+        return move
+    }
+
     /// Whether a character drawn at `index` keeps its whole width: a wide one needs the
     /// continuation cell after it, and not the bottom-right cell where writing scrolls.
     private func fits(_ character: Character, at index: Int, of canvas: Canvas) -> Bool {
@@ -111,7 +123,7 @@ public struct FrameEncoder: Sendable {
     public mutating func handBack(cursorAt row: Int, column: Int, into bytes: inout [UInt8]) {
         bytes += codes.reset
         bytes += codes.showCursor
-        bytes += codes.moveCursor(row, column)
+        bytes += move(row, column)
         (self.row, self.column, style, cursorShown) = (-1, -1, nil, nil)
     }
 
