@@ -53,7 +53,7 @@ struct TypingFramesEndToEndTests {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux(Debrief.command("run", sessions: folder, term: term), width: 80, height: 24)
         try tmux.waitFor("1/6  Performance vs. goals")
-        try tmux.press("F2")  // the clock stands still: two captures can be compared whole
+        try tmux.press("F2")  // the countdowns stand still (the row counting the pause is left out)
         try tmux.waitFor("PAUSED")
         for note in ["字幕 review: 👍🏽 from Zoë, ok", "! 全角テキスト cut the reach", "+ café ☕ worked"] {
             try tmux.type(note)
