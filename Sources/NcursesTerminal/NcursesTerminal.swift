@@ -156,27 +156,10 @@ public final class NcursesTerminal: Terminal {
         StandardStreams.out(text)
     }
 
-    /// All of `bytes` to the terminal, in one call unless a signal or a full buffer cuts it.
-    /// Not on the main actor: a closure formed there is checked for isolation at run time.
-    nonisolated private static func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                #if canImport(Glibc)
-                let written = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                #else
-                let written = Darwin.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                #endif
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    if errno == EAGAIN {  // a non-blocking terminal that is full: wait for room
-                        var room = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
-                        if poll(&room, 1, 1000) > 0 { continue }
-                    }
-                    return  // the terminal is gone: the hang-up check notices
-                }
-                offset += written
-            }
-        }
+    /// A frame's bytes to the terminal; a failed write (the terminal gone) is noticed by the
+    /// hang-up check. Not on the main actor: a closure formed there is checked for isolation
+    /// at run time, and `StandardStreams` is not.
+    private static func write(_ bytes: [UInt8]) {
+        StandardStreams.write(bytes, to: STDOUT_FILENO)
     }
 }

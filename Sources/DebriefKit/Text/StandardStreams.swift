@@ -18,21 +18,32 @@ public enum StandardStreams {
     /// Returns false when not everything could be written.
     @discardableResult
     public static func write(_ text: String, to descriptor: Int32) -> Bool {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { buffer in
+        write(Array(text.utf8), to: descriptor)
+    }
+
+    /// All of `bytes`, in one call unless a signal or a full buffer cuts it (the terminal's
+    /// frames come this way). Returns false when not everything could be written.
+    @discardableResult
+    public static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
                 #if canImport(Glibc)
-                Glibc.write(descriptor, buffer.baseAddress, buffer.count)
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 #else
-                Darwin.write(descriptor, buffer.baseAddress, buffer.count)
+                let written = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 #endif
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EAGAIN {  // a non-blocking descriptor that is full: wait for room
+                        var room = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                        if poll(&room, 1, 1000) > 0 { continue }
+                    }
+                    return false
+                }
+                offset += written
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            bytes = bytes.dropFirst(written)
+            return true
         }
-        return true
     }
 }
