@@ -115,6 +115,15 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        // The command line: `run`'s quick reading against ArgumentParser's.
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: [
+                "debrief",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         // Drives the built `debrief` binary inside tmux, and smoke-runs the benchmarks.
         .testTarget(name: "EndToEndTests", dependencies: ["DebriefKit", "debrief", "debrief-bench", "TestSupport"]),
         // Helpers the test targets and the benchmarks share: running programs, seeded randomness.

@@ -19,4 +19,18 @@ struct Debrief: ParsableCommand {
         ],
         defaultSubcommand: RunCommand.self
     )
+
+    /// A plain `debrief`, or `debrief run` with the options people type every day, starts
+    /// without ArgumentParser's reflection (see `QuickRunArguments`); every other line, and
+    /// every mistake, goes through ArgumentParser.
+    static func main() {
+        guard let options = QuickRunArguments.parse(Array(CommandLine.arguments.dropFirst())) else {
+            return main(nil)
+        }
+        do {
+            try MeetingStart.run(options)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

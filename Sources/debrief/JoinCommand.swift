@@ -67,7 +67,7 @@ struct JoinCommand: ParsableCommand {
         } catch {
             throw CommandError("cannot join: \(error.description)")
         }
-        let terminal = CursesScreen.open(theme: display.chosenTheme)
+        let terminal = CursesScreen.open(theme: display.chosen.chosenTheme)
         // Text typed here and not yet confirmed, carried into the input when the host is back.
         var carried: String?
         while true {

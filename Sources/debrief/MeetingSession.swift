@@ -17,7 +17,7 @@ enum MeetingSession {
     /// `--no-git` turns off the commit after the meeting (see `GitRecorder`).
     static var commitsToGit = true
 
-    static func run(recorder: MeetingRecorder, model: AppModel, display: DisplayOptions, clockOffset: Int = 0) throws {
+    static func run(recorder: MeetingRecorder, model: AppModel, display: Display, clockOffset: Int = 0) throws {
         // What this terminal shows and how: its own view, theme and bell.
         var model = model
         model.view = display.view
@@ -69,7 +69,7 @@ enum MeetingSession {
     }
 
     /// Reopens an interrupted meeting where it stopped.
-    static func resume(_ meeting: InterruptedMeeting, store: SessionStore, countDowntime: Bool, display: DisplayOptions) throws {
+    static func resume(_ meeting: InterruptedMeeting, store: SessionStore, countDowntime: Bool, display: Display) throws {
         if case .failure(let error) = meeting.record {
             throw CommandError("cannot resume: \(PlainError.message(error))")
         }

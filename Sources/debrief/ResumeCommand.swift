@@ -70,7 +70,7 @@ struct ResumeCommand: ParsableCommand {
         if meeting.isInUse {
             throw CommandError("'\(VisibleText.line(meeting.baseName))' is open in another Debrief right now. Switch to that terminal, or end it there first.")
         }
-        try MeetingSession.resume(meeting, store: store, countDowntime: countDowntime, display: display)
+        try MeetingSession.resume(meeting, store: store, countDowntime: countDowntime, display: display.chosen)
     }
 
     /// A name in the sessions folder, or a path to a journal file.

@@ -20,19 +20,25 @@ struct SessionsOption: ParsableArguments {
 
     /// A file where the folder should be is said at once, not read as an empty folder.
     func validate() throws {
-        if let sessions, SecureFiles.isFolder(sessions) == false {
-            throw ValidationError("--sessions \(VisibleText.line(sessions)): it is a file, not a folder")
-        }
+        if let problem = Self.problem(sessions) { throw ValidationError(problem) }
+    }
+
+    /// What is wrong with `--sessions DIR` before anything is opened, if anything.
+    static func problem(_ sessions: String?) -> String? {
+        guard let sessions, SecureFiles.isFolder(sessions) == false else { return nil }
+        return "--sessions \(VisibleText.line(sessions)): it is a file, not a folder"
     }
 
     /// The sessions folder, once it is known to be safe to use (see `FolderSafety`); a
     /// warning about it goes to stderr. Read it once per command.
     var store: SessionStore {
-        get throws {
-            let folder = sessions.map { URL(fileURLWithPath: $0) } ?? SessionStore.defaultFolder()
-            try Self.checkSafety(folder, allowShared: allowSharedFolder)
-            return SessionStore(folder: folder)
-        }
+        get throws { try Self.store(sessions, allowShared: allowSharedFolder) }
+    }
+
+    static func store(_ sessions: String?, allowShared: Bool) throws -> SessionStore {
+        let folder = sessions.map { URL(fileURLWithPath: $0) } ?? SessionStore.defaultFolder()
+        try checkSafety(folder, allowShared: allowShared)
+        return SessionStore(folder: folder)
     }
 
     static func checkSafety(_ folder: URL, allowShared: Bool) throws {

@@ -21,7 +21,7 @@ struct PlainMessagesEndToEndTests {
     @Test func aSessionsFolderThatIsAFileIsSaidSo() throws {
         let file = Debrief.freshFolder().appending(path: "notes.txt")
         try Data("x".utf8).write(to: file)
-        for command in ["sessions", "resume", "show"] {
+        for command in ["sessions", "resume", "show", "run"] {
             let arguments = [Debrief.binary, command] + (command == "show" ? ["m"] : []) + ["--sessions", file.path]
             let result = try Subprocess.run(arguments)
             #expect(result.status != 0, "\(command)")
