@@ -95,6 +95,8 @@ struct IncrementalScreenTests {
                 let same = frame == full
                 #expect(same, "step \(index) (\(Self.steps[pick])) at \(size.width)×\(size.height):\n\(frame.text)\n---\n\(full.text)")
                 if !same { return }
+                // The loop, its frame out and no key waiting, draws ahead for the input's next row.
+                screen.prepareGrowth(driver.model, size: size)
                 // The terminal compares frames of one lineage on their redrawn rows only: it
                 // must find every cell that a comparison of all of them finds.
                 var unstamped = frame
@@ -103,6 +105,30 @@ struct IncrementalScreenTests {
                 previous = frame
             }
         }
+    }
+
+    /// The key that wraps the input to a new row moves everything above it: the loop draws
+    /// that frame ahead while it waits, and the key then redraws only the input, as any other.
+    @Test(arguments: sizes)
+    func theKeyThatWrapsTheInputToANewRowRedrawsOnlyTheInput(size: TerminalSize) {
+        var driver = Self.meeting(notes: 12, section: 1, rows: 0)
+        var screen = IncrementalScreen()
+        _ = screen.render(driver.model, size: size)
+        let text = String(repeating: "Reels beat static posts on engagement, and stories drove clicks. ", count: 10)
+        var heights: Set<Int> = []
+        for (index, character) in text.enumerated() {
+            driver.send(.key(.character(character)))
+            let frame = screen.render(driver.model, size: size)
+            let same = frame == MeetingScreen.render(driver.model, size: size)
+            #expect(same, "key \(index) at \(size.width)×\(size.height):\n\(frame.text)")
+            if !same { return }
+            heights.insert(MeetingScreen.frame(driver.model, size: size).input?.area.height ?? 0)
+            screen.prepareGrowth(driver.model, size: size)
+        }
+        // The input grew to its tallest, and no key drew its frame in full.
+        #expect(heights == Set(1...NoteInput.maximumRows))
+        #expect(screen.framesDrawnAhead == NoteInput.maximumRows - 1)
+        #expect(screen.partialFrames == text.count)
     }
 
     @Test func typingANoteRedrawsOnlyTheInputAfterItsFirstKey() {

@@ -80,6 +80,31 @@ struct TypingFramesEndToEndTests {
         try Self.expectAFullRepaintShowsTheSame(tmux, "TERM=\(term)")
     }
 
+    /// The key that wraps the note input to a new row moves everything above the input; its
+    /// frame is drawn ahead while the loop waits (`IncrementalScreen.prepareGrowth`). Typed
+    /// key by key over three rows, the screen is what a full repaint shows after each wrap.
+    @Test(arguments: terms)
+    func aNoteTypedOverSeveralRowsLeavesTheScreenAFullRepaintShows(term: String) throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.command("run", sessions: folder, term: term), width: 80, height: 24)
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.press("F2")  // the countdowns stand still (the row counting the pause is left out)
+        try tmux.waitFor("PAUSED")
+        // (A lone ";" would end tmux's command.)
+        let sentence = "Reels beat static posts on engagement, stories drove clicks"
+        for (round, ending) in [" - first ", " - second ", " - third ", " - fourth."].enumerated() {
+            for character in sentence + ending {
+                try tmux.type(String(character))
+            }
+            try tmux.waitFor(ending.trimmingCharacters(in: .whitespaces))
+            if round > 0 { try Self.expectAFullRepaintShowsTheSame(tmux, "TERM=\(term), round \(round)") }
+        }
+        // Four rows of input, the rows above moved up one at each wrap.
+        let screen = try tmux.waitFor("- fourth.").components(separatedBy: "\n")
+        let first = try #require(screen.firstIndex { $0.contains("› Reels beat") })
+        #expect(screen[first + 3].contains("- fourth."), "TERM=\(term): the note wrapped over four rows")
+    }
+
     /// What is on screen, styles included, is what a full repaint (forced by a resize) draws.
     static func expectAFullRepaintShowsTheSame(_ tmux: Tmux, _ label: String) throws {
         let drawn = try settled(tmux)

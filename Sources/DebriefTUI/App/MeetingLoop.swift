@@ -63,6 +63,8 @@ public final class MeetingLoop {
             // frame at once: the key is on screen first.
             if keysHandled, Self.clocksAreDue(&screen, &model) { terminal.present(Self.frame(&screen, &model, size: terminal.size)) }
             keysHandled = false
+            // While no key waits: the frame the input's next row will need, if it is near.
+            if !terminal.hasPendingInput { Self.prepareGrowth(&screen, &model, size: terminal.size) }
             var input: Input?
             let links = recorder.pollDescriptors
             let wake = links.isEmpty ? nil : waitForKeysOrLink(links, millisecondsToWait())
@@ -162,6 +164,10 @@ public final class MeetingLoop {
     private static func frame(_ screen: inout IncrementalScreen, _ model: inout AppModel, size: TerminalSize,
                               clocksMayWait: Bool = false) -> Canvas {
         screen.render(model, size: size, clocksMayWait: clocksMayWait)
+    }
+
+    private static func prepareGrowth(_ screen: inout IncrementalScreen, _ model: inout AppModel, size: TerminalSize) {
+        screen.prepareGrowth(model, size: size)
     }
 
     private static func clocksAreDue(_ screen: inout IncrementalScreen, _ model: inout AppModel) -> Bool {

@@ -23,10 +23,18 @@ import FoundationEssentials
 /// the meeting itself.
 public struct IncrementalScreen: Sendable {
     private var kept: Kept?
+    /// The frame for the input one row taller, drawn ahead (`prepareGrowth`) around the
+    /// kept frame's backdrop, and dropped with the kept frame: while it is here, it matches
+    /// whatever the kept frame matches.
+    private var grown: Kept?
+    /// Whether the last key left the input's text near the end of its last row.
+    private var growthIsNear = false
     /// Frames drawn by redrawing only the input (for tests and benchmarks).
     public private(set) var partialFrames = 0
     /// Of those, frames whose clocks were drawn again too (a shown clock turned over).
     public private(set) var clockFrames = 0
+    /// Frames drawn ahead for the input's next row (`prepareGrowth`).
+    public private(set) var framesDrawnAhead = 0
 
     private struct Kept: Sendable {
         var canvas: Canvas
@@ -46,6 +54,21 @@ public struct IncrementalScreen: Sendable {
         /// Meeting time of the kept frame, and the time its shown clocks turn over.
         var drawnAt: Int
         var validUntil: Int
+
+        /// A full frame kept, with its lineage identity; nil for a frame without an input.
+        init?(_ frame: (canvas: Canvas, input: InputSlot?, clocks: ClockSlots?), _ model: AppModel, size: TerminalSize) {
+            guard let input = frame.input, let clocks = frame.clocks else { return nil }
+            // A terminal compares two frames by their redrawn rows only when they come from
+            // one kept frame (`Canvas.Lineage`).
+            self.frame = Canvas.Lineage.Frame()
+            canvas = frame.canvas
+            canvas.lineage = Canvas.Lineage(frame: self.frame, rows: 0..<0)
+            backdrop = Backdrop(model, size: size)
+            self.input = input
+            self.clocks = clocks
+            drawnAt = model.now
+            validUntil = model.now + MeetingScreen.millisecondsToClockChange(model)
+        }
 
         /// Whether the frame's clocks show this moment.
         func showsClocks(at now: Int) -> Bool {
@@ -92,6 +115,7 @@ public struct IncrementalScreen: Sendable {
         // Other views (the projector) have no note input to redraw: always in full.
         guard model.view == .notes else {
             kept = nil
+            grown = nil
             return MeetingScreen.render(model, size: size)
         }
         // The kept frame is read and redrawn in place, through `kept?` and `kept!`: binding it
@@ -99,8 +123,16 @@ public struct IncrementalScreen: Sendable {
         // and releasing them again, on every key.
         if model.overlay == nil, kept?.backdrop.matches(model, size: size) == true, let area = kept?.input.area {
             let rows = NoteInput.wrap(model.editor, width: area.width)
-            if NoteInput.height(of: rows) == area.height {
+            let height = NoteInput.height(of: rows)
+            // The input wrapped to a new row: its frame was drawn ahead (`prepareGrowth`).
+            if height != area.height, grown?.input.area.height == height {
+                kept = grown
+                grown = nil
+            }
+            if height == kept!.input.area.height {
                 partialFrames += 1
+                growthIsNear = height < NoteInput.maximumRows
+                    && (rows.last?.count ?? 0) >= NoteInput.textWidth(area.width) - Self.growthReach
                 if kept?.showsClocks(at: model.now) == false, !clocksMayWait {
                     clockFrames += 1
                     kept!.redrawClocks(model)
@@ -108,19 +140,41 @@ public struct IncrementalScreen: Sendable {
                 return kept!.redrawInput(model.editor, rows: rows)
             }
         }
-        var frame = MeetingScreen.frame(model, size: size)
-        guard let input = frame.input, let clocks = frame.clocks else {
+        grown = nil
+        growthIsNear = false
+        let frame = MeetingScreen.frame(model, size: size)
+        guard let next = Kept(frame, model, size: size) else {
             kept = nil
             return frame.canvas
         }
-        // A terminal compares two frames by their redrawn rows only when they come from one
-        // kept frame (`Canvas.Lineage`).
-        let identity = Canvas.Lineage.Frame()
-        frame.canvas.lineage = Canvas.Lineage(frame: identity, rows: 0..<0)
-        kept = Kept(canvas: frame.canvas, backdrop: Backdrop(model, size: size), input: input, clocks: clocks,
-                    shown: nil, spare: nil, frame: identity,
-                    drawnAt: model.now, validUntil: model.now + MeetingScreen.millisecondsToClockChange(model))
-        return frame.canvas
+        kept = next
+        return next.canvas
+    }
+
+    /// Columns from the end of the input's last row within which the frame for one more
+    /// row is drawn ahead: a few keys of warning, and most notes end before they wrap.
+    static let growthReach = 12
+
+    /// Draws the frame for the input one row taller when its text is near the end of its
+    /// last row: the loop calls this once a key's frame is out and no key waits. The key
+    /// that wraps the input moves the layout above it, and its frame was drawn in full
+    /// before its first byte went out (0.4 ms against 0.2 for other keys, every 95 or so
+    /// characters); with this frame ready it is drawn as any other key's. The layout
+    /// depends on the editor through the input's height alone (see above), so the frame is
+    /// drawn for the text's rows and one empty row after them; its input is drawn anew
+    /// when the frame is taken.
+    public mutating func prepareGrowth(_ model: AppModel, size: TerminalSize) {
+        guard growthIsNear, grown == nil else { return }
+        growthIsNear = false
+        guard model.view == .notes, model.overlay == nil, let area = kept?.input.area,
+              kept?.backdrop.matches(model, size: size) == true else { return }
+        var rows = NoteInput.wrap(model.editor, width: area.width)
+        guard let end = rows.last?.upperBound else { return }
+        rows.append(end..<end)
+        let frame = MeetingScreen.frame(model, size: size, inputRows: rows)
+        guard let ahead = Kept(frame, model, size: size), ahead.input.area.height == area.height + 1 else { return }
+        grown = ahead
+        framesDrawnAhead += 1
     }
 
     /// Whether the last frame kept its clocks from before their turnover (`clocksMayWait`).

@@ -14,7 +14,10 @@ public enum MeetingScreen {
     /// The whole frame, where on it the note input went and where the clocks are (nil when
     /// the screen has no input): what `IncrementalScreen` redraws alone when a key changed
     /// nothing but the input, or a shown clock turned over.
-    static func frame(_ model: AppModel, size: TerminalSize) -> (canvas: Canvas, input: InputSlot?, clocks: ClockSlots?) {
+    /// - Parameter inputRows: the input's rows, for a frame laid out for rows the input is
+    ///   about to have (`IncrementalScreen.prepareGrowth`); by default the editor's.
+    static func frame(_ model: AppModel, size: TerminalSize,
+                      inputRows: [Range<Int>]? = nil) -> (canvas: Canvas, input: InputSlot?, clocks: ClockSlots?) {
         var canvas = Canvas(width: size.width, height: size.height)
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
             drawTooSmall(in: &canvas)
@@ -37,7 +40,7 @@ public enum MeetingScreen {
         }
         let mainX = MeetingLayout.mainX(size)
         let mainWidth = size.width - mainX
-        let inputRows = NoteInput.wrap(model.editor, width: mainWidth - 1)
+        let inputRows = inputRows ?? NoteInput.wrap(model.editor, width: mainWidth - 1)
         let inputHeight = NoteInput.height(of: inputRows)
         let inputRow = statusRow - inputHeight - 1
         // A message too long for the rule gets rows of its own between the rule and the
