@@ -4,9 +4,9 @@ import DebriefTUI
 /// day (`debrief`, `debrief run --title "Q3 launch" --view projector`). ArgumentParser builds
 /// its picture of the commands by reflection, and the Swift runtime answers each question
 /// that reflection asks by scanning the binary's 4,300 conformance records: about two-thirds
-/// of the instructions of a start. Anything else (help, `--version`, completions, a word that is
-/// not an option, a short or unknown option, a value that fails its check)
-/// reads as nil and goes to ArgumentParser, which says what is wrong in its own words.
+/// of the instructions of a start. Anything else (help, `--version`, completions, another
+/// command, a word that is not an option, a short or unknown option, a value that fails its
+/// check) reads as nil and goes to ArgumentParser, which says what is wrong in its own words.
 /// `QuickRunArgumentsTests` checks that whatever this reads, ArgumentParser reads the same.
 enum QuickRunArguments {
     /// The options, or nil when ArgumentParser should read the line.
@@ -24,10 +24,8 @@ enum QuickRunArguments {
             } else {
                 name = token.dropFirst(2)
             }
-            if isFlag(name) {
-                guard value == nil, set(flag: name, in: &options) else { return nil }
-                continue
-            }
+            // A flag stands alone: "--bell=yes" is a mistake, for ArgumentParser to name.
+            if value == nil, set(flag: name, in: &options) { continue }
             if value == nil { value = rest.popFirst() }
             // ArgumentParser reads "--title -x" as two options, and refuses an empty value.
             guard let value, !value.isEmpty, !value.hasPrefix("-"), set(name, to: value, in: &options) else {
@@ -35,10 +33,6 @@ enum QuickRunArguments {
             }
         }
         return options.problem == nil ? options : nil
-    }
-
-    private static func isFlag(_ name: Substring) -> Bool {
-        name == "bell" || name == "no-git" || name == "allow-shared-folder"
     }
 
     private static func set(flag name: Substring, in options: inout RunOptions) -> Bool {

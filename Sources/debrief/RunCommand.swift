@@ -34,14 +34,14 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("data"), help: ArgumentHelp(
         "A CSV or TSV file of KPIs, creators or content, or a folder of them (repeatable). Imported into the session at the start; see `debrief check-data`.",
         valueName: "file|folder"))
-    var data: [String] = RunOptions().data
+    var data: [String] = []
 
     @OptionGroup var storage: SessionsOption
 
     @OptionGroup(title: "Display") var display: DisplayOptions
 
     @Flag(name: .customLong("no-git"), help: "Do not commit the session and brief, even when the sessions folder is in git.")
-    var noGit = RunOptions().noGit
+    var noGit = false
 
     @Option(name: .customLong("time-scale"), help: ArgumentHelp(
         "Run the clock this many times faster (rehearsals, demos, tests).", valueName: "x"))
