@@ -50,11 +50,7 @@ struct TypingFramesEndToEndTests {
     /// them: the whole screen, styles included, is what a full repaint draws.
     @Test(arguments: terms)
     func wideTextAndOverlaysOverItLeaveTheScreenAFullRepaintShows(term: String) throws {
-        let folder = Debrief.freshFolder()
-        let tmux = try Tmux(Debrief.command("run", sessions: folder, term: term), width: 80, height: 24)
-        try tmux.waitFor("1/6  Performance vs. goals")
-        try tmux.press("F2")  // the countdowns stand still (the row counting the pause is left out)
-        try tmux.waitFor("PAUSED")
+        let tmux = try Self.pausedMeeting(term: term)
         for note in ["字幕 review: 👍🏽 from Zoë, ok", "! 全角テキスト cut the reach", "+ café ☕ worked"] {
             try tmux.type(note)
             try tmux.press("Enter")
@@ -82,14 +78,10 @@ struct TypingFramesEndToEndTests {
 
     /// The key that wraps the note input to a new row moves everything above the input; its
     /// frame is drawn ahead while the loop waits (`IncrementalScreen.prepareGrowth`). Typed
-    /// key by key over three rows, the screen is what a full repaint shows after each wrap.
+    /// key by key over four rows, the screen is what a full repaint shows after each wrap.
     @Test(arguments: terms)
     func aNoteTypedOverSeveralRowsLeavesTheScreenAFullRepaintShows(term: String) throws {
-        let folder = Debrief.freshFolder()
-        let tmux = try Tmux(Debrief.command("run", sessions: folder, term: term), width: 80, height: 24)
-        try tmux.waitFor("1/6  Performance vs. goals")
-        try tmux.press("F2")  // the countdowns stand still (the row counting the pause is left out)
-        try tmux.waitFor("PAUSED")
+        let tmux = try Self.pausedMeeting(term: term)
         // (A lone ";" would end tmux's command.)
         let sentence = "Reels beat static posts on engagement, stories drove clicks"
         for (round, ending) in [" - first ", " - second ", " - third ", " - fourth."].enumerated() {
@@ -103,6 +95,16 @@ struct TypingFramesEndToEndTests {
         let screen = try tmux.waitFor("- fourth.").components(separatedBy: "\n")
         let first = try #require(screen.firstIndex { $0.contains("› Reels beat") })
         #expect(screen[first + 3].contains("- fourth."), "TERM=\(term): the note wrapped over four rows")
+    }
+
+    /// A meeting at 80×24 whose countdowns stand still (the row counting the pause is left
+    /// out of the comparisons).
+    static func pausedMeeting(term: String) throws -> Tmux {
+        let tmux = try Tmux(Debrief.command("run", sessions: Debrief.freshFolder(), term: term), width: 80, height: 24)
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.press("F2")
+        try tmux.waitFor("PAUSED")
+        return tmux
     }
 
     /// What is on screen, styles included, is what a full repaint (forced by a resize) draws.
