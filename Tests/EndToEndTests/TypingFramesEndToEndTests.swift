@@ -78,7 +78,7 @@ struct TypingFramesEndToEndTests {
 
     /// The key that wraps the note input to a new row moves everything above the input; its
     /// frame is drawn ahead while the loop waits (`IncrementalScreen.prepareGrowth`). Typed
-    /// key by key over four rows, the screen is what a full repaint shows after each wrap.
+    /// key by key over four rows, the screen is what a full repaint shows after each row.
     @Test(arguments: terms)
     func aNoteTypedOverSeveralRowsLeavesTheScreenAFullRepaintShows(term: String) throws {
         let tmux = try Self.pausedMeeting(term: term)
