@@ -110,6 +110,15 @@ public struct Canvas: Equatable, Sendable {
 
     public func style(at index: Int) -> Style { slots[index].style }
 
+    /// A cell's style as stored: two cells with equal looks have equal styles.
+    func look(at index: Int) -> UInt32 { slots[index].look }
+
+    /// The cell's byte when it holds one printable ASCII character, as most cells do.
+    func asciiByte(at index: Int) -> UInt8? {
+        let code = slots[index].code
+        return code >= 0x20 && code < 0x7F ? UInt8(code) : nil
+    }
+
     private func text(at index: Int) -> String {
         switch content(at: index) {
         case .scalar(let scalar): String(scalar)

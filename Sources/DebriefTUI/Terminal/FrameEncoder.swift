@@ -23,6 +23,8 @@ public struct FrameEncoder: Sendable {
     private var column = -1
     /// The style the terminal draws in; nil when unknown or plain after a reset.
     private var style: Style?
+    /// That style as a canvas stores it (`Canvas.look(at:)`), to compare cells cheaply.
+    private var look: UInt32?
     private var cursorShown: Bool?
 
     /// `looks` holds each role's look by raw value (`RoleLook.looks`); `dimsText` whether
@@ -41,12 +43,22 @@ public struct FrameEncoder: Sendable {
         if full {
             bytes += codes.reset
             bytes += codes.clear
-            (row, column, style) = (0, 0, nil)
+            (row, column, style, look) = (0, 0, nil, nil)
         }
         let last = canvas.width * canvas.height - 1
         var drawn = -1  // the last cell drawn
         for index in canvas.changedCells(since: full ? nil : previous) {
             if index == last, codes.lastCellScrolls { continue }
+            // Most cells: a printable ASCII character where the cursor stands, in the style
+            // the terminal draws in. The byte alone (a tenth of what `draw` costs a cell).
+            if row >= 0, index == row * canvas.width + column, let byte = canvas.asciiByte(at: index),
+               canvas.look(at: index) == look {
+                bytes.append(byte)
+                column += 1
+                if column >= canvas.width { row = -1 }
+                drawn = index
+                continue
+            }
             if case .continuation = canvas.content(at: index), Self.isRightHalf(index, of: canvas) {
                 // Drawn with its left half; a left half that did not change is drawn again,
                 // since the terminal may have blanked it when this cell was drawn over.
@@ -77,6 +89,7 @@ public struct FrameEncoder: Sendable {
             bytes += sequence(for: cellStyle)
             style = cellStyle
         }
+        look = canvas.look(at: index)
         (row, column) = (cellRow, cellColumn + 1)
         switch canvas.content(at: index) {
         case .scalar(let scalar) where DisplayWidth.isPlainCell(scalar):
@@ -124,7 +137,7 @@ public struct FrameEncoder: Sendable {
         bytes += codes.reset
         bytes += codes.showCursor
         bytes += move(row, column)
-        (self.row, self.column, style, cursorShown) = (-1, -1, nil, nil)
+        (self.row, self.column, style, look, cursorShown) = (-1, -1, nil, nil, nil)
     }
 
     /// Whether the continuation cell at `index` is the right half of the wide character
