@@ -282,13 +282,16 @@ public struct Canvas: Equatable, Sendable {
             rows = Self.hull(mine.rows, theirs.rows).clamped(to: 0..<height)
         }
         var changed: [Int] = []
-        // Without clusters a cell is its slot, so a row whose slots are equal has not changed:
-        // a tight compare of plain words a row before any look at its cells (a clock's
-        // turnover and every frame drawn in full compare the whole screen).
+        // Without clusters a cell is its slot: slots are compared as plain words, a row up to
+        // its first change and on from there (a clock's turnover and every frame drawn in
+        // full compare the whole screen, a key the input's rows).
         let bytewise = clusters.isEmpty && previous.clusters.isEmpty
         for row in rows {
             let start = row * width
-            if bytewise, Self.sameRow(slots, previous.slots, from: start, count: width) { continue }
+            if bytewise {
+                Self.appendChanges(slots, previous.slots, from: start, count: width, to: &changed)
+                continue
+            }
             for index in start..<(start + width) where !sameCell(index, as: previous) {
                 changed.append(index)
             }
@@ -296,11 +299,17 @@ public struct Canvas: Equatable, Sendable {
         return changed
     }
 
-    private static func sameRow(_ mine: [Slot], _ theirs: [Slot], from start: Int, count: Int) -> Bool {
+    /// The cells of a row whose slots differ (most rows of most frames have none).
+    private static func appendChanges(_ mine: [Slot], _ theirs: [Slot], from start: Int, count: Int, to changed: inout [Int]) {
         mine.withUnsafeBufferPointer { a in
             theirs.withUnsafeBufferPointer { b in
-                for index in start..<(start + count) where a[index] != b[index] { return false }
-                return true
+                var index = start
+                let end = start + count
+                while index < end, a[index] == b[index] { index += 1 }
+                while index < end {
+                    if a[index] != b[index] { changed.append(index) }
+                    index += 1
+                }
             }
         }
     }
