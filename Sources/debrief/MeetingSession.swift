@@ -177,7 +177,7 @@ enum MeetingSession {
     }
 
     private static var rescueFolders: [URL] {
-        [FileManager.default.homeDirectoryForCurrentUser.appending(path: "debrief-rescued"),
+        [ProcessEnvironment.home.appending(path: "debrief-rescued"),
          FileManager.default.temporaryDirectory.appending(path: "debrief-rescued-\(getuid())")]
     }
 
@@ -198,7 +198,7 @@ enum MeetingSession {
         let rest = path.dropFirst(1 + user.count)
         let home: String?
         if user.isEmpty {
-            home = FileManager.default.homeDirectoryForCurrentUser.path
+            home = ProcessEnvironment.home.path
         } else {
             home = getpwnam(String(user)).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } }
         }

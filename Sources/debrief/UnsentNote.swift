@@ -11,7 +11,7 @@ enum UnsentNote {
     static func keep(_ text: String, session: String, in folder: URL?) {
         guard !text.isEmpty else { return }
         StandardStreams.error("Your unsent note:\n" + VisibleText.lines(text) + "\n")
-        let folder = folder ?? FileManager.default.homeDirectoryForCurrentUser
+        let folder = folder ?? ProcessEnvironment.home
         let file = folder.appending(path: "\(session)-unsent-\(Int(Date().timeIntervalSince1970)).txt")
         do {
             try SecureFiles.makeFolder(folder)

@@ -34,6 +34,30 @@ struct FolderSafetyEndToEndTests {
         #expect(allowed.output.contains("warning: sessions folder \(sessions.path) can be opened by others (mode 0777"))
     }
 
+    /// With no folder named, meetings go under `$HOME`, whoever runs Debrief: root in a
+    /// container or a CI job that sets its own HOME must not see (or offer to resume) the
+    /// meetings in the password database's home.
+    @Test func withNoFolderNamedAMeetingIsSavedUnderHOME() throws {
+        let home = Debrief.freshFolder()
+        let sessions = home.appending(path: ".local/share/debrief/sessions")
+        let environment = "unset DEBRIEF_SESSIONS XDG_DATA_HOME; export HOME='\(home.path)'"
+        let listed = try Subprocess.run(["/bin/sh", "-c", "\(environment); '\(Debrief.binary)' sessions"])
+        #expect(listed.output == "No sessions in \(sessions.path).\n", "\(listed.output)")
+
+        let tmux = try Tmux("\(environment); cd '\(home.path)' && '\(Debrief.binary)' --time-scale 60")
+        try tmux.waitFor("● saved")
+        try tmux.type("Kept at home")
+        try tmux.press("Enter")
+        try tmux.waitFor("Kept at home")
+        try tmux.press("F10")
+        try tmux.waitFor("End the meeting now?")
+        try tmux.press("Enter")
+        #expect(try tmux.waitForExit().code == 0)
+        let saved = try FileManager.default.contentsOfDirectory(atPath: sessions.path)
+        let session = try #require(saved.first { $0.hasSuffix(".debrief.jsonl") }, "\(saved)")
+        #expect(try String(contentsOf: sessions.appending(path: session), encoding: .utf8).contains("Kept at home"))
+    }
+
     @Test func aGroupWritableFolderIsRefusedToo() throws {
         let (_, sessions) = sessionsFolder(mode: 0o775)
         let refused = try Subprocess.run([Debrief.binary, "sessions", "--sessions", sessions.path])

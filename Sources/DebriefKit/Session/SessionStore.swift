@@ -22,8 +22,9 @@ public struct SessionStore: Sendable {
         if let explicit = environment["DEBRIEF_SESSIONS"], !explicit.isEmpty {
             return URL(fileURLWithPath: explicit)
         }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appending(path: ".local/share")
+        // A relative XDG path is ignored, as the XDG base directory specification asks.
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : nil }
+            ?? ProcessEnvironment.home(environment: environment).appending(path: ".local/share")
         return dataHome.appending(path: "debrief/sessions")
     }
 

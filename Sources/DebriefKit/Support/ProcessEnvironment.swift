@@ -1,7 +1,10 @@
-#if canImport(Glibc)
-import Glibc
+#if canImport(FoundationEssentials)
+import FoundationEssentials
 #else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
 #endif
 
 /// The environment Debrief was started with, read once. `ProcessInfo.environment` builds a
@@ -27,4 +30,14 @@ public enum ProcessEnvironment {
         return ProcessInfo.processInfo.environment
         #endif
     }()
+
+    /// The user's home folder: `$HOME` as the shell has it, else the password database's.
+    /// Foundation's own answer ignores `$HOME` for root, so a container's or a test's
+    /// `HOME=/some/folder` would be overlooked and another folder's meetings offered.
+    public static var home: URL { home(environment: variables) }
+
+    public static func home(environment: [String: String]) -> URL {
+        if let home = environment["HOME"], home.hasPrefix("/") { return URL(fileURLWithPath: home, isDirectory: true) }
+        return FileManager.default.homeDirectoryForCurrentUser
+    }
 }
