@@ -99,6 +99,25 @@ struct PickerTimingTests {
         #expect(loop.model.editor.text.isEmpty)
     }
 
+    /// The picker shows after the pause just as a typist who knows "F4 tags" presses F4:
+    /// the key asks for what is on screen, so the picker stays and the digits tag.
+    @Test func f4PressedAsThePickerAppearsKeepsItOpen() throws {
+        let (loop, recorder) = try makeLoop()
+        type("! Second problem", loop)
+        loop.send(.key(.enter))
+        wall.advance(byMilliseconds: AppModel.pickerPause)
+        loop.tick()
+        #expect(screen(loop).contains("Root cause:"))
+        loop.send(.key(.function(4)))
+        #expect(screen(loop).contains("Root cause:"))
+        type("2", loop)
+        loop.send(.key(.function(4)))  // halfway through, F4 starts the same problem's tag again
+        #expect(loop.model.overlay == .tagging(noteID: 1, rootCause: nil))
+        type("23", loop)
+        #expect(recorder.events.last?.change == .noteTagged(id: 1, rootCause: "communication", severity: "critical"))
+        #expect(loop.model.editor.text.isEmpty)
+    }
+
     @Test func f4WhileTextIsTypedWaitsForAPauseToo() throws {
         let (loop, _) = try makeLoop()
         type("! Second problem", loop)

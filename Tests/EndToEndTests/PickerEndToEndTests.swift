@@ -39,4 +39,19 @@ struct PickerEndToEndTests {
         try tmux.type("23 posts went out late")
         try tmux.waitFor("› 23 posts went out late")
     }
+
+    /// F4 pressed just as the picker shows on its own (the typist's "now tag it") keeps it
+    /// open: the two digits after it tag the problem.
+    @Test func f4AsThePickerShowsKeepsItForTheDigits() throws {
+        let tmux = try meetingInWhatWentWrong()
+        try tmux.type("! Links broke")
+        try tmux.press("Enter")
+        try tmux.waitFor("Root cause:")
+        try tmux.press("F4")
+        try tmux.type("3")
+        try tmux.waitFor("now the severity")
+        try tmux.type("2")
+        try tmux.waitFor("tools · ")
+        #expect(try !tmux.screen().contains("⚑ untagged"))
+    }
 }

@@ -138,7 +138,7 @@ public enum KeyMap {
     static let boxes: [Binding] = [
         Binding(digits, .choose, .tagPicker, "Choose the root cause, then the severity"),
         Binding([.backspace], .otherRootCause, .tagPicker, status: "other root cause", "Back to the root cause"),
-        Binding([.escape, .function(4)], .cancel, .tagPicker, status: "leave untagged for now (F4 tags it later)", "Leave the problem untagged for now"),
+        Binding([.escape], .cancel, .tagPicker, status: "leave untagged for now (F4 tags it later)", "Leave the problem untagged for now"),
         Binding(digits, .choose, .linkPicker,
                 "Choose the problem the action answers by its number (3 for #3); past #9, by its place in the list"),
         Binding([.escape, .character("0")], .cancel, .linkPicker, status: "no link for now (l in the list links it later)", keys: "Esc or 0",
