@@ -65,7 +65,10 @@ struct RandomSession {
                 switch choice {
                 case 18: fields = ["kpi": .text(name), "target": .number(Double(Int.random(in: 1...100, using: &rng))),
                                    "actual": .number(Double(Int.random(in: 1...100, using: &rng)))]
-                case 19: fields = ["handle": .text("@" + creator), "followers": .number(1_000)]
+                case 19:
+                    // Some with a fee in one of the currencies a fee can be written in.
+                    fields = ["handle": .text("@" + creator), "followers": .number(1_000)].merging(
+                        Bool.random(using: &rng) ? ["fee": .number(900), "currency": .text(NumberSpelling.currencies.randomElement(using: &rng)!)] : [:]) { $1 }
                 default:
                     // The creator column as typed: with its "@" or without.
                     fields = ["piece": .text(name), "creator": .text(Bool.random(using: &rng) ? "@" + creator : creator),

@@ -57,13 +57,29 @@ struct RecordFormParserTests {
     func numbers(_ typed: String, _ value: Double) throws {
         let form = try parse("= @lena followers \(typed)", .creators)
         #expect(form.fields.map(\.1) == [.number(value)])
-        #expect(try parse("= @lena fee $12k", .creators).fields.map(\.1) == [.number(12_000)])
+        #expect(try parse("= @lena fee $12k", .creators).fields.map(\.1) == [.number(12_000), .text("$")])
     }
 
     @Test func aKPITypedInPercentOrMoneyIsCountedInThatUnit() throws {
         #expect(try parse("= CTR target 2% actual 1.4%", .kpis).fields.last! == ("unit", .text("percent")))
-        #expect(try parse("= spend target €48k", .kpis).fields.last! == ("unit", .text("money")))
+        #expect(try parse("= spend target €48k", .kpis).fields.map(\.0) == ["target", "unit", "currency"])
+        #expect(try parse("= spend target €48k", .kpis).fields[1] == ("unit", .text("money")))
         #expect(try parse("= reach target 1M", .kpis).fields.count == 1)
+    }
+
+    /// Money keeps the sign it was typed with, so `$900` never reads back as `€900`; a
+    /// code is read in any case and kept as Debrief spells it.
+    @Test func moneyKeepsTheCurrencyItWasTypedIn() throws {
+        #expect(try parse("= CPM target $12 actual $14.50", .kpis).fields.last! == ("currency", .text("$")))
+        #expect(try parse("= @lena fee 900 usd", .creators).fields.last! == ("currency", .text("USD")))
+        #expect(try parse("= @lena fee £900 currency CHF", .creators).fields.map(\.0) == ["fee", "currency"],
+                "a currency typed as a column wins")
+        #expect(try parse("= @lena currency chf", .creators).fields.last! == ("currency", .text("CHF")))
+        #expect(try parse("= @lena fee 900", .creators).fields.count == 1)
+        #expect(throws: Never.self) { try parse("= @lena followers 18k", .creators) }
+        let refused = RecordFormParser.parse("= @lena currency dollars", table: .creators)
+        guard case .failure(let error) = refused else { Issue.record("an unknown currency is refused"); return }
+        #expect(error.message.contains("is not a currency Debrief knows"))
     }
 
     @Test func mistakesAreSaidInWordsAndNothingIsParsed() {
@@ -95,6 +111,7 @@ struct RecordFormParserTests {
                 case .text: value = .text("source of the target")
                 case .choice(let options): value = .text(options[0].value)
                 case .yesNo: value = .bool(false)
+                case .currency: value = .text("$")
                 }
                 let typed = RecordFormParser.typedForm(key: "row one", column: column, value: value)
                 let form = try parse(typed, table)

@@ -35,7 +35,8 @@ struct SessionGoldenTests {
             "unit": .text("percent"), "target_source": .text("client")]))
         s.record(.recordAdded(id: 2, table: .creators, fields: [
             "handle": .text("@lena.cooks"), "followers": .number(18_400), "sponsored_er": .number(4.2),
-            "organic_er": .number(3.5), "fee": .number(1_200), "draft_on_time": .bool(true), "rating": .number(4)]))
+            "organic_er": .number(3.5), "fee": .number(1_200), "draft_on_time": .bool(true), "rating": .number(4),
+            "currency": .text("$")]))
         s.record(.recordEdited(id: 1, field: "actual", value: .number(3.2)))
         s.record(.recordEdited(id: 2, field: "rating", value: nil))
         s.record(.recordRemoved(id: 2))

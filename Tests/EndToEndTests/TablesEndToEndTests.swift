@@ -44,6 +44,36 @@ struct TablesEndToEndTests {
         #expect(record.events.contains { $0.change == .recordEdited(id: 1, field: "actual", value: .number(4.2)) })
     }
 
+    /// Money typed in dollars shows in dollars, on screen and in the brief: a US team's
+    /// numbers are never shown to a client as euros.
+    @Test func moneyTypedInDollarsReadsInDollarsOnScreenAndInTheBrief() throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.command("--time-scale 10 --client Acme", sessions: folder), width: 120, height: 30)
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.type("= CPM target $12 actual $14.50")
+        try tmux.press("Enter")
+        try tmux.waitFor("$14.50")
+        try tmux.press("NPage")
+        try tmux.waitFor("2/6  Creator breakdown")
+        try tmux.type("= @lena clicks 300 fee $900")
+        try tmux.press("Enter")
+        try tmux.type("= @marco clicks 400 fee 4000")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("$4,000")
+        #expect(screen.contains("$900") && screen.contains("$/conv."), "\(screen)")
+        #expect(!screen.contains("€"), "\(screen)")
+
+        try tmux.press("F10")
+        try tmux.waitFor("End meeting")
+        try tmux.press("Enter")
+        #expect(try tmux.waitForExit().code == 0)
+        let brief = try String(contentsOf: try #require(Debrief.files(in: folder, suffix: ".md").first), encoding: .utf8)
+        for amount in ["$12", "$14.50", "$900", "$4,000", "$3", "$10"] {
+            #expect(brief.contains(amount), "\(amount) in the brief")
+        }
+        #expect(!brief.contains("€"))
+    }
+
     /// Del on a row by mistake: u brings it back, values and place, and the session file
     /// keeps both the removal and the return.
     @Test func aRowRemovedByMistakeComesBackWithU() throws {

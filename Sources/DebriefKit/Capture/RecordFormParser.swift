@@ -58,6 +58,7 @@ public enum RecordFormParser {
         }
         var fields: [(String, FieldValue?)] = []
         var unit: String?
+        var currency: String?
         while index < words.count {
             guard let (column, length) = match(words, at: index, columns) else { break }
             index += length
@@ -76,10 +77,16 @@ public enum RecordFormParser {
                 if table == .kpis, let number, number.isPercent || number.currency != nil {
                     unit = unit ?? (number.isPercent ? "percent" : "money")
                 }
+                // Money keeps the sign it was typed with: `fee $900` reads back `$900`.
+                currency = currency ?? number?.currency
             case .failure(let error): return .failure(error)
             }
         }
         if let unit, !fields.contains(where: { $0.0 == "unit" }) { fields.append(("unit", .text(unit))) }
+        let currencyKey = RecordColumn.currency.key
+        if let currency, table.column(currencyKey) != nil, !fields.contains(where: { $0.0 == currencyKey }) {
+            fields.append((currencyKey, .text(currency)))
+        }
         return .success(Form(key: key, fields: fields))
     }
 

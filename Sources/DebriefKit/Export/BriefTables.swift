@@ -16,7 +16,7 @@ enum BriefTables {
     }
 
     static func kpis(_ records: [Record]) -> String {
-        var out = grid(records, ExportColumns.all(.kpis).filter { $0.key != "unit" && $0.key != "better" })
+        var out = grid(records, ExportColumns.all(.kpis).filter { !["unit", "better", "currency"].contains($0.key) })
         let reasons = records.compactMap { record in
             RecordText.reason(KPIMeasures(record).variance).map { "- Variance of \(MarkdownText.inline(record.name)): \($0).\n" }
         }
@@ -25,7 +25,8 @@ enum BriefTables {
     }
 
     static func creators(_ records: [Record]) -> String {
-        var out = grid(records, ExportColumns.all(.creators))
+        // Each amount carries its own sign: a currency column would say it twice.
+        var out = grid(records, ExportColumns.all(.creators).filter { $0.key != "currency" })
         var reasons: [String] = []
         for record in records {
             let measures = CreatorMeasures(record)
@@ -49,7 +50,8 @@ enum BriefTables {
             guard groups.contains(where: { $0.name != nil }) else { continue }
             for group in groups {
                 table.add([dimension.title, group.name ?? "not given", NumberText.count(Double(group.count)),
-                           NumberText.signedPercent(group.medianLift), RecordText.money(group.costPerConversion)])
+                           NumberText.signedPercent(group.medianLift),
+                           RecordText.money(group.costPerConversion, currency: RecordCurrency.common(creators))])
             }
         }
         return table.rows.isEmpty ? "" : table.markdown

@@ -53,8 +53,8 @@ public enum ClientResults {
         state.records(in: .kpis).filter { namesNobody([$0.name], people: people) }.map { record in
             let measures = KPIMeasures(record)
             let name = MarkdownText.inline(record.name)
-            let target = record.number("target").map { RecordText.kpi($0, unit: measures.unit) }
-            guard let actual = record.number("actual").map({ RecordText.kpi($0, unit: measures.unit) }) else {
+            let target = record.number("target").map { _ in RecordText.kpi(record, "target") }
+            guard let actual = record.number("actual").map({ _ in RecordText.kpi(record, "actual") }) else {
                 return "\(name): not measured" + (target.map { " (target \($0))" } ?? "")
             }
             guard let target else { return "\(name) \(actual) (no target was set)" }

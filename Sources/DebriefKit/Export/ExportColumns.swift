@@ -27,7 +27,7 @@ public struct ExportColumn: Sendable {
 
     /// A derived measure; `isMoney` reads it as a cost, otherwise as a change in percent.
     init(_ key: String, _ title: String, measure: @escaping @Sendable (Record) -> Measure, isMoney: Bool = false) {
-        self.init(key, title, text: { isMoney ? RecordText.money(measure($0)) : RecordText.change(measure($0)) },
+        self.init(key, title, text: { isMoney ? RecordText.money(measure($0), currency: RecordCurrency.of($0)) : RecordText.change(measure($0)) },
                   value: { measure($0).value.map { .number(($0 * 100).rounded() / 100) } })
     }
 }
@@ -47,7 +47,7 @@ public enum ExportColumns {
 
     static let kpis: [ExportColumn] = {
         func field(_ key: String) -> ExportColumn { ExportColumn(field: RecordTable.kpis.column(key)!) }
-        let unitValue: @Sendable (Record, String) -> String = { RecordText.kpi($0.number($1), unit: KPIMeasures.unit(of: $0)) }
+        let unitValue: @Sendable (Record, String) -> String = { RecordText.kpi($0, $1) }
         return [
             field("kpi"),
             ExportColumn("target", "Target", text: { unitValue($0, "target") }, value: { $0["target"] }),
@@ -61,6 +61,7 @@ public enum ExportColumns {
             ExportColumn("better", "Better", text: { KPIMeasures.direction(of: $0).rawValue },
                          value: { .text(KPIMeasures.direction(of: $0).rawValue) }),
             field("comment"),
+            field("currency"),
         ]
     }()
 
@@ -76,7 +77,7 @@ public enum ExportColumns {
                 ExportColumn("cost_per_click", "Cost per click", measure: { CreatorMeasures($0).costPerClick }, isMoney: true),
                 ExportColumn("cost_per_conversion", "Cost per conversion",
                              measure: { CreatorMeasures($0).costPerConversion }, isMoney: true),
-                field("draft_on_time"), field("revisions"), field("rating"), field("brief_detail")]
+                field("draft_on_time"), field("revisions"), field("rating"), field("brief_detail"), field("currency")]
     }()
 
     /// The metric the exports rank content by: engagement rate when the pieces have it,

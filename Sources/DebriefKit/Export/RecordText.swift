@@ -10,7 +10,7 @@ public enum RecordText {
     public static func field(_ record: Record, _ key: String) -> String {
         guard let column = record.table.column(key), let value = record[key] else { return NumberText.missing }
         switch (column.type, value) {
-        case (.money, .number(let x)): return NumberText.money(x)
+        case (.money, .number(let x)): return NumberText.money(x, currency: RecordCurrency.of(record))
         case (.percent, .number(let x)): return NumberText.percent(x)
         case (_, .number(let x)): return NumberText.count(x)
         case (_, .bool(let yes)): return yes ? "yes" : "no"
@@ -18,12 +18,13 @@ public enum RecordText {
         }
     }
 
-    /// A KPI's target or actual, in the KPI's unit.
-    public static func kpi(_ value: Double?, unit: KPIUnit) -> String {
-        switch unit {
-        case .count: NumberText.count(value)
-        case .percent: NumberText.percent(value)
-        case .money: NumberText.money(value)
+    /// A KPI's target or actual, in the KPI's unit (money in the KPI's currency).
+    public static func kpi(_ record: Record, _ key: String) -> String {
+        let value = record.number(key)
+        switch KPIMeasures.unit(of: record) {
+        case .count: return NumberText.count(value)
+        case .percent: return NumberText.percent(value)
+        case .money: return NumberText.money(value, currency: RecordCurrency.of(record))
         }
     }
 
@@ -36,10 +37,12 @@ public enum RecordText {
         }
     }
 
-    /// A cost (per click, per conversion).
-    public static func money(_ measure: Measure) -> String {
-        switch measure {
-        case .value(let x): NumberText.money(x)
+    /// A cost (per click, per conversion); nil `currency` when the costs summed mix
+    /// currencies, which Debrief does not convert.
+    public static func money(_ measure: Measure, currency: String?) -> String {
+        guard let currency else { return "mixed currencies" }
+        return switch measure {
+        case .value(let x): NumberText.money(x, currency: currency)
         case .missing: NumberText.missing
         case .undefined: undefined
         }

@@ -27,6 +27,11 @@ public struct RecordColumn: Equatable, Sendable {
         self.allowsNegative = negative
     }
 
+    /// The currency a KPI's or a creator's money was written in (`fee $900` stores `$`), so
+    /// it reads back as typed; rows without one read in `RecordCurrency.fallback`.
+    public static let currency = RecordColumn("currency", "Currency", .currency,
+                                              aliases: ["ccy", "currency code"], priority: 8)
+
     /// Whether a header cell names this column (its key, title or an alias).
     public func matches(header: String) -> Bool {
         let name = Self.normalized(header)
@@ -54,12 +59,15 @@ public enum ValueType: Equatable, Sendable {
     case yesNo
     /// A whole number from 1 to 5.
     case rating
+    /// The currency a row's money was written in: a sign or code `NumberSpelling` reads
+    /// (`€`, `$`, `USD`), stored as it spells it.
+    case currency
 
     /// Whether fields of this type hold a number (and so can rank, sum or compare).
     public var isNumeric: Bool {
         switch self {
         case .number, .money, .percent, .rating: true
-        case .text, .choice, .yesNo: false
+        case .text, .choice, .yesNo, .currency: false
         }
     }
 
@@ -71,6 +79,7 @@ public enum ValueType: Equatable, Sendable {
         case (.text, .text): true
         case (.choice(let options), .text(let text)): options.contains { $0.value == text }
         case (.yesNo, .bool): true
+        case (.currency, .text(let sign)): NumberSpelling.currencies.contains(sign)
         default: false
         }
     }

@@ -17,6 +17,7 @@ public enum RecordSchemas {
                      aliases: ["source", "confidence", "target confidence", "basis", "target basis", "based on"],
                      priority: 2),
         RecordColumn("comment", "Comment", .text, aliases: ["notes", "note", "comments", "remark"], priority: 7),
+        RecordColumn.currency,
     ]
 
     public static let creators: [RecordColumn] = [
@@ -49,6 +50,7 @@ public enum RecordSchemas {
                      aliases: ["execution rating", "execution", "score", "rating 1 5", "quality"], priority: 2),
         RecordColumn("brief_detail", "Brief", .choice(BriefDetail.options),
                      aliases: ["brief detail", "brief quality", "brief type", "brief level"], priority: 5),
+        RecordColumn.currency,
     ]
 
     public static let content: [RecordColumn] = [

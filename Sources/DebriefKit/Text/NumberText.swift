@@ -53,11 +53,13 @@ public enum NumberText {
         return value > 0 && text != "0.0%" ? "+" + text : text
     }
 
-    /// Money: two decimals under 100 (`€0.41`), whole above (`€12,000`).
-    public static func money(_ value: Double?, currency: String = "€") -> String {
+    /// Money: two decimals under 100 (`€0.41`), whole above (`€12,000`); a currency code
+    /// is spaced from the number (`CHF 1,200`, `kr 900`), a sign is not (`$900`).
+    public static func money(_ value: Double?, currency: String = RecordCurrency.fallback) -> String {
         guard let value, value.isFinite else { return missing }
         let text = grouped(value, decimals: abs(value) < 100 && value != value.rounded() ? 2 : 0)
-        return text.hasPrefix("−") ? "−" + currency + text.dropFirst() : currency + text
+        let prefix = currency.last?.isLetter == true ? currency + " " : currency
+        return text.hasPrefix("−") ? "−" + prefix + text.dropFirst() : prefix + text
     }
 
     /// A ratio such as lift (sponsored ER over organic): `1.3×`.

@@ -167,16 +167,18 @@ extension AppModel {
             return []
         }
         var effects: [AppEffect] = []
-        if let existing = Self.row(named: form.key, in: meeting.records(in: table)) {
-            for (field, value) in form.fields where existing[field] != value {
+        let existing = Self.row(named: form.key, in: meeting.records(in: table))
+        let fields = currencyFilledIn(form.fields, table: table, row: existing)
+        if let existing {
+            for (field, value) in fields where existing[field] != value {
                 effects.append(.record(.recordEdited(id: existing.id, field: field, value: value)))
             }
             selectedRecordID = existing.id
             message = effects.isEmpty ? VisibleText.line("\(existing.name): nothing changed") : nil
         } else {
-            var fields: [String: FieldValue] = [table.keyColumn.key: .text(form.key)]
-            for case let (field, value?) in form.fields { fields[field] = value }
-            effects.append(.addRecord(table: table, fields: fields))
+            var row: [String: FieldValue] = [table.keyColumn.key: .text(form.key)]
+            for case let (field, value?) in fields { row[field] = value }
+            effects.append(.addRecord(table: table, fields: row))
         }
         history.append(typed)
         editor.clear()
@@ -185,6 +187,18 @@ extension AppModel {
         if formFromTable, shownTable == table { focus = .table }
         formFromTable = false
         return effects
+    }
+
+    /// A form's fields, plus the meeting's currency when the row holds money typed without
+    /// a sign and has none yet: `= @marco fee 4000` after `fee $900` reads `$4,000`.
+    private func currencyFilledIn(_ fields: [(String, FieldValue?)], table: RecordTable,
+                                  row: Record?) -> [(String, FieldValue?)] {
+        let key = RecordColumn.currency.key
+        var merged = row?.fields ?? [:]
+        for (field, value) in fields { merged[field] = value }
+        guard merged[key] == nil, RecordCurrency.holdsMoney(table, merged), let currency = meeting.latestCurrency
+        else { return fields }
+        return fields + [(key, .text(currency))]
     }
 
     /// A row a form names: the same name, ignoring case (and "@" for a handle).

@@ -12,7 +12,8 @@ public enum RecordCard {
             (label + String(repeating: " ", count: max(1, labelWidth - DisplayWidth.of(label))) + value, style)
         }
         var fields: [(String, Style)] = columns.map { column in
-            line(column.title, RecordGrids.formatted(record[column.key], type: column.type).text,
+            line(column.title, RecordGrids.formatted(record[column.key], type: column.type,
+                                                     currency: RecordCurrency.of(record)).text,
                  record[column.key] == nil ? .muted : .normal)
         }
         // A short screen: the fields in two columns, so the whole row still shows at 80×24.
@@ -30,7 +31,7 @@ public enum RecordCard {
         for (label, measure, signed, money) in measures(of: record) {
             let text: String
             switch measure {
-            case .value: text = RecordGrids.measure(measure, signed: signed, money: money).text
+            case .value: text = RecordGrids.measure(measure, signed: signed, money: money ? RecordCurrency.of(record) : nil).text
             case .missing(let field): text = "— (no \(field))"
             case .undefined(let why): text = "n/a: \(why)"
             }

@@ -32,8 +32,8 @@ public enum RecordGrids {
         let measures = KPIMeasures(record)
         return [
             TableGrid.Cell(record.name),
-            cell(record.number("target"), measures.unit),
-            cell(record.number("actual"), measures.unit),
+            cell(record.number("target"), measures.unit, currency: RecordCurrency.of(record)),
+            cell(record.number("actual"), measures.unit, currency: RecordCurrency.of(record)),
             measure(measures.variance, signed: true),
             verdict(measures.verdict),
             text(record.text("target_source")),
@@ -51,21 +51,21 @@ public enum RecordGrids {
         }
     }
 
-    static func cell(_ value: Double?, _ unit: KPIUnit) -> TableGrid.Cell {
+    static func cell(_ value: Double?, _ unit: KPIUnit, currency: String) -> TableGrid.Cell {
         guard let value else { return .missing }
         switch unit {
         case .count: return TableGrid.Cell(NumberText.count(value))
         case .percent: return TableGrid.Cell(NumberText.percent(value))
-        case .money: return TableGrid.Cell(NumberText.money(value))
+        case .money: return TableGrid.Cell(NumberText.money(value, currency: currency))
         }
     }
 
     /// A derived measure: its value, or "—" when a field it needs is missing, or "n/a" when
     /// it cannot be computed (a target of 0); the row opened in full says why.
-    static func measure(_ measure: Measure, signed: Bool = false, money: Bool = false) -> TableGrid.Cell {
+    static func measure(_ measure: Measure, signed: Bool = false, money currency: String? = nil) -> TableGrid.Cell {
         switch measure {
         case .value(let x):
-            if money { return TableGrid.Cell(NumberText.money(x)) }
+            if let currency { return TableGrid.Cell(NumberText.money(x, currency: currency)) }
             return TableGrid.Cell(signed ? NumberText.signedPercent(x) : NumberText.percent(x))
         case .missing: return .missing
         case .undefined: return TableGrid.Cell("n/a", .muted)
@@ -78,15 +78,15 @@ public enum RecordGrids {
 
     static func number(_ record: Record, _ key: String) -> TableGrid.Cell {
         guard let column = record.table.column(key) else { return .missing }
-        return formatted(record[key], type: column.type)
+        return formatted(record[key], type: column.type, currency: RecordCurrency.of(record))
     }
 
-    /// Any field, by its column's type.
-    public static func formatted(_ value: FieldValue?, type: ValueType) -> TableGrid.Cell {
+    /// Any field, by its column's type; money in `currency`.
+    public static func formatted(_ value: FieldValue?, type: ValueType, currency: String) -> TableGrid.Cell {
         guard let value else { return .missing }
         switch (value, type) {
         case (.number(let x), .percent): return TableGrid.Cell(NumberText.percent(x))
-        case (.number(let x), .money): return TableGrid.Cell(NumberText.money(x))
+        case (.number(let x), .money): return TableGrid.Cell(NumberText.money(x, currency: currency))
         case (.number(let x), _): return TableGrid.Cell(NumberText.count(x))
         case (.bool(let b), _): return TableGrid.Cell(b ? "yes" : "no", b ? .normal : Style(.warning))
         case (.text(let s), _): return TableGrid.Cell(s)
@@ -108,8 +108,8 @@ public enum RecordGrids {
             TableGrid.Column("Clicks", .right, priority: 3, field: "clicks"),
             TableGrid.Column("Conv.", .right, priority: 3, field: "conversions"),
             TableGrid.Column("Fee", .right, priority: 2, field: "fee"),
-            TableGrid.Column("€/click", .right, priority: 4),
-            TableGrid.Column("€/conv.", .right, priority: 2),
+            TableGrid.Column(RecordCurrency.heading("click", rows), .right, priority: 4),
+            TableGrid.Column(RecordCurrency.heading("conv.", rows), .right, priority: 2),
             TableGrid.Column("On time", priority: 6, field: "draft_on_time"),
             TableGrid.Column("Rev.", .right, priority: 6, field: "revisions"),
             TableGrid.Column("Rating", .right, priority: 2, field: "rating"),
@@ -136,8 +136,8 @@ public enum RecordGrids {
             number(record, "clicks"),
             number(record, "conversions"),
             number(record, "fee"),
-            measure(measures.costPerClick, money: true),
-            measure(measures.costPerConversion, money: true),
+            measure(measures.costPerClick, money: RecordCurrency.of(record)),
+            measure(measures.costPerConversion, money: RecordCurrency.of(record)),
             number(record, "draft_on_time"),
             number(record, "revisions"),
             number(record, "rating"),
@@ -145,19 +145,20 @@ public enum RecordGrids {
         ]
     }
 
-    /// One dimension of the patterns panel: a row per group.
-    static func patterns(_ groups: [PatternGroup], by dimension: PatternDimension) -> TableGrid {
+    /// One dimension of the patterns panel: a row per group. Fees are summed across the
+    /// creators (`currency`, nil when they mix currencies: then no cost is given).
+    static func patterns(_ groups: [PatternGroup], by dimension: PatternDimension, currency: String?) -> TableGrid {
         let columns = [
             TableGrid.Column(dimension.title, priority: 0, shrinkTo: 6),
             TableGrid.Column("n", .right, priority: 0),
             TableGrid.Column("Median lift", .right, priority: 0),
-            TableGrid.Column("€/conv.", .right, priority: 1),
+            TableGrid.Column((currency ?? "Cost") + "/conv.", .right, priority: 1),
         ]
         return TableGrid(columns: columns, rows: groups.map { group in
             [group.name.map { TableGrid.Cell($0) } ?? TableGrid.Cell("(none)", .muted),
              TableGrid.Cell(NumberText.count(Double(group.count))),
              group.medianLift.map { TableGrid.Cell(NumberText.signedPercent($0)) } ?? .missing,
-             measure(group.costPerConversion, money: true)]
+             currency.map { measure(group.costPerConversion, money: $0) } ?? TableGrid.Cell("mixed", .muted)]
         })
     }
 

@@ -138,7 +138,7 @@ public struct TablePane: Sendable {
         for dimension in dimensions {
             guard y < area.maxY - 1 else { break }
             let groups = patterns?.groups(rows, by: dimension) ?? CreatorPatterns.groups(rows, by: dimension)
-            let grid = RecordGrids.patterns(groups, by: dimension)
+            let grid = RecordGrids.patterns(groups, by: dimension, currency: RecordCurrency.common(rows))
             let height = min(area.maxY - y, 1 + grid.rows.count)
             grid.draw(in: &canvas, area: Rect(x: area.x, y: y, width: area.width, height: height), saysLeftOut: false)
             y += height + 1

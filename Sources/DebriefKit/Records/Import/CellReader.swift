@@ -35,6 +35,11 @@ enum CellReader {
                 return .problem("\(quoted) is not one of \(options.map(\.value).joined(separator: ", "))")
             }
             return .value(.text(option.value), nil)
+        case .currency:
+            guard let sign = NumberSpelling.currency(named: text) else {
+                return .problem("\(quoted) is not a currency Debrief knows (\(NumberSpelling.currencies.joined(separator: ", ")))")
+            }
+            return .value(.text(sign), nil)
         case .yesNo:
             let folded = text.lowercased()
             if yes.contains(folded) { return .value(.bool(true), nil) }

@@ -21,7 +21,7 @@ public enum NumberSpelling {
     /// Cells that mean "no value": left missing, never read as 0.
     static let missingWords: Set<String> = ["", "-", "–", "—", "n/a", "na", "#n/a", "null", "none", "nil", "?", "tbd", "tbc", "unknown"]
 
-    static let currencies = ["US$", "CA$", "AU$", "A$", "C$", "€", "$", "£", "¥", "₹", "₩", "kr", "CHF", "EUR", "USD", "GBP", "JPY", "SEK", "NOK", "DKK", "PLN", "CAD", "AUD"]
+    public static let currencies = ["US$", "CA$", "AU$", "A$", "C$", "€", "$", "£", "¥", "₹", "₩", "kr", "CHF", "EUR", "USD", "GBP", "JPY", "SEK", "NOK", "DKK", "PLN", "CAD", "AUD"]
     private static let upperCurrencies = currencies.map { ($0, $0.uppercased()) }
 
     /// Whether a cell means "no value".
@@ -132,6 +132,12 @@ public enum NumberSpelling {
             text = text.dropFirst()
             trimSpaces(&text)
         }
+    }
+
+    /// A cell or word that is a currency alone (`usd`, `€`), as `currencies` spells it.
+    public static func currency(named text: String) -> String? {
+        let scalars = Array(text.unicodeScalars.map(upper))
+        return currencyScalars.first { $0.1 == scalars }?.0
     }
 
     /// Takes a currency sign or code off either end of `text`.

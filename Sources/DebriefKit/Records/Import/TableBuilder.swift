@@ -22,17 +22,21 @@ struct TableBuilder {
         // Columns in file order (problems come in column order), looked up once, not per cell.
         let order = match.columns.keys.sorted().map { ($0, match.columns[$0]!) }
         var parsed = Array(repeating: [ParsedNumber](), count: order.count)
+        // The first currency written in the file: a row's money without a sign is in it.
+        var fileCurrency: String?
         for row in rows {
             guard shape(of: row) else { continue }
             var fields: [String: FieldValue] = [:]
             fields.reserveCapacity(order.count + 1)
             var units: [ParsedNumber] = []
+            var rowCurrency: String?
             for (position, (index, column)) in order.enumerated() where index < row.cells.count {
                 switch CellReader.read(row.cells[index], as: column, decimalComma: decimalComma) {
                 case .missing: break
                 case .value(let value, let number):
                     fields[column.key] = value
                     if let number {
+                        rowCurrency = rowCurrency ?? number.currency
                         parsed[position].append(number)
                         if column.key == "target" || column.key == "actual" { units.append(number) }
                     }
@@ -54,7 +58,18 @@ struct TableBuilder {
                     fields["unit"] = .text(KPIUnit.money.rawValue)
                 }
             }
+            let currencyKey = RecordColumn.currency.key
+            if fields[currencyKey] == nil, table.column(currencyKey) != nil, let rowCurrency {
+                fields[currencyKey] = .text(rowCurrency)
+            }
+            fileCurrency = fileCurrency ?? fields[currencyKey]?.text
             result.append(ImportedTable.Row(line: row.line, fields: fields))
+        }
+        if let fileCurrency {
+            for index in result.indices where result[index].fields[RecordColumn.currency.key] == nil
+                && RecordCurrency.holdsMoney(table, result[index].fields) {
+                result[index].fields[RecordColumn.currency.key] = .text(fileCurrency)
+            }
         }
         let imported = ImportedTable(file: file, table: table, rows: result, ignoredColumns: match.ignored, notes: [])
         problems += DataImport.duplicates(across: [imported])

@@ -1,0 +1,62 @@
+@testable import DebriefKit
+import Foundation
+import Testing
+
+/// Money keeps the currency it was written in through import and every export; Debrief
+/// converts nothing and sums nothing across currencies.
+@Suite("Currency: kept from the file to the exports")
+struct CurrencyTests {
+    @Test func aFilesSignGoesWithEachRowAndFillsItsUnsignedOnes() throws {
+        let table = try DataImport.parse(data: Data("""
+        Handle,Fee,Clicks
+        @lena,$900,300
+        @marco,"4,000",800
+        @ana,,50
+        """.utf8), file: "creators.csv")
+        #expect(table.rows.map { $0.fields["currency"] } == [.text("$"), .text("$"), nil],
+                "a row without money has no currency")
+    }
+
+    @Test func aCurrencyColumnIsReadAndAnUnknownOneIsRefusedWithItsPlace() throws {
+        let table = try DataImport.parse(data: Data("KPI,Target,Actual,Unit,Currency\nCPM,12,14.5,money,usd\n".utf8),
+                                         file: "kpis.csv")
+        #expect(table.rows[0].fields["currency"] == .text("USD"))
+        #expect {
+            try DataImport.parse(data: Data("Handle,Fee,Currency\n@lena,900,dollars\n".utf8), file: "c.csv")
+        } throws: { error in
+            let text = (error as? DataImportError)?.problems.map(\.description).joined() ?? ""
+            return text.contains("line 2, column 3") && text.contains("'dollars' is not a currency Debrief knows")
+        }
+    }
+
+    @Test func amountsReadWithTheirSignOrSpacedCode() {
+        #expect(NumberText.money(900, currency: "$") == "$900")
+        #expect(NumberText.money(-0.5, currency: "£") == "−£0.50")
+        #expect(NumberText.money(1_200, currency: "CHF") == "CHF 1,200")
+        #expect(NumberText.money(900, currency: "kr") == "kr 900")
+        #expect(NumberText.money(900) == "€900")
+    }
+
+    @Test func exportsPrintEachRowsCurrencyAndNoSumAcrossTwo() {
+        let lena = Record(id: 1, table: .creators, fields: ["handle": .text("@lena"), "fee": .number(900),
+                                                            "conversions": .number(30), "currency": .text("$"),
+                                                            "tier": .text("micro")])
+        let marco = Record(id: 2, table: .creators, fields: ["handle": .text("@marco"), "fee": .number(4_000),
+                                                             "conversions": .number(40), "currency": .text("£"),
+                                                             "tier": .text("micro")])
+        #expect(RecordText.field(lena, "fee") == "$900")
+        let costPerConversion = ExportColumns.all(.creators).first { $0.key == "cost_per_conversion" }!
+        #expect(costPerConversion.text(marco) == "£100")
+        #expect(ExportColumns.all(.creators).first { $0.key == "currency" }!.value(lena) == .text("$"))
+        let patterns = BriefTables.patterns([lena, marco])
+        #expect(patterns.contains("mixed currencies"))
+        #expect(!patterns.contains("€"))
+        #expect(BriefTables.patterns([lena]).contains("| $30 |"))
+    }
+
+    @Test func aHostileCurrencyInAFileIsDroppedByTheReducer() {
+        let fields = Record.valid(["handle": .text("@x"), "currency": .text("\u{1B}[31m$")], in: .creators)
+        #expect(fields["currency"] == nil)
+        #expect(Record.valid(["handle": .text("@x"), "currency": .text("$")], in: .creators)["currency"] == .text("$"))
+    }
+}
