@@ -101,18 +101,21 @@ public struct MeetingState: Equatable, Sendable {
         pausedTime + (pausedSince.map { max(0, now - $0) } ?? 0)
     }
 
-    /// A section opened for less than this, with no note in it, was passed over, not covered.
+    /// A section opened for less than this, with no note or table row in it, was passed
+    /// over, not covered.
     public static let passedOverLimit = 60_000
 
     /// Where a section stands at meeting time `now`. A section the meeting moved past without
-    /// covering it (never opened, or opened for under a minute and left without a note) is
+    /// covering it (never opened, or opened for under a minute and left without a note or a
+    /// change to its table) is
     /// skipped: its planned time is still owed (see `Schedule`), not saved.
     public func status(section index: Int, at now: Int) -> SectionStatus {
         if index == current && !hasEnded { return .current }
         // Every section up to the furthest one opened was either opened or passed over.
         guard let furthest = furthestSection, index <= furthest else { return .notReached }
         let covered = sections[index].wasVisited
-            && (elapsed(section: index, at: now) >= Self.passedOverLimit || !visiblePositions[index].isEmpty)
+            && (elapsed(section: index, at: now) >= Self.passedOverLimit || !visiblePositions[index].isEmpty
+                || sections[index].hadTableWork)
         return covered ? .covered : .skipped
     }
 }
@@ -163,6 +166,9 @@ public struct SectionTiming: Equatable, Sendable {
     /// Milliseconds accumulated by finished runs of this section's clock.
     public var elapsed = 0
     public var wasVisited = false
+    /// A row of the section's table was added, corrected, removed or restored while it was
+    /// open: work done, like a note, though the minute never passed.
+    public var hadTableWork = false
 
     public var allottedMilliseconds: Int { (plannedMinutes + extraMinutes) * 60_000 }
 }

@@ -91,8 +91,10 @@ extension MeetingState {
             recordIndex[id] = records.count
             highestRecordID = max(highestRecordID, id)
             records.append(Record(id: id, table: table, fields: Record.valid(fields, in: table), t: t))
+            noteTableWork(on: table)
         case .recordEdited(let id, let field, let value):
             guard let index = recordIndex[id], let column = records[index].table.column(field) else { return }
+            noteTableWork(on: records[index].table)
             if let value {
                 guard column.type.accepts(value) else { return }
                 records[index].fields[field] = value
@@ -102,9 +104,11 @@ extension MeetingState {
         case .recordRemoved(let id):
             guard let index = recordIndex[id] else { return }
             records[index].isRemoved = true
+            noteTableWork(on: records[index].table)
         case .recordRestored(let id):
             guard let index = recordIndex[id] else { return }
             records[index].isRemoved = false
+            noteTableWork(on: records[index].table)
         case .meetingEnded:
             stopClock(at: t)
             endPause(at: t)
@@ -124,6 +128,11 @@ extension MeetingState {
             sections[current].elapsed += max(0, t - runningSince)
         }
         runningSince = nil
+    }
+
+    /// A change to a table while the section that shows it is open covers that section.
+    private mutating func noteTableWork(on table: RecordTable) {
+        if let current, agenda.sections[current].table == table { sections[current].hadTableWork = true }
     }
 
     /// Moves a running pause into `pausedTime`; a meeting that ends paused keeps its pause.
