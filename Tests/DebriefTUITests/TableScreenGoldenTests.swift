@@ -3,13 +3,15 @@ import DebriefKit
 import Foundation
 import Testing
 
-/// The three tables on screen, whole, at the classic 80×24 and a 200×60 projector: typed in
+/// The three tables on screen, whole, at the smallest screen Debrief runs on (60×16), the
+/// classic 80×24, 100×30 and a 200×60 projector: typed in
 /// through the real loop as a note-taker would (one form a row), then read off the frame the
 /// terminal received. Compared with the files in Tests/Golden/screens.
 @MainActor
 @Suite("Tables on screen: KPIs, creators and patterns, content top and bottom 3")
 struct TableScreenGoldenTests {
-    nonisolated static let sizes = [TerminalSize(width: 80, height: 24), TerminalSize(width: 200, height: 60)]
+    nonisolated static let sizes = [TerminalSize(width: 60, height: 16), TerminalSize(width: 80, height: 24),
+                                    TerminalSize(width: 100, height: 30), TerminalSize(width: 200, height: 60)]
 
     enum Shot: String, CaseIterable {
         case kpis, kpisFocused = "kpis-focused", creators, creatorsPatterns = "creators-patterns", content

@@ -76,6 +76,26 @@ struct TablesEndToEndTests {
         #expect(!brief.contains("€"))
     }
 
+    /// On the smallest screen Debrief runs on, the table shows a row under its heading, and
+    /// after F5 the selected row: a heading alone hid the numbers being talked about.
+    @Test func onASixtyBySixteenScreenTheTableShowsItsRowsAndTheSelection() throws {
+        let tmux = try Tmux(Debrief.command("--time-scale 10", sessions: Debrief.freshFolder()), width: 60, height: 16)
+        try tmux.waitFor("1/6  Performance vs. goals")
+        for form in ["= reach target 1.2M actual 1.05M", "= CPM target $12 actual $14.50"] {
+            try tmux.type(form)
+            try tmux.press("Enter")
+        }
+        try tmux.type("A note about reach")
+        try tmux.press("Enter")
+        let typing = try tmux.waitFor("A note about reach")
+        #expect(typing.contains("CPM") && typing.contains("$14.50"), "the row just typed: \(typing)")
+        try tmux.press("F5", "Up")
+        try tmux.waitFor("Enter Edit")
+        try tmux.waitUntil("the first row is selected and shown") { $0.contains("1,050,000") }
+        try tmux.press("Down")
+        try tmux.waitUntil("the second row is selected and shown") { $0.contains("$14.50") }
+    }
+
     /// Del on a row by mistake: u brings it back, values and place, and the session file
     /// keeps both the removal and the return.
     @Test func aRowRemovedByMistakeComesBackWithU() throws {

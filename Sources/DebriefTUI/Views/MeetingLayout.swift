@@ -46,7 +46,11 @@ struct MeetingLayout {
             promptsCollapsed = !model.promptsToggled
             let prompts = promptsCollapsed ? 1 : full - 3
             let wanted = 2 + prompts + table.preferredHeight(width: mainWidth)
-            paneRows = max(min(5, space - 2), min(wanted, space - Self.minimumNoteRowsUnderTable))
+            // At least the heading and a row: a heading alone hides the numbers (and, after
+            // F5, the selected row). While the table has focus the notes keep one row.
+            let least = 2 + prompts + (table.rows.isEmpty ? 1 : 2)
+            let notesKept = model.focus == .table ? 1 : Self.minimumNoteRowsUnderTable
+            paneRows = max(min(least, space - 1), min(wanted, space - notesKept))
         } else if (full > space - Self.minimumNoteRows) != model.promptsToggled {
             promptsCollapsed = true
             // The chart's two rows only while the notes keep their minimum.

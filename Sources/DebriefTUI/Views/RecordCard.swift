@@ -19,10 +19,12 @@ public enum RecordCard {
         // A short screen: the fields in two columns, so the whole row still shows at 80×24.
         if fields.count + 10 > canvas.height - 2 {
             let half = (fields.count + 1) / 2
-            let columnWidth = 34
+            // Each column cut to its half of the box, so no field wraps onto a line of its own.
+            let inner = min(canvas.width - 2, cardWidth) - 4
+            let columnWidth = min(34, (inner + 1) / 2)
             fields = (0..<half).map { index in
                 let left = TextWrap.cut(fields[index].0, width: columnWidth - 1)
-                let right = index + half < fields.count ? fields[index + half].0 : ""
+                let right = index + half < fields.count ? TextWrap.cut(fields[index + half].0, width: inner - columnWidth) : ""
                 return (left + String(repeating: " ", count: max(1, columnWidth - DisplayWidth.of(left))) + right, .normal)
             }
         }
@@ -49,8 +51,10 @@ public enum RecordCard {
         lines.append((KeyMap.table.hint(in: .recordCard), .muted))
         var title = "\(record.table.title): \(record.name)"
         if record.table == .content { title += " (#\(numbers.label(of: record)))" }
-        Dialog.draw(title: VisibleText.line(title), lines: lines, in: &canvas, width: 72)
+        Dialog.draw(title: VisibleText.line(title), lines: lines, in: &canvas, width: cardWidth)
     }
+
+    private static let cardWidth = 72
 
     private static func measures(of record: Record) -> [(String, Measure, Bool, Bool)] {
         switch record.table {

@@ -105,6 +105,9 @@ public struct TablePane: Sendable {
     /// "(none)" group. A known bound, so laying out a frame never groups the creators; more
     /// platforms than that are cut, and shown whole in the table's place (p) on any screen.
     private static let patternsHeight = 6
+    /// A dimension's name cut to 6, a count and "Median lift" with room between (the cost
+    /// column drops first where it does not fit).
+    private static let patternColumnWidth = 24
 
     private func drawCreators(_ rows: [Record], selected: Int?, in canvas: inout Canvas, area: Rect) {
         let mentions = self.mentions
@@ -124,9 +127,15 @@ public struct TablePane: Sendable {
         }
     }
 
-    /// The three dimensions side by side.
+    /// The three dimensions side by side, or one under the other where three columns would
+    /// cut their numbers (`+46.` for +46.2%).
     private func drawPatternColumns(_ rows: [Record], in canvas: inout Canvas, area: Rect) {
-        let width = min(44, (area.width - 2) / 3)
+        // A column each, two apart, inside the pane's one-column margins.
+        let width = min(44, (area.width - 2 - 2 * 2) / 3)
+        guard width >= Self.patternColumnWidth else {
+            return drawPatterns(rows, dimensions: PatternDimension.allCases, in: &canvas,
+                                area: Rect(x: area.x + 1, y: area.y, width: min(44, area.width - 2), height: area.height))
+        }
         for (index, dimension) in PatternDimension.allCases.enumerated() {
             drawPatterns(rows, dimensions: [dimension], in: &canvas,
                          area: Rect(x: area.x + 1 + index * (width + 2), y: area.y, width: width, height: area.height))
@@ -182,6 +191,15 @@ public struct TablePane: Sendable {
                                                   ("▼ Bottom \(ranking.bottom.count) by \(title)", ranking.bottom, area.x + 2 + half)]
         for (heading, pieces, x) in blocks {
             canvas.text(heading, x: x, y: area.y, style: .title, maxWidth: half)
+            if area.height == 2 {
+                // No room for column heads and rows: the pieces on one line, `c5 8.8% · c3 6.3%`.
+                let column = RecordTable.content.column(metric)
+                let line = pieces.map { piece in
+                    numbers.label(of: piece) + " " + (column.map { RecordText.field(piece, $0.key) } ?? "")
+                }.joined(separator: " · ")
+                canvas.text(line, x: x, y: area.y + 1, maxWidth: half)
+                continue
+            }
             let grid = RecordGrids.content(pieces, numbers: numbers, metric: metric, mentions: mentions)
             grid.draw(in: &canvas, area: Rect(x: x, y: area.y + 1, width: half, height: area.height - 1), saysLeftOut: false)
         }
