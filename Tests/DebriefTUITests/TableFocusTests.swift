@@ -130,6 +130,21 @@ struct TableFocusTests {
         #expect(driver.model.message?.contains("Performance vs. goals") == true)
     }
 
+    /// Two pieces are both in the top: the bottom says so instead of an empty grid.
+    @Test func fewPiecesLeaveTheBottomSayingWhy() {
+        var driver = CaptureDriver(section: "content")
+        for line in ["= A views 10 er 9%", "= B views 900 er 1%"] {
+            driver.type(line)
+            driver.press(.enter)
+        }
+        let screen = driver.screen(width: 80, height: 24)
+        #expect(screen.contains("▲ Top 2 by ER"))
+        #expect(screen.contains("▼ Bottom 0 by ER"))
+        #expect(screen.contains("the top holds every ranked piece"))
+        driver.press(.function(6))  // ranked by a metric no piece has
+        #expect(driver.screen(width: 80, height: 24).contains("no piece has a"))
+    }
+
     @Test func theMetricKeyReranksContent() {
         var driver = CaptureDriver(section: "content")
         for line in ["= A views 10 er 9%", "= B views 900 er 1%", "= C views 50 er 5%", "= D views 20 er 2%"] {

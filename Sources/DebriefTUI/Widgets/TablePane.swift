@@ -191,6 +191,12 @@ public struct TablePane: Sendable {
                                                   ("▼ Bottom \(ranking.bottom.count) by \(title)", ranking.bottom, area.x + 2 + half)]
         for (heading, pieces, x) in blocks {
             canvas.text(heading, x: x, y: area.y, style: .title, maxWidth: half)
+            if pieces.isEmpty {
+                // Three pieces or fewer are all in the top: an empty grid would read as a bug.
+                let why = ranking.top.isEmpty ? "no piece has a \(title) yet" : "the top holds every ranked piece"
+                if area.height > 1 { canvas.text(why, x: x, y: area.y + 1, style: .muted, maxWidth: half) }
+                continue
+            }
             if area.height == 2 {
                 // No room for column heads and rows: the pieces on one line, `c5 8.8% · c3 6.3%`.
                 let column = RecordTable.content.column(metric)
