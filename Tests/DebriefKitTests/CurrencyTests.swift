@@ -29,6 +29,23 @@ struct CurrencyTests {
         }
     }
 
+    /// Agency sheets put the currency in the header: `Fee (EUR)` is the fee, in euros.
+    @Test func aHeaderNamingItsCurrencyIsTheColumnInThatCurrency() throws {
+        let creators = try DataImport.parse(data: Data("Creator;Fee (EUR);Clicks\n@lena;900;300\n@ana;;40\n".utf8),
+                                            file: "creators.csv")
+        #expect(creators.ignoredColumns.isEmpty)
+        #expect(creators.rows[0].fields["fee"] == .number(900))
+        #expect(creators.rows.map { $0.fields["currency"] } == [.text("EUR"), nil])
+        let kpis = try DataImport.parse(data: Data("KPI,Target in USD,Actual (\u{24}),Unit\nCPM,12,14.5,money\n".utf8),
+                                        file: "kpis.csv")
+        #expect(kpis.rows[0].fields["target"] == .number(12))
+        #expect(kpis.rows[0].fields["actual"] == .number(14.5))
+        #expect(kpis.rows[0].fields["currency"] == .text("USD"), "the first column's currency")
+        #expect(RecordColumn.headerCurrency("Fee") == nil)
+        #expect(RecordColumn.headerCurrency("Handle (USD)")?.name == "Handle")
+        #expect(!RecordTable.creators.column("handle")!.matches(header: "Handle (USD)"), "only numbers have a currency")
+    }
+
     @Test func amountsReadWithTheirSignOrSpacedCode() {
         #expect(NumberText.money(900, currency: "$") == "$900")
         #expect(NumberText.money(-0.5, currency: "£") == "−£0.50")

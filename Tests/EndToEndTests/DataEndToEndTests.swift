@@ -48,6 +48,21 @@ struct DataEndToEndTests {
         #expect(KPIMeasures(engagement).verdict == .missed)
     }
 
+    /// A sheet exported with its currency in the header and in the cells: the meeting shows
+    /// each creator's fee in it, never in euros.
+    @Test func feesImportedInDollarsShowInDollars() throws {
+        let folder = Debrief.freshFolder()
+        let file = folder.appending(path: "creators.csv")
+        try Data("\u{FEFF}Creator,Fee (USD),Clicks\r\n@lena,900,300\r\n@marco,\"4,000\",800\r\n".utf8).write(to: file)
+        let checked = try Subprocess.run([Debrief.binary, "check-data", file.path])
+        #expect(checked.output == "\(file.path): OK: 2 creators\n", "no column left out: \(checked.output)")
+        let tmux = try Tmux(Debrief.command("--time-scale 60 --data '\(file.path)'", sessions: folder), width: 120, height: 30)
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.press("NPage")
+        let screen = try tmux.waitFor("USD 4,000")
+        #expect(screen.contains("USD 900") && screen.contains("USD/conv.") && !screen.contains("€"), "\(screen)")
+    }
+
     @Test func checkDataReportsABrokenFileWithLineAndColumnAndExitsOne() throws {
         let folder = Debrief.freshFolder()
         let broken = folder.appending(path: "creators.csv")

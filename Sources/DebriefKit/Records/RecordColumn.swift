@@ -32,10 +32,21 @@ public struct RecordColumn: Equatable, Sendable {
     public static let currency = RecordColumn("currency", "Currency", .currency,
                                               aliases: ["ccy", "currency code"], priority: 8)
 
-    /// Whether a header cell names this column (its key, title or an alias).
+    /// Whether a header cell names this column (its key, title or an alias), maybe with
+    /// the currency its money is in after it: `Fee (EUR)`, `Cost in $`.
     public func matches(header: String) -> Bool {
-        let name = Self.normalized(header)
-        return ([key, title] + aliases).contains { Self.normalized($0) == name }
+        let names = ([key, title] + aliases).map(Self.normalized)
+        if names.contains(Self.normalized(header)) { return true }
+        guard type.isNumeric, let bare = Self.headerCurrency(header)?.name else { return false }
+        return names.contains(Self.normalized(bare))
+    }
+
+    /// A header that ends with a currency, split: `Fee (EUR)` is `Fee` in `EUR`.
+    public static func headerCurrency(_ header: String) -> (name: String, currency: String)? {
+        var words = header.split(whereSeparator: { " ()[]:".contains($0) }).map(String.init)
+        guard words.count >= 2, let currency = NumberSpelling.currency(named: words.removeLast()) else { return nil }
+        if words.count >= 2, words.last?.lowercased() == "in" { words.removeLast() }
+        return (words.joined(separator: " "), currency)
     }
 
     /// `Eng. Rate`, `eng_rate` and `ENG-RATE` all read `eng rate`: case and punctuation

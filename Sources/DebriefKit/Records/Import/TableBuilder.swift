@@ -23,7 +23,9 @@ struct TableBuilder {
         let order = match.columns.keys.sorted().map { ($0, match.columns[$0]!) }
         var parsed = Array(repeating: [ParsedNumber](), count: order.count)
         // The first currency written in the file: a row's money without a sign is in it.
+        // A header may name it (`Fee (EUR)`): then it is every cell's below.
         var fileCurrency: String?
+        let headerCurrencies = order.map { index, _ in RecordColumn.headerCurrency(header.cells[index])?.currency }
         for row in rows {
             guard shape(of: row) else { continue }
             var fields: [String: FieldValue] = [:]
@@ -36,7 +38,7 @@ struct TableBuilder {
                 case .value(let value, let number):
                     fields[column.key] = value
                     if let number {
-                        rowCurrency = rowCurrency ?? number.currency
+                        rowCurrency = rowCurrency ?? number.currency ?? headerCurrencies[position]
                         parsed[position].append(number)
                         if column.key == "target" || column.key == "actual" { units.append(number) }
                     }
