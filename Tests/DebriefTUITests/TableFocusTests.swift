@@ -142,7 +142,23 @@ struct TableFocusTests {
         #expect(screen.contains("▼ Bottom 0 by ER"))
         #expect(screen.contains("the top holds every ranked piece"))
         driver.press(.function(6))  // ranked by a metric no piece has
-        #expect(driver.screen(width: 80, height: 24).contains("no piece has a"))
+        #expect(driver.screen(width: 80, height: 24).contains("no piece has Clicks yet"))
+    }
+
+    /// Pieces without an engagement rate (an Instagram export) are ranked by what they
+    /// give, as the brief ranks them, until a metric is chosen.
+    @Test func contentWithoutARateIsRankedByItsFirstNumber() {
+        var driver = CaptureDriver(section: "content")
+        for line in ["= A views 10", "= B views 900", "= C views 50 reach 40"] {
+            driver.type(line)
+            driver.press(.enter)
+        }
+        #expect(driver.screen(width: 80, height: 24).contains("▲ Top 3 by Views"))
+        driver.press(.function(6))
+        #expect(driver.model.chosenContentMetric == "reach", "the next metric after views")
+        driver.type("= D views 5 er 4%")
+        driver.press(.enter)
+        #expect(driver.model.contentMetric == "reach", "a metric chosen stays chosen")
     }
 
     @Test func theMetricKeyReranksContent() {

@@ -63,6 +63,28 @@ struct DataEndToEndTests {
         #expect(screen.contains("USD 900") && screen.contains("USD/conv.") && !screen.contains("€"), "\(screen)")
     }
 
+    /// An Instagram posts export, as downloaded: read as content, each post named by its
+    /// caption, shown in the content section's ranking.
+    @Test func anInstagramExportAsDownloadedShowsItsPosts() throws {
+        let folder = Debrief.freshFolder()
+        let file = folder.appending(path: "Instagram posts.csv")
+        try Data(("Post ID,Account ID,Account username,Account name,Description,Duration (sec),Publish time,Permalink,"
+            + "Post type,Data comment,Date,Impressions,Reach,Likes,Shares,Follows,Comments,Saves,Plays\n"
+            + "180123,1784,lena.cooks,Lena,Unboxing the spring box,32,05/14/2026 18:02,https://www.instagram.com/reel/C6abc/,"
+            + "IG reel,,Lifetime,120400,98000,4100,210,35,180,520,150000\n"
+            + "180124,1784,lena.cooks,Lena,Spring recipe carousel,0,05/16/2026 09:30,https://www.instagram.com/p/C6abd/,"
+            + "IG carousel,,Lifetime,40100,31000,900,40,3,22,130,\n").utf8).write(to: file)
+        let checked = try Subprocess.run([Debrief.binary, "check-data", file.path])
+        #expect(checked.status == 0 && checked.output.contains("OK: 2 pieces of content"), "\(checked.output)")
+        let tmux = try Tmux(Debrief.command("--time-scale 60 --data '\(file.path)'", sessions: folder), width: 120, height: 30)
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.press("NPage", "NPage")
+        try tmux.waitFor("3/6  Content analysis")
+        // Ranked by views: the export has no engagement rate.
+        let screen = try tmux.waitFor("▲ Top 1 by Views")
+        #expect(screen.contains("Unboxing the spring box") && screen.contains("150,000"), "\(screen)")
+    }
+
     @Test func checkDataReportsABrokenFileWithLineAndColumnAndExitsOne() throws {
         let folder = Debrief.freshFolder()
         let broken = folder.appending(path: "creators.csv")

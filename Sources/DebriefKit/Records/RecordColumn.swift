@@ -41,6 +41,13 @@ public struct RecordColumn: Equatable, Sendable {
         return names.contains(Self.normalized(bare))
     }
 
+    /// Where a header comes in this column's names (key, title, aliases in order): the
+    /// lower, the surer. nil when it does not name the column.
+    public func rank(ofHeader header: String) -> Int? {
+        let name = Self.normalized(header)
+        return ([key, title] + aliases).firstIndex { Self.normalized($0) == name } ?? (matches(header: header) ? aliases.count + 2 : nil)
+    }
+
     /// A header that ends with a currency, split: `Fee (EUR)` is `Fee` in `EUR`.
     public static func headerCurrency(_ header: String) -> (name: String, currency: String)? {
         var words = header.split(whereSeparator: { " ()[]:".contains($0) }).map(String.init)

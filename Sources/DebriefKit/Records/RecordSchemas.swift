@@ -55,14 +55,19 @@ public enum RecordSchemas {
 
     public static let content: [RecordColumn] = [
         RecordColumn("piece", "Piece", .text,
-                     aliases: ["content", "post", "title", "name", "content piece", "post title", "url", "link"],
+                     // Names before ids and links: a platform export that has both (YouTube's
+                     // `Content` id beside `Video title`) names its rows by the first.
+                     aliases: ["title", "video title", "post title", "content piece", "name", "description", "caption",
+                               "content", "post", "url", "link", "permalink", "video link", "post link"],
                      required: true, priority: 1),
-        RecordColumn("creator", "Creator", .text, aliases: ["handle", "influencer", "account", "username"], priority: 2),
+        RecordColumn("creator", "Creator", .text, aliases: ["handle", "influencer", "account", "username", "account username"],
+                     priority: 2),
         RecordColumn("platform", "Platform", .text, aliases: ["network", "channel"], priority: 4),
         RecordColumn("format", "Format", .text, aliases: ["content type", "post type", "type"], priority: 4),
-        RecordColumn("posted", "Posted", .text, aliases: ["date", "posted on", "publish date", "published", "time"],
+        RecordColumn("posted", "Posted", .text, aliases: ["posted on", "publish time", "publish date", "published",
+                                                          "post time", "video publish time", "posted at", "date", "time"],
                      priority: 6),
-        RecordColumn("views", "Views", .number, aliases: ["plays", "video views"], priority: 3),
+        RecordColumn("views", "Views", .number, aliases: ["plays", "video views", "total views"], priority: 3),
         RecordColumn("reach", "Reach", .number, aliases: ["accounts reached"], priority: 3),
         RecordColumn("impressions", "Impressions", .number, aliases: ["impr"], priority: 5),
         RecordColumn("engagements", "Engagements", .number, aliases: ["interactions", "total engagements"], priority: 5),

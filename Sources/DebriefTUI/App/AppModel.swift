@@ -97,8 +97,15 @@ public struct AppModel: Sendable {
     /// The table's selection while it has focus: a record id and a column of its grid.
     public var selectedRecordID: Int?
     public var selectedColumn = 1
-    /// The content column the top 3 and bottom 3 are ranked by (m switches it).
-    public var contentMetric = "er"
+    /// The content column the top 3 and bottom 3 are ranked by, once m (or F6) chose one.
+    public var chosenContentMetric: String?
+    /// What the content is ranked by: the metric chosen, else the one the exports rank by
+    /// (engagement rate, else the first number the pieces give: an Instagram export has
+    /// views and reach but no rate).
+    public var contentMetric: String {
+        get { chosenContentMetric ?? ExportColumns.rankingMetric(meeting.records(in: .content))?.key ?? "er" }
+        set { chosenContentMetric = newValue }
+    }
     /// Narrow screens: the creators' patterns in the table's place (p).
     public var showsPatterns = false
     /// The creators' patterns as last grouped; replaced whenever a row changes.

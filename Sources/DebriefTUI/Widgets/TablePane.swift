@@ -193,7 +193,7 @@ public struct TablePane: Sendable {
             canvas.text(heading, x: x, y: area.y, style: .title, maxWidth: half)
             if pieces.isEmpty {
                 // Three pieces or fewer are all in the top: an empty grid would read as a bug.
-                let why = ranking.top.isEmpty ? "no piece has a \(title) yet" : "the top holds every ranked piece"
+                let why = ranking.top.isEmpty ? "no piece has \(title) yet" : "the top holds every ranked piece"
                 if area.height > 1 { canvas.text(why, x: x, y: area.y + 1, style: .muted, maxWidth: half) }
                 continue
             }

@@ -24,7 +24,7 @@ struct TableRecognizer {
             .filter { table, found in found.values.contains { $0.key == table.keyColumn.key } }
         let best = candidates.map(\.1.count).max() ?? 0
         let winners = candidates.filter { $0.1.count == best }
-        guard let (table, columns) = winners.first else {
+        guard let (table, named) = winners.first else {
             return .failure(DataImportError([DataProblem(file: file, line: line, "the header names no table Debrief knows. " + expected)]))
         }
         guard winners.count == 1 else {
@@ -33,6 +33,7 @@ struct TableRecognizer {
                 "the header could be \(which): name the first column after one of them ("
                     + winners.map { "'\($0.0.keyColumn.title)'" }.joined(separator: " or ") + "), or add a column only one of them has")]))
         }
+        let columns = preferringSurerNames(named, names)
         var problems: [DataProblem] = []
         var firstOf: [String: Int] = [:]
         for index in columns.keys.sorted() {
@@ -48,6 +49,23 @@ struct TableRecognizer {
         let ignored = names.indices.filter { columns[$0] == nil }
             .map { names[$0].isEmpty ? "column \($0 + 1) (no header)" : names[$0] }
         return .success(Match(table: table, columns: columns, ignored: ignored))
+    }
+
+    /// Two headers naming one text column (a platform export's `Video title` and `Content`
+    /// id, `Publish time` and `Date`): the one earlier in the column's names fills it, the
+    /// other is left out and named as ignored. Two for one number stay a problem: which
+    /// figure is meant cannot be guessed.
+    private static func preferringSurerNames(_ columns: [Int: RecordColumn], _ names: [String]) -> [Int: RecordColumn] {
+        var kept = columns
+        let byColumn = Dictionary(grouping: columns.keys.sorted(), by: { columns[$0]!.key })
+        for indices in byColumn.values where indices.count > 1 {
+            let column = columns[indices[0]]!
+            guard case .text = column.type else { continue }
+            let ranks = indices.map { column.rank(ofHeader: names[$0]) ?? .max }
+            guard let best = ranks.min(), ranks.filter({ $0 == best }).count == 1 else { continue }
+            for (index, rank) in zip(indices, ranks) where rank != best { kept[index] = nil }
+        }
+        return kept
     }
 
     /// The headers each table expects, for a file that matches none.
