@@ -49,6 +49,13 @@ struct PlatformExportTests {
         #expect(table.ignoredColumns.first == "Content")
     }
 
+    /// The commonest KPI sheet: its Goal is the target, not a second name for the KPI.
+    @Test func aKPISheetWithAGoalColumnReadsItAsTheTarget() throws {
+        let table = try parse("KPI,Goal,Actual\nReach,1.2M,1.05M\n")
+        #expect(table.rows.first?.fields == ["kpi": .text("Reach"), "target": .number(1_200_000), "actual": .number(1_050_000)])
+        #expect(table.ignoredColumns.isEmpty)
+    }
+
     @Test func twoHeadersOfOneRankForATextColumnAreStillRefused() {
         #expect(throws: DataImportError.self) { try parse("piece,creator,Creator\nReel,@a,@b\n") }
     }

@@ -4,9 +4,10 @@
 /// README.md ("Tables of numbers") lists them; keep it in step.
 public enum RecordSchemas {
     public static let kpis: [RecordColumn] = [
-        RecordColumn("kpi", "KPI", .text, aliases: ["metric", "name", "kpi name", "measure", "goal"],
+        RecordColumn("kpi", "KPI", .text, aliases: ["metric", "name", "kpi name", "measure"],
                      required: true, priority: 1),
-        RecordColumn("target", "Target", .number, aliases: ["goal value", "planned", "plan", "objective", "target value"],
+        // `KPI, Goal, Actual` is the commonest sheet: its goal is the target.
+        RecordColumn("target", "Target", .number, aliases: ["goal", "goal value", "planned", "plan", "objective", "target value"],
                      priority: 1, negative: true),
         RecordColumn("actual", "Actual", .number, aliases: ["result", "achieved", "actual value", "value", "delivered"],
                      priority: 1, negative: true),
