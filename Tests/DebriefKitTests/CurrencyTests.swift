@@ -71,6 +71,20 @@ struct CurrencyTests {
         #expect(BriefTables.patterns([lena]).contains("| $30 |"))
     }
 
+    /// An exported table reads back with `--data`, currencies included.
+    @Test func anExportedTableReadsBackInItsCurrencies() throws {
+        var state = MeetingState(agenda: Fixtures.influencer)
+        state.apply(Event(t: 0, .recordAdded(id: 1, table: .creators, fields: ["handle": .text("lena"), "fee": .number(900),
+                                                                                "currency": .text("$")])))
+        state.apply(Event(t: 0, .recordAdded(id: 2, table: .kpis, fields: ["kpi": .text("CPM"), "target": .number(12),
+                                                                            "unit": .text("money"), "currency": .text("CHF")])))
+        for (table, expected) in [(RecordTable.creators, "$"), (.kpis, "CHF")] {
+            let csv = TableCSVExporter.csv(table, state: state, session: "s")
+            let back = try DataImport.parse(data: Data(csv.utf8), file: "\(table).csv")
+            #expect(back.rows.first?.fields["currency"] == .text(expected), "\(csv)")
+        }
+    }
+
     @Test func aHostileCurrencyInAFileIsDroppedByTheReducer() {
         let fields = Record.valid(["handle": .text("@x"), "currency": .text("\u{1B}[31m$")], in: .creators)
         #expect(fields["currency"] == nil)
