@@ -35,6 +35,20 @@ struct CurrencyTests {
         #expect(screen.contains("$950"))
     }
 
+    /// Enter on a money cell puts its currency in the form, and saving it unchanged
+    /// changes nothing.
+    @Test func aMoneyCellsFormCarriesItsCurrency() {
+        var driver = CaptureDriver(section: "performance")
+        driver.type("= CPM target $12 actual $14.50")
+        driver.press(.enter)
+        driver.press(.function(5), .enter)  // F5 starts on Target
+        #expect(driver.model.editor.text == "= CPM target 12 $")
+        let before = driver.events.count
+        driver.press(.enter)
+        #expect(driver.events.count == before)
+        #expect(driver.model.message == "CPM: nothing changed")
+    }
+
     @Test func withoutAnySignMoneyReadsInEurosAsBefore() {
         let driver = creators(["= @lena fee 900"])
         #expect(driver.model.meeting.records(in: .creators)[0].text("currency") == nil)

@@ -100,8 +100,13 @@ extension AppModel {
                 editor.setText("= \(record.name) ")
             } else {
                 var form = RecordFormParser.typedForm(key: record.name, column: schema, value: record[field])
-                // A KPI counted in percent reads back as one: "actual 3.1%".
+                // A KPI counted in percent reads back as one: "actual 3.1%"; money in its
+                // currency: "fee 900 USD" (a trailing code or sign reads as the leading one).
                 if table == .kpis, record[field]?.number != nil, KPIMeasures.unit(of: record) == .percent { form += "%" }
+                let isMoney = schema.type == .money || (table == .kpis && KPIMeasures.unit(of: record) == .money)
+                if isMoney, record[field]?.number != nil, let currency = record.text(RecordColumn.currency.key) {
+                    form += " " + currency
+                }
                 editor.setText(form)
             }
             formFromTable = true
