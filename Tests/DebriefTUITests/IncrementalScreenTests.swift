@@ -229,7 +229,7 @@ struct IncrementalScreenTests {
     @Test func everyFieldOfTheModelIsInTheBackdropOrNeverDrawn() {
         let inBackdrop: Set = ["meeting", "meetingVersion", "overlay", "view", "focus", "selectedNoteID", "viewedSection",
                                "editingNoteID", "rewritingLearning", "noteSection", "promptsToggled", "selectedRecordID",
-                               "selectedColumn", "chosenContentMetric", "showsPatterns", "message", "storageProblem", "clockZero",
+                               "selectedColumn", "chosenContentMetric", "rankingMetric", "showsPatterns", "message", "storageProblem", "clockZero",
                                "sinceLastTime"]
         let notDrawn: [String: String] = [
             "editor": "the input itself, redrawn on every frame",

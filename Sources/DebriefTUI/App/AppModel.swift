@@ -103,9 +103,12 @@ public struct AppModel: Sendable {
     /// (engagement rate, else the first number the pieces give: an Instagram export has
     /// views and reach but no rate).
     public var contentMetric: String {
-        get { chosenContentMetric ?? ExportColumns.rankingMetric(meeting.records(in: .content))?.key ?? "er" }
+        get { chosenContentMetric ?? rankingMetric }
         set { chosenContentMetric = newValue }
     }
+    /// The metric the pieces are ranked by until one is chosen, found again only when the
+    /// records change (read on every key, it must not walk them).
+    private(set) var rankingMetric = "er"
     /// Narrow screens: the creators' patterns in the table's place (p).
     public var showsPatterns = false
     /// The creators' patterns as last grouped; replaced whenever a row changes.
@@ -148,6 +151,11 @@ public struct AppModel: Sendable {
         clockZero = info.startDate
         today = startDate.map { CalendarDay($0) }
         history = meeting.visibleNotes.map { NoteParser.typedForm(of: $0, numbers: meeting.problemNumbers) }
+        findRankingMetric()
+    }
+
+    private mutating func findRankingMetric() {
+        rankingMetric = ExportColumns.rankingMetric(meeting.records(in: .content))?.key ?? "er"
     }
 
     /// A resumed meeting whose clock restarts at `clockOffset` now: the unfinished note back
@@ -175,6 +183,7 @@ public struct AppModel: Sendable {
             patternMemo = PatternMemo()
             tableRowMemo = TableRowMemo()
             tableFrameMemo = TableFrameMemo()
+            findRankingMetric()
         case .noteAdded, .noteEdited, .noteRemoved, .noteRestored:
             tableFrameMemo = TableFrameMemo()
         default: break
