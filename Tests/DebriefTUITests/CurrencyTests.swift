@@ -49,6 +49,17 @@ struct CurrencyTests {
         #expect(driver.model.message == "CPM: nothing changed")
     }
 
+    /// A cost KPI typed without a sign is money by its name, in the meeting's currency.
+    @Test func aCostKPITypedWithoutASignTakesTheMeetingsCurrency() {
+        var driver = CaptureDriver(section: "performance")
+        driver.type("= spend target $48k")
+        driver.press(.enter)
+        driver.type("= CPM target 12 actual 14.5")
+        driver.press(.enter)
+        #expect(driver.model.meeting.records(in: .kpis).map { $0.text("currency") } == ["$", "$"])
+        #expect(driver.screen(width: 100, height: 30).contains("$14.50"))
+    }
+
     @Test func withoutAnySignMoneyReadsInEurosAsBefore() {
         let driver = creators(["= @lena fee 900"])
         #expect(driver.model.meeting.records(in: .creators)[0].text("currency") == nil)

@@ -27,7 +27,8 @@ public struct ExportColumn: Sendable {
 
     /// A derived measure; `isMoney` reads it as a cost, otherwise as a change in percent.
     init(_ key: String, _ title: String, measure: @escaping @Sendable (Record) -> Measure, isMoney: Bool = false) {
-        self.init(key, title, text: { isMoney ? RecordText.money(measure($0), currency: RecordCurrency.of($0)) : RecordText.change(measure($0)) },
+        self.init(key, title,
+                  text: { isMoney ? RecordText.money(measure($0), currency: RecordCurrency.of($0)) : RecordText.change(measure($0)) },
                   value: { measure($0).value.map { .number(($0 * 100).rounded() / 100) } })
     }
 }

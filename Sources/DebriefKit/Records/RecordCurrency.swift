@@ -26,7 +26,7 @@ public enum RecordCurrency {
     /// Whether a form or a file's row gives money: a creator's fee, a KPI counted in money.
     public static func holdsMoney(_ table: RecordTable, _ fields: [String: FieldValue]) -> Bool {
         switch table {
-        case .kpis: fields["unit"] == .text(KPIUnit.money.rawValue)
+        case .kpis: KPIMeasures.unit(of: Record(id: 0, table: .kpis, fields: fields)) == .money
         case .creators: fields["fee"] != nil
         case .content: false
         }

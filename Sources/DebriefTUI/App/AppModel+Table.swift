@@ -173,7 +173,7 @@ extension AppModel {
         }
         var effects: [AppEffect] = []
         let existing = Self.row(named: form.key, in: meeting.records(in: table))
-        let fields = currencyFilledIn(form.fields, table: table, row: existing)
+        let fields = currencyFilledIn(form, table: table, row: existing)
         if let existing {
             for (field, value) in fields where existing[field] != value {
                 effects.append(.record(.recordEdited(id: existing.id, field: field, value: value)))
@@ -196,10 +196,12 @@ extension AppModel {
 
     /// A form's fields, plus the meeting's currency when the row holds money typed without
     /// a sign and has none yet: `= @marco fee 4000` after `fee $900` reads `$4,000`.
-    private func currencyFilledIn(_ fields: [(String, FieldValue?)], table: RecordTable,
+    private func currencyFilledIn(_ form: RecordFormParser.Form, table: RecordTable,
                                   row: Record?) -> [(String, FieldValue?)] {
         let key = RecordColumn.currency.key
-        var merged = row?.fields ?? [:]
+        let fields = form.fields
+        // The row as it will be, name included: a KPI's name may make it money (CPM).
+        var merged = row?.fields ?? [table.keyColumn.key: .text(form.key)]
         for (field, value) in fields { merged[field] = value }
         guard merged[key] == nil, RecordCurrency.holdsMoney(table, merged), let currency = meeting.latestCurrency
         else { return fields }
