@@ -96,6 +96,22 @@ struct TablesEndToEndTests {
         try tmux.waitUntil("the second row is selected and shown") { $0.contains("$14.50") }
     }
 
+    /// Rows copied from a spreadsheet and pasted (bracketed paste, as terminals send it) in
+    /// the creators' section are the table's rows, in the journal at once.
+    @Test func rowsPastedFromASpreadsheetAreTheTablesRows() throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.command("--time-scale 10", sessions: folder), width: 120, height: 30)
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.press("NPage")
+        try tmux.waitFor("2/6  Creator breakdown")
+        try tmux.paste("Handle\tFollowers\tER\tFee\n@lena\t18,400\t3.1%\t$900\n@marco\t120k\t1.2%\t$4,000\n")
+        let screen = try tmux.waitFor("Pasted 2 rows into the Creators table: 2 added, 0 corrected")
+        #expect(screen.contains("@marco") && screen.contains("120,000") && screen.contains("$4,000"), "\(screen)")
+        #expect(screen.contains("Notes · 0"), "the paste is no note: \(screen)")
+        let journal = try String(contentsOf: try #require(Debrief.files(in: folder, suffix: ".journal.jsonl").first), encoding: .utf8)
+        #expect(journal.components(separatedBy: "\"record_added\"").count - 1 == 2)
+    }
+
     /// Del on a row by mistake: u brings it back, values and place, and the session file
     /// keeps both the removal and the return.
     @Test func aRowRemovedByMistakeComesBackWithU() throws {

@@ -267,6 +267,7 @@ public struct AppModel: Sendable {
                 return []
             }
             sinceLastTime = nil  // a paste is note-taking: the meeting is under way
+            if let rows = pasteAsRows(text) { return rows }
             focus = .input
             insertWithinNoteLimit(text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n"),
                                   pasted: true)

@@ -97,6 +97,16 @@ public enum DataImport {
             .build(rows.dropFirst())
     }
 
+    /// The table a block of text's first line names as a header (a paste copied from a
+    /// spreadsheet), or nil when it is no header Debrief knows.
+    public static func headerTable(of text: String) -> RecordTable? {
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        var reader = CSVReader(file: "")
+        guard let header = reader.rows(String(firstLine))?.first,
+              case .success(let match) = TableRecognizer.recognize(header.cells, file: "", line: 1) else { return nil }
+        return match.table
+    }
+
     /// What names a row, folded so that `@Lena.Cooks` and `lena.cooks ` are the same creator.
     static func identity(_ name: String, in table: RecordTable) -> String {
         var folded = NumberSpelling.trimmed(name).lowercased()
