@@ -28,7 +28,8 @@ struct CheckDataCommand: ParsableCommand {
         }
     }
 
-    /// `kpis.csv: OK: 8 KPIs`.
+    /// `kpis.csv: OK: 8 KPIs, money in €`: the currency said, so a file read in the wrong
+    /// one is caught before the meeting.
     static func summary(_ table: ImportedTable) -> String {
         let count = table.rows.count
         let noun = switch table.table {
@@ -36,6 +37,11 @@ struct CheckDataCommand: ParsableCommand {
         case .creators: count == 1 ? "creator" : "creators"
         case .content: count == 1 ? "piece of content" : "pieces of content"
         }
-        return VisibleText.line("\(table.file): OK: \(count) \(noun)")
+        var currencies: [String] = []
+        for row in table.rows {
+            if let sign = row.fields[RecordColumn.currency.key]?.text, !currencies.contains(sign) { currencies.append(sign) }
+        }
+        let money = currencies.isEmpty ? "" : ", money in " + currencies.joined(separator: " and ")
+        return VisibleText.line("\(table.file): OK: \(count) \(noun)\(money)")
     }
 }

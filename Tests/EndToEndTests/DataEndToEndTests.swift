@@ -55,7 +55,7 @@ struct DataEndToEndTests {
         let file = folder.appending(path: "creators.csv")
         try Data("\u{FEFF}Creator,Fee (USD),Clicks\r\n@lena,900,300\r\n@marco,\"4,000\",800\r\n".utf8).write(to: file)
         let checked = try Subprocess.run([Debrief.binary, "check-data", file.path])
-        #expect(checked.output == "\(file.path): OK: 2 creators\n", "no column left out: \(checked.output)")
+        #expect(checked.output == "\(file.path): OK: 2 creators, money in USD\n", "no column left out: \(checked.output)")
         let tmux = try Tmux(Debrief.command("--time-scale 60 --data '\(file.path)'", sessions: folder), width: 120, height: 30)
         try tmux.waitFor("1/6  Performance vs. goals")
         try tmux.press("NPage")
