@@ -23,6 +23,20 @@ struct PlatformExportTests {
         #expect(row["views"] == .number(150_000))
         #expect(row["reach"] == .number(98_000))
         #expect(table.ignoredColumns.contains("Permalink") && table.ignoredColumns.contains("Date"))
+        #expect(row["comments"] == nil && table.ignoredColumns.contains("Comments"),
+                "how many comments, not what they said")
+    }
+
+    @Test func aTextColumnOfWordsOrTimesIsKeptEvenWithSomeNumbers() throws {
+        let table = try parse("""
+        piece,comments,brand appears,posted
+        Reel,"loved it, 3 asked for the code",0:02,14.05.2026
+        Story,12,0:10,15.05.2026
+        """)
+        #expect(table.rows.map { $0.fields["comments"] } == [.text("loved it, 3 asked for the code"), .text("12")])
+        #expect(table.rows[1].fields["brand_timing"] == .text("0:10"))
+        #expect(table.rows[1].fields["posted"] == .text("15.05.2026"))
+        #expect(table.ignoredColumns.isEmpty)
     }
 
     @Test func aTikTokExportIsContentNamedByItsTitle() throws {

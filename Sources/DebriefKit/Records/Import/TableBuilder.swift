@@ -3,7 +3,7 @@
 struct TableBuilder {
     let file: String
     let header: CSVReader.Row
-    let match: TableRecognizer.Match
+    private(set) var match: TableRecognizer.Match
     /// Semicolon-separated: numbers are read with a decimal comma (see `NumberSpelling`).
     let decimalComma: Bool
     private var problems: [DataProblem] = []
@@ -17,6 +17,7 @@ struct TableBuilder {
     }
 
     consuming func build(_ rows: ArraySlice<CSVReader.Row>) throws(DataImportError) -> ImportedTable {
+        leaveOutCounts(rows)
         let table = match.table
         var result: [ImportedTable.Row] = []
         // Columns in file order (problems come in column order), looked up once, not per cell.
@@ -83,6 +84,28 @@ struct TableBuilder {
                     + match.ignored.map { "'\(String($0.prefix(40)))'" }.joined(separator: ", ")), at: 0)
         }
         return ImportedTable(file: file, table: table, rows: result, ignoredColumns: match.ignored, notes: notes)
+    }
+
+    /// A text column whose every cell is a number is a platform's count read under a name
+    /// of ours (Instagram's `Comments`, how many, not what they said): left out, and named
+    /// with the ignored columns, rather than shown as words.
+    private mutating func leaveOutCounts(_ rows: ArraySlice<CSVReader.Row>) {
+        for (index, column) in match.columns where column.type == .text && column.key != match.table.keyColumn.key {
+            let cells = rows.compactMap { index < $0.cells.count ? NumberSpelling.trimmed($0.cells[index]) : nil }
+                .filter { !NumberSpelling.isMissing(trimmed: $0) }
+            guard !cells.isEmpty, cells.allSatisfy({ Self.isPlainCount($0) }) else { continue }
+            match.columns[index] = nil
+            match.ignored.append(NumberSpelling.trimmed(header.cells[index]))
+        }
+    }
+
+    /// `180`, `4,100`, `12 400`: a whole number, maybe grouped by threes (a time like `0:02`
+    /// or a date like `14.05.2026` is not one).
+    private static func isPlainCount(_ text: String) -> Bool {
+        let groups = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == " " })
+        guard let first = groups.first, (1...(groups.count == 1 ? 18 : 3)).contains(first.count) else { return false }
+        return groups.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+            && groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
     /// A row with more or fewer cells than the header is reported; empty cells past the
