@@ -16,6 +16,8 @@ struct TableScreenGoldenTests {
     enum Shot: String, CaseIterable {
         case kpis, kpisFocused = "kpis-focused", creators, creatorsPatterns = "creators-patterns", content
         case contentByViews = "content-by-views", rowOpened = "row-opened"
+        /// The room's view (F7) of each table.
+        case projectorKPIs = "projector-kpis", projectorCreators = "projector-creators", projectorContent = "projector-content"
     }
 
     @Test("Each table", .enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly), arguments: Shot.allCases, sizes)
@@ -29,6 +31,9 @@ struct TableScreenGoldenTests {
         case .content: run.at("11:00", .key(.pageDown), .key(.pageDown))
         case .contentByViews: run.at("11:00", .key(.pageDown), .key(.pageDown), .key(.function(6)))
         case .rowOpened: run.at("11:00", .key(.pageDown), .key(.function(5)), .key(.character("o")))
+        case .projectorKPIs: run.type(.key(.function(7)))
+        case .projectorCreators: run.at("11:00", .key(.pageDown), .key(.function(7)))
+        case .projectorContent: run.at("11:00", .key(.pageDown), .key(.pageDown), .key(.function(7)))
         }
         try ScreenGolden.expect(run.terminal.screen, name: "table-\(shot.rawValue)-\(size.width)x\(size.height)",
                                 title: "Table, \(shot.rawValue)")

@@ -65,6 +65,19 @@ struct ProjectorEndToEndTests {
 
     /// Every theme, NO_COLOR and DEBRIEF_THEME start and show the meeting; a wrong theme is
     /// refused before anything starts.
+    /// The room sees the numbers it discusses: the KPI table under the countdown, then the
+    /// creators' after PgDn, imported from the sample files.
+    @Test func theProjectorShowsTheSectionsTable() throws {
+        let folder = Debrief.freshFolder()
+        let samples = Debrief.repository.appending(path: "Agendas/samples")
+        let tmux = try Tmux(Debrief.command("run --view projector --data '\(samples.path)'", sessions: folder), width: 120, height: 40)
+        let kpis = try tmux.waitUntil("the KPI table on the projector") { Self.showsBigDigits($0) && $0.contains("Variance") }
+        #expect(kpis.contains("▼ miss") || kpis.contains("▲ beat"), "\(kpis)")
+        try tmux.press("NPage")
+        let creators = try tmux.waitUntil("the creators' table on the projector") { $0.contains("Spons. ER") }
+        #expect(creators.contains("Lift") && creators.contains("Notes · 0"), "\(creators)")
+    }
+
     @Test func themesAndNoColorStartAndShowTheMeeting() throws {
         for (environment, arguments) in [("", "--theme light"), ("", "--theme contrast --view projector"),
                                          ("export NO_COLOR=1; ", ""), ("export DEBRIEF_THEME=contrast; ", "")] {

@@ -1,8 +1,8 @@
 import DebriefKit
 
 /// The room's view (`--view projector`, F7): the section's title, its countdown in big
-/// digits, the prompts in short form, the What-went-wrong tally, the newest notes, and the
-/// agenda strip. No input and no cursor: it is read from the back of the room, not typed in.
+/// digits, the section's table or the prompts in short form, the What-went-wrong tally, the
+/// newest notes, and the agenda strip. No input and no cursor: it is read from the back of the room, not typed in.
 public enum ProjectorScreen {
     /// From this width on, the prompts and the notes stand side by side.
     static let twoColumnWidth = 100
@@ -133,11 +133,22 @@ public enum ProjectorScreen {
         return text
     }
 
-    /// Below the countdown: the prompts in short form and, in What went wrong, the tally;
-    /// then the newest notes. Side by side on wide screens, stacked on narrow ones.
+    /// Below the countdown: the section's table when it has rows; else the prompts in
+    /// short form and, in What went wrong, the tally; then the newest notes. Side by side
+    /// on wide screens, stacked on narrow ones.
     private static func drawBody(_ model: AppModel, section current: Int, in canvas: inout Canvas, area: Rect) {
         guard area.height > 1 else { return }
         let section = model.meeting.agenda.sections[current]
+        // A section of numbers shows its table to the room, across the screen, with the
+        // newest notes under it, up to three (the prompts give way: the numbers are what is
+        // discussed).
+        let notesKept = 1 + max(1, min(3, model.meeting.visibleNotes(inSection: current).count))
+        if let table = model.tablePane, !table.rows.isEmpty, area.height >= 2 + notesKept {
+            let rows = min(table.preferredHeight(width: area.width), area.height - notesKept)
+            table.draw(in: &canvas, area: Rect(x: area.x, y: area.y, width: area.width, height: rows))
+            drawNotes(model, in: &canvas, area: Rect(x: area.x, y: area.y + rows, width: area.width, height: area.height - rows))
+            return
+        }
         if area.width >= twoColumnWidth {
             let left = Rect(x: area.x, y: area.y, width: area.width * 2 / 5, height: area.height)
             var y = left.y

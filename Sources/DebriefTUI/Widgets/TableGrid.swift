@@ -136,8 +136,12 @@ public struct TableGrid: Sendable {
         var (shown, gap) = layout(width: area.width, keep: keep, natural: natural)
         var label = Self.leftOut(columns: columns.count - shown.count, above: start, below: total - end)
         if !saysLeftOut { label = "" }
-        if !label.isEmpty {
-            (shown, gap) = layout(width: area.width - DisplayWidth.of(label) - 1, keep: keep, natural: natural)
+        // Making room for the label can leave out one more column, and "+9 cols" grow to
+        // "+10 cols": lay out again until the room kept holds the label.
+        var reserved = 0
+        while !label.isEmpty, DisplayWidth.of(label) > reserved {
+            reserved = DisplayWidth.of(label)
+            (shown, gap) = layout(width: area.width - reserved - 1, keep: keep, natural: natural)
             label = Self.leftOut(columns: columns.count - shown.count, above: start, below: total - end)
         }
         drawRow(columns.map { Cell($0.title, .muted) }, shown: shown, gap: gap, in: &canvas, x: area.x, y: area.y, maxX: area.maxX,
