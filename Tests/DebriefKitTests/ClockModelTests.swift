@@ -167,10 +167,17 @@ struct ClockModelTests {
     }
 
     /// Three KPIs typed in half a minute are the section's work: it is covered, not
-    /// skipped, though no note was written. A row of another section's table is not.
+    /// skipped, though no note was written. A row of another section's table is not, nor
+    /// are rows imported with `--data` at the meeting's first instant.
     @Test func aSectionWhoseTableChangedIsCoveredWithoutANote() {
         var s = MeetingScript(agenda: Fixtures.influencer)
         s.start("performance")
+        s.record(.recordAdded(id: 9, table: .kpis, fields: ["kpi": .text("Imported")]))
+        s.wait(minutes: 0.2)
+        s.start("creators")
+        #expect(s.state.status(section: 0, at: s.clock.now()) == .skipped, "imported, not talked through")
+        s.start("performance")
+        s.wait(minutes: 0.2)
         s.record(.recordAdded(id: 1, table: .kpis, fields: ["kpi": .text("Reach")]))
         s.record(.recordAdded(id: 2, table: .creators, fields: ["handle": .text("@lena")]))
         s.start("creators")

@@ -46,6 +46,15 @@ struct DataEndToEndTests {
         #expect(record.events.dropFirst().prefix(21).allSatisfy { $0.t == 0 }, "the rows are the meeting's first events")
         let engagement = try #require(state.records(in: .kpis).first { $0.name == "Engagement rate" })
         #expect(KPIMeasures(engagement).verdict == .missed)
+
+        // `show` prints the tables under their sections, aligned.
+        let shown = try Subprocess.run([Debrief.binary, "show", session.path])
+        #expect(shown.status == 0)
+        for line in ["   KPIs · 8 rows", "   Creators · 6 rows", "   Content · 7 rows", "   Engagement rate       4.0%       3.1%    −22.5%  missed"] {
+            #expect(shown.output.contains(line), "\(line)\n\(shown.output)")
+        }
+        #expect(shown.output.contains("1. Performance vs. goals  [") && shown.output.contains(" used of 10 min, skipped]"),
+                "imported numbers are not a section talked through: \(shown.output)")
     }
 
     /// A sheet exported with its currency in the header and in the cells: the meeting shows

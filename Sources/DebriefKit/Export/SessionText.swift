@@ -5,7 +5,8 @@ import Foundation
 #endif
 
 /// `debrief show`: the session as plain text for the terminal. Metadata, each section with
-/// time used against plan and its items (kind, tags, owner, due), then the action items.
+/// time used against plan, its table of numbers and its items (kind, tags, owner, due),
+/// then the action items.
 /// Every piece of user text goes through `VisibleText`: no escape sequence reaches the terminal.
 /// A note of several lines prints them as continuation lines under its first.
 public enum SessionText {
@@ -38,6 +39,10 @@ public enum SessionText {
             case .covered, .current: break
             }
             out += "\n\(index + 1). \(VisibleText.line(section.title))  [\(used) used of \(planned) min\(status)]\n"
+            if let table = section.table, case let records = state.records(in: table), !records.isEmpty {
+                out += "   \(table.title) · \(records.count) row\(records.count == 1 ? "" : "s")\n"
+                out += TableText.render(records, table: table, indent: "   ")
+            }
             let notes = state.visibleNotes(inSection: index)
             if notes.isEmpty { out += "   (no notes)\n" }
             for note in notes { out += "   \(item(note, findings, numbers: state.problemNumbers))\n" }

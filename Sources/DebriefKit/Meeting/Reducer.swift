@@ -91,10 +91,10 @@ extension MeetingState {
             recordIndex[id] = records.count
             highestRecordID = max(highestRecordID, id)
             records.append(Record(id: id, table: table, fields: Record.valid(fields, in: table), t: t))
-            noteTableWork(on: table)
+            noteTableWork(on: table, at: t)
         case .recordEdited(let id, let field, let value):
             guard let index = recordIndex[id], let column = records[index].table.column(field) else { return }
-            noteTableWork(on: records[index].table)
+            noteTableWork(on: records[index].table, at: t)
             if let value {
                 guard column.type.accepts(value) else { return }
                 records[index].fields[field] = value
@@ -104,11 +104,11 @@ extension MeetingState {
         case .recordRemoved(let id):
             guard let index = recordIndex[id] else { return }
             records[index].isRemoved = true
-            noteTableWork(on: records[index].table)
+            noteTableWork(on: records[index].table, at: t)
         case .recordRestored(let id):
             guard let index = recordIndex[id] else { return }
             records[index].isRemoved = false
-            noteTableWork(on: records[index].table)
+            noteTableWork(on: records[index].table, at: t)
         case .meetingEnded:
             stopClock(at: t)
             endPause(at: t)
@@ -131,8 +131,11 @@ extension MeetingState {
     }
 
     /// A change to a table while the section that shows it is open covers that section.
-    private mutating func noteTableWork(on table: RecordTable) {
-        if let current, agenda.sections[current].table == table { sections[current].hadTableWork = true }
+    /// Rows imported with `--data` come at the meeting's first instant: the numbers were
+    /// brought in, not yet talked through.
+    private mutating func noteTableWork(on table: RecordTable, at t: Int) {
+        guard t > 0, let current, agenda.sections[current].table == table else { return }
+        sections[current].hadTableWork = true
     }
 
     /// Moves a running pause into `pausedTime`; a meeting that ends paused keeps its pause.
