@@ -45,7 +45,9 @@ public struct RecordColumn: Equatable, Sendable {
     /// lower, the surer. nil when it does not name the column.
     public func rank(ofHeader header: String) -> Int? {
         let name = Self.normalized(header)
-        return ([key, title] + aliases).firstIndex { Self.normalized($0) == name } ?? (matches(header: header) ? aliases.count + 2 : nil)
+        if let rank = ([key, title] + aliases).firstIndex(where: { Self.normalized($0) == name }) { return rank }
+        // `Fee (EUR)`: named with its currency, after every plain name.
+        return matches(header: header) ? aliases.count + 2 : nil
     }
 
     /// A header that ends with a currency, split: `Fee (EUR)` is `Fee` in `EUR`.

@@ -2,7 +2,8 @@ import DebriefKit
 
 /// The room's view (`--view projector`, F7): the section's title, its countdown in big
 /// digits, the section's table or the prompts in short form, the What-went-wrong tally, the
-/// newest notes, and the agenda strip. No input and no cursor: it is read from the back of the room, not typed in.
+/// newest notes, and the agenda strip. No input and no cursor: it is read from the back of
+/// the room, not typed in.
 public enum ProjectorScreen {
     /// From this width on, the prompts and the notes stand side by side.
     static let twoColumnWidth = 100
