@@ -92,6 +92,7 @@ struct DataEndToEndTests {
         // Ranked by views: the export has no engagement rate.
         let screen = try tmux.waitFor("▲ Top 1 by Views")
         #expect(screen.contains("Unboxing the spring box") && screen.contains("150,000"), "\(screen)")
+        #expect(screen.contains("the top holds every ranked piece"), "an empty bottom says why: \(screen)")
     }
 
     @Test func checkDataReportsABrokenFileWithLineAndColumnAndExitsOne() throws {

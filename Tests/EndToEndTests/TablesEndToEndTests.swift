@@ -53,6 +53,15 @@ struct TablesEndToEndTests {
         try tmux.type("= CPM target $12 actual $14.50")
         try tmux.press("Enter")
         try tmux.waitFor("$14.50")
+        // Enter on the money cell: its form says the currency, and saved unchanged it changes nothing.
+        try tmux.press("F5")
+        try tmux.waitFor("Enter Edit")
+        try tmux.press("Enter")
+        try tmux.waitFor("› = CPM target 12 $")
+        try tmux.press("Enter")
+        try tmux.waitFor("CPM: nothing changed")
+        try tmux.press("Escape")
+        try tmux.waitFor("F2 Pause")
         try tmux.press("NPage")
         let next = try tmux.waitFor("2/6  Creator breakdown")
         // A section left within its first minute with a row typed was covered, not skipped.

@@ -16,7 +16,7 @@ enum BriefTables {
     }
 
     static func kpis(_ records: [Record]) -> String {
-        var out = grid(records, ExportColumns.all(.kpis).filter { !["unit", "better", "currency"].contains($0.key) })
+        var out = grid(records, ExportColumns.read(.kpis).filter { $0.key != "unit" && $0.key != "better" })
         let reasons = records.compactMap { record in
             RecordText.reason(KPIMeasures(record).variance).map { "- Variance of \(MarkdownText.inline(record.name)): \($0).\n" }
         }
@@ -25,8 +25,7 @@ enum BriefTables {
     }
 
     static func creators(_ records: [Record]) -> String {
-        // Each amount carries its own sign: a currency column would say it twice.
-        var out = grid(records, ExportColumns.all(.creators).filter { $0.key != "currency" })
+        var out = grid(records, ExportColumns.read(.creators))
         var reasons: [String] = []
         for record in records {
             let measures = CreatorMeasures(record)

@@ -81,6 +81,12 @@ public enum ExportColumns {
                 field("draft_on_time"), field("revisions"), field("rating"), field("brief_detail"), field("currency")]
     }()
 
+    /// The columns a reader sees (the brief, `show`): all but the currency, which every
+    /// amount already carries as its sign.
+    public static func read(_ table: RecordTable) -> [ExportColumn] {
+        all(table).filter { $0.key != RecordColumn.currency.key }
+    }
+
     /// The metric the exports rank content by: engagement rate when the pieces have it,
     /// else the first numeric column any piece gives (conversions, clicks, views…).
     /// nil when no piece has a number to rank by.

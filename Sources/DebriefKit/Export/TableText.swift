@@ -3,10 +3,7 @@
 /// made visible (a name from a file may hold control characters).
 enum TableText {
     static func render(_ records: [Record], table: RecordTable, indent: String) -> String {
-        // Each amount carries its own sign: a currency column would say it twice.
-        let columns = ExportColumns.all(table).filter { column in
-            column.key != RecordColumn.currency.key && records.contains { column.value($0) != nil }
-        }
+        let columns = ExportColumns.read(table).filter { column in records.contains { column.value($0) != nil } }
         let cells = records.map { record in columns.map { VisibleText.line($0.text(record)) } }
         let numeric = columns.map { column in records.allSatisfy { column.value($0)?.number != nil || column.value($0) == nil } }
         let titles = columns.map(\.title)

@@ -20,7 +20,12 @@ public enum RecordCurrency {
     /// A heading for a cost per something over `records`: `$/click`, or `Cost/click` when
     /// the rows mix currencies (each cell still carries its own sign).
     public static func heading(_ per: String, _ records: [Record]) -> String {
-        (common(records) ?? "Cost") + "/" + per
+        heading(per, currency: common(records))
+    }
+
+    /// The same for a currency already found; nil when the costs mix currencies.
+    public static func heading(_ per: String, currency: String?) -> String {
+        (currency ?? "Cost") + "/" + per
     }
 
     /// Whether a form or a file's row gives money: a creator's fee, a KPI counted in money.

@@ -152,7 +152,7 @@ public enum RecordGrids {
             TableGrid.Column(dimension.title, priority: 0, shrinkTo: 6),
             TableGrid.Column("n", .right, priority: 0),
             TableGrid.Column("Median lift", .right, priority: 0),
-            TableGrid.Column((currency ?? "Cost") + "/conv.", .right, priority: 1),
+            TableGrid.Column(RecordCurrency.heading("conv.", currency: currency), .right, priority: 1),
         ]
         return TableGrid(columns: columns, rows: groups.map { group in
             [group.name.map { TableGrid.Cell($0) } ?? TableGrid.Cell("(none)", .muted),
