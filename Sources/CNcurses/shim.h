@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -42,6 +43,18 @@ static inline int debrief_terminal_addresses_cursor(const char *name) {
     int result = (address != NULL && address != (char *)-1) ? 1 : 0;
     del_curterm(cur_term);
     return result;
+}
+
+// Reads of the terminal return at once, empty when nothing has come (VMIN and VTIME 0),
+// kept as the program's mode so curses restores it after Ctrl-Z and fg. A read of a key
+// known to be there then needs no poll first, and a lone first byte of a UTF-8 character
+// (a Latin-1 terminal's "é") cannot block the loop waiting for the rest.
+static inline void debrief_reads_never_block(void) {
+    struct termios settings;
+    if (tcgetattr(STDIN_FILENO, &settings) != 0) return;
+    settings.c_cc[VMIN] = 0;
+    settings.c_cc[VTIME] = 0;
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &settings) == 0) def_prog_mode();
 }
 
 // Signals only set a flag; the main loop notices it, flushes, restores the terminal and

@@ -41,6 +41,11 @@ public final class NcursesTerminal: Terminal {
     var lastReadGotInput = false
     /// The read timeout last given to ncurses (see `setReadTimeout`); nil before the first.
     var readTimeout: Int32?
+    /// Which bytes begin one of this terminal's key sequences (index: the byte).
+    var bytesStartingKeys: [Bool] = []
+    /// The last read may have left bytes in curses' own queue, where a look at the terminal
+    /// does not see them (see `keysMayBeWaiting`).
+    var cursesMayHoldInput = false
 
     /// The environment's locale, but always a UTF-8 one for characters: under the C locale
     /// (a container or an SSH login without LANG) ncurses drops every key that is not ASCII,
@@ -62,6 +67,7 @@ public final class NcursesTerminal: Terminal {
         raw()
         noecho()
         nonl()
+        debrief_reads_never_block()
         keypad(debrief_stdscr(), true)
         // The loop reads every waiting key before it draws: ncurses need not poll for
         // typeahead again in each refresh.
@@ -69,6 +75,7 @@ public final class NcursesTerminal: Terminal {
         // Bracketed paste: the terminal wraps pasted text in ESC[200~ … ESC[201~.
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
+        bytesStartingKeys = Self.bytesStartingKeys()
         let usesColor = has_colors() && (environment["NO_COLOR"] ?? "").isEmpty
         // Dim text all but vanishes on a projector: contrast keeps it at full strength.
         encoder = FrameEncoder(codes: .fromTerminfo(usesColor: usesColor), looks: RoleLook.looks(theme: theme, usesColor: usesColor),

@@ -119,7 +119,7 @@ public final class MeetingLoop {
                     saveDraft()
                     return .interrupted
                 }
-                input = terminal.nextInput(timeoutMilliseconds: 0)
+                input = terminal.keysMayBeWaiting ? terminal.nextInput(timeoutMilliseconds: 0) : nil
             }
             // Typing without pause must not keep a draft unsaved or a failed disk unretried.
             // The keys' frame goes out first: a journal write never delays what was typed.

@@ -15,6 +15,10 @@ public protocol Terminal: AnyObject {
     var inputDescriptor: Int32? { get }
     /// Input already read and waiting, which a wait on `inputDescriptor` would not see.
     var hasPendingInput: Bool { get }
+    /// Whether another key may be waiting, asked after each key of a burst. A terminal
+    /// that can tell cheaply says no when none is, and the key's frame goes out without a
+    /// read for more first.
+    var keysMayBeWaiting: Bool { get }
 }
 
 extension Terminal {
@@ -23,6 +27,8 @@ extension Terminal {
     public var inputDescriptor: Int32? { nil }
     /// A terminal that reads ahead (and keeps what it read) must say so.
     public var hasPendingInput: Bool { false }
+    /// Unknown: the loop reads with a zero timeout to find out.
+    public var keysMayBeWaiting: Bool { true }
 }
 
 public struct TerminalSize: Equatable, Sendable {
