@@ -6,11 +6,13 @@ way: start-up to the first settled frame, keystroke -> first output byte latency
 typing prose one key at a time, output bytes and CPU time per typed character, idle CPU
 and output with no keys, peak RSS after 5,000 short notes (lines); and for Debrief the same
 keys typed on a terminal joined to a host meeting (`debrief join`), with the host's CPU per
-event it relayed. Figures are medians of
-several runs; the table adds Debrief's ratio to nano and vim. With --core, the in-process
+event it relayed. Keystroke -> first byte is timed a second time by key_probe.c, a small C
+program compiled here, as lean as a terminal emulator (see its header). Figures are medians
+of several runs; the table adds Debrief's ratio to nano and vim. With --core, the in-process
 figures of `debrief-bench --tsv` are printed below, as part of the same table.
 
-Only the standard library: pty, os, select, fcntl, termios. Linux (/proc) only.
+Only the standard library: pty, os, select, fcntl, termios; and a C compiler for the probe
+(its rows are left out without one). Linux (/proc) only.
 """
 
 import argparse
@@ -364,6 +366,35 @@ def joined_run(debrief, count, settle):
         shutil.rmtree(runtime, ignore_errors=True)
 
 
+def build_probe():
+    """Compiles key_probe.c (a C compiler is all it needs) into a temporary folder; None,
+    said on stderr, when there is no compiler: its rows are then left out."""
+    compiler = next((name for name in ("cc", "clang", "gcc") if shutil.which(name)), None)
+    if compiler is None:
+        print("no C compiler (cc): the key_probe rows are left out", file=sys.stderr)
+        return None
+    binary = os.path.join(tempfile.mkdtemp(prefix="debrief-probe-"), "key_probe")
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "key_probe.c")
+    result = subprocess.run([compiler, "-O2", "-o", binary, source, "-lutil"], capture_output=True, text=True)
+    if result.returncode != 0:
+        print(f"key_probe.c did not compile, its rows are left out:\n{result.stderr}", file=sys.stderr)
+        return None
+    return binary
+
+
+def probe_run(probe, program, count):
+    """Keystroke -> first byte timed by key_probe (see key_probe.c: a terminal's pace)."""
+    home = tempfile.mkdtemp(prefix="debrief-bench-")
+    try:
+        prepare = ["--prepare", program.prepare.decode()] if program.prepare else []
+        result = subprocess.run([probe] + prepare + [str(count)] + program.argv, capture_output=True, text=True,
+                                env=environment(home, os.path.join(home, "sessions")), cwd=home, timeout=count * 3 + 30)
+        latencies = [float(line) / 1e6 for line in result.stdout.split()]
+        return dict(probe_p50=percentile(latencies, 0.5), probe_p99=percentile(latencies, 0.99))
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def idle_run(program, seconds, settle):
     child, startup, home = launch(program, settle)
     try:
@@ -425,6 +456,8 @@ ROWS_SPEC = [
     ("  less idle CPU over the typing time (the clock's ticks)", "cpu_less_idle", 1e6, "{:.0f} µs", ""),
     ("keystroke → first byte, p50", "p50", 1e3, "{:.2f} ms", "≤ nano"),
     ("keystroke → first byte, p99", "p99", 1e3, "{:.2f} ms", "≤ nano"),
+    ("keystroke → first byte, p50, timed by key_probe", "probe_p50", 1e3, "{:.2f} ms", "≤ nano"),
+    ("keystroke → first byte, p99, timed by key_probe", "probe_p99", 1e3, "{:.2f} ms", "≤ nano"),
     ("keystroke → its character on screen, p50", "echo_p50", 1e3, "{:.2f} ms", ""),
     ("keystroke → its character on screen, p99", "echo_p99", 1e3, "{:.2f} ms", ""),
     ("Enter → first byte, p50", "newline_p50", 1e3, "{:.2f} ms", ""),
@@ -571,6 +604,7 @@ def main():
     # lands on all of them alike rather than on one program's runs.
     present = [name for name in names if not results[name].get("missing")]
     runs = {name: [] for name in present}
+    probe = build_probe()
     for number in range(1, args.runs + 1):
         for name in present:
             program = programs[name]
@@ -582,6 +616,8 @@ def main():
             # clock redraws once a second whether or not a key comes).
             run["cpu_less_idle"] = run["cpu_per_key"] - idle["idle_cpu"] / 100 * run["typing_seconds"] / args.keys
             run["startup_idle"] = idle["startup"]
+            if probe:
+                run.update(probe_run(probe, program, args.keys))
             run.update(memory_run(program, args.notes, args.settle, args.crowded_keys))
             if name == "debrief" and not args.no_join:
                 run.update(joined_run(debrief, args.keys, args.settle))

@@ -66,8 +66,9 @@ struct BenchmarkSmokeTests {
         #expect(result.output.contains("--sizes must be numbers of events"))
     }
 
-    /// The pty harness against debrief alone: a few keys, a second of idle, a few notes, and
-    /// the same keys on a terminal joined to a host meeting.
+    /// The pty harness against debrief alone: a few keys (timed from Python and by the C
+    /// probe it compiles), a second of idle, a few notes, and the same keys on a terminal
+    /// joined to a host meeting.
     @Test func ptyHarnessMeasuresDebriefInARealTerminal() throws {
         let result = try Subprocess.run([
             "python3", Debrief.repository.appending(path: "Tests/Benchmarks/pty_bench.py").path,
@@ -81,7 +82,8 @@ struct BenchmarkSmokeTests {
             row.map { $0.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         }
         for measure in ["start-up to first settled frame", "start-up: CPU to the first settled frame", "peak RSS, fresh", "keystroke → first byte, p50",
-                        "keystroke → first byte, p99", "output bytes per typed key", "CPU per typed key",
+                        "keystroke → first byte, p99", "keystroke → first byte, p50, timed by key_probe",
+                        "keystroke → first byte, p99, timed by key_probe", "output bytes per typed key", "CPU per typed key",
                         "  less idle CPU over the typing time", "idle: CPU",
                         "idle: output", "peak RSS after 20 notes", "after 20 notes: CPU per typed key",
                         "after 20 notes: key → first byte, p99", "total",
