@@ -26,8 +26,8 @@ extension NcursesTerminal {
 
     /// Another key may be waiting: decoded already, left in curses' queue, or bytes the
     /// terminal has delivered. Asked with FIONREAD rather than a read with a zero timeout:
-    /// curses would poll, and a poll on a terminal right after a read waits for the kernel
-    /// to finish delivering what it read (40 µs of every key's latency, measured on a pty).
+    /// curses would poll first, and a poll of a terminal right after a read may wait for the
+    /// kernel to finish delivering the key (README, "Benchmarks": the key's first byte).
     public var keysMayBeWaiting: Bool {
         !queuedInputs.isEmpty || cursesMayHoldInput || bytesHaveArrived
     }
