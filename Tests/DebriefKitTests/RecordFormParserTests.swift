@@ -26,6 +26,27 @@ struct RecordFormParserTests {
         #expect(form.fields.map(\.1) == [.number(4), .number(3.1), .text("percent")])
     }
 
+    @Test func aRowWhoseNameHoldsAColumnsNameIsEditedUnquoted() throws {
+        let rows: Set<String> = ["conversion goal", "goal completions"]
+        let existing = { (name: String) in rows.contains(name.lowercased()) }
+        let goal = try RecordFormParser.parse("= Conversion goal target 500 actual 420", table: .kpis, isRowName: existing).get()
+        #expect(goal.key == "Conversion goal")
+        #expect(goal.fields.map(\.0) == ["target", "actual"] && goal.fields.map(\.1) == [.number(500), .number(420)])
+        let completions = try RecordFormParser.parse("= goal completions actual 5", table: .kpis, isRowName: existing).get()
+        #expect(completions.key == "goal completions" && completions.fields.map(\.1) == [.number(5)])
+        // A row not in the table yet: its name stops at the first column's name, as always,
+        // and a quoted name holds any word.
+        #expect(error("= goal completions actual 5", .kpis)?.contains("a name holding \"goal\" goes in quotes") == true)
+        #expect(try parse("= \"goal completions\" actual 5", .kpis).key == "goal completions")
+        #expect(try RecordFormParser.parse("= reach target 9 actual 5", table: .kpis, isRowName: existing).get().key == "reach")
+        // A forgotten value is still said, not taken into the name.
+        let forgotten = RecordFormParser.parse("= conversion goal target actual 420", table: .kpis, isRowName: existing)
+        guard case .failure(let why) = forgotten else { Issue.record("a form without a value was read: \(forgotten)"); return }
+        #expect(why.message == "Target needs a value after it (- makes it missing)")
+        #expect(error("= conversion goal target 500", .kpis)
+                == "Target needs a value after it (- makes it missing) · a name holding \"goal\" goes in quotes")
+    }
+
     @Test func aCreatorWithTypingShortNamesAndEveryKindOfValue() throws {
         let form = try parse("= @lena followers 18.4k er 3.1% organic 2.4% fee €900 draft yes rating 4 brief detailed tier micro", .creators)
         #expect(form.key == "@lena")

@@ -46,6 +46,44 @@ struct TablesEndToEndTests {
 
     /// Money typed in dollars shows in dollars, on screen and in the brief: a US team's
     /// numbers are never shown to a client as euros.
+    /// A KPI named with a column's word ("goal" also names the target): added in quotes,
+    /// then corrected by name without them, and through its cell's form.
+    @Test func aKPIWhoseNameHoldsAColumnsWordIsCorrectedByName() throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.command("--time-scale 10", sessions: folder))
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.type("= conversion goal target 500 actual 420")
+        try tmux.press("Enter")
+        try tmux.waitFor("a name holding \"goal\" goes in quotes")
+        try tmux.press("C-u")
+        try tmux.type("= \"Conversion goal\" target 500 actual 420")
+        try tmux.press("Enter")
+        try tmux.waitFor("−16.0%")
+        try tmux.type("= conversion goal actual 450")
+        try tmux.press("Enter")
+        try tmux.waitFor("−10.0%")
+        // Enter on the Actual cell writes the form with the name as it is, and it reads back.
+        try tmux.press("F5")
+        try tmux.waitFor("Enter Edit")
+        try tmux.press("Right", "Enter")
+        try tmux.waitFor("= Conversion goal actual 450")
+        try tmux.press("BSpace", "BSpace", "BSpace")
+        try tmux.type("480")
+        try tmux.press("Enter")
+        try tmux.waitFor("−4.0%")
+        #expect(!(try tmux.screen()).contains("needs a value"))
+        try tmux.press("Escape")
+        try tmux.waitFor("F2 Pause")
+        try tmux.press("F10")
+        try tmux.waitFor("End meeting")
+        try tmux.press("Enter")
+        #expect(try tmux.waitForExit().code == 0)
+        let session = try #require(Debrief.files(in: folder, suffix: SessionStore.sessionSuffix).first)
+        let rows = try SessionReader.read(session).state.records(in: .kpis)
+        #expect(rows.map(\.name) == ["Conversion goal"])
+        #expect(rows.first?["actual"] == .number(480))
+    }
+
     @Test func moneyTypedInDollarsReadsInDollarsOnScreenAndInTheBrief() throws {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux(Debrief.command("--time-scale 10 --client Acme", sessions: folder), width: 120, height: 30)

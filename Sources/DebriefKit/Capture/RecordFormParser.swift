@@ -35,8 +35,11 @@ public enum RecordFormParser {
         }
     }
 
-    /// The form, or a sentence saying what to fix (nothing is recorded then).
-    public static func parse(_ typed: String, table: RecordTable) -> Result<Form, FormError> {
+    /// The form, or a sentence saying what to fix (nothing is recorded then). `isRowName`
+    /// says whether words name a row already in the table: such a name may hold a column's
+    /// name unquoted (`= conversion goal target 500`, where goal also names the target).
+    public static func parse(_ typed: String, table: RecordTable,
+                             isRowName: (String) -> Bool = { _ in false }) -> Result<Form, FormError> {
         var body = Substring(typed.drop { $0.isWhitespace })
         guard body.first == prefix else { return .failure(FormError("A table line starts with =")) }
         body = body.dropFirst()
@@ -46,21 +49,19 @@ public enum RecordFormParser {
         case .failure(let error): return .failure(error)
         }
         let columns = Array(table.columns.dropFirst())
-        var keyWords: [String] = []
-        var index = 0
-        while index < words.count, match(words, at: index, columns) == nil {
-            keyWords.append(words[index].text)
-            index += 1
-        }
-        let key = keyWords.joined(separator: " ")
+        var index = keyLength(words, columns, isRowName: isRowName)
+        let key = words[..<index].map(\.text).joined(separator: " ")
         guard !key.isEmpty else {
-            return .failure(FormError("Name the \(rowName(table)) first: \(example(table))"))
+            // The first word named a column: perhaps it begins a new row's name.
+            let quoting = words.first.map { Self.quoting($0.text) } ?? ""
+            return .failure(FormError("Name the \(rowName(table)) first: \(example(table))\(quoting)"))
         }
         var fields: [(String, FieldValue?)] = []
         var unit: String?
         var currency: String?
         while index < words.count {
             guard let (column, length) = match(words, at: index, columns) else { break }
+            let name = words[index..<index + length].map(\.text).joined(separator: " ")
             index += length
             var valueWords: [String] = []
             while index < words.count, match(words, at: index, columns) == nil {
@@ -68,7 +69,9 @@ public enum RecordFormParser {
                 index += 1
             }
             guard !valueWords.isEmpty else {
-                return .failure(FormError("\(column.title) needs a value after it (- makes it missing)"))
+                // Right after a new row's name, a column's name with no value may be the name's.
+                let quoting = fields.isEmpty && !isRowName(key) ? Self.quoting(name) : ""
+                return .failure(FormError("\(column.title) needs a value after it (- makes it missing)\(quoting)"))
             }
             switch value(valueWords.joined(separator: " "), for: column) {
             case .success(let (value, number)):
@@ -144,6 +147,22 @@ public enum RecordFormParser {
         if inQuotes { return .failure(FormError("A quote is not closed: close it with \"")) }
         if !current.isEmpty { words.append(Word(text: current, quoted: false)) }
         return .success(words)
+    }
+
+    /// The hint for a row's name that holds a column's name.
+    private static func quoting(_ name: String) -> String { " · a name holding \"\(name)\" goes in quotes" }
+
+    /// How many words name the row: the longest run of first words that names a row already
+    /// in the table and is followed by a column's name (or ends the form), else those before
+    /// the first column's name.
+    private static func keyLength(_ words: [Word], _ columns: [RecordColumn], isRowName: (String) -> Bool) -> Int {
+        for length in stride(from: words.count, through: 1, by: -1)
+        where length == words.count || match(words, at: length, columns) != nil {
+            if isRowName(words[..<length].map(\.text).joined(separator: " ")) { return length }
+        }
+        var length = 0
+        while length < words.count, match(words, at: length, columns) == nil { length += 1 }
+        return length
     }
 
     /// The column named at `index` (one to three words, longest first) and how many words

@@ -165,14 +165,15 @@ extension AppModel {
             return []
         }
         let form: RecordFormParser.Form
-        switch RecordFormParser.parse(typed, table: table) {
+        let rows = meeting.records(in: table)
+        switch RecordFormParser.parse(typed, table: table, isRowName: { Self.row(named: $0, in: rows) != nil }) {
         case .success(let parsed): form = parsed
         case .failure(let error):
             message = VisibleText.line(error.message)  // it quotes what was typed
             return []
         }
         var effects: [AppEffect] = []
-        let existing = Self.row(named: form.key, in: meeting.records(in: table))
+        let existing = Self.row(named: form.key, in: rows)
         let fields = currencyFilledIn(form, table: table, row: existing)
         if let existing {
             for (field, value) in fields where existing[field] != value {
