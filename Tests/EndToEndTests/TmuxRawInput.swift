@@ -10,6 +10,17 @@ extension Tmux {
         try tmux(["send-keys", "-t", target, "-H"] + bytes.map { String(format: "%02x", $0) })
     }
 
+    /// Sends a lone first byte of a UTF-8 character (what a Latin-1 terminal sends for "é")
+    /// and checks that the meeting goes on: its clock moves and the next key is typed.
+    func sendALoneLeadByteAndSeeTheMeetingGoOn() throws {
+        func clock(_ screen: String) -> String? { screen.split(separator: "\n").first { $0.contains(" left") }.map(String.init) }
+        try sendBytes([0xC3])
+        let before = clock(try screen())
+        try waitUntil("the clock moves on") { clock($0) != before }
+        try press("x")
+        try waitFor("› x")
+    }
+
     /// Pastes the contents of `file` with bracketed paste (for pastes too large for a
     /// command-line argument).
     func pasteFile(_ file: URL) throws {
