@@ -27,7 +27,8 @@ struct HostileInputEndToEndTests {
 
     /// A lone first byte of a UTF-8 character (what a Latin-1 terminal sends for "é") never
     /// stops the meeting: the clock goes on and the next key is typed. (A loop that read
-    /// the key blocking, to save ncurses' look at stdin, waited here for the next key.)
+    /// the key blocking, to save ncurses' look at stdin, waited here for the next key; the
+    /// key is now read without that look, from a terminal whose reads cannot block.)
     @Test func aLoneUTF8LeadByteNeitherStopsTheClockNorEatsTheNextKey() throws {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux(Debrief.command("--time-scale 1", sessions: folder))
