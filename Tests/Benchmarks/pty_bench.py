@@ -16,6 +16,7 @@ Only the standard library: pty, os, select, fcntl, termios; and a C compiler for
 """
 
 import argparse
+import atexit
 import fcntl
 import os
 import pty
@@ -373,7 +374,9 @@ def build_probe():
     if compiler is None:
         print("no C compiler (cc): the key_probe rows are left out", file=sys.stderr)
         return None
-    binary = os.path.join(tempfile.mkdtemp(prefix="debrief-probe-"), "key_probe")
+    folder = tempfile.mkdtemp(prefix="debrief-probe-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    binary = os.path.join(folder, "key_probe")
     source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "key_probe.c")
     result = subprocess.run([compiler, "-O2", "-o", binary, source, "-lutil"], capture_output=True, text=True)
     if result.returncode != 0:
@@ -387,12 +390,16 @@ def probe_run(probe, program, count):
     home = tempfile.mkdtemp(prefix="debrief-bench-")
     try:
         prepare = ["--prepare", program.prepare.decode()] if program.prepare else []
+        # Each key waits at most 2 s for its first byte and 2 s for the rest of its frame.
         result = subprocess.run([probe] + prepare + [str(count)] + program.argv, capture_output=True, text=True,
-                                env=environment(home, os.path.join(home, "sessions")), cwd=home, timeout=count * 3 + 30)
+                                env=environment(home, os.path.join(home, "sessions")), cwd=home, timeout=count * 4 + 30)
         latencies = [float(line) / 1e6 for line in result.stdout.split()]
-        return dict(probe_p50=percentile(latencies, 0.5), probe_p99=percentile(latencies, 0.99))
+    except subprocess.TimeoutExpired:
+        print(f"  {program.name}: key_probe did not finish", file=sys.stderr)
+        latencies = []
     finally:
         shutil.rmtree(home, ignore_errors=True)
+    return dict(probe_p50=percentile(latencies, 0.5), probe_p99=percentile(latencies, 0.99))
 
 
 def idle_run(program, seconds, settle):
