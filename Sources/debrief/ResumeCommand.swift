@@ -120,8 +120,14 @@ struct ResumeCommand: ParsableCommand {
         // Keys typed into a Debrief that died are still waiting; they are not the answer.
         tcflush(STDIN_FILENO, TCIFLUSH)
         print("\(question) [Y/n] ", terminator: "")
-        fflush(nil)
-        guard let answer = readLine()?.trimmingWhitespace().lowercased() else { return false }
-        return answer.isEmpty || answer.hasPrefix("y")
+        while true {
+            fflush(nil)
+            guard let answer = readLine()?.trimmingWhitespace().lowercased() else { return false }
+            if ["", "y", "yes"].contains(answer) { return true }
+            if ["n", "no"].contains(answer) { return false }
+            // A note typed before the meeting showed is not a no: it would start another
+            // meeting and leave this one behind.
+            print("Type y or n, then Enter (Enter alone is yes): ", terminator: "")
+        }
     }
 }

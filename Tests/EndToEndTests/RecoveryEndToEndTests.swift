@@ -235,6 +235,10 @@ struct RecoveryEndToEndTests {
         try tmux.waitFor("An interrupted meeting was found:")
         try tmux.waitFor("1 note, last saved")
         try tmux.waitFor("Resume it instead of starting a new meeting? [Y/n]")
+        // A note typed as if the meeting were back answers nothing: the question stands.
+        try tmux.type("Creators posted late")
+        try tmux.press("Enter")
+        try tmux.waitFor("Type y or n, then Enter (Enter alone is yes):")
         try tmux.press("Enter")
         try tmux.waitFor("Do not lose me")
         try tmux.press("F10", "Enter")
