@@ -142,6 +142,14 @@ public final class NcursesTerminal: Terminal {
         drewSinceCurses = true
     }
 
+    public func echo(_ echo: Echo) {
+        guard let shown = lastCanvas else { return }
+        output.removeAll(keepingCapacity: true)
+        guard encoder.echo(echo, over: shown, into: &output) else { return }
+        Self.write(output)
+        drewSinceCurses = true
+    }
+
     /// Puts the terminal back as curses left it (plain style, cursor shown, where stdscr's
     /// cursor is) before curses writes to it: it moves the cursor from where it believes it
     /// is, and resets only the attributes it knows it set.

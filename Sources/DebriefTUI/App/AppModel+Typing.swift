@@ -2,6 +2,17 @@ import DebriefKit
 
 /// The note input: editing keys, history, and saving a note (new or edited).
 extension AppModel {
+    /// Whether `key` would be typed at the end of the note input's text and change nothing
+    /// else the screen shows (the keystroke of nearly all typing): what lets the terminal
+    /// show it before the model takes it (`IncrementalScreen.echo`). The frame that follows
+    /// corrects the screen whenever this says yes wrongly.
+    public func appendsToInput(_ key: Key) -> Bool {
+        guard case .character = key, overlay == nil, sinceLastTime == nil, view == .notes, focus == .input,
+              message == nil, !editor.text.isEmpty, editor.cursorIsAtEnd,
+              editor.text.utf8.count < Limits.noteBytes else { return false }
+        return KeyMap.command(for: key, in: .typing) == nil
+    }
+
     mutating func performTyping(_ command: Command) -> [AppEffect] {
         if command != .cursorUp, command != .cursorDown { historyIndex = nil }
         switch command {

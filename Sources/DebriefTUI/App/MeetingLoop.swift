@@ -94,6 +94,9 @@ public final class MeetingLoop {
                 tick()
                 continue
             }
+            // A typed letter is on screen before the model takes it, where its frame will
+            // show it (the key that ended a wait only: a burst's keys share one frame).
+            if let first = input, let echo = Self.echo(&screen, &model, of: first, size: terminal.size) { terminal.echo(echo) }
             // Every key already waiting is handled before the next frame: a burst of keys
             // (a fast typist, a slow frame late in a long meeting) costs one frame, not one
             // per key, so the screen never falls behind the keyboard.
@@ -164,6 +167,11 @@ public final class MeetingLoop {
     private static func frame(_ screen: inout IncrementalScreen, _ model: inout AppModel, size: TerminalSize,
                               clocksMayWait: Bool = false) -> Canvas {
         screen.render(model, size: size, clocksMayWait: clocksMayWait)
+    }
+
+    private static func echo(_ screen: inout IncrementalScreen, _ model: inout AppModel, of input: Input,
+                             size: TerminalSize) -> Echo? {
+        screen.echo(of: input, model, size: size)
     }
 
     private static func prepareGrowth(_ screen: inout IncrementalScreen, _ model: inout AppModel, size: TerminalSize) {

@@ -28,6 +28,7 @@ public struct NoteEditor: Equatable, Sendable {
     }
 
     public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
+    public var cursorIsAtEnd: Bool { cursor == length }
     public var canUndo: Bool { !undoStack.isEmpty }
 
     // MARK: Changing the text

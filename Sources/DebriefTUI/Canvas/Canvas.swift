@@ -113,6 +113,9 @@ public struct Canvas: Equatable, Sendable {
     /// A cell's style as stored: two cells with equal looks have equal styles.
     func look(at index: Int) -> UInt32 { slots[index].look }
 
+    /// A style as a cell stores it (`look(at:)`).
+    static func look(of style: Style) -> UInt32 { Slot(code: 0x20, style: style).look }
+
     /// The cell's byte when it holds one printable ASCII character, as most cells do.
     func asciiByte(at index: Int) -> UInt8? {
         let code = slots[index].code

@@ -26,6 +26,9 @@ public struct FrameEncoder: Sendable {
     /// That style as a canvas stores it (`Canvas.look(at:)`), to compare cells cheaply.
     private var look: UInt32?
     private var cursorShown: Bool?
+    /// A typed character drawn ahead of its frame (`echo`): the cell it went to, and what
+    /// it put there, which the next frame finds on screen already.
+    private var echoed: (index: Int, byte: UInt8, look: UInt32)?
 
     /// `looks` holds each role's look by raw value (`RoleLook.looks`); `dimsText` whether
     /// dim text is drawn dim.
@@ -47,8 +50,17 @@ public struct FrameEncoder: Sendable {
         }
         let last = canvas.width * canvas.height - 1
         var drawn = -1  // the last cell drawn
+        // What an echo put on screen is on screen: the frame that shows it writes it no more,
+        // and one that does not (a key the model took otherwise) draws its own cell there.
+        let echoed = full ? nil : self.echoed
+        self.echoed = nil
+        var echoedCellChanged = false
         for index in canvas.changedCells(since: full ? nil : previous) {
             if index == last, codes.lastCellScrolls { continue }
+            if let echoed, index == echoed.index {
+                echoedCellChanged = true
+                if canvas.asciiByte(at: index) == echoed.byte, canvas.look(at: index) == echoed.look { continue }
+            }
             // Most cells: a printable ASCII character where the cursor stands, in the style
             // the terminal draws in. The byte alone (a tenth of what `draw` costs a cell).
             if row >= 0, index == row * canvas.width + column, let byte = canvas.asciiByte(at: index),
@@ -68,6 +80,9 @@ public struct FrameEncoder: Sendable {
             }
             drawn = index
         }
+        if let echoed, !echoedCellChanged, canvas.asciiByte(at: echoed.index) != echoed.byte || canvas.look(at: echoed.index) != echoed.look {
+            draw(echoed.index, of: canvas, into: &bytes)
+        }
         if let cursor = canvas.cursor {
             if cursor.y != row || cursor.x != column { bytes += move(cursor.y, cursor.x) }
             (row, column) = (cursor.y, cursor.x)
@@ -77,6 +92,28 @@ public struct FrameEncoder: Sendable {
             bytes += codes.hideCursor
             cursorShown = false
         }
+    }
+
+    /// Draws a typed character ahead of its frame, as the frame will show it (see
+    /// `IncrementalScreen.echo`): one printable ASCII byte over a blank cell where the
+    /// terminal's cursor stands, so a typed letter is on screen before the model has taken
+    /// it. `shown` is the frame on screen. False, and nothing written, unless the cursor
+    /// shows at the echo's cell and the character keeps to its row.
+    public mutating func echo(_ echo: Echo, over shown: Canvas, into bytes: inout [UInt8]) -> Bool {
+        guard cursorShown == true, echo.y == row, echo.x == column, echo.x + 1 < shown.width, echo.y < shown.height,
+              (0x20..<0x7F).contains(echo.byte), shown.cursor.map({ $0 == (echo.x, echo.y) }) == true else { return false }
+        let index = echo.y * shown.width + echo.x
+        // Over a blank only: no wide character beside it loses a half.
+        guard shown.asciiByte(at: index) == 0x20, echoed == nil else { return false }
+        let echoLook = Canvas.look(of: echo.style)
+        if echoLook != look {
+            if echo.style != style { bytes += sequence(for: echo.style) }
+            (style, look) = (echo.style, echoLook)
+        }
+        bytes.append(echo.byte)
+        column += 1
+        echoed = (index, echo.byte, echoLook)
+        return true
     }
 
     /// Draws one cell (a wide character's two), after a move unless the cursor is there and a
@@ -137,7 +174,7 @@ public struct FrameEncoder: Sendable {
         bytes += codes.reset
         bytes += codes.showCursor
         bytes += move(row, column)
-        (self.row, self.column, style, look, cursorShown) = (-1, -1, nil, nil, nil)
+        (self.row, self.column, style, look, cursorShown, echoed) = (-1, -1, nil, nil, nil, nil)
     }
 
     /// Whether the continuation cell at `index` is the right half of the wide character

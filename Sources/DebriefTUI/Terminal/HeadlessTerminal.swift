@@ -26,8 +26,32 @@ public final class HeadlessTerminal: Terminal {
     }
 
     public func present(_ canvas: Canvas) {
+        if let echo = lastEcho, Self.shows(echo, canvas) == false { echoesOverruled += 1 }
+        lastEcho = nil
         screen = canvas
         framesPresented += 1
+    }
+
+    /// Typed characters shown ahead of their frames (`echo`), and how many of them the next
+    /// frame drew otherwise (a flicker on a real screen).
+    public private(set) var echoes = 0
+    public private(set) var echoesOverruled = 0
+    private var lastEcho: Echo?
+
+    /// Shows the character as a real terminal would: at the cursor, which moves on.
+    public func echo(_ echo: Echo) {
+        guard screen.cursor.map({ $0 == (echo.x, echo.y) }) == true else { return }
+        screen.text(String(UnicodeScalar(echo.byte)), x: echo.x, y: echo.y, style: echo.style)
+        screen.cursor = (echo.x + 1, echo.y)
+        echoes += 1
+        lastEcho = echo
+    }
+
+    /// Whether `canvas` shows the echoed character where it went (the cursor may be further
+    /// on: keys that came after it are in the same frame).
+    private static func shows(_ echo: Echo, _ canvas: Canvas) -> Bool {
+        guard echo.x < canvas.width, echo.y < canvas.height else { return false }
+        return canvas[echo.x, echo.y] == Canvas.Cell(text: String(UnicodeScalar(echo.byte)), style: echo.style)
     }
 
     public func bell() { bellsRung += 1 }
@@ -39,6 +63,11 @@ public final class HeadlessTerminal: Terminal {
     }
 
     public var hasPendingInput: Bool { !pending.isEmpty }
+
+    /// Keys typed one at a time, each after the last one's frame (a person typing), rather
+    /// than all at once: the loop then reads each after a wait, as it does a real key.
+    public var keysArriveApart = false
+    public var keysMayBeWaiting: Bool { !keysArriveApart }
 
     /// Forgets the waits so far, before the next scripted stretch of input.
     public func resetIdleWaits() { idleWaits = 0 }

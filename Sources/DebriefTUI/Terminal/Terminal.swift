@@ -19,6 +19,25 @@ public protocol Terminal: AnyObject {
     /// that can tell cheaply says no when none is, and the key's frame goes out without a
     /// read for more first.
     var keysMayBeWaiting: Bool { get }
+    /// Shows a typed character before its frame is drawn, where the frame will show it (the
+    /// frame then finds it on screen). A terminal may decline and wait for the frame.
+    func echo(_ echo: Echo)
+}
+
+/// A typed character drawn ahead of its frame: one printable ASCII byte, at the cell where
+/// the terminal's cursor stands, in the style the frame gives it (see `IncrementalScreen.echo`).
+public struct Echo: Equatable, Sendable {
+    public var byte: UInt8
+    public var x: Int
+    public var y: Int
+    public var style: Style
+
+    public init(byte: UInt8, x: Int, y: Int, style: Style) {
+        self.byte = byte
+        self.x = x
+        self.y = y
+        self.style = style
+    }
 }
 
 extension Terminal {
@@ -29,6 +48,8 @@ extension Terminal {
     public var hasPendingInput: Bool { false }
     /// Unknown: the loop reads with a zero timeout to find out.
     public var keysMayBeWaiting: Bool { true }
+    /// The frame alone shows what was typed.
+    public func echo(_ echo: Echo) {}
 }
 
 public struct TerminalSize: Equatable, Sendable {

@@ -1,0 +1,155 @@
+import DebriefKit
+@testable import DebriefTUI
+import PropertyBased
+import Testing
+
+/// A typed letter goes to the terminal before the model takes the key (`IncrementalScreen.echo`),
+/// where its frame shows it; the frame then writes nothing more for it, and corrects the
+/// screen if the echo was wrong.
+@MainActor
+@Suite("Echo: a typed letter is on screen before its frame, as its frame shows it")
+struct EchoTests {
+    static let prose = "Reels beat static posts on engagement, stories drove clicks and the brief came two days late"
+
+    private func typedApart(_ text: String, before: [Input] = [], width: Int = 80, height: Int = 24) throws -> HeadlessTerminal {
+        let (recorder, model) = try ScreenFixtures.newMeeting()
+        let terminal = HeadlessTerminal(width: width, height: height)
+        terminal.keysArriveApart = true
+        for input in before { terminal.type(input) }
+        terminal.type(text: text)
+        let loop = MeetingLoop(terminal: terminal, clock: TestClock(), wall: TestClock(), recorder: recorder, model: model)
+        _ = loop.run(stopRequested: { terminal.idleWaits > 0 })
+        return terminal
+    }
+
+    @Test(arguments: [(60, 16), (80, 24), (200, 60)])
+    func eachLetterTypedAloneIsEchoedAsItsFrameShowsIt(size: (Int, Int)) throws {
+        let terminal = try typedApart(Self.prose, width: size.0, height: size.1)
+        #expect(terminal.screen.text.contains("stories drove"))
+        // All but the first (the empty input shows its hint there) and the few at the end of a
+        // row, where a letter may move its word to the next.
+        #expect(terminal.echoes >= Self.prose.count * 3 / 4, "\(terminal.echoes) of \(Self.prose.count)")
+        #expect(terminal.echoesOverruled == 0)
+    }
+
+    @Test func keysThatDoNotTypeIntoTheInputAreNotEchoed() throws {
+        // Help open: letters scroll or close it, they are not typed.
+        let help = try typedApart("abc", before: [.key(.character("a")), .key(.function(1))])
+        #expect(help.echoes == 0)
+        // A burst of keys (arrived together) is drawn in one frame, echoed by none.
+        let (recorder, model) = try ScreenFixtures.newMeeting()
+        let terminal = HeadlessTerminal()
+        terminal.type(text: "a")
+        let loop = MeetingLoop(terminal: terminal, clock: TestClock(), wall: TestClock(), recorder: recorder, model: model)
+        _ = loop.run(stopRequested: { terminal.idleWaits > 0 })
+        terminal.resetIdleWaits()
+        terminal.type(text: "bcd")
+        _ = loop.run(stopRequested: { terminal.idleWaits > 0 })
+        #expect(terminal.echoes == 1, "only the burst's first key, which ended the wait")
+        #expect(terminal.echoesOverruled == 0)
+    }
+}
+
+@Suite("Frame encoder: an echo ahead of its frame")
+struct FrameEncoderEchoTests {
+    static func encoder() -> FrameEncoder { FrameEncoderTests.encoder() }
+    static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// An input showing "› hi", the cursor after it: the encoder that drew it, and its bytes.
+    static func shownInput() -> (FrameEncoder, Canvas, [UInt8]) {
+        var encoder = encoder()
+        var canvas = Canvas(width: 20, height: 3)
+        canvas.text("› hi", x: 0, y: 1)
+        canvas.cursor = (4, 1)
+        var bytes: [UInt8] = []
+        encoder.encode(canvas, since: nil, into: &bytes)
+        return (encoder, canvas, bytes)
+    }
+
+    @Test func aLetterEchoedIsOneByteAndItsFrameWritesNothingMore() {
+        var (encoder, before, _) = Self.shownInput()
+        var bytes: [UInt8] = []
+        #expect(encoder.echo(Echo(byte: 0x21, x: 4, y: 1, style: .normal), over: before, into: &bytes))
+        #expect(Self.text(bytes) == "!")
+        var after = before
+        after.text("!", x: 4, y: 1)
+        after.cursor = (5, 1)
+        bytes.removeAll()
+        encoder.encode(after, since: before, into: &bytes)
+        #expect(bytes.isEmpty)
+    }
+
+    @Test func anEchoTheFrameDoesNotShowIsDrawnOver() {
+        var (encoder, before, first) = Self.shownInput()
+        var screen = VirtualScreen(width: 20, height: 3)
+        screen.feed(first)
+        var bytes: [UInt8] = []
+        #expect(encoder.echo(Echo(byte: 0x78, x: 4, y: 1, style: .normal), over: before, into: &bytes))
+        screen.feed(bytes)
+        // The model took the key otherwise: the same frame again puts the blank back.
+        bytes.removeAll()
+        encoder.encode(before, since: before, into: &bytes)
+        screen.feed(bytes)
+        #expect(screen.cells == VirtualScreen.expected(before, looks: FrameEncoderTests.looks, dimsText: true))
+        #expect(screen.row == 1 && screen.column == 4)
+    }
+
+    @Test func noEchoWhereTheCursorIsNotOrOverACellThatIsNotBlank() {
+        let (encoder, shown, _) = Self.shownInput()
+        var bytes: [UInt8] = []
+        var elsewhere = encoder
+        #expect(!elsewhere.echo(Echo(byte: 0x21, x: 6, y: 1, style: .normal), over: shown, into: &bytes))
+        var overText = encoder
+        var moved = shown
+        moved.cursor = (2, 1)
+        overText.encode(moved, since: shown, into: &bytes)
+        bytes.removeAll()
+        #expect(!overText.echo(Echo(byte: 0x21, x: 2, y: 1, style: .normal), over: moved, into: &bytes))
+        var hidden = encoder
+        var noCursor = shown
+        noCursor.cursor = nil
+        hidden.encode(noCursor, since: shown, into: &bytes)
+        bytes.removeAll()
+        #expect(!hidden.echo(Echo(byte: 0x21, x: 4, y: 1, style: .normal), over: noCursor, into: &bytes))
+        #expect(bytes.isEmpty)
+    }
+
+    /// Frames drawn over each other at random, with a random letter echoed at the cursor
+    /// before some of them (right or wrong about the frame): after each frame the screen
+    /// shows exactly that frame, and an echo the frame agrees with is not written twice.
+    @Test func everyFrameAfterAnEchoLeavesTheScreenShowingIt() async {
+        let pieces: [(String, Style)] = [("ab", .normal), ("x", .title), ("字", .normal), ("  ", .selected), ("é", .muted)]
+        let draw = zip(Gen.int(in: 0...(pieces.count - 1)), Gen.int(in: -1...6), Gen.int(in: 0...2))
+        let step = zip(draw.array(of: 0...3), Gen.int(in: -1...17), Gen.int(in: 0...3))
+        await propertyCheck(count: 1000, input: step.array(of: 1...6)) { steps in
+            var encoder = Self.encoder()
+            var screen = VirtualScreen(width: 6, height: 3)
+            var previous: Canvas?
+            var canvas = Canvas(width: 6, height: 3)
+            for (draws, cursor, echoKind) in steps {
+                var bytes: [UInt8] = []
+                var echoed: Echo?
+                // Echo a letter at the cursor (kinds 1–3), one the frame will show for kind 1.
+                if let shown = previous, let at = shown.cursor, echoKind > 0 {
+                    let echo = Echo(byte: echoKind == 3 ? 0x20 : 0x71, x: at.x, y: at.y, style: echoKind == 2 ? .title : .normal)
+                    if encoder.echo(echo, over: shown, into: &bytes) { echoed = echo }
+                    screen.feed(bytes)
+                    bytes.removeAll()
+                }
+                if let echoed, echoKind == 1 {
+                    canvas.text("q", x: echoed.x, y: echoed.y)
+                    canvas.cursor = (echoed.x + 1, echoed.y)
+                }
+                for (piece, x, y) in draws { canvas.text(pieces[piece].0, x: x, y: y, style: pieces[piece].1) }
+                if echoed == nil || echoKind != 1 { canvas.cursor = cursor < 0 ? nil : (cursor % 6, cursor / 6 % 3) }
+                encoder.encode(canvas, since: previous, into: &bytes)
+                if echoed != nil, echoKind == 1, draws.isEmpty { #expect(bytes.isEmpty, "an echo the frame shows is not written again") }
+                screen.feed(bytes)
+                previous = canvas
+                #expect(screen.cells == VirtualScreen.expected(canvas, looks: FrameEncoderTests.looks, dimsText: true), "\(steps)")
+                #expect(screen.cursorShown == (canvas.cursor != nil))
+                if let at = canvas.cursor { #expect(screen.row == at.y && screen.column == at.x) }
+            }
+        }
+    }
+}
