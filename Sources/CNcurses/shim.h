@@ -4,6 +4,8 @@
 // Must come before any include: exposes the wide-character API and wcwidth.
 #define _XOPEN_SOURCE 700
 #define _DEFAULT_SOURCE 1
+#define _GNU_SOURCE 1
+#include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
@@ -57,6 +59,60 @@ static inline void debrief_reads_never_block(void) {
     if (tcsetattr(STDIN_FILENO, TCSANOW, &settings) == 0) def_prog_mode();
 }
 
+// How long a read of the terminal waits for a first byte, in tenths of a second (VTIME,
+// with VMIN 0: the read returns as soon as one byte is there, or empty when the time is
+// up). The loop waits for a key this way, blocked in `read` as an editor is, rather than in
+// `poll`: a key wakes it sooner (README, "Benchmarks"). Not kept as the program's mode:
+// after `fg` reads return at once again until the next wait sets this.
+static inline int debrief_set_read_wait(int tenths) {
+    struct termios settings;
+    if (tcgetattr(STDIN_FILENO, &settings) != 0) return -1;
+    settings.c_cc[VMIN] = 0;
+    settings.c_cc[VTIME] = (cc_t)tenths;
+    return tcsetattr(STDIN_FILENO, TCSANOW, &settings);
+}
+
+// A live meeting's sockets (other terminals, the host) cut that wait short: each is set to
+// raise SIGIO in this thread when something arrives, and SIGIO is let through only while
+// the loop waits in its read (elsewhere it stays pending: a paste's read, a journal write
+// are never cut short). The handler also makes a read that has not begun yet return at
+// once (VTIME 0; tcsetattr may be called in a handler), so a socket that stirs just before
+// the read cannot leave the loop waiting the whole time.
+static volatile sig_atomic_t debrief_link_stirred = 0;
+
+static void debrief_note_link(int number) {
+    (void)number;
+    debrief_link_stirred = 1;
+    struct termios settings;
+    if (tcgetattr(STDIN_FILENO, &settings) == 0) {
+        settings.c_cc[VTIME] = 0;
+        tcsetattr(STDIN_FILENO, TCSANOW, &settings);
+    }
+}
+
+static inline int debrief_take_link_stirred(void) {
+    int stirred = (int)debrief_link_stirred;
+    debrief_link_stirred = 0;
+    return stirred;
+}
+
+static inline void debrief_let_link_signal_through(int through) {
+    sigset_t link;
+    sigemptyset(&link);
+    sigaddset(&link, SIGIO);
+    sigprocmask(through ? SIG_UNBLOCK : SIG_BLOCK, &link, NULL);
+}
+
+// 0 when `descriptor` now raises SIGIO in the calling thread when input (or room to write)
+// arrives; -1 when it cannot.
+static inline int debrief_signal_on_input(int descriptor) {
+    struct f_owner_ex owner = { F_OWNER_TID, (pid_t)gettid() };
+    if (fcntl(descriptor, F_SETOWN_EX, &owner) != 0) return -1;
+    int flags = fcntl(descriptor, F_GETFL);
+    if (flags < 0) return -1;
+    return (flags & O_ASYNC) || fcntl(descriptor, F_SETFL, flags | O_ASYNC) == 0 ? 0 : -1;
+}
+
 // Signals only set a flag; the main loop notices it, flushes, restores the terminal and
 // exits. Installed before initscr so ncurses keeps its hands off SIGINT and SIGTERM.
 static volatile sig_atomic_t debrief_received_signal = 0;
@@ -93,6 +149,11 @@ static inline void debrief_install_signal_handlers(void) {
         stop.sa_handler = debrief_note_stop;
         sigaction(SIGTSTP, &stop, NULL);
     }
+    // SIGIO: a socket stirred (see `debrief_note_link`); held until the loop waits.
+    struct sigaction link = action;
+    link.sa_handler = debrief_note_link;
+    sigaction(SIGIO, &link, NULL);
+    debrief_let_link_signal_through(0);
     signal(SIGPIPE, SIG_IGN);
     // Past a file-size limit (ulimit -f) a write should fail with EFBIG, which the meeting
     // survives, instead of the default action of SIGXFSZ, which kills it.

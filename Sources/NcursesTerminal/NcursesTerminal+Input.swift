@@ -62,10 +62,16 @@ extension NcursesTerminal {
         if !queuedInputs.isEmpty { return guarded(queuedInputs.removeFirst()) }
         // SIGTSTP from outside, during the last frame or cutting this wait short.
         if takeStopRequest() { return .suspend }
-        // A key already there is read without curses' poll: with no timeout curses reads
-        // at once, and the read cannot block (`debrief_reads_never_block`).
-        setReadTimeout(timeoutMilliseconds == 0 && bytesHaveArrived ? -1 : Int32(timeoutMilliseconds))
-        guard let first = readCode() ?? alreadyArrived() else {
+        let read: Code?
+        if timeoutMilliseconds > 0 {
+            read = waitForKey(timeoutMilliseconds)
+        } else {
+            // A key already there is read without curses' poll: with no timeout curses reads
+            // at once, and the read does not wait for what is already there.
+            setReadTimeout(bytesHaveArrived ? -1 : 0)
+            read = readCode()
+        }
+        guard let first = read ?? alreadyArrived() else {
             // curses looked at the terminal only with its own queue empty.
             cursesMayHoldInput = false
             if takeStopRequest() { return .suspend }
@@ -81,8 +87,43 @@ extension NcursesTerminal {
         return guarded(decode(first))
     }
 
-    /// ncurses' read timeout, set only when it changes: a live meeting's loop reads every key
-    /// with a zero timeout (its own poll did the waiting), so the call is saved on most keys.
+    /// Waits for a key in the terminal's `read`, as editors do, rather than in curses' poll:
+    /// a key wakes the loop sooner. The kernel times the wait (`debrief_set_read_wait`), in
+    /// tenths of a second, rounded up: a clock turns over up to a tenth late. A watched link
+    /// (`watch`) or a signal cuts it short.
+    private func waitForKey(_ milliseconds: Int) -> Code? {
+        // A link stirred while the last key was read: the loop looks at it before waiting.
+        if linkStirredDuringKey {
+            linkStirredDuringKey = false
+            return nil
+        }
+        let tenths = Int32(min(255, (milliseconds + 99) / 100))
+        if tenths != readWaitTenths {
+            readWaitTenths = debrief_set_read_wait(tenths) == 0 ? tenths : nil
+        }
+        setReadTimeout(-1)
+        let started = monotonicClock.milliseconds()
+        debrief_let_link_signal_through(1)
+        let code = readCode()
+        debrief_let_link_signal_through(0)
+        if debrief_take_link_stirred() != 0 {
+            readWaitTenths = nil  // the handler set VTIME 0
+            linkStirredDuringKey = code != nil
+        } else if code == nil, monotonicClock.milliseconds() - started < Int(tenths) * 50 {
+            // Back empty far too soon with no signal: the terminal's mode changed under us
+            // (`fg`, `stty`). Set again before the next wait, which must not spin.
+            readWaitTenths = nil
+        }
+        return code
+    }
+
+    /// Watched links raise SIGIO in this thread, which cuts `waitForKey` short.
+    public func watch(_ links: [pollfd]) -> Bool {
+        links.allSatisfy { debrief_signal_on_input($0.fd) == 0 }
+    }
+
+    /// ncurses' read timeout, set only when it changes: most keys are read with none (the
+    /// wait's read), and a look for more after them finds none, so the call is saved.
     func setReadTimeout(_ milliseconds: Int32) {
         guard milliseconds != readTimeout else { return }
         timeout(milliseconds)
@@ -172,7 +213,7 @@ extension NcursesTerminal {
     /// Command keys that arrive right after a paste are held, never acted on.
     private func guarded(_ input: Input?) -> Input? {
         guard case .key(let key)? = input, let ended = pasteEndedAt else { return input }
-        guard pasteClock.milliseconds() - ended < Self.pasteGuard else {
+        guard monotonicClock.milliseconds() - ended < Self.pasteGuard else {
             pasteEndedAt = nil
             return input
         }
@@ -188,7 +229,7 @@ extension NcursesTerminal {
         keypad(debrief_stdscr(), false)
         defer {
             keypad(debrief_stdscr(), true)
-            pasteEndedAt = pasteClock.milliseconds()
+            pasteEndedAt = monotonicClock.milliseconds()
         }
         let endMarker: [UInt32] = [27, 0x5B, 0x32, 0x30, 0x31, 0x7E]  // ESC [ 2 0 1 ~
         var text = String.UnicodeScalarView()

@@ -29,11 +29,11 @@ public final class NcursesTerminal: Terminal {
     /// Inputs decoded together (an unknown sequence and the key that broke it off), handed
     /// out one per `nextInput`.
     var queuedInputs: [Input] = []
-    /// When the last paste ended (`pasteClock` milliseconds): command keys this soon after it
+    /// When the last paste ended (`monotonicClock` milliseconds): command keys this soon after it
     /// are held (see `nextInput`). A plain integer: every key looks at it, and an optional
     /// `ContinuousClock.Instant` is read through the runtime's generic machinery.
     var pasteEndedAt: Int?
-    let pasteClock = SystemMonotonicClock()
+    let monotonicClock = SystemMonotonicClock()
     /// The terminal hung up (end of file on input) without a SIGHUP reaching us.
     var isGone = false
     /// The last read returned a key: an empty look for more right after it needs no check
@@ -46,6 +46,10 @@ public final class NcursesTerminal: Terminal {
     /// The last read may have left bytes in curses' own queue, where a look at the terminal
     /// does not see them (see `keysMayBeWaiting`).
     var cursesMayHoldInput = false
+    /// The read wait last set (`waitForKey`); nil when unknown.
+    var readWaitTenths: Int32?
+    /// A watched link stirred while `waitForKey` read a key: the next wait returns at once.
+    var linkStirredDuringKey = false
 
     /// The environment's locale, but always a UTF-8 one for characters: under the C locale
     /// (a container or an SSH login without LANG) ncurses drops every key that is not ASCII,
@@ -115,6 +119,7 @@ public final class NcursesTerminal: Terminal {
     public func reopen() {
         Self.writeRaw("\u{1B}[?2004h")
         lastCanvas = nil
+        readWaitTenths = nil  // curses put back the mode without a read wait
         clearok(debrief_stdscr(), true)
     }
 

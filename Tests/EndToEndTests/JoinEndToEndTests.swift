@@ -72,6 +72,32 @@ struct JoinEndToEndTests {
         }
     }
 
+    /// Each terminal waits for keys blocked in its read of the terminal, which the other's
+    /// events cut short (`Terminal.watch`): what one types shows on the other while it sits
+    /// idle, and waiting costs neither any CPU to speak of (a loop that spun, its read
+    /// returning at once, would use the whole time).
+    @Test func idleTerminalsSleepAndStillShowWhatTheOtherTypesAtOnce() throws {
+        let meeting = try Meeting()
+        let terminals = [meeting.host, meeting.joiner]
+        let programs = try terminals.map { try $0.programPID() }
+        func cpuTicks(_ pid: pid_t) -> Int {
+            // utime and stime, fields 14 and 15, after the command's ")".
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
+            return fields.count > 13 ? (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0) : 0
+        }
+        for round in 1...3 {
+            let before = programs.map(cpuTicks)
+            Thread.sleep(forTimeInterval: 2)
+            let used = zip(programs.map(cpuTicks), before).map { $0 - $1 }
+            #expect(used.allSatisfy { $0 < 25 }, "CPU ticks (1/100 s) over 2 s of waiting: \(used)")
+            let (from, to) = round == 2 ? (meeting.joiner, meeting.host) : (meeting.host, meeting.joiner)
+            try from.type("note \(round) while the other waits")
+            try from.press("Enter")
+            try to.waitFor("note \(round) while the other waits")
+        }
+    }
+
     /// The big digits' full blocks: on the projector, never on the notes.
     static func showsProjector(_ screen: String) -> Bool { screen.contains("██") && screen.contains("F7 Notes") }
     /// The notes view's status line (at 100 columns it has no room for F7).

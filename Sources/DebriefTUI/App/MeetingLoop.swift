@@ -67,9 +67,25 @@ public final class MeetingLoop {
             if !terminal.hasPendingInput { Self.prepareGrowth(&screen, &model, size: terminal.size) }
             var input: Input?
             let links = recorder.pollDescriptors
-            let wake = links.isEmpty ? nil : waitForKeysOrLink(links, millisecondsToWait())
-            if links.isEmpty {
+            var wake: Wake?
+            if !links.isEmpty, !linksAreWatched, terminal.watch(links) {
+                linksAreWatched = true
+                // What came before they were watched raised no signal: a look now.
+                if linksHaveStirred(links) { wake = .link }
+            }
+            // Links the terminal watches cut its wait short (it then comes back empty);
+            // others are waited on beside the terminal.
+            if !links.isEmpty, !linksAreWatched { wake = waitForKeysOrLink(links, millisecondsToWait()) }
+            if wake == nil {
                 input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
+                if input == nil, !links.isEmpty, linksHaveStirred(links) {
+                    if let outcome = serviceLinkBeforeEnding() { return outcome }
+                    if stopRequested() {
+                        saveDraft()
+                        return .interrupted
+                    }
+                    continue
+                }
             } else if wake == .link {
                 // The link spoke: what other terminals did is on screen at the next frame.
                 if let outcome = serviceLinkBeforeEnding() { return outcome }
@@ -137,13 +153,22 @@ public final class MeetingLoop {
         }
     }
 
-    /// What ended a wait for keys or the link. A key is still read with ncurses looking
-    /// first (a zero timeout): read blocking, a lone first byte of a UTF-8 character (a
-    /// Latin-1 terminal's "é") would stop the loop, clock and all, until the next key.
+    /// What ended a wait for keys or the link, or a look at the link before the terminal's
+    /// own wait; nil when the terminal is to wait.
     private enum Wake { case link, keys, timeout }
 
     /// The descriptors of a wait, kept from wait to wait so a key's wait allocates nothing.
     private var waitDescriptors: [pollfd] = []
+    /// The terminal's wait is cut short by the links (`Terminal.watch`), since they last
+    /// changed: a terminal joined or left, or the link was serviced.
+    private var linksAreWatched = false
+
+    /// Whether a link has something now (a look, no wait).
+    private func linksHaveStirred(_ links: [pollfd]) -> Bool {
+        waitDescriptors.removeAll(keepingCapacity: true)
+        waitDescriptors.append(contentsOf: links)
+        return poll(&waitDescriptors, nfds_t(waitDescriptors.count), 0) > 0
+    }
 
     /// Waits, without spinning, for a key or the link (other terminals, the host), whichever
     /// comes first, or the timeout.
@@ -192,6 +217,8 @@ public final class MeetingLoop {
     /// move the clock, add notes, end the meeting). The outcome when the loop must end.
     @discardableResult
     public func serviceLink() -> Outcome? {
+        // Terminals may have joined or left: the next wait watches the links afresh.
+        linksAreWatched = false
         readClocks()
         recorder.service(now: { clock.now() }, wall: model.wallTime) { event in
             model.apply(event)

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Puts canvases on a screen and reads input. The ncurses terminal is one implementation;
 /// the headless one, for tests, is another.
 @MainActor
@@ -22,6 +26,10 @@ public protocol Terminal: AnyObject {
     /// Shows a typed character before its frame is drawn, where the frame will show it (the
     /// frame then finds it on screen). A terminal may decline and wait for the frame.
     func echo(_ echo: Echo)
+    /// Makes whatever arrives on `links` (a live meeting's sockets) cut a wait in
+    /// `nextInput` short, which then returns nil. True when the terminal can: the loop then
+    /// waits for keys and links in `nextInput` alone. Asked again whenever the links changed.
+    func watch(_ links: [pollfd]) -> Bool
 }
 
 /// A typed character drawn ahead of its frame: one printable ASCII byte, at the cell where
@@ -50,6 +58,8 @@ extension Terminal {
     public var keysMayBeWaiting: Bool { true }
     /// The frame alone shows what was typed.
     public func echo(_ echo: Echo) {}
+    /// The loop polls the links beside the terminal's descriptor.
+    public func watch(_ links: [pollfd]) -> Bool { false }
 }
 
 public struct TerminalSize: Equatable, Sendable {
