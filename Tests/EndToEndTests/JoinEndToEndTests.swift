@@ -72,29 +72,45 @@ struct JoinEndToEndTests {
         }
     }
 
-    /// Each terminal waits for keys blocked in its read of the terminal, which the other's
-    /// events cut short (`Terminal.watch`): what one types shows on the other while it sits
-    /// idle, and waiting costs neither any CPU to speak of (a loop that spun, its read
-    /// returning at once, would use the whole time).
-    @Test func idleTerminalsSleepAndStillShowWhatTheOtherTypesAtOnce() throws {
-        let meeting = try Meeting()
-        let terminals = [meeting.host, meeting.joiner]
-        let programs = try terminals.map { try $0.programPID() }
+    /// A meeting alone waits for keys blocked in its read of the terminal, which a terminal
+    /// knocking at its socket cuts short (`Terminal.watch`); with a terminal joined, both
+    /// wait on their link beside the keys. Either way waiting costs no CPU to speak of (a
+    /// loop that spun, its read returning at once, would use the whole time), a terminal
+    /// that joins is let in at once, and what one types shows on the other.
+    @Test func waitingTerminalsSleepAndOneThatJoinsIsLetInAtOnce() throws {
+        let folder = Debrief.freshFolder()
+        let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
+        mkdir(runtime, 0o700)
+        defer { try? FileManager.default.removeItem(atPath: runtime) }
+        let host = try Tmux(Meeting.command("run", folder: folder, runtime: runtime))
+        try host.waitFor("1/6  Performance vs. goals")
         func cpuTicks(_ pid: pid_t) -> Int {
             // utime and stime, fields 14 and 15, after the command's ")".
             let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
             let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
             return fields.count > 13 ? (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0) : 0
         }
-        for round in 1...3 {
+        func expectAsleep(_ terminals: [Tmux], _ label: String) throws {
+            let programs = try terminals.map { try $0.programPID() }
             let before = programs.map(cpuTicks)
             Thread.sleep(forTimeInterval: 2)
             let used = zip(programs.map(cpuTicks), before).map { $0 - $1 }
-            #expect(used.allSatisfy { $0 < 25 }, "CPU ticks (1/100 s) over 2 s of waiting: \(used)")
-            let (from, to) = round == 2 ? (meeting.joiner, meeting.host) : (meeting.host, meeting.joiner)
-            try from.type("note \(round) while the other waits")
-            try from.press("Enter")
-            try to.waitFor("note \(round) while the other waits")
+            #expect(used.allSatisfy { $0 < 25 }, "\(label): CPU ticks (1/100 s) over 2 s of waiting: \(used)")
+        }
+        for round in 1...2 {
+            try expectAsleep([host], "alone, round \(round)")
+            let joiner = try Tmux(Meeting.command("join --name sam", folder: folder, runtime: runtime))
+            try joiner.waitFor("1/6  ")
+            try host.waitFor("sam joined the meeting")
+            try expectAsleep([host, joiner], "joined, round \(round)")
+            try joiner.type("note \(round) from the joiner")
+            try joiner.press("Enter")
+            try host.waitFor("note \(round) from the joiner")
+            try host.type("answer \(round) from the host")
+            try host.press("Enter")
+            try joiner.waitFor("answer \(round) from the host")
+            try joiner.kill(SIGKILL)
+            try host.waitFor("sam left the meeting")
         }
     }
 

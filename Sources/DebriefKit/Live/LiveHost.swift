@@ -98,6 +98,9 @@ public final class LiveHost {
         return recorded
     }
 
+    /// No terminal is connected, joined or saying hello: the listener is the only link.
+    public var isAlone: Bool { terminals.isEmpty }
+
     /// Whether a hello waits for its name: the host's loop services the link when its wait
     /// runs out too, so the hello is answered within `nameRelease` even if nothing else stirs.
     public var holdsHellos: Bool { terminals.values.contains { $0.heldHello != nil } }

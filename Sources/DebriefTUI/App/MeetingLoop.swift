@@ -68,14 +68,15 @@ public final class MeetingLoop {
             var input: Input?
             let links = recorder.pollDescriptors
             var wake: Wake?
-            if !links.isEmpty, !linksAreWatched, terminal.watch(links) {
+            // Alone (most meetings), the only link is the door for others to join: the
+            // terminal's own wait watches it, cut short when someone comes. With others
+            // joined, their traffic is waited on beside the terminal.
+            if !links.isEmpty, recorder.isAlone, !linksAreWatched, terminal.watch(links) {
                 linksAreWatched = true
-                // What came before they were watched raised no signal: a look now.
+                // What came before it was watched raised no signal: a look now.
                 if linksHaveStirred(links) { wake = .link }
             }
-            // Links the terminal watches cut its wait short (it then comes back empty);
-            // others are waited on beside the terminal.
-            if !links.isEmpty, !linksAreWatched { wake = waitForKeysOrLink(links, millisecondsToWait()) }
+            if !links.isEmpty, !(recorder.isAlone && linksAreWatched) { wake = waitForKeysOrLink(links, millisecondsToWait()) }
             if wake == nil {
                 input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
                 if input == nil, !links.isEmpty, linksHaveStirred(links) {
@@ -159,8 +160,8 @@ public final class MeetingLoop {
 
     /// The descriptors of a wait, kept from wait to wait so a key's wait allocates nothing.
     private var waitDescriptors: [pollfd] = []
-    /// The terminal's wait is cut short by the links (`Terminal.watch`), since they last
-    /// changed: a terminal joined or left, or the link was serviced.
+    /// The terminal's wait is cut short by the links (`Terminal.watch`) since they were last
+    /// serviced (a terminal may have joined or left since).
     private var linksAreWatched = false
 
     /// Whether a link has something now (a look, no wait).

@@ -30,6 +30,8 @@ public protocol MeetingWriter: AnyObject {
     /// Whether the link has something to decide though nothing arrives (a hello waiting for
     /// its name): the loop services it when its wait runs out too.
     var needsService: Bool { get }
+    /// No other terminal is connected: the links (if any) only wait for one to join.
+    var isAlone: Bool { get }
     /// Why the link to the writer ended (a joined terminal only); nil while it holds.
     var disconnection: String? { get }
     /// One-line news for the message line ("sam@laptop left the meeting"), taken once.
@@ -44,6 +46,7 @@ extension MeetingWriter {
     public var pollDescriptors: [pollfd] { [] }
     public func service(now: () -> Int, wall: Int, apply: (Event) -> Void) {}
     public var needsService: Bool { false }
+    public var isAlone: Bool { true }
     public var disconnection: String? { nil }
     public func takeNotices() -> [String] { [] }
     public func takeLateAnswers() -> [Event] { [] }
@@ -88,5 +91,6 @@ public final class HostWriter: MeetingWriter {
     }
 
     public var needsService: Bool { host.holdsHellos }
+    public var isAlone: Bool { host.isAlone }
     public func takeNotices() -> [String] { host.takeNotices() }
 }

@@ -36,6 +36,9 @@ public final class RemoteWriter: MeetingWriter {
 
     public var disconnection: String? { client.closedReason }
 
+    /// Linked to the host: never alone.
+    public var isAlone: Bool { false }
+
     public var pollDescriptors: [pollfd] {
         client.isClosed ? [] : [pollfd(fd: client.descriptor, events: client.channel.pollEvents, revents: 0)]
     }
