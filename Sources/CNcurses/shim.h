@@ -72,12 +72,12 @@ static inline int debrief_set_read_wait(int tenths) {
     return tcsetattr(STDIN_FILENO, TCSANOW, &settings);
 }
 
-// A live meeting's sockets (other terminals, the host) cut that wait short: each is set to
-// raise SIGIO in this thread when something arrives, and SIGIO is let through only while
-// the loop waits in its read (elsewhere it stays pending: a paste's read, a journal write
-// are never cut short). The handler also makes a read that has not begun yet return at
-// once (VTIME 0; tcsetattr may be called in a handler), so a socket that stirs just before
-// the read cannot leave the loop waiting the whole time.
+// The socket other terminals join a meeting through cuts that wait short: it is set to
+// raise SIGIO in this thread when one knocks, and SIGIO is let through only while the loop
+// waits in its read (elsewhere it stays pending: a paste's read, a journal write are never
+// cut short). The handler also makes a read that has not begun yet return at once (VTIME
+// 0; tcsetattr may be called in a handler), so a knock just before the read cannot leave
+// the loop waiting the whole time.
 static volatile sig_atomic_t debrief_link_stirred = 0;
 
 static void debrief_note_link(int number) {

@@ -28,7 +28,8 @@ public protocol Terminal: AnyObject {
     func echo(_ echo: Echo)
     /// Makes whatever arrives on `links` (a live meeting's sockets) cut a wait in
     /// `nextInput` short, which then returns nil. True when the terminal can: the loop then
-    /// waits for keys and links in `nextInput` alone. Asked again whenever the links changed.
+    /// waits for keys and links in `nextInput` alone. Asked again after each service of the
+    /// links (a connection accepted there is a new descriptor).
     func watch(_ links: [pollfd]) -> Bool
 }
 
