@@ -26,17 +26,24 @@ struct EchoTests {
     func eachLetterTypedAloneIsEchoedAsItsFrameShowsIt(size: (Int, Int)) throws {
         let terminal = try typedApart(Self.prose, width: size.0, height: size.1)
         #expect(terminal.screen.text.contains("stories drove"))
-        // All but the first (the empty input shows its hint there) and the few at the end of a
-        // row, where a letter may move its word to the next.
+        // All but the few at the end of a row, where a letter may move its word to the next.
         #expect(terminal.echoes >= Self.prose.count * 3 / 4, "\(terminal.echoes) of \(Self.prose.count)")
         #expect(terminal.echoesOverruled == 0)
     }
 
+    @Test func theFirstLetterOfANoteIsEchoedOverTheInputsHint() throws {
+        let terminal = try typedApart("R")
+        #expect(terminal.echoes == 1)
+        #expect(terminal.echoesOverruled == 0)
+        #expect(terminal.screen.lines.contains { $0.hasSuffix("› R") }, "the hint is gone with the frame")
+    }
+
     @Test func keysThatDoNotTypeIntoTheInputAreNotEchoed() throws {
-        // Help open: letters scroll or close it, they are not typed.
-        let help = try typedApart("abc", before: [.key(.character("a")), .key(.function(1))])
-        #expect(help.echoes == 0)
-        // A burst of keys (arrived together) is drawn in one frame, echoed by none.
+        // Help open: letters scroll or close it, they are not typed (the "a" before F1 is).
+        let help = try typedApart("bcd", before: [.key(.character("a")), .key(.function(1))])
+        #expect(help.echoes == 1)
+        #expect(help.echoesOverruled == 0)
+        // A burst of keys (arrived together) is drawn in one frame, echoed by its first only.
         let (recorder, model) = try ScreenFixtures.newMeeting()
         let terminal = HeadlessTerminal()
         terminal.type(text: "a")
@@ -45,7 +52,7 @@ struct EchoTests {
         terminal.resetIdleWaits()
         terminal.type(text: "bcd")
         _ = loop.run(stopRequested: { terminal.idleWaits > 0 })
-        #expect(terminal.echoes == 1, "only the burst's first key, which ended the wait")
+        #expect(terminal.echoes == 2, "the lone \"a\", then only the burst's first key, which ended the wait")
         #expect(terminal.echoesOverruled == 0)
     }
 }
@@ -94,17 +101,17 @@ struct FrameEncoderEchoTests {
         #expect(screen.row == 1 && screen.column == 4)
     }
 
-    @Test func noEchoWhereTheCursorIsNotOrOverACellThatIsNotBlank() {
+    @Test func noEchoWhereTheCursorIsNotOrOverACharacterThatIsNotASCII() {
         let (encoder, shown, _) = Self.shownInput()
         var bytes: [UInt8] = []
         var elsewhere = encoder
         #expect(!elsewhere.echo(Echo(byte: 0x21, x: 6, y: 1, style: .normal), over: shown, into: &bytes))
         var overText = encoder
         var moved = shown
-        moved.cursor = (2, 1)
+        moved.cursor = (0, 1)  // on "›"
         overText.encode(moved, since: shown, into: &bytes)
         bytes.removeAll()
-        #expect(!overText.echo(Echo(byte: 0x21, x: 2, y: 1, style: .normal), over: moved, into: &bytes))
+        #expect(!overText.echo(Echo(byte: 0x21, x: 0, y: 1, style: .normal), over: moved, into: &bytes))
         var hidden = encoder
         var noCursor = shown
         noCursor.cursor = nil

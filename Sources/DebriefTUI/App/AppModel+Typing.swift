@@ -8,7 +8,7 @@ extension AppModel {
     /// corrects the screen whenever this says yes wrongly.
     public func appendsToInput(_ key: Key) -> Bool {
         guard case .character = key, overlay == nil, sinceLastTime == nil, view == .notes, focus == .input,
-              message == nil, !editor.text.isEmpty, editor.cursorIsAtEnd,
+              message == nil, editor.cursorIsAtEnd,
               editor.text.utf8.count < Limits.noteBytes else { return false }
         return KeyMap.command(for: key, in: .typing) == nil
     }

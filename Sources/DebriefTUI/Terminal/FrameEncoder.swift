@@ -95,16 +95,17 @@ public struct FrameEncoder: Sendable {
     }
 
     /// Draws a typed character ahead of its frame, as the frame will show it (see
-    /// `IncrementalScreen.echo`): one printable ASCII byte over a blank cell where the
-    /// terminal's cursor stands, so a typed letter is on screen before the model has taken
-    /// it. `shown` is the frame on screen. False, and nothing written, unless the cursor
-    /// shows at the echo's cell and the character keeps to its row.
+    /// `IncrementalScreen.echo`): one printable ASCII byte where the terminal's cursor
+    /// stands, over a cell that holds one too (a blank, or the empty input's hint), so a
+    /// typed letter is on screen before the model has taken it. `shown` is the frame on
+    /// screen. False, and nothing written, unless the cursor shows at the echo's cell and
+    /// the character keeps to its row.
     public mutating func echo(_ echo: Echo, over shown: Canvas, into bytes: inout [UInt8]) -> Bool {
         guard cursorShown == true, echo.y == row, echo.x == column, echo.x + 1 < shown.width, echo.y < shown.height,
               (0x20..<0x7F).contains(echo.byte), shown.cursor.map({ $0 == (echo.x, echo.y) }) == true else { return false }
         let index = echo.y * shown.width + echo.x
-        // Over a blank only: no wide character beside it loses a half.
-        guard shown.asciiByte(at: index) == 0x20, echoed == nil else { return false }
+        // Over a narrow character only: no wide character loses a half.
+        guard shown.asciiByte(at: index) != nil, echoed == nil else { return false }
         let echoLook = Canvas.look(of: echo.style)
         if echoLook != look {
             if echo.style != style { bytes += sequence(for: echo.style) }
