@@ -19,10 +19,11 @@ public final class MeetingLoop {
         case disconnected(String)
     }
 
-    private let terminal: Terminal
+    // Read by the wait too (`MeetingLoop+Waiting`).
+    let terminal: Terminal
     private let clock: MeetingClock
     private let wall: MonotonicClock
-    private let recorder: any MeetingWriter
+    let recorder: any MeetingWriter
     private let timeScale: Double
     public private(set) var model: AppModel
     /// Frames drawn in full only when more than the note input changed.
@@ -36,6 +37,11 @@ public final class MeetingLoop {
     private var lastRetry: Int
     /// the last time the journal heard from this meeting: an event or an alive mark.
     private var lastJournalled: Int
+    /// The descriptors of a wait, kept from wait to wait so a key's wait allocates nothing.
+    var waitDescriptors: [pollfd] = []
+    /// The terminal's wait is cut short by the links (`Terminal.watch`) since they were last
+    /// serviced (a terminal may have joined or left since).
+    var linksAreWatched = false
 
     /// - Parameter wall: the monotonic clock for the loop's timers (real time, never scaled).
     public init(terminal: Terminal, clock: MeetingClock, wall: MonotonicClock = SystemMonotonicClock(),
@@ -66,28 +72,8 @@ public final class MeetingLoop {
             // While no key waits: the frame the input's next row will need, if it is near.
             if !terminal.hasPendingInput { Self.prepareGrowth(&screen, &model, size: terminal.size) }
             var input: Input?
-            let links = recorder.pollDescriptors
-            var wake: Wake?
-            // Alone (most meetings), the only link is the door for others to join: the
-            // terminal's own wait watches it, cut short when someone comes. With others
-            // joined, their traffic is waited on beside the terminal.
-            if !links.isEmpty, recorder.isAlone, !linksAreWatched, terminal.watch(links) {
-                linksAreWatched = true
-                // What came before it was watched raised no signal: a look now.
-                if linksHaveStirred(links) { wake = .link }
-            }
-            if !links.isEmpty, !(recorder.isAlone && linksAreWatched) { wake = waitForKeysOrLink(links, millisecondsToWait()) }
-            if wake == nil {
-                input = terminal.nextInput(timeoutMilliseconds: millisecondsToWait())
-                if input == nil, !links.isEmpty, linksHaveStirred(links) {
-                    if let outcome = serviceLinkBeforeEnding() { return outcome }
-                    if stopRequested() {
-                        saveDraft()
-                        return .interrupted
-                    }
-                    continue
-                }
-            } else if wake == .link {
+            switch waitForInputOrLink() {
+            case .link:
                 // The link spoke: what other terminals did is on screen at the next frame.
                 if let outcome = serviceLinkBeforeEnding() { return outcome }
                 if stopRequested() {
@@ -95,9 +81,10 @@ public final class MeetingLoop {
                     return .interrupted
                 }
                 continue
-            } else {
-                // An in-memory terminal has no descriptor: its wait returns at once.
-                input = terminal.nextInput(timeoutMilliseconds: terminal.inputDescriptor == nil ? millisecondsToWait() : 0)
+            case .input(let first):
+                input = first
+            case .nothing:
+                break
             }
             if input == nil {
                 if stopRequested() {
@@ -152,37 +139,6 @@ public final class MeetingLoop {
             // just read (two clock reads fewer a key).
             clocksAreFresh = !timersWrite
         }
-    }
-
-    /// What ended a wait for keys or the link, or a look at the link before the terminal's
-    /// own wait; nil when the terminal is to wait.
-    private enum Wake { case link, keys, timeout }
-
-    /// The descriptors of a wait, kept from wait to wait so a key's wait allocates nothing.
-    private var waitDescriptors: [pollfd] = []
-    /// The terminal's wait is cut short by the links (`Terminal.watch`) since they were last
-    /// serviced (a terminal may have joined or left since).
-    private var linksAreWatched = false
-
-    /// Whether a link has something now (a look, no wait).
-    private func linksHaveStirred(_ links: [pollfd]) -> Bool {
-        waitDescriptors.removeAll(keepingCapacity: true)
-        waitDescriptors.append(contentsOf: links)
-        return poll(&waitDescriptors, nfds_t(waitDescriptors.count), 0) > 0
-    }
-
-    /// Waits, without spinning, for a key or the link (other terminals, the host), whichever
-    /// comes first, or the timeout.
-    private func waitForKeysOrLink(_ links: [pollfd], _ timeout: Int) -> Wake {
-        if terminal.hasPendingInput { return .keys }
-        waitDescriptors.removeAll(keepingCapacity: true)
-        waitDescriptors.append(contentsOf: links)
-        let keys = terminal.inputDescriptor
-        if let keys { waitDescriptors.append(pollfd(fd: keys, events: Int16(POLLIN), revents: 0)) }
-        // With nothing typed to wait on (a test's terminal), the link gets the whole wait.
-        guard poll(&waitDescriptors, nfds_t(waitDescriptors.count), Int32(timeout)) > 0 else { return .timeout }
-        for index in 0..<links.count where waitDescriptors[index].revents != 0 { return .link }
-        return keys != nil && waitDescriptors[links.count].revents != 0 ? .keys : .timeout
     }
 
     // Read from this class's stored property, a model handed to a function is copied first
