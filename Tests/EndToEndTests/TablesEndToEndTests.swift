@@ -16,14 +16,7 @@ struct TablesEndToEndTests {
         try tmux.waitFor("−22.5%")
         try tmux.waitFor("▼ miss")
 
-        // F5 selects the row just typed; → moves from Target to Actual; Enter opens its form.
-        try tmux.press("F5")
-        try tmux.waitFor("Enter Edit")
-        try tmux.press("Right", "Enter")
-        try tmux.waitFor("= engagement rate actual 3.1%")
-        try tmux.press("BSpace", "BSpace", "BSpace", "BSpace")
-        try tmux.type("4.2%")
-        try tmux.press("Enter")
+        try Self.correctActualThroughItsForm(tmux, form: "= engagement rate actual 3.1%", erasing: 4, typing: "4.2%")
         try tmux.waitFor("+5.0%")
         try tmux.waitFor("▲ beat")
 
@@ -44,8 +37,6 @@ struct TablesEndToEndTests {
         #expect(record.events.contains { $0.change == .recordEdited(id: 1, field: "actual", value: .number(4.2)) })
     }
 
-    /// Money typed in dollars shows in dollars, on screen and in the brief: a US team's
-    /// numbers are never shown to a client as euros.
     /// A KPI named with a column's word ("goal" also names the target): added in quotes,
     /// then corrected by name without them, and through its cell's form.
     @Test func aKPIWhoseNameHoldsAColumnsWordIsCorrectedByName() throws {
@@ -63,13 +54,7 @@ struct TablesEndToEndTests {
         try tmux.press("Enter")
         try tmux.waitFor("−10.0%")
         // Enter on the Actual cell writes the form with the name as it is, and it reads back.
-        try tmux.press("F5")
-        try tmux.waitFor("Enter Edit")
-        try tmux.press("Right", "Enter")
-        try tmux.waitFor("= Conversion goal actual 450")
-        try tmux.press("BSpace", "BSpace", "BSpace")
-        try tmux.type("480")
-        try tmux.press("Enter")
+        try Self.correctActualThroughItsForm(tmux, form: "= Conversion goal actual 450", erasing: 3, typing: "480")
         try tmux.waitFor("−4.0%")
         #expect(!(try tmux.screen()).contains("needs a value"))
         try tmux.press("Escape")
@@ -84,6 +69,20 @@ struct TablesEndToEndTests {
         #expect(rows.first?["actual"] == .number(480))
     }
 
+    /// F5 selects the row just typed; → moves from Target to Actual; Enter opens its form,
+    /// which shows `form`; its last `erasing` characters are replaced by `typing`, and saved.
+    static func correctActualThroughItsForm(_ tmux: Tmux, form: String, erasing: Int, typing: String) throws {
+        try tmux.press("F5")
+        try tmux.waitFor("Enter Edit")
+        try tmux.press("Right", "Enter")
+        try tmux.waitFor(form)
+        for _ in 0..<erasing { try tmux.press("BSpace") }
+        try tmux.type(typing)
+        try tmux.press("Enter")
+    }
+
+    /// Money typed in dollars shows in dollars, on screen and in the brief: a US team's
+    /// numbers are never shown to a client as euros.
     @Test func moneyTypedInDollarsReadsInDollarsOnScreenAndInTheBrief() throws {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux(Debrief.command("--time-scale 10 --client Acme", sessions: folder), width: 120, height: 30)
