@@ -72,6 +72,36 @@ struct LoopTimerTests {
         #expect(drafts(recorder) == ["Creators posted late"])
     }
 
+    @Test func theDraftOfASecondOfTypingIsWrittenAtOnceAndFsyncedWhenTypingPauses() throws {
+        let (loop, recorder) = try makeLoop()
+        type("Creators posted late", loop, every: 55)  // 20 keys, over a second
+        #expect(drafts(recorder) == ["Creators posted late"])
+        #expect(try SessionReader.read(recorder.journalURL).state.draft == "Creators posted late",
+                "written: in the file, safe from the process dying")
+        #expect(recorder.hasUnsyncedEvents, "its fsync waits for the pause: it would delay the next key")
+        #expect(loop.millisecondsToWait() == MeetingLoop.draftPause, "the loop wakes when the pause is over")
+        wall.advance(byMilliseconds: MeetingLoop.draftPause - 1)
+        loop.tick()
+        #expect(recorder.hasUnsyncedEvents, "not a pause yet")
+        wall.advance(byMilliseconds: 1)
+        loop.tick()
+        #expect(!recorder.hasUnsyncedEvents, "typing paused: on the disk")
+        #expect(drafts(recorder).count == 1, "fsynced, not written again")
+    }
+
+    @Test func aDraftWaitingForItsFsyncIsFsyncedBeforeTheMeetingIsSuspended() throws {
+        let (loop, recorder) = try makeLoop()
+        type("Creators posted late", loop, every: 55)
+        #expect(recorder.hasUnsyncedEvents)
+        loop.send(.suspend)
+        #expect(!recorder.hasUnsyncedEvents, "suspended (SIGTSTP): the laptop may go to sleep next")
+        type(" again", loop, every: 55)
+        wall.advance(byMilliseconds: MeetingLoop.draftPause)
+        loop.tick()
+        #expect(drafts(recorder).last == "Creators posted late again")
+        #expect(!recorder.hasUnsyncedEvents, "a draft written at a pause is fsynced at once")
+    }
+
     @Test func anAliveMarkIsWrittenAfterFiveQuietSeconds() throws {
         let (loop, recorder) = try makeLoop()
         meetingClock.advance(byMilliseconds: 7000)

@@ -76,6 +76,39 @@ struct RecoveryEndToEndTests {
         #expect(Debrief.files(in: folder, suffix: ".journal.jsonl").isEmpty)
     }
 
+    /// While keys keep coming, the draft is written once a second and its fsync waits for a
+    /// pause (it would delay the next key): killed mid-typing, the draft is still back.
+    @Test func killedWhileTypingWithoutAPauseTheDraftWrittenMeanwhileIsBack() throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.commands(["--time-scale 60", "resume"], sessions: folder))
+        try tmux.waitFor("● saved")
+        let text = "Creators posted two days late because the brief came in late again"
+        var journalled: String?
+        for character in text {
+            try tmux.type(String(character))
+            Thread.sleep(forTimeInterval: 0.03)
+            if let url = Debrief.files(in: folder, suffix: ".journal.jsonl").first,
+               let draft = try? SessionReader.read(url).state.draft, !draft.isEmpty {
+                journalled = draft
+                break
+            }
+        }
+        let draft = try #require(journalled, "a draft was written while the keys kept coming")
+        #expect(text.hasPrefix(draft))
+        try tmux.kill(SIGKILL)
+
+        try tmux.answerYes()
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.waitFor(draft.trimmingCharacters(in: .whitespaces))  // the screen ends no line on a space
+        try tmux.type(String(text.dropFirst(draft.count)))
+        try tmux.press("Enter")
+        try tmux.waitFor("again")
+        try tmux.press("F10", "Enter")
+        #expect(try tmux.waitForExit().code == 0)
+        let session = try #require(Debrief.files(in: folder, suffix: ".debrief.jsonl").first)
+        #expect(try SessionReader.read(session).state.visibleNotes.map(\.text) == [text])
+    }
+
     @Test func aResumedClockContinuesFromWhereTheMeetingStoppedNotFromTheLastNote() throws {
         let folder = Debrief.freshFolder()
         let tmux = try Tmux(Debrief.commands(["--time-scale 30", "resume"], sessions: folder))

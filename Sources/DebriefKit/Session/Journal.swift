@@ -91,8 +91,29 @@ public final class Journal {
         return flock(probe, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK
     }
 
-    public func append(_ event: Event) throws(StorageError) {
-        try writeLine(EventLine.line(event) ?? SessionCoding.line(event, encoder: encoder))
+    /// Lines written but not yet fsynced (`append(_:syncing: false)`): the next fsync, of
+    /// whatever line, takes them to the disk with it.
+    public private(set) var hasUnsyncedLines = false
+
+    /// Appends an event. `syncing: false` leaves the fsync to the next synced line or `sync()`:
+    /// the line is then safe from the process dying (the kernel holds it) but not yet from
+    /// the machine losing power. For the draft while typing goes on, whose fsync would
+    /// otherwise delay the next key.
+    public func append(_ event: Event, syncing: Bool = true) throws(StorageError) {
+        let line = EventLine.line(event) ?? SessionCoding.line(event, encoder: encoder)
+        try SecureFiles.writeAll(line, to: descriptor, path: path)
+        if syncing {
+            try sync()
+        } else {
+            hasUnsyncedLines = true
+        }
+        try checkStillInPlace()
+    }
+
+    /// Flushes every line written so far to the disk.
+    public func sync() throws(StorageError) {
+        try SecureFiles.sync(descriptor, path: path)
+        hasUnsyncedLines = false
     }
 
     /// Notes that the meeting is still running at `t`. Not fsynced: it guards against the
@@ -111,13 +132,7 @@ public final class Journal {
             throw StorageError(path: path, action: "repair", code: errno)
         }
         if needsNewline { try SecureFiles.writeAll(Data([UInt8(ascii: "\n")]), to: descriptor, path: path) }
-        try SecureFiles.sync(descriptor, path: path)
-    }
-
-    private func writeLine(_ line: Data) throws(StorageError) {
-        try SecureFiles.writeAll(line, to: descriptor, path: path)
-        try SecureFiles.sync(descriptor, path: path)
-        try checkStillInPlace()
+        try sync()
     }
 
     /// Writes to an open file succeed even after its folder was deleted or replaced; the
@@ -149,7 +164,10 @@ public final class Journal {
     }
 
     /// Lets go of the file (and its lock) without deleting it: the meeting can be resumed.
+    /// Lines written without their fsync are fsynced first (a failure changes nothing now:
+    /// they are in the kernel's hands either way).
     public func release() {
+        if hasUnsyncedLines { try? sync() }
         close(descriptor)
         descriptor = -1
     }

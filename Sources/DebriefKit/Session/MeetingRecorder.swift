@@ -57,16 +57,16 @@ public final class MeetingRecorder {
     /// Turns a request into an event and records it: the writer stamps the time (`now`, or
     /// the last event's time if that is later: meeting time never runs backwards) and gives
     /// a new note the next free id. Returns the event as recorded; `failure` says whether it
-    /// reached the disk.
+    /// reached the disk. `syncing: false` leaves its fsync for later (see `Journal.append`).
     @discardableResult
-    public func record(_ request: Request, at now: Int) -> Event {
+    public func record(_ request: Request, at now: Int, syncing: Bool = true) -> Event {
         switch request {
         case .addNote(let section, let content):
-            record(Event(t: now, .noteAdded(id: highestNoteID + 1, section: section, content: content)))
+            record(Event(t: now, .noteAdded(id: highestNoteID + 1, section: section, content: content)), syncing: syncing)
         case .addRecord(let table, let fields):
-            record(Event(t: now, .recordAdded(id: highestRecordID + 1, table: table, fields: fields)))
+            record(Event(t: now, .recordAdded(id: highestRecordID + 1, table: table, fields: fields)), syncing: syncing)
         case .change(let change):
-            record(Event(t: now, change))
+            record(Event(t: now, change), syncing: syncing)
         }
         return events[events.count - 1]
     }
@@ -75,7 +75,7 @@ public final class MeetingRecorder {
     /// would refuse them), and a draft is cut to `Limits.noteBytes`. Returns the disk
     /// error, if any, after keeping the event in memory.
     @discardableResult
-    public func record(_ event: Event) -> StorageError? {
+    public func record(_ event: Event, syncing: Bool = true) -> StorageError? {
         var event = event
         event.t = Self.time(max(event.t, events.last?.t ?? 0))
         if case .draftChanged(let text, let section, let terminal) = event.change, text.utf8.count > Limits.noteBytes {
@@ -89,7 +89,17 @@ public final class MeetingRecorder {
         events.append(event)
         if let id = Self.addedNoteID(event) { highestNoteID = max(highestNoteID, id) }
         if let id = Self.addedRecordID(event) { highestRecordID = max(highestRecordID, id) }
-        return write { journal throws(StorageError) in try journal.append(event) }
+        return write { journal throws(StorageError) in try journal.append(event, syncing: syncing) }
+    }
+
+    /// Whether an event was written without its fsync and waits for one (`sync()`).
+    public var hasUnsyncedEvents: Bool { journal?.hasUnsyncedLines ?? false }
+
+    /// Takes events written without their fsync to the disk. A failed fsync is a failed
+    /// write (`failure`): the journal is rewritten from memory by `retry()`.
+    public func sync() {
+        guard hasUnsyncedEvents else { return }
+        write { journal throws(StorageError) in try journal.sync() }
     }
 
     private static func addedNoteID(_ event: Event) -> Int? {
@@ -124,6 +134,7 @@ public final class MeetingRecorder {
 
     private static func time(_ t: Int) -> Int { min(max(0, t), Limits.maximumTime) }
 
+    @discardableResult
     private func write(_ body: (Journal) throws(StorageError) -> Void) -> StorageError? {
         guard failure == nil, let journal else { return failure }
         do {

@@ -211,15 +211,19 @@ public final class MeetingLoop {
     /// Whatever is due on the wall clock: the draft once typing paused (or after a second
     /// of typing), a retry of a failed disk each second, an alive mark.
     private func runTimers() {
-        if draftIsDue { saveDraft() }
+        if draftIsDue { journalDraft(syncing: typingHasPaused) }
         if model.wallTime - lastRetry >= Self.retryInterval { retryStorage() }
         markAliveIfDue()
     }
 
+    /// The draft changed and typing paused or went on for a second, or a draft written while
+    /// typing went on waits for its fsync and typing paused.
     private var draftIsDue: Bool {
-        guard let since = draftChangedAt else { return false }
-        return model.wallTime - lastInput >= Self.draftPause || model.wallTime - since >= Self.draftTypingLimit
+        guard let since = draftChangedAt else { return typingHasPaused && recorder.hasUnsyncedEvents }
+        return typingHasPaused || model.wallTime - since >= Self.draftTypingLimit
     }
+
+    private var typingHasPaused: Bool { model.wallTime - lastInput >= Self.draftPause }
 
     /// Whether `runTimers` will write to the journal now (asked, as `runTimers` runs, just
     /// after `readClocks`).
@@ -242,7 +246,9 @@ public final class MeetingLoop {
     func millisecondsToWait() -> Int {
         var wait = millisecondsToNextTick()
         if model.wallTime - lastInput < Self.typingWindow { wait += Self.clockGrace }
-        if draftChangedAt != nil { wait = min(wait, max(0, Self.draftPause - (model.wallTime - lastInput))) }
+        if draftChangedAt != nil || recorder.hasUnsyncedEvents {
+            wait = min(wait, max(0, Self.draftPause - (model.wallTime - lastInput)))
+        }
         if let picker = model.millisecondsUntilPickerOpens { wait = min(wait, picker) }
         return wait
     }
@@ -304,8 +310,8 @@ public final class MeetingLoop {
     }
 
     @discardableResult
-    private func record(_ request: Request) -> Event? {
-        let event = recorder.write(request, at: clock.now()) { other in model.apply(other) }
+    private func record(_ request: Request, syncing: Bool = true) -> Event? {
+        let event = recorder.write(request, at: clock.now(), syncing: syncing) { other in model.apply(other) }
         lastJournalled = wall.milliseconds()
         if let event { model.apply(event) }
         showStorageState()
@@ -331,6 +337,8 @@ public final class MeetingLoop {
 
     /// How long typing must pause before the unfinished note is journalled. Journalling
     /// every keystroke would fsync at typing speed; a pause, or a second of typing, is enough.
+    /// The draft of a second of typing is written but fsynced at the pause: written, it is
+    /// safe from the process dying; its fsync (up to a millisecond) would delay the next key.
     static let draftPause = 150
     static let draftTypingLimit = 1000
     static let retryInterval = 1000
@@ -362,13 +370,22 @@ public final class MeetingLoop {
         if draftChangedAt == nil { draftChangedAt = model.wallTime }
     }
 
-    /// Journals the note input if it differs from the last journalled draft.
-    public func saveDraft() {
+    /// Journals the note input if it differs from the last journalled draft, and takes the
+    /// journal to the disk (fsync).
+    public func saveDraft() { journalDraft(syncing: true) }
+
+    /// `syncing: false` while typing goes on: the draft is written, its fsync left for the pause.
+    private func journalDraft(syncing: Bool) {
         draftChangedAt = nil
-        guard !draftIsJournalled, !model.meeting.hasEnded else { return }
-        readClocks()
-        let draft = currentDraft
-        record(.change(.draftChanged(text: draft.text, section: draft.section, terminal: recorder.terminalName)))
+        if !draftIsJournalled, !model.meeting.hasEnded {
+            readClocks()
+            let draft = currentDraft
+            record(.change(.draftChanged(text: draft.text, section: draft.section, terminal: recorder.terminalName)),
+                   syncing: syncing)
+        } else if syncing, recorder.hasUnsyncedEvents {
+            recorder.sync()
+            showStorageState()
+        }
     }
 
     /// How long the journal may go without hearing from a running meeting. After a crash,

@@ -17,7 +17,13 @@ public protocol MeetingWriter: AnyObject {
     /// joined terminal whose host is gone), or for a joined terminal's draft, whose event
     /// comes later with the others. Events from other terminals that arrive first
     /// go to `apply`, in order, before this returns.
-    func write(_ request: Request, at now: Int, applying apply: (Event) -> Void) -> Event?
+    /// `syncing: false` (the draft while typing goes on) writes the event at once but leaves
+    /// its fsync for the next pause (`sync()`), so it never delays the next key.
+    func write(_ request: Request, at now: Int, syncing: Bool, applying apply: (Event) -> Void) -> Event?
+    /// Whether an event written without its fsync waits for one.
+    var hasUnsyncedEvents: Bool { get }
+    /// Takes events written without their fsync to the disk.
+    func sync()
     /// Tells the journal the meeting is still running at `t` (a joined terminal: nothing).
     func keepAlive(at t: Int)
     /// After a failed write: tries to write everything again.
@@ -42,6 +48,12 @@ public protocol MeetingWriter: AnyObject {
 }
 
 extension MeetingWriter {
+    public func write(_ request: Request, at now: Int, applying apply: (Event) -> Void) -> Event? {
+        write(request, at: now, syncing: true, applying: apply)
+    }
+
+    public var hasUnsyncedEvents: Bool { false }
+    public func sync() {}
     public var terminalName: String? { nil }
     public var pollDescriptors: [pollfd] { [] }
     public func service(now: () -> Int, wall: Int, apply: (Event) -> Void) {}
@@ -54,8 +66,8 @@ extension MeetingWriter {
 
 /// A meeting of one terminal: the recorder is the writer.
 extension MeetingRecorder: MeetingWriter {
-    public func write(_ request: Request, at now: Int, applying apply: (Event) -> Void) -> Event? {
-        record(request, at: now)
+    public func write(_ request: Request, at now: Int, syncing: Bool, applying apply: (Event) -> Void) -> Event? {
+        record(request, at: now, syncing: syncing)
     }
 
     public func keepAlive(at t: Int) { markAlive(at: t) }
@@ -76,11 +88,14 @@ public final class HostWriter: MeetingWriter {
 
     public var failure: StorageError? { recorder.failure }
 
-    public func write(_ request: Request, at now: Int, applying apply: (Event) -> Void) -> Event? {
-        let event = recorder.record(request, at: now)
+    public func write(_ request: Request, at now: Int, syncing: Bool, applying apply: (Event) -> Void) -> Event? {
+        let event = recorder.record(request, at: now, syncing: syncing)
         host.broadcast(event)
         return event
     }
+
+    public var hasUnsyncedEvents: Bool { recorder.hasUnsyncedEvents }
+    public func sync() { recorder.sync() }
 
     public func keepAlive(at t: Int) { recorder.markAlive(at: t) }
     public func retryStorage() { recorder.retry() }

@@ -43,7 +43,8 @@ public final class RemoteWriter: MeetingWriter {
         client.isClosed ? [] : [pollfd(fd: client.descriptor, events: client.channel.pollEvents, revents: 0)]
     }
 
-    public func write(_ request: Request, at now: Int, applying apply: (Event) -> Void) -> Event? {
+    /// `syncing` is the host's business: it journals every request it takes.
+    public func write(_ request: Request, at now: Int, syncing: Bool, applying apply: (Event) -> Void) -> Event? {
         // The same request again after a timeout (Enter pressed twice on a note the host has
         // not answered): the first is still on its way, so wait for its answer instead of
         // sending a second one the host would record too.
