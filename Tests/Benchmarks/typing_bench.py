@@ -11,13 +11,19 @@ ticks during the typing count too, as they do for a user.
 "After N notes": N short lines typed and entered first (a note each for Debrief, a line
 each for the editors), then the same keys typed. Reuses pty_bench.py's pty plumbing.
 
+--slow-fsync MS runs every program on a slow disk: each fsync takes MS longer (an
+LD_PRELOAD shim, slow_fsync.c), to show whether a journal write delays the keys typed
+around it.
+
     python3 Tests/Benchmarks/typing_bench.py --debrief .build/release/debrief --runs 5
 """
 
 import argparse
 import os
 import shutil
+import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pty_bench import Program, enter_notes, finish, keystrokes, launch, median_of, percentile  # noqa: E402
@@ -52,6 +58,14 @@ def run_once(program, keys, notes, settle):
         finish(child, home)
 
 
+def load_slow_fsync(milliseconds):
+    """Builds slow_fsync.c and preloads it into every program launched from now on."""
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "slow_fsync.c")
+    library = os.path.join(tempfile.mkdtemp(prefix="slow-fsync-"), "slow_fsync.so")
+    subprocess.run(["cc", "-O2", "-shared", "-fPIC", "-o", library, source, "-ldl"], check=True)
+    os.environ.update(LD_PRELOAD=library, SLOW_FSYNC_MS=str(milliseconds))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--debrief", required=True, help="the debrief binary (release build)")
@@ -62,7 +76,10 @@ def main():
     parser.add_argument("--crowded-runs", type=int, help="runs after the notes (default: --runs)")
     parser.add_argument("--settle", type=float, default=0.3)
     parser.add_argument("--baseline", help="a second debrief binary (an earlier build), measured as 'before'")
+    parser.add_argument("--slow-fsync", type=int, metavar="MS", help="every fsync takes MS milliseconds longer (a slow disk)")
     args = parser.parse_args()
+    if args.slow_fsync:
+        load_slow_fsync(args.slow_fsync)
 
     debrief = os.path.abspath(args.debrief)
     programs = {
@@ -77,7 +94,8 @@ def main():
     scenarios = [("empty", 0, args.runs)]
     if args.notes:
         scenarios.append((f"after {args.notes} notes", args.notes, args.crowded_runs or args.runs))
-    print(f"Typing · pty 100×30 · {args.keys} keys · medians of interleaved runs")
+    disk = f" · every fsync {args.slow_fsync} ms slower" if args.slow_fsync else ""
+    print(f"Typing · pty 100×30 · {args.keys} keys · medians of interleaved runs{disk}")
     for label, notes, runs in scenarios:
         results = {name: [] for name in names}
         for run in range(runs):

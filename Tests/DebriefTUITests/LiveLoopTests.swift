@@ -263,6 +263,34 @@ struct LiveLoopTests {
         #expect(resumed.draft == "host half", "after a crash now, resume would bring the host's input back")
     }
 
+    @Test func aJoinedTerminalsDraftIsFsyncedWhenTheHostsTypingPausesNotWhileItTypes() throws {
+        let (recorder, model) = try ScreenFixtures.newMeeting()
+        let folder = LiveFolder(path: "/tmp/dlh-\(UUID().uuidString.prefix(8))")
+        let host = try LiveHost(recorder: recorder, folder: folder)
+        defer {
+            host.close(reason: nil)
+            try? FileManager.default.removeItem(atPath: folder.path)
+        }
+        let wall = TestClock()
+        let loop = MeetingLoop(terminal: HeadlessTerminal(), clock: TestClock(), wall: wall,
+                               recorder: HostWriter(recorder: recorder, host: host), model: model)
+        loop.start()
+        guard case .success(let fd) = UnixSocket.connect(to: host.socketPath) else { throw LiveError("no connect") }
+        let sam = LineChannel(descriptor: fd, maximumLine: LiveMessage.hostLineBytes, maximumOutbox: 1 << 20)
+        sam.send(LiveMessage.hello(.init(name: "sam")).line())
+        sam.send(LiveMessage.request(id: 1, .change(.draftChanged(text: "sam half", section: nil, terminal: "sam"))).line())
+        loop.send(.key(.character("h")))  // the host is typing
+        for _ in 0..<400 where loop.model.meeting.terminalDrafts.isEmpty {
+            loop.serviceLink()
+            usleep(2_000)
+        }
+        #expect(loop.model.meeting.terminalDrafts.values.map(\.text) == ["sam half"])
+        #expect(recorder.hasUnsyncedEvents, "written, its fsync waits for the host's pause")
+        wall.advance(byMilliseconds: MeetingLoop.draftPause)
+        loop.tick()
+        #expect(!recorder.hasUnsyncedEvents, "the host paused: on the disk")
+    }
+
     @Test func ctrlCOnAJoinedTerminalOffersToLeaveNotToResume() {
         var model = ScreenFixtures.model(events: [Event(t: 0, .sectionStarted(section: ScreenFixtures.agenda.sections[0].id))], now: 1000)
         model.overlay = .interruptChoice

@@ -191,7 +191,10 @@ public final class LiveHost {
             guard let request = admissible(request, from: peer.name ?? "") else {
                 return refuse(number, "It sent a note longer than \(Limits.noteBytes) bytes.")
             }
-            let event = recorder.record(request, at: now())
+            // A draft is written at once and fsynced when the host's own typing pauses (the
+            // loop's timers): a slow disk never holds up the host's typist for another's draft.
+            let isDraft = if case .change(.draftChanged) = request { true } else { false }
+            let event = recorder.record(request, at: now(), syncing: !isDraft)
             recorded.append(event)
             broadcast(event, by: number, request: id)
         case .bye:

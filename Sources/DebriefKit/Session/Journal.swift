@@ -8,7 +8,8 @@ import Glibc
 #endif
 
 /// The meeting's append-only log: a header line, then one line per event, each written
-/// and fsynced before the screen may show it as captured.
+/// and fsynced before the screen may show it as captured (the draft of typing that goes on,
+/// never shown as captured, is written at once and fsynced at the pause).
 ///
 /// One writer per journal: the open file holds an exclusive `flock`, released by the
 /// kernel when the process dies (even by kill -9), so a crashed meeting can be resumed
