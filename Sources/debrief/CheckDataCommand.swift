@@ -37,9 +37,13 @@ struct CheckDataCommand: ParsableCommand {
         case .creators: count == 1 ? "creator" : "creators"
         case .content: count == 1 ? "piece of content" : "pieces of content"
         }
+        // One name a currency: `$` and `USD` in one file are dollars, said once.
         var currencies: [String] = []
         for row in table.rows {
-            if let sign = row.fields[RecordColumn.currency.key]?.text, !currencies.contains(sign) { currencies.append(sign) }
+            if let sign = row.fields[RecordColumn.currency.key]?.text,
+               !currencies.contains(where: { RecordCurrency.code(of: $0) == RecordCurrency.code(of: sign) }) {
+                currencies.append(sign)
+            }
         }
         let money = currencies.isEmpty ? "" : ", money in " + currencies.joined(separator: " and ")
         return VisibleText.line("\(table.file): OK: \(count) \(noun)\(money)")

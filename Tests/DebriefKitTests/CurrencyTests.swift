@@ -54,6 +54,28 @@ struct CurrencyTests {
         #expect(NumberText.money(900) == "€900")
     }
 
+    /// `$`, `US$` and `USD` are one currency however each row wrote it: their costs sum,
+    /// shown in the first row's sign; dollars and Canadian dollars still do not.
+    @Test func signsThatNameOneCurrencyAreOne() throws {
+        func creator(_ id: Int, _ sign: String) -> Record {
+            Record(id: id, table: .creators, fields: ["handle": .text("@c\(id)"), "fee": .number(900),
+                                                      "conversions": .number(30), "currency": .text(sign), "tier": .text("micro")])
+        }
+        #expect(RecordCurrency.common([creator(1, "USD"), creator(2, "$"), creator(3, "US$")]) == "USD")
+        #expect(RecordCurrency.common([creator(1, "€"), creator(2, "EUR")]) == "€")
+        #expect(RecordCurrency.common([creator(1, "£"), creator(2, "GBP")]) == "£")
+        #expect(RecordCurrency.common([creator(1, "A$"), creator(2, "AUD"), creator(3, "AU$")]) == "A$")
+        #expect(RecordCurrency.common([creator(1, "$"), creator(2, "CA$")]) == nil)
+        #expect(RecordCurrency.common([creator(1, "kr"), creator(2, "SEK")]) == nil, "kr may be Norwegian or Danish")
+        #expect(BriefTables.patterns([creator(1, "$"), creator(2, "USD")]).contains("| $30 |"))
+        let table = try DataImport.parse(data: Data("Handle,Fee,Clicks\n@lena,$900,300\n@marco,USD 4000,800\n".utf8),
+                                         file: "creators.csv")
+        #expect(table.notes.isEmpty, "one currency, not a mix: \(table.notes)")
+        let mixed = try DataImport.parse(data: Data("Handle,Fee,Clicks\n@lena,$900,300\n@marco,EUR 4000,800\n".utf8),
+                                         file: "creators.csv")
+        #expect(mixed.notes.map(\.description).joined().contains("mixes currencies (EUR, USD)"))
+    }
+
     @Test func exportsPrintEachRowsCurrencyAndNoSumAcrossTwo() {
         let lena = Record(id: 1, table: .creators, fields: ["handle": .text("@lena"), "fee": .number(900),
                                                             "conversions": .number(30), "currency": .text("$"),

@@ -58,18 +58,25 @@ struct DataEndToEndTests {
     }
 
     /// A sheet exported with its currency in the header and in the cells: the meeting shows
-    /// each creator's fee in it, never in euros.
+    /// each creator's fee in it, never in euros. `$` in a cell, or typed, is the same
+    /// currency as the header's `USD`: costs still sum, and no mix is reported.
     @Test func feesImportedInDollarsShowInDollars() throws {
         let folder = Debrief.freshFolder()
         let file = folder.appending(path: "creators.csv")
-        try Data("\u{FEFF}Creator,Fee (USD),Clicks\r\n@lena,900,300\r\n@marco,\"4,000\",800\r\n".utf8).write(to: file)
+        try Data("\u{FEFF}Creator,Fee (USD),Clicks\r\n@lena,900,300\r\n@marco,\"4,000\",800\r\n@ana,$500,100\r\n".utf8)
+            .write(to: file)
         let checked = try Subprocess.run([Debrief.binary, "check-data", file.path])
-        #expect(checked.output == "\(file.path): OK: 2 creators, money in USD\n", "no column left out: \(checked.output)")
+        #expect(checked.output == "\(file.path): OK: 3 creators, money in USD\n", "no column left out: \(checked.output)")
         let tmux = try Tmux(Debrief.command("--time-scale 60 --data '\(file.path)'", sessions: folder), width: 120, height: 30)
         try tmux.waitFor("1/6  Performance vs. goals")
         try tmux.press("NPage")
-        let screen = try tmux.waitFor("USD 4,000")
-        #expect(screen.contains("USD 900") && screen.contains("USD/conv.") && !screen.contains("€"), "\(screen)")
+        var screen = try tmux.waitFor("USD 4,000")
+        #expect(screen.contains("USD 900") && screen.contains("$500") && screen.contains("USD/conv.") && !screen.contains("€"),
+                "\(screen)")
+        try tmux.type("= @sam fee $300 clicks 90")
+        try tmux.press("Enter")
+        screen = try tmux.waitFor("$300")
+        #expect(screen.contains("USD/conv.") && !screen.contains("Cost/conv."), "typed dollars are the sheet's dollars: \(screen)")
     }
 
     /// An Instagram posts export, as downloaded: read as content, each post named by its

@@ -11,10 +11,29 @@ public enum RecordCurrency {
         record.text(RecordColumn.currency.key) ?? fallback
     }
 
-    /// The one currency of the records' money, or nil when they mix currencies.
+    /// The one currency of the records' money, or nil when they mix currencies. Signs that
+    /// name the same currency (`$` and `USD`) are one: the first row's is shown.
     public static func common(_ records: [Record]) -> String? {
         guard let first = records.first.map(of) else { return fallback }
-        return records.allSatisfy { of($0) == first } ? first : nil
+        let currency = code(of: first)
+        return records.allSatisfy { code(of: of($0)) == currency } ? first : nil
+    }
+
+    /// The currency a sign names, as its ISO code: `$`, `US$` and `USD` are all `USD`, so a
+    /// sheet's `Fee (USD)` and a typed `fee $900` are one currency. Money is compared by
+    /// this, never by how it was written; `kr` stays `kr` (Swedish, Norwegian or Danish).
+    public static func code(of sign: String) -> String {
+        switch sign {
+        case "$", "US$": "USD"
+        case "€": "EUR"
+        case "£": "GBP"
+        case "¥": "JPY"
+        case "₹": "INR"
+        case "₩": "KRW"
+        case "A$", "AU$": "AUD"
+        case "C$", "CA$": "CAD"
+        default: sign
+        }
     }
 
     /// A heading for a cost per something over `records`: `$/click`, or `Cost/click` when

@@ -129,7 +129,7 @@ struct TableBuilder {
     private mutating func noteUnits(_ parsed: [String: [ParsedNumber]]) {
         for column in match.table.columns {
             guard let numbers = parsed[column.key], !numbers.isEmpty else { continue }
-            let currencies = Set(numbers.compactMap(\.currency))
+            let currencies = Set(numbers.compactMap { $0.currency.map(RecordCurrency.code) })
             if currencies.count > 1 {
                 notes.append(DataProblem(file: file, "\(column.title) mixes currencies (\(currencies.sorted().joined(separator: ", "))); Debrief does not convert them"))
             }
