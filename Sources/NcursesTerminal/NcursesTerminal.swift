@@ -50,6 +50,8 @@ public final class NcursesTerminal: Terminal {
     var readWaitTenths: Int32?
     /// A watched link stirred while `waitForKey` read a key: the next wait returns at once.
     var linkStirredDuringKey = false
+    /// Where the next key's character may be drawn as soon as it is read (`expectEcho`).
+    var echoPlace: EchoPlace?
 
     /// The environment's locale, but always a UTF-8 one for characters: under the C locale
     /// (a container or an SSH login without LANG) ncurses drops every key that is not ASCII,
@@ -128,6 +130,7 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func present(_ canvas: Canvas) {
+        echoPlace = nil
         output.removeAll(keepingCapacity: true)
         var previous = lastCanvas
         if previous?.width != canvas.width || previous?.height != canvas.height {
@@ -147,7 +150,11 @@ public final class NcursesTerminal: Terminal {
         drewSinceCurses = true
     }
 
-    public func echo(_ echo: Echo) {
+    public func expectEcho(at place: EchoPlace?) { echoPlace = place }
+
+    /// Draws a typed character ahead of its frame (`expectEcho`), if the encoder agrees the
+    /// cursor stands where the place is.
+    func draw(_ echo: Echo) {
         guard let shown = lastCanvas else { return }
         output.removeAll(keepingCapacity: true)
         guard encoder.echo(echo, over: shown, into: &output) else { return }

@@ -3,9 +3,9 @@ import DebriefKit
 import PropertyBased
 import Testing
 
-/// A typed letter goes to the terminal before the model takes the key (`IncrementalScreen.echo`),
-/// where its frame shows it; the frame then writes nothing more for it, and corrects the
-/// screen if the echo was wrong.
+/// A typed letter goes to the terminal as it is read, before the model takes the key (the
+/// loop says where before it waits: `IncrementalScreen.echoPlace`), where its frame shows
+/// it; the frame then writes nothing more for it, and corrects the screen if the echo was wrong.
 @MainActor
 @Suite("Echo: a typed letter is on screen before its frame, as its frame shows it")
 struct EchoTests {
@@ -54,6 +54,42 @@ struct EchoTests {
         _ = loop.run(stopRequested: { terminal.idleWaits > 0 })
         #expect(terminal.echoes == 2, "the lone \"a\", then only the burst's first key, which ended the wait")
         #expect(terminal.echoesOverruled == 0)
+    }
+}
+
+@Suite("Echo place: which keys, and until when")
+struct EchoPlaceTests {
+    @Test func aPlaceEchoesItsKeysOnlyAtEveryBitOfTheSet() {
+        let keys = ASCIISet([0x20, 0x3F, 0x40, 0x61, 0x7E])
+        let place = EchoPlace(x: 3, y: 4, style: .normal, keys: keys)
+        #expect([0x20, 0x3F, 0x40, 0x61, 0x7E].allSatisfy { place.echo(of: $0) != nil })
+        #expect([0x00, 0x1F, 0x21, 0x41, 0x7F, 0x80, 0xE9, 0x1F600].allSatisfy { place.echo(of: $0) == nil })
+        #expect(place.echo(of: 0x61) == Echo(byte: 0x61, x: 3, y: 4, style: .normal))
+    }
+
+    @Test func everyPrintableLetterDigitAndPunctuationTypesTextInTheInput() {
+        let printable = (0x20..<0x7F).map { UInt32($0) }
+        #expect(printable.allSatisfy { AppModel.textKeys.contains($0) })
+        #expect(!AppModel.textKeys.contains(0x0D) && !AppModel.textKeys.contains(0x1B) && !AppModel.textKeys.contains(0x7F))
+    }
+
+    @MainActor
+    @Test func aPlaceIsForgottenAtTheNextFrameOrKey() {
+        let terminal = HeadlessTerminal(width: 20, height: 3)
+        var canvas = Canvas(width: 20, height: 3)
+        canvas.cursor = (4, 1)
+        terminal.present(canvas)
+        let place = EchoPlace(x: 4, y: 1, style: .normal, keys: AppModel.textKeys)
+        terminal.expectEcho(at: place)
+        terminal.present(canvas)
+        terminal.type(text: "a")
+        _ = terminal.nextInput(timeoutMilliseconds: 10)
+        #expect(terminal.echoes == 0, "a frame came between")
+        terminal.expectEcho(at: place)
+        terminal.type(text: "bc")
+        _ = terminal.nextInput(timeoutMilliseconds: 10)
+        _ = terminal.nextInput(timeoutMilliseconds: 0)
+        #expect(terminal.echoes == 1, "the first key only")
     }
 }
 

@@ -2,16 +2,20 @@ import DebriefKit
 
 /// The note input: editing keys, history, and saving a note (new or edited).
 extension AppModel {
-    /// Whether `key` would be typed at the end of the note input's text and change nothing
-    /// else the screen shows (the keystroke of nearly all typing): what lets the terminal
-    /// show it before the model takes it (`IncrementalScreen.echo`). The frame that follows
-    /// corrects the screen whenever this says yes wrongly.
-    public func appendsToInput(_ key: Key) -> Bool {
-        guard case .character = key, overlay == nil, sinceLastTime == nil, view == .notes, focus == .input,
-              message == nil, editor.cursorIsAtEnd,
-              editor.text.utf8.count < Limits.noteBytes else { return false }
-        return KeyMap.command(for: key, in: .typing) == nil
+    /// Whether a character typed now (one of `textKeys`) would go to the end of the note
+    /// input's text and change nothing else the screen shows (the keystroke of nearly all
+    /// typing): what lets the terminal show it before the model takes it
+    /// (`IncrementalScreen.echoPlace`). The frame that follows corrects the screen whenever
+    /// this says yes wrongly.
+    public var appendsTypedText: Bool {
+        overlay == nil && sinceLastTime == nil && view == .notes && focus == .input && message == nil
+            && editor.cursorIsAtEnd && editor.text.utf8.count < Limits.noteBytes
     }
+
+    /// The printable ASCII keys that type themselves into the focused input (none is a command there).
+    public static let textKeys = ASCIISet((0x20..<0x7F).filter { byte in
+        KeyMap.command(for: .character(Character(UnicodeScalar(byte))), in: .typing) == nil
+    })
 
     mutating func performTyping(_ command: Command) -> [AppEffect] {
         if command != .cursorUp, command != .cursorDown { historyIndex = nil }

@@ -71,6 +71,10 @@ public final class MeetingLoop {
             keysHandled = false
             // While no key waits: the frame the input's next row will need, if it is near.
             if !terminal.hasPendingInput { Self.prepareGrowth(&screen, &model, size: terminal.size) }
+            // A typed letter is on screen before the model takes it, where its frame will
+            // show it: the terminal draws it as it reads the key (the key that ends the wait
+            // only: a burst's keys share one frame).
+            terminal.expectEcho(at: Self.echoPlace(&screen, &model, size: terminal.size))
             var input: Input?
             switch waitForInputOrLink() {
             case .link:
@@ -98,9 +102,6 @@ public final class MeetingLoop {
                 tick()
                 continue
             }
-            // A typed letter is on screen before the model takes it, where its frame will
-            // show it (the key that ended a wait only: a burst's keys share one frame).
-            if let first = input, let echo = Self.echo(&screen, &model, of: first, size: terminal.size) { terminal.echo(echo) }
             // Every key already waiting is handled before the next frame: a burst of keys
             // (a fast typist, a slow frame late in a long meeting) costs one frame, not one
             // per key, so the screen never falls behind the keyboard.
@@ -151,9 +152,8 @@ public final class MeetingLoop {
         screen.render(model, size: size, clocksMayWait: clocksMayWait)
     }
 
-    private static func echo(_ screen: inout IncrementalScreen, _ model: inout AppModel, of input: Input,
-                             size: TerminalSize) -> Echo? {
-        screen.echo(of: input, model, size: size)
+    private static func echoPlace(_ screen: inout IncrementalScreen, _ model: inout AppModel, size: TerminalSize) -> EchoPlace? {
+        screen.echoPlace(model, size: size)
     }
 
     private static func prepareGrowth(_ screen: inout IncrementalScreen, _ model: inout AppModel, size: TerminalSize) {

@@ -95,7 +95,7 @@ public struct FrameEncoder: Sendable {
     }
 
     /// Draws a typed character ahead of its frame, as the frame will show it (see
-    /// `IncrementalScreen.echo`): one printable ASCII byte where the terminal's cursor
+    /// `IncrementalScreen.echoPlace`): one printable ASCII byte where the terminal's cursor
     /// stands, over a cell that holds one too (a blank, or the empty input's hint), so a
     /// typed letter is on screen before the model has taken it. `shown` is the frame on
     /// screen. False, and nothing written, unless the cursor shows at the echo's cell and

@@ -28,18 +28,22 @@ public final class HeadlessTerminal: Terminal {
     public func present(_ canvas: Canvas) {
         if let echo = lastEcho, Self.shows(echo, canvas) == false { echoesOverruled += 1 }
         lastEcho = nil
+        echoPlace = nil
         screen = canvas
         framesPresented += 1
     }
 
-    /// Typed characters shown ahead of their frames (`echo`), and how many of them the next
-    /// frame drew otherwise (a flicker on a real screen).
+    /// Typed characters shown ahead of their frames (`expectEcho`), and how many of them the
+    /// next frame drew otherwise (a flicker on a real screen).
     public private(set) var echoes = 0
     public private(set) var echoesOverruled = 0
     private var lastEcho: Echo?
+    private var echoPlace: EchoPlace?
+
+    public func expectEcho(at place: EchoPlace?) { echoPlace = place }
 
     /// Shows the character as a real terminal would: at the cursor, which moves on.
-    public func echo(_ echo: Echo) {
+    private func echo(_ echo: Echo) {
         guard screen.cursor.map({ $0 == (echo.x, echo.y) }) == true else { return }
         screen.text(String(UnicodeScalar(echo.byte)), x: echo.x, y: echo.y, style: echo.style)
         screen.cursor = (echo.x + 1, echo.y)
@@ -59,7 +63,16 @@ public final class HeadlessTerminal: Terminal {
     public func nextInput(timeoutMilliseconds: Int) -> Input? {
         // A zero timeout only drains a burst of keys; a real wait comes after a frame.
         if pending.isEmpty, timeoutMilliseconds > 0 { idleWaits += 1 }
-        return pending.isEmpty ? nil : pending.removeFirst()
+        // As the real terminal: the key read next after `expectEcho` is drawn at once.
+        let place = echoPlace
+        echoPlace = nil
+        guard !pending.isEmpty else { return nil }
+        let input = pending.removeFirst()
+        if let place, case .key(.character(let character)) = input, character.unicodeScalars.count == 1,
+           let value = character.unicodeScalars.first?.value, let echo = place.echo(of: value) {
+            self.echo(echo)
+        }
+        return input
     }
 
     public var hasPendingInput: Bool { !pending.isEmpty }

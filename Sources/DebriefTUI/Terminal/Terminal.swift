@@ -23,9 +23,11 @@ public protocol Terminal: AnyObject {
     /// that can tell cheaply says no when none is, and the key's frame goes out without a
     /// read for more first.
     var keysMayBeWaiting: Bool { get }
-    /// Shows a typed character before its frame is drawn, where the frame will show it (the
-    /// frame then finds it on screen). A terminal may decline and wait for the frame.
-    func echo(_ echo: Echo)
+    /// Where the next key, if it types a character, may be shown before the loop handles it
+    /// (nil: nowhere). The loop says so before it waits; the terminal draws the character
+    /// the moment it reads the key, as an editor does, and the frame then finds it on
+    /// screen. Forgotten at the next key or frame. A terminal may ignore it.
+    func expectEcho(at place: EchoPlace?)
     /// Makes whatever arrives on `links` (a live meeting's sockets) cut a wait in
     /// `nextInput` short, which then returns nil. True when the terminal can: the loop then
     /// waits for keys and links in `nextInput` alone. Asked again after each service of the
@@ -33,8 +35,45 @@ public protocol Terminal: AnyObject {
     func watch(_ links: [pollfd]) -> Bool
 }
 
+/// Where a typed character may be drawn ahead of its frame (see `IncrementalScreen.echoPlace`),
+/// and which characters: the printable ASCII ones that type text there.
+public struct EchoPlace: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var style: Style
+    public var keys: ASCIISet
+
+    public init(x: Int, y: Int, style: Style, keys: ASCIISet) {
+        self.x = x
+        self.y = y
+        self.style = style
+        self.keys = keys
+    }
+
+    /// The echo of `value`, a character read from the terminal, if it is one of `keys`.
+    public func echo(of value: UInt32) -> Echo? {
+        keys.contains(value) ? Echo(byte: UInt8(value), x: x, y: y, style: style) : nil
+    }
+}
+
+/// A set of ASCII bytes, checked with two bit tests.
+public struct ASCIISet: Equatable, Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    public init<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes where byte < 0x80 {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    public func contains(_ value: UInt32) -> Bool {
+        value < 64 ? low & (1 << UInt64(value)) != 0 : value < 128 && high & (1 << UInt64(value - 64)) != 0
+    }
+}
+
 /// A typed character drawn ahead of its frame: one printable ASCII byte, at the cell where
-/// the terminal's cursor stands, in the style the frame gives it (see `IncrementalScreen.echo`).
+/// the terminal's cursor stands, in the style the frame gives it.
 public struct Echo: Equatable, Sendable {
     public var byte: UInt8
     public var x: Int
@@ -58,7 +97,7 @@ extension Terminal {
     /// Unknown: the loop reads with a zero timeout to find out.
     public var keysMayBeWaiting: Bool { true }
     /// The frame alone shows what was typed.
-    public func echo(_ echo: Echo) {}
+    public func expectEcho(at place: EchoPlace?) {}
     /// The loop polls the links beside the terminal's descriptor.
     public func watch(_ links: [pollfd]) -> Bool { false }
 }

@@ -177,23 +177,22 @@ public struct IncrementalScreen: Sendable {
         framesDrawnAhead += 1
     }
 
-    /// The typed character the terminal may show before the model takes the key: the next
-    /// frame will show just it, where the terminal's cursor stands, and the cursor one column
-    /// on. So when the model appends the key to the input (`AppModel.appendsToInput`),
-    /// the last frame is this meeting's input with its cursor at the end of the text, and
-    /// the row has room after the character, so nothing wraps or moves. The frame is still
-    /// drawn and sent as ever, and corrects the screen if this was wrong.
-    public func echo(of input: Input, _ model: AppModel, size: TerminalSize) -> Echo? {
-        guard case .key(let key) = input, case .character(let character) = key, let byte = character.asciiValue,
-              byte >= 0x20, byte < 0x7F, model.appendsToInput(key),
-              kept?.backdrop.matches(model, size: size) == true, let area = kept?.input.area,
+    /// Where the terminal may show the next key's character before the model takes it: the
+    /// next frame will show just it, where the terminal's cursor stands, and the cursor one
+    /// column on. So when the model appends a typed character to the input
+    /// (`AppModel.appendsTypedText`), the last frame is this meeting's input with its cursor
+    /// at the end of the text, and the row has room after the character, so nothing wraps
+    /// or moves. The frame is still drawn and sent as ever, and corrects the screen if this
+    /// was wrong. Asked before the loop waits, so the key's first byte waits for none of it.
+    public func echoPlace(_ model: AppModel, size: TerminalSize) -> EchoPlace? {
+        guard model.appendsTypedText, kept?.backdrop.matches(model, size: size) == true, let area = kept?.input.area,
               let cursor = kept?.shown?.cursor ?? kept?.canvas.cursor else { return nil }
         // Read in place, through `kept?`: binding the kept frame copies it. The last frame is
         // the last one redrawn from it, or the kept frame itself when none was since.
         let textX = area.x + NoteInput.promptWidth
         guard cursor.y >= area.y, cursor.y < area.y + area.height, cursor.x >= textX,
               cursor.x + 1 < textX + NoteInput.textWidth(area.width) else { return nil }
-        return Echo(byte: byte, x: cursor.x, y: cursor.y, style: .normal)
+        return EchoPlace(x: cursor.x, y: cursor.y, style: .normal, keys: AppModel.textKeys)
     }
 
     /// Whether the last frame kept its clocks from before their turnover (`clocksMayWait`).
