@@ -7,7 +7,9 @@ typing prose one key at a time, output bytes and CPU time per typed character, i
 and output with no keys, peak RSS after 5,000 short notes (lines); and for Debrief the same
 keys typed on a terminal joined to a host meeting (`debrief join`), with the host's CPU per
 event it relayed. Keystroke -> first byte is timed a second time by key_probe.c, a small C
-program compiled here, as lean as a terminal emulator (see its header). Figures are medians
+program compiled here, as lean as a terminal emulator (see its header), with
+read_to_write.c preloaded into the program: the program's own part of that time, from its
+read of the key to its first write, without the machine's wake-up. Figures are medians
 of several runs; the table adds Debrief's ratio to nano and vim. With --core, the in-process
 figures of `debrief-bench --tsv` are printed below, as part of the same table.
 
@@ -382,24 +384,40 @@ def build_probe():
     if result.returncode != 0:
         print(f"key_probe.c did not compile, its rows are left out:\n{result.stderr}", file=sys.stderr)
         return None
-    return binary
+    shim = os.path.join(folder, "read_to_write.so")
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "read_to_write.c")
+    result = subprocess.run([compiler, "-O2", "-shared", "-fPIC", "-o", shim, source, "-ldl"], capture_output=True, text=True)
+    if result.returncode != 0:
+        print(f"read_to_write.c did not compile, the rows timed inside are left out:\n{result.stderr}", file=sys.stderr)
+        shim = None
+    return binary, shim
 
 
 def probe_run(probe, program, count):
-    """Keystroke -> first byte timed by key_probe (see key_probe.c: a terminal's pace)."""
+    """Keystroke -> first byte timed by key_probe (see key_probe.c: a terminal's pace), and,
+    with read_to_write.c preloaded, the program's own part of it: its read of the key to its
+    first write."""
+    binary, shim = probe
     home = tempfile.mkdtemp(prefix="debrief-bench-")
+    inside = os.path.join(home, "read-to-write.txt")
+    env = environment(home, os.path.join(home, "sessions"))
+    if shim:
+        env.update(LD_PRELOAD=shim, READ_TO_WRITE_OUT=inside)
     try:
         prepare = ["--prepare", program.prepare.decode()] if program.prepare else []
         # Each key waits at most 2 s for its first byte and 2 s for the rest of its frame.
-        result = subprocess.run([probe] + prepare + [str(count)] + program.argv, capture_output=True, text=True,
-                                env=environment(home, os.path.join(home, "sessions")), cwd=home, timeout=count * 4 + 30)
+        result = subprocess.run([binary] + prepare + [str(count)] + program.argv, capture_output=True, text=True,
+                                env=env, cwd=home, timeout=count * 4 + 30)
         latencies = [float(line) / 1e6 for line in result.stdout.split()]
+        # The last `count` reads are the typed keys (before them: the terminal's answers at start).
+        times = [float(line) / 1e6 for line in open(inside)][-count:] if os.path.exists(inside) else []
     except subprocess.TimeoutExpired:
         print(f"  {program.name}: key_probe did not finish", file=sys.stderr)
-        latencies = []
+        latencies, times = [], []
     finally:
         shutil.rmtree(home, ignore_errors=True)
-    return dict(probe_p50=percentile(latencies, 0.5), probe_p99=percentile(latencies, 0.99))
+    return dict(probe_p50=percentile(latencies, 0.5), probe_p99=percentile(latencies, 0.99),
+                inside_p50=percentile(times, 0.5), inside_p99=percentile(times, 0.99))
 
 
 def idle_run(program, seconds, settle):
@@ -465,6 +483,8 @@ ROWS_SPEC = [
     ("keystroke → first byte, p99", "p99", 1e3, "{:.2f} ms", "≤ nano"),
     ("keystroke → first byte, p50, timed by key_probe", "probe_p50", 1e3, "{:.2f} ms", "≤ nano"),
     ("keystroke → first byte, p99, timed by key_probe", "probe_p99", 1e3, "{:.2f} ms", "≤ nano"),
+    ("  of which inside the program: its read of the key → its first write, p50", "inside_p50", 1e6, "{:.0f} µs", ""),
+    ("  of which inside the program: its read of the key → its first write, p99", "inside_p99", 1e6, "{:.0f} µs", ""),
     ("keystroke → its character on screen, p50", "echo_p50", 1e3, "{:.2f} ms", ""),
     ("keystroke → its character on screen, p99", "echo_p99", 1e3, "{:.2f} ms", ""),
     ("Enter → first byte, p50", "newline_p50", 1e3, "{:.2f} ms", ""),
