@@ -58,6 +58,8 @@ public final class MeetingLoop {
 
     /// Runs until the meeting ends or `stopRequested` says so (checked after every wake-up).
     public func run(stopRequested: () -> Bool = { false }) -> Outcome {
+        // Whatever reads the terminal after the meeting (a prompt) echoes nothing of ours.
+        defer { terminal.expectEcho(at: nil) }
         start()
         var clocksAreFresh = false
         var keysHandled = false
