@@ -232,25 +232,39 @@ struct LiveLoopTests {
         #expect(model.overlay == .confirmEnd, "not replaced by the problem's tag picker")
     }
 
-    @Test func aJoinedTerminalsNoteDoesNotLoseTheHostsUnfinishedNoteOnDisk() throws {
+    /// A host's loop on a test wall clock, over a real socket, and its recorder.
+    private func hostLoop() throws -> (MeetingRecorder, LiveHost, MeetingLoop, TestClock, LiveFolder) {
         let (recorder, model) = try ScreenFixtures.newMeeting()
         let folder = LiveFolder(path: "/tmp/dlh-\(UUID().uuidString.prefix(8))")
         let host = try LiveHost(recorder: recorder, folder: folder)
-        defer {
-            host.close(reason: nil)
-            try? FileManager.default.removeItem(atPath: folder.path)
-        }
         let wall = TestClock()
         let loop = MeetingLoop(terminal: HeadlessTerminal(), clock: TestClock(), wall: wall,
                                recorder: HostWriter(recorder: recorder, host: host), model: model)
         loop.start()
+        return (recorder, host, loop, wall, folder)
+    }
+
+    private func close(_ host: LiveHost, _ folder: LiveFolder) {
+        host.close(reason: nil)
+        try? FileManager.default.removeItem(atPath: folder.path)
+    }
+
+    /// A joined terminal as raw lines on the socket: its hello sent.
+    private func rawJoiner(_ host: LiveHost, name: String) throws -> LineChannel {
+        guard case .success(let fd) = UnixSocket.connect(to: host.socketPath) else { throw LiveError("no connect") }
+        let channel = LineChannel(descriptor: fd, maximumLine: LiveMessage.hostLineBytes, maximumOutbox: 1 << 20)
+        channel.send(LiveMessage.hello(.init(name: name)).line())
+        return channel
+    }
+
+    @Test func aJoinedTerminalsNoteDoesNotLoseTheHostsUnfinishedNoteOnDisk() throws {
+        let (recorder, host, loop, wall, folder) = try hostLoop()
+        defer { close(host, folder) }
         for character in "host half" { loop.send(.key(.character(character))) }
         wall.advance(byMilliseconds: MeetingLoop.draftPause)
         loop.tick()
         // A note from a joined terminal: folding it clears the journalled draft (as it always has).
-        guard case .success(let fd) = UnixSocket.connect(to: host.socketPath) else { throw LiveError("no connect") }
-        let sam = LineChannel(descriptor: fd, maximumLine: LiveMessage.hostLineBytes, maximumOutbox: 1 << 20)
-        sam.send(LiveMessage.hello(.init(name: "sam")).line())
+        let sam = try rawJoiner(host, name: "sam")
         sam.send(LiveMessage.request(id: 1, .addNote(section: ScreenFixtures.agenda.sections[0].id, content: NoteContent(text: "from sam"))).line())
         for _ in 0..<400 where loop.model.meeting.visibleNotes.isEmpty {
             loop.serviceLink()
@@ -264,20 +278,9 @@ struct LiveLoopTests {
     }
 
     @Test func aJoinedTerminalsDraftIsFsyncedWhenTheHostsTypingPausesNotWhileItTypes() throws {
-        let (recorder, model) = try ScreenFixtures.newMeeting()
-        let folder = LiveFolder(path: "/tmp/dlh-\(UUID().uuidString.prefix(8))")
-        let host = try LiveHost(recorder: recorder, folder: folder)
-        defer {
-            host.close(reason: nil)
-            try? FileManager.default.removeItem(atPath: folder.path)
-        }
-        let wall = TestClock()
-        let loop = MeetingLoop(terminal: HeadlessTerminal(), clock: TestClock(), wall: wall,
-                               recorder: HostWriter(recorder: recorder, host: host), model: model)
-        loop.start()
-        guard case .success(let fd) = UnixSocket.connect(to: host.socketPath) else { throw LiveError("no connect") }
-        let sam = LineChannel(descriptor: fd, maximumLine: LiveMessage.hostLineBytes, maximumOutbox: 1 << 20)
-        sam.send(LiveMessage.hello(.init(name: "sam")).line())
+        let (recorder, host, loop, wall, folder) = try hostLoop()
+        defer { close(host, folder) }
+        let sam = try rawJoiner(host, name: "sam")
         sam.send(LiveMessage.request(id: 1, .change(.draftChanged(text: "sam half", section: nil, terminal: "sam"))).line())
         loop.send(.key(.character("h")))  // the host is typing
         for _ in 0..<400 where loop.model.meeting.terminalDrafts.isEmpty {
