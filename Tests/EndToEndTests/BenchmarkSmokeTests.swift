@@ -83,7 +83,10 @@ struct BenchmarkSmokeTests {
         }
         for measure in ["start-up to first settled frame", "start-up: CPU to the first settled frame", "peak RSS, fresh", "keystroke → first byte, p50",
                         "keystroke → first byte, p99", "keystroke → first byte, p50, timed by key_probe",
-                        "keystroke → first byte, p99, timed by key_probe", "output bytes per typed key", "CPU per typed key",
+                        "keystroke → first byte, p99, timed by key_probe",
+                        "  of which inside the program: its read of the key → its first write, p50",
+                        "  of which inside the program: its read of the key → its first write, p99",
+                        "output bytes per typed key", "CPU per typed key",
                         "  less idle CPU over the typing time", "idle: CPU",
                         "idle: output", "peak RSS after 20 notes", "after 20 notes: CPU per typed key",
                         "after 20 notes: key → first byte, p99", "total",
@@ -98,6 +101,23 @@ struct BenchmarkSmokeTests {
         #expect(rows.contains { $0.hasPrefix("the program's own binary") }, "no line for the binary's own pages in:\n\(result.output)")
         let core = cells(rows.first { $0.hasPrefix("core") && $0.contains("load 100 events") })
         #expect(core.map { $0.count > 2 && Benchmark.startsWithFigure($0[2]) } == true, "no core figure in:\n\(result.output)")
+    }
+}
+
+extension BenchmarkSmokeTests {
+    /// The side-by-side typing harness, on a slow disk (every fsync a millisecond longer,
+    /// through its preloaded shim): it builds the shim and prints Debrief's row.
+    @Test func typingHarnessRunsOnASlowDisk() throws {
+        let result = try Subprocess.run([
+            "python3", Debrief.repository.appending(path: "Tests/Benchmarks/typing_bench.py").path,
+            "--debrief", Debrief.product("debrief"), "--programs", "debrief", "--runs", "1", "--keys", "20",
+            "--notes", "0", "--slow-fsync", "1",
+        ])
+        #expect(result.status == 0, "\(result.output)")
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasSuffix("every fsync 1 ms slower") }, "\(result.output)")
+        let row = lines.first { $0.hasPrefix("debrief ") }?.split(separator: " ").map(String.init)
+        #expect(row.map { $0.count > 1 && Benchmark.startsWithFigure($0[1]) } == true, "no figures in:\n\(result.output)")
     }
 }
 
