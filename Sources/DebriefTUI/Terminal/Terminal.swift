@@ -43,13 +43,6 @@ public struct EchoPlace: Equatable, Sendable {
     public var style: Style
     public var keys: ASCIISet
 
-    public init(x: Int, y: Int, style: Style, keys: ASCIISet) {
-        self.x = x
-        self.y = y
-        self.style = style
-        self.keys = keys
-    }
-
     /// The echo of `value`, a character read from the terminal, if it is one of `keys`.
     public func echo(of value: UInt32) -> Echo? {
         keys.contains(value) ? Echo(byte: UInt8(value), x: x, y: y, style: style) : nil
@@ -79,13 +72,6 @@ public struct Echo: Equatable, Sendable {
     public var x: Int
     public var y: Int
     public var style: Style
-
-    public init(byte: UInt8, x: Int, y: Int, style: Style) {
-        self.byte = byte
-        self.x = x
-        self.y = y
-        self.style = style
-    }
 }
 
 extension Terminal {
