@@ -384,6 +384,9 @@ def build_probe():
     if result.returncode != 0:
         print(f"key_probe.c did not compile, its rows are left out:\n{result.stderr}", file=sys.stderr)
         return None
+    # Runnable whatever umask this harness inherited: the test suite starts it from a process
+    # whose live-link tests set a strict umask for a moment, around each socket they create.
+    os.chmod(binary, 0o700)
     shim = os.path.join(folder, "read_to_write.so")
     source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "read_to_write.c")
     result = subprocess.run([compiler, "-O2", "-shared", "-fPIC", "-o", shim, source, "-ldl"], capture_output=True, text=True)
