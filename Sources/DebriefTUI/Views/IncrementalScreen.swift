@@ -181,9 +181,11 @@ public struct IncrementalScreen: Sendable {
     /// next frame will show just it, where the terminal's cursor stands, and the cursor one
     /// column on. So when the model appends a typed character to the input
     /// (`AppModel.appendsTypedText`), the last frame is this meeting's input with its cursor
-    /// at the end of the text, and the row has room after the character, so nothing wraps
-    /// or moves. The frame is still drawn and sent as ever, and corrects the screen if this
-    /// was wrong. Asked before the loop waits, so the key's first byte waits for none of it.
+    /// at the end of the text, and the character fits on the row (up to its last column:
+    /// the column after it is kept for the cursor), so nothing wraps or moves. The key at
+    /// that kept column is not echoed: its word may move to the next row. The frame is
+    /// still drawn and sent as ever, and corrects the screen if this was wrong. Asked before
+    /// the loop waits, so the key's first byte waits for none of it.
     public func echoPlace(_ model: AppModel, size: TerminalSize) -> EchoPlace? {
         guard model.appendsTypedText, kept?.backdrop.matches(model, size: size) == true, let area = kept?.input.area,
               let cursor = kept?.shown?.cursor ?? kept?.canvas.cursor else { return nil }
@@ -191,7 +193,7 @@ public struct IncrementalScreen: Sendable {
         // the last one redrawn from it, or the kept frame itself when none was since.
         let textX = area.x + NoteInput.promptWidth
         guard cursor.y >= area.y, cursor.y < area.y + area.height, cursor.x >= textX,
-              cursor.x + 1 < textX + NoteInput.textWidth(area.width) else { return nil }
+              cursor.x < textX + NoteInput.textWidth(area.width) else { return nil }
         return EchoPlace(x: cursor.x, y: cursor.y, style: .normal, keys: AppModel.textKeys)
     }
 
