@@ -10,17 +10,19 @@ extension MeetingLoop {
     enum Waited { case input(Input), link, nothing }
 
     /// Waits until a shown clock or a timer is due (`millisecondsToWait`) for input or the link.
-    /// Alone (most meetings), the only link is the door for others to join: the terminal's
-    /// own wait watches it, cut short when someone comes. With others joined, their traffic
-    /// is waited on beside the terminal.
+    /// When the links are quiet (a meeting alone, whose only link is the door for others to
+    /// join; a joined terminal's line to its host) the terminal's own wait watches them,
+    /// cut short when one stirs. A busy host's links, and a link with bytes still to send
+    /// (a signal says little of room to write), are waited on beside the terminal.
     func waitForInputOrLink() -> Waited {
         let links = recorder.pollDescriptors
-        if !links.isEmpty, recorder.isAlone, !linksAreWatched, terminal.watch(links) {
+        let watchable = !links.isEmpty && recorder.linksAreQuiet && links.allSatisfy { $0.events == Int16(POLLIN) }
+        if watchable, !linksAreWatched, terminal.watch(links) {
             linksAreWatched = true
             // What came before it was watched raised no signal: a look now.
             if linksHaveStirred(links) { return .link }
         }
-        guard links.isEmpty || (recorder.isAlone && linksAreWatched) else {
+        guard links.isEmpty || (watchable && linksAreWatched) else {
             switch waitForKeysOrLink(links, millisecondsToWait()) {
             case .link: return .link
             case .keys, .timeout:

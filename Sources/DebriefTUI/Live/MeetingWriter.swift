@@ -36,8 +36,12 @@ public protocol MeetingWriter: AnyObject {
     /// Whether the link has something to decide though nothing arrives (a hello waiting for
     /// its name): the loop services it when its wait runs out too.
     var needsService: Bool { get }
-    /// No other terminal is connected: the links (if any) only wait for one to join.
-    var isAlone: Bool { get }
+    /// The links carry little while people type: the door of a meeting alone (someone may
+    /// knock), or a joined terminal's line to its host (its own drafts come back, a few a
+    /// minute). The terminal's wait for a key then watches them by signal, as an editor
+    /// waits, in its `read`. A host with terminals joined hears every pause of their typing
+    /// and polls them beside the keys.
+    var linksAreQuiet: Bool { get }
     /// Why the link to the writer ended (a joined terminal only); nil while it holds.
     var disconnection: String? { get }
     /// One-line news for the message line ("sam@laptop left the meeting"), taken once.
@@ -58,7 +62,7 @@ extension MeetingWriter {
     public var pollDescriptors: [pollfd] { [] }
     public func service(now: () -> Int, wall: Int, apply: (Event) -> Void) {}
     public var needsService: Bool { false }
-    public var isAlone: Bool { true }
+    public var linksAreQuiet: Bool { true }
     public var disconnection: String? { nil }
     public func takeNotices() -> [String] { [] }
     public func takeLateAnswers() -> [Event] { [] }
@@ -106,6 +110,7 @@ public final class HostWriter: MeetingWriter {
     }
 
     public var needsService: Bool { host.holdsHellos }
-    public var isAlone: Bool { host.isAlone }
+    /// Alone, the door is the only link; joined terminals speak at every pause.
+    public var linksAreQuiet: Bool { host.isAlone }
     public func takeNotices() -> [String] { host.takeNotices() }
 }

@@ -36,8 +36,9 @@ public final class RemoteWriter: MeetingWriter {
 
     public var disconnection: String? { client.closedReason }
 
-    /// Linked to the host: never alone.
-    public var isAlone: Bool { false }
+    /// One link, to the host, which sends what the meeting's terminals do: little while
+    /// people type.
+    public var linksAreQuiet: Bool { true }
 
     public var pollDescriptors: [pollfd] {
         client.isClosed ? [] : [pollfd(fd: client.descriptor, events: client.channel.pollEvents, revents: 0)]
