@@ -84,25 +84,12 @@ struct JoinEndToEndTests {
         defer { try? FileManager.default.removeItem(atPath: runtime) }
         let host = try Tmux(Meeting.command("run", folder: folder, runtime: runtime))
         try host.waitFor("1/6  Performance vs. goals")
-        func cpuTicks(_ pid: pid_t) -> Int {
-            // utime and stime, fields 14 and 15, after the command's ")".
-            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-            let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
-            return fields.count > 13 ? (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0) : 0
-        }
-        func expectAsleep(_ terminals: [Tmux], _ label: String) throws {
-            let programs = try terminals.map { try $0.programPID() }
-            let before = programs.map(cpuTicks)
-            Thread.sleep(forTimeInterval: 2)
-            let used = zip(programs.map(cpuTicks), before).map { $0 - $1 }
-            #expect(used.allSatisfy { $0 < 25 }, "\(label): CPU ticks (1/100 s) over 2 s of waiting: \(used)")
-        }
         for round in 1...2 {
-            try expectAsleep([host], "alone, round \(round)")
+            try Self.expectAsleep([host], "alone, round \(round)")
             let joiner = try Tmux(Meeting.command("join --name sam", folder: folder, runtime: runtime))
             try joiner.waitFor("1/6  ")
             try host.waitFor("sam joined the meeting")
-            try expectAsleep([host, joiner], "joined, round \(round)")
+            try Self.expectAsleep([host, joiner], "joined, round \(round)")
             try joiner.type("note \(round) from the joiner")
             try joiner.press("Enter")
             try host.waitFor("note \(round) from the joiner")
@@ -112,6 +99,56 @@ struct JoinEndToEndTests {
             try joiner.kill(SIGKILL)
             try host.waitFor("sam left the meeting")
         }
+    }
+
+    /// Waiting costs the terminals' programs no CPU to speak of: under a quarter of 2 s (a
+    /// loop that spun, its read returning at once, would use the whole time).
+    static func expectAsleep(_ terminals: [Tmux], _ label: String) throws {
+        func cpuTicks(_ pid: pid_t) -> Int {
+            // utime and stime, fields 14 and 15, after the command's ")".
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
+            return fields.count > 13 ? (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0) : 0
+        }
+        let programs = try terminals.map { try $0.programPID() }
+        let before = programs.map(cpuTicks)
+        Thread.sleep(forTimeInterval: 2)
+        let used = zip(programs.map(cpuTicks), before).map { $0 - $1 }
+        #expect(used.allSatisfy { $0 < 25 }, "\(label): CPU ticks (1/100 s) over 2 s of waiting: \(used)")
+    }
+
+    /// A joined terminal waits for keys in its read, its link to the host watched by signal.
+    /// Suspended (Ctrl-Z) while the host adds a note, it catches up at `fg`, sleeps while
+    /// nothing happens, and both sides go on seeing each other's notes.
+    @Test func aJoinedTerminalSuspendedWhileTheHostTypesCatchesUpAtFgAndGoesOn() throws {
+        let folder = Debrief.freshFolder()
+        let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
+        mkdir(runtime, 0o700)
+        defer { try? FileManager.default.removeItem(atPath: runtime) }
+        let host = try Tmux(Meeting.command("run", folder: folder, runtime: runtime))
+        try host.waitFor("1/6  Performance vs. goals")
+        let shell = try Tmux("bash --norc --noprofile -i")
+        try shell.waitFor("bash-")
+        try shell.type(Meeting.command("join --name sam", folder: folder, runtime: runtime))
+        try shell.press("Enter")
+        try shell.waitFor("1/6  ")
+        try host.waitFor("sam joined the meeting")
+        try shell.press("C-z")
+        try shell.waitFor("Stopped")
+        try host.type("Added while sam was away")
+        try host.press("Enter")
+        try host.waitFor("Notes · 1")
+        try shell.type("fg")
+        try shell.press("Enter")
+        try shell.waitFor("Added while sam was away")
+        try Self.expectAsleep([host, shell], "after fg")
+        try shell.type("Back from the joiner")
+        try shell.press("Enter")
+        try host.waitFor("Back from the joiner")
+        try host.type("And the host answers")
+        try host.press("Enter")
+        let screen = try shell.waitFor("And the host answers")
+        #expect(screen.contains("Notes · 3"))
     }
 
     /// The big digits' full blocks: on the projector, never on the notes.
