@@ -593,7 +593,9 @@ def main():
     parser.add_argument("--programs", default="debrief,nano,vim")
     parser.add_argument("--runs", type=int, default=5, help="interleaved runs of each measurement (medians)")
     parser.add_argument("--keys", type=int, default=450, help="keystrokes typed per run")
-    parser.add_argument("--crowded-keys", type=int, default=200, help="keystrokes typed after the notes, per run")
+    # As many as in the empty meeting: the p99 of 200 keys is their second slowest, one
+    # late wake-up of the machine's.
+    parser.add_argument("--crowded-keys", type=int, default=450, help="keystrokes typed after the notes, per run")
     parser.add_argument("--idle", type=float, default=5, help="seconds of idle measurement")
     parser.add_argument("--notes", type=int, default=5000, help="notes typed before peak RSS")
     parser.add_argument("--settle", type=float, default=0.3, help="quiet seconds that mean 'settled'")
