@@ -37,10 +37,11 @@ public protocol MeetingWriter: AnyObject {
     /// its name): the loop services it when its wait runs out too.
     var needsService: Bool { get }
     /// The links carry little while people type: the door of a meeting alone (someone may
-    /// knock), or a joined terminal's line to its host (its own drafts come back, a few a
-    /// minute). The terminal's wait for a key then watches them by signal, as an editor
-    /// waits, in its `read`. A host with terminals joined hears every pause of their typing
-    /// and polls them beside the keys.
+    /// knock), or a joined terminal's line to its host (the meeting's events: notes, and
+    /// drafts at most about once a second per typist). The terminal's wait for a key then
+    /// watches them by signal, in its `read`, as an editor waits. A host with terminals
+    /// joined hears each of them and polls its links beside the keys (watching them by
+    /// signal was measured slower there: README, "Benchmarks").
     var linksAreQuiet: Bool { get }
     /// Why the link to the writer ended (a joined terminal only); nil while it holds.
     var disconnection: String? { get }

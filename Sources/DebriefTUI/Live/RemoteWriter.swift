@@ -36,8 +36,7 @@ public final class RemoteWriter: MeetingWriter {
 
     public var disconnection: String? { client.closedReason }
 
-    /// One link, to the host, which sends what the meeting's terminals do: little while
-    /// people type.
+    /// One link, to the host, which relays the meeting's events: little while people type.
     public var linksAreQuiet: Bool { true }
 
     public var pollDescriptors: [pollfd] {
