@@ -233,6 +233,9 @@ def launch(program, settle):
     home = tempfile.mkdtemp(prefix="debrief-bench-")
     sessions = os.path.join(home, "sessions")
     child = Child(program.argv, environment(home, sessions), home)
+    # The first byte can take longer than the settle time to come (a cold start: the binary
+    # out of the page cache, a disk busy writing back); the quiet is counted after it.
+    select.select([child.fd], [], [], 10)
     child.read_until_quiet(settle, limit=10)
     if child.last_output is None:
         child.stop()
@@ -632,32 +635,42 @@ def main():
             print(f"{name} is not installed (apt-get install -y {name}): its column says so", file=sys.stderr)
             results[name]["missing"] = True
 
-    # Interleaved: run 1 of every program, then run 2…, so a burst of load on the machine
-    # lands on all of them alike rather than on one program's runs.
+    # Interleaved: run 1 of every program, then run 2…, and within a run each measurement of
+    # every program in turn, so a burst of load on the machine lands on all of them alike
+    # rather than on one program's runs.
     present = [name for name in names if not results[name].get("missing")]
     runs = {name: [] for name in present}
     probe = build_probe()
     for number in range(1, args.runs + 1):
+        print(f"run {number}/{args.runs} …", file=sys.stderr, flush=True)
+        # Within a run, each measurement is taken of every program in turn, seconds apart:
+        # the machine's load drifts over the minutes a whole run of one program takes.
+        run = {name: typing_run(programs[name], args.keys, args.settle) for name in present}
         for name in present:
-            program = programs[name]
-            print(f"run {number}/{args.runs}: {name} …", file=sys.stderr, flush=True)
-            run = typing_run(program, args.keys, args.settle)
-            idle = idle_run(program, args.idle, args.settle)
-            run.update({key: idle[key] for key in ("idle_cpu", "idle_bytes", "tick_bytes")})
+            idle = idle_run(programs[name], args.idle, args.settle)
+            run[name].update({key: idle[key] for key in ("idle_cpu", "idle_bytes", "tick_bytes")})
             # What the typing cost beyond a program's idle CPU over the same time (Debrief's
             # clock redraws once a second whether or not a key comes).
-            run["cpu_less_idle"] = run["cpu_per_key"] - idle["idle_cpu"] / 100 * run["typing_seconds"] / args.keys
-            run["startup_idle"] = idle["startup"]
-            if probe:
-                run.update(probe_run(probe, program, args.keys))
-            run.update(memory_run(program, args.notes, args.settle, args.crowded_keys))
-            if name == "debrief" and not args.no_join:
-                run.update(joined_run(debrief, args.keys, args.settle))
-            elif not args.no_join:
-                # The joined rows compare with each editor typing locally (same keys, same run).
-                run.update(joined_cpu=run["cpu_per_key"], joined_p50=run["p50"], joined_p99=run["p99"],
-                           joined_newline_p50=run["newline_p50"])
-            runs[name].append(run)
+            run[name]["cpu_less_idle"] = (run[name]["cpu_per_key"]
+                                          - idle["idle_cpu"] / 100 * run[name]["typing_seconds"] / args.keys)
+            run[name]["startup_idle"] = idle["startup"]
+        if probe:
+            for name in present:
+                run[name].update(probe_run(probe, programs[name], args.keys))
+        for name in present:
+            run[name].update(memory_run(programs[name], args.notes, args.settle, args.crowded_keys))
+        if not args.no_join:
+            for name in present:
+                if name == "debrief":
+                    run[name].update(joined_run(debrief, args.keys, args.settle))
+                else:
+                    # The joined rows compare with each editor typing locally, typed again
+                    # now, beside the joined terminal's run.
+                    again = typing_run(programs[name], args.keys, args.settle)
+                    run[name].update(joined_cpu=again["cpu_per_key"], joined_p50=again["p50"], joined_p99=again["p99"],
+                                     joined_newline_p50=again["newline_p50"])
+        for name in present:
+            runs[name].append(run[name])
     for name in present:
         figures = {key: median_of(runs[name], key) for key in runs[name][0] if key not in ("smaps", "missed", "joined_missed")}
         # Every launch is a start-up sample: the typing run's and the idle run's.
@@ -680,7 +693,7 @@ def main():
              f"CPU from /proc schedstat · {time.strftime('%Y-%m-%d')}"
              + ("" if args.no_join or "debrief" not in present else
                 " · joined terminal: the same keys typed into `debrief join` of a host `debrief run`"
-                " (nano's and vim's columns there: their own typing, for the ratio)"),
+                " (nano's and vim's columns there: their own typing, again beside it, for the ratio)"),
              fmt(*table_rows(results, shown, args.notes)), fmt(*smaps_rows(results, shown))]
     if core:
         parts.append(fmt(*core_table(core)))
