@@ -10,49 +10,6 @@ import Glibc
 /// each in a tmux server of its own, sharing a private runtime folder and sessions folder.
 @Suite("End to end: debrief join")
 struct JoinEndToEndTests {
-    /// A host and a joiner of one meeting, both on screen.
-    final class Meeting {
-        let folder = Debrief.freshFolder()
-        let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
-        let host: Tmux
-        var joiner: Tmux
-
-        /// - Parameters:
-        ///   - options: the joined terminal's display options (`--view`, `--theme`).
-        ///   - environment: shell commands run before both, such as `unset NO_COLOR; `.
-        init(join options: String = "", environment: String = "") throws {
-            mkdir(runtime, 0o700)
-            host = try Tmux(environment + Self.command("run", folder: folder, runtime: runtime))
-            try host.waitFor("1/6  Performance vs. goals")
-            joiner = try Tmux(environment + Self.command("join --name sam \(options)", folder: folder, runtime: runtime))
-            try joiner.waitFor("1/6  ")  // a line on the notes, block letters beside it on the projector
-            try host.waitFor("sam joined the meeting")
-        }
-
-        deinit { try? FileManager.default.removeItem(atPath: runtime) }
-
-        static func command(_ arguments: String, folder: URL, runtime: String) -> String {
-            "export XDG_RUNTIME_DIR='\(runtime)'; " + Debrief.command(arguments, sessions: folder)
-        }
-
-        func rejoin() throws -> Tmux {
-            try Tmux(Self.command("join --name sam", folder: folder, runtime: runtime))
-        }
-
-        /// Waits until the journal holds `text` as the joined terminal's draft.
-        func waitForJournalledDraft(_ text: String) throws {
-            let deadline = Date().addingTimeInterval(Tmux.timeout)
-            while Date() < deadline {
-                if let journal = Debrief.files(in: folder, suffix: SessionStore.journalSuffix).first,
-                   let content = try? String(contentsOf: journal, encoding: .utf8),
-                   content.contains("\"terminal\":\"sam\",\"text\":\"\(text)\"") { return }
-                Thread.sleep(forTimeInterval: 0.05)
-            }
-            Issue.record("the draft '\(text)' was never journalled")
-            throw TmuxError.timedOut("draft")
-        }
-    }
-
     @Test func notesTypedOnEitherTerminalAppearOnBothEvenTypedAtOnce() throws {
         let meeting = try Meeting()
         try meeting.joiner.type("typed on the joiner")
@@ -73,63 +30,36 @@ struct JoinEndToEndTests {
     }
 
     /// A meeting alone waits for keys blocked in its read of the terminal, which a terminal
-    /// knocking at its socket cuts short (`Terminal.watch`); with a terminal joined, both
-    /// wait on their link beside the keys. Either way waiting costs no CPU to speak of (a
+    /// knocking at its socket cuts short (`Terminal.watch`); with a terminal joined, the
+    /// host waits on its links beside the keys, and the joined terminal in its read, its
+    /// link watched the same way. Either way waiting costs no CPU to speak of (a
     /// loop that spun, its read returning at once, would use the whole time), a terminal
     /// that joins is let in at once, and what one types shows on the other.
     @Test func waitingTerminalsSleepAndOneThatJoinsIsLetInAtOnce() throws {
-        let folder = Debrief.freshFolder()
-        let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
-        mkdir(runtime, 0o700)
-        defer { try? FileManager.default.removeItem(atPath: runtime) }
-        let host = try Tmux(Meeting.command("run", folder: folder, runtime: runtime))
-        try host.waitFor("1/6  Performance vs. goals")
+        let meeting = try HostAlone()
+        let host = meeting.host
         for round in 1...2 {
             try Self.expectAsleep([host], "alone, round \(round)")
-            let joiner = try Tmux(Meeting.command("join --name sam", folder: folder, runtime: runtime))
+            let joiner = try Tmux(meeting.command("join --name sam"))
             try joiner.waitFor("1/6  ")
             try host.waitFor("sam joined the meeting")
             try Self.expectAsleep([host, joiner], "joined, round \(round)")
-            try joiner.type("note \(round) from the joiner")
-            try joiner.press("Enter")
-            try host.waitFor("note \(round) from the joiner")
-            try host.type("answer \(round) from the host")
-            try host.press("Enter")
-            try joiner.waitFor("answer \(round) from the host")
+            try Self.note("note \(round) from the joiner", from: joiner, reaching: host)
+            try Self.note("answer \(round) from the host", from: host, reaching: joiner)
             try joiner.kill(SIGKILL)
             try host.waitFor("sam left the meeting")
         }
-    }
-
-    /// Waiting costs the terminals' programs no CPU to speak of: under a quarter of 2 s (a
-    /// loop that spun, its read returning at once, would use the whole time).
-    static func expectAsleep(_ terminals: [Tmux], _ label: String) throws {
-        func cpuTicks(_ pid: pid_t) -> Int {
-            // utime and stime, fields 14 and 15, after the command's ")".
-            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-            let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
-            return fields.count > 13 ? (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0) : 0
-        }
-        let programs = try terminals.map { try $0.programPID() }
-        let before = programs.map(cpuTicks)
-        Thread.sleep(forTimeInterval: 2)
-        let used = zip(programs.map(cpuTicks), before).map { $0 - $1 }
-        #expect(used.allSatisfy { $0 < 25 }, "\(label): CPU ticks (1/100 s) over 2 s of waiting: \(used)")
     }
 
     /// A joined terminal waits for keys in its read, its link to the host watched by signal.
     /// Suspended (Ctrl-Z) while the host adds a note, it catches up at `fg`, sleeps while
     /// nothing happens, and both sides go on seeing each other's notes.
     @Test func aJoinedTerminalSuspendedWhileTheHostTypesCatchesUpAtFgAndGoesOn() throws {
-        let folder = Debrief.freshFolder()
-        let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
-        mkdir(runtime, 0o700)
-        defer { try? FileManager.default.removeItem(atPath: runtime) }
-        let host = try Tmux(Meeting.command("run", folder: folder, runtime: runtime))
-        try host.waitFor("1/6  Performance vs. goals")
+        let meeting = try HostAlone()
+        let host = meeting.host
         let shell = try Tmux("bash --norc --noprofile -i")
         try shell.waitFor("bash-")
-        try shell.type(Meeting.command("join --name sam", folder: folder, runtime: runtime))
+        try shell.type(meeting.command("join --name sam"))
         try shell.press("Enter")
         try shell.waitFor("1/6  ")
         try host.waitFor("sam joined the meeting")
@@ -142,19 +72,10 @@ struct JoinEndToEndTests {
         try shell.press("Enter")
         try shell.waitFor("Added while sam was away")
         try Self.expectAsleep([host, shell], "after fg")
-        try shell.type("Back from the joiner")
-        try shell.press("Enter")
-        try host.waitFor("Back from the joiner")
-        try host.type("And the host answers")
-        try host.press("Enter")
-        let screen = try shell.waitFor("And the host answers")
+        try Self.note("Back from the joiner", from: shell, reaching: host)
+        let screen = try Self.note("And the host answers", from: host, reaching: shell)
         #expect(screen.contains("Notes · 3"))
     }
-
-    /// The big digits' full blocks: on the projector, never on the notes.
-    static func showsProjector(_ screen: String) -> Bool { screen.contains("██") && screen.contains("F7 Notes") }
-    /// The notes view's status line (at 100 columns it has no room for F7).
-    static func showsNotes(_ screen: String) -> Bool { !screen.contains("██") && screen.contains("Tab Notes") }
 
     @Test func aTerminalJoinedAsTheProjectorShowsTheHostsNotesAndF7SwitchesOnlyIt() throws {
         let meeting = try Meeting(join: "--view projector")
