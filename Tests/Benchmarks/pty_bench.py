@@ -636,15 +636,13 @@ def main():
             results[name]["missing"] = True
 
     # Interleaved: run 1 of every program, then run 2…, and within a run each measurement of
-    # every program in turn, so a burst of load on the machine lands on all of them alike
-    # rather than on one program's runs.
+    # every program in turn, seconds apart (the machine's load drifts over the minute and a
+    # half one program's whole run takes), so a burst of load lands on all of them alike.
     present = [name for name in names if not results[name].get("missing")]
     runs = {name: [] for name in present}
     probe = build_probe()
     for number in range(1, args.runs + 1):
         print(f"run {number}/{args.runs} …", file=sys.stderr, flush=True)
-        # Within a run, each measurement is taken of every program in turn, seconds apart:
-        # the machine's load drifts over the minutes a whole run of one program takes.
         run = {name: typing_run(programs[name], args.keys, args.settle) for name in present}
         for name in present:
             idle = idle_run(programs[name], args.idle, args.settle)
