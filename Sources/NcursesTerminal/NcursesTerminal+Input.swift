@@ -59,20 +59,20 @@ extension NcursesTerminal {
     }
 
     public func nextInput(timeoutMilliseconds: Int) -> Input? {
-        let place = echoPlace
-        echoPlace = nil
+        let prepared = preparedEcho
+        preparedEcho = nil
         if !queuedInputs.isEmpty { return guarded(queuedInputs.removeFirst()) }
         // SIGTSTP from outside, during the last frame or cutting this wait short.
         if takeStopRequest() { return .suspend }
         let read: Code?
         if timeoutMilliseconds > 0 {
-            read = waitForKey(timeoutMilliseconds, echoingAt: place)
+            read = waitForKey(timeoutMilliseconds, echoing: prepared)
         } else {
             // A key already there is read without curses' poll: with no timeout curses reads
             // at once, and the read does not wait for what is already there.
             setReadTimeout(bytesHaveArrived ? -1 : 0)
             read = readCode()
-            echo(read, at: place)
+            echo(read, prepared)
         }
         guard let first = read ?? alreadyArrived() else {
             // curses looked at the terminal only with its own queue empty.
@@ -94,7 +94,7 @@ extension NcursesTerminal {
     /// a key wakes the loop sooner. The kernel times the wait (`debrief_set_read_wait`), in
     /// tenths of a second, rounded up: a clock turns over up to a tenth late. A watched link
     /// (`watch`) or a signal cuts it short.
-    private func waitForKey(_ milliseconds: Int, echoingAt place: EchoPlace?) -> Code? {
+    private func waitForKey(_ milliseconds: Int, echoing prepared: PreparedKeyEcho?) -> Code? {
         // A link stirred while the last key was read: the loop looks at it before waiting.
         if linkStirredDuringKey {
             linkStirredDuringKey = false
@@ -110,7 +110,7 @@ extension NcursesTerminal {
         let code = readCode()
         // Before SIGIO is blocked again: a knock now cuts the echo's write short, and it is
         // written again (`StandardStreams.write`).
-        echo(code, at: place)
+        echo(code, prepared)
         debrief_let_link_signal_through(0)
         if debrief_take_link_stirred() != 0 {
             readWaitTenths = nil  // the handler set VTIME 0
@@ -125,8 +125,10 @@ extension NcursesTerminal {
 
     /// A typed letter goes out the moment it is read, before anything else is done with it,
     /// as an editor's does: the key's first byte waits for nothing of the model.
-    private func echo(_ code: Code?, at place: EchoPlace?) {
-        if let place, case .character(let value)? = code, let echo = place.echo(of: value) { draw(echo) }
+    private func echo(_ code: Code?, _ prepared: PreparedKeyEcho?) {
+        if let prepared, case .character(let value)? = code, prepared.keys.contains(value) {
+            drawEcho(of: UInt8(value), prepared.echo)
+        }
     }
 
     /// Watched links raise SIGIO in this thread, which cuts `waitForKey` short.

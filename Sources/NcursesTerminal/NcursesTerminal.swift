@@ -50,8 +50,10 @@ public final class NcursesTerminal: Terminal {
     var readWaitTenths: Int32?
     /// A watched link stirred while `waitForKey` read a key: the next wait returns at once.
     var linkStirredDuringKey = false
-    /// Where the next key's character may be drawn as soon as it is read (`expectEcho`).
-    var echoPlace: EchoPlace?
+    /// The next key's echo, worked out before the wait (`expectEcho`): drawn as soon as the
+    /// key is read, if it is one of `keys`.
+    typealias PreparedKeyEcho = (keys: ASCIISet, echo: FrameEncoder.PreparedEcho)
+    var preparedEcho: PreparedKeyEcho?
 
     /// The environment's locale, but always a UTF-8 one for characters: under the C locale
     /// (a container or an SSH login without LANG) ncurses drops every key that is not ASCII,
@@ -130,7 +132,7 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func present(_ canvas: Canvas) {
-        echoPlace = nil
+        preparedEcho = nil
         output.removeAll(keepingCapacity: true)
         var previous = lastCanvas
         if previous?.width != canvas.width || previous?.height != canvas.height {
@@ -150,15 +152,25 @@ public final class NcursesTerminal: Terminal {
         drewSinceCurses = true
     }
 
-    public func expectEcho(at place: EchoPlace?) { echoPlace = place }
+    /// Works out the echo now, before the wait: after the key's read only its write is left.
+    public func expectEcho(at place: EchoPlace?) {
+        preparedEcho = nil
+        guard let place, let shown = lastCanvas,
+              let echo = encoder.prepareEcho(x: place.x, y: place.y, style: place.style, over: shown) else { return }
+        preparedEcho = (place.keys, echo)
+    }
 
-    /// Draws a typed character ahead of its frame (`expectEcho`), if the encoder agrees the
-    /// cursor stands where the place is.
-    func draw(_ echo: Echo) {
-        guard let shown = lastCanvas else { return }
-        output.removeAll(keepingCapacity: true)
-        guard encoder.echo(echo, over: shown, into: &output) else { return }
-        Self.write(output)
+    /// Draws a typed character ahead of its frame, as `expectEcho` prepared it: most often
+    /// the one byte, written straight from the stack.
+    func drawEcho(of byte: UInt8, _ prepared: FrameEncoder.PreparedEcho) {
+        if prepared.prefix.isEmpty {
+            var byte = byte
+            // A knock (SIGIO) may cut the write short: then it goes the way frames do.
+            if Glibc.write(STDOUT_FILENO, &byte, 1) != 1 { Self.write([byte]) }
+        } else {
+            Self.write(prepared.prefix + [byte])
+        }
+        encoder.noteEchoed(prepared, byte: byte)
         drewSinceCurses = true
     }
 

@@ -101,20 +101,42 @@ public struct FrameEncoder: Sendable {
     /// screen. False, and nothing written, unless the cursor shows at the echo's cell and
     /// the character keeps to its row.
     public mutating func echo(_ echo: Echo, over shown: Canvas, into bytes: inout [UInt8]) -> Bool {
-        guard cursorShown == true, echo.y == row, echo.x == column, echo.x + 1 < shown.width, echo.y < shown.height,
-              (0x20..<0x7F).contains(echo.byte), shown.cursor.map({ $0 == (echo.x, echo.y) }) == true else { return false }
-        let index = echo.y * shown.width + echo.x
-        // Over a narrow character only: no wide character loses a half.
-        guard shown.asciiByte(at: index) != nil, echoed == nil else { return false }
-        let echoLook = Canvas.look(of: echo.style)
-        if echoLook != look {
-            if echo.style != style { bytes += sequence(for: echo.style) }
-            (style, look) = (echo.style, echoLook)
-        }
+        guard (0x20..<0x7F).contains(echo.byte),
+              let prepared = prepareEcho(x: echo.x, y: echo.y, style: echo.style, over: shown) else { return false }
+        bytes += prepared.prefix
         bytes.append(echo.byte)
-        column += 1
-        echoed = (index, echo.byte, echoLook)
+        noteEchoed(prepared, byte: echo.byte)
         return true
+    }
+
+    /// `echo` worked out before the key comes: what goes before the character (a change of
+    /// style, most often nothing) and what the encoder will know once it is out. A terminal
+    /// prepares it before it waits, so a key's read is followed by its write and little else.
+    public struct PreparedEcho: Sendable {
+        public let prefix: [UInt8]
+        fileprivate let index: Int
+        fileprivate let style: Style
+        fileprivate let look: UInt32
+    }
+
+    /// The echo of a printable ASCII character at (`x`, `y`) in `style`, over `shown`: nil
+    /// where `echo` would draw nothing, whatever the character.
+    public mutating func prepareEcho(x: Int, y: Int, style echoStyle: Style, over shown: Canvas) -> PreparedEcho? {
+        guard cursorShown == true, y == row, x == column, x + 1 < shown.width, y < shown.height,
+              shown.cursor.map({ $0 == (x, y) }) == true, echoed == nil else { return nil }
+        let index = y * shown.width + x
+        // Over a narrow character only: no wide character loses a half.
+        guard shown.asciiByte(at: index) != nil else { return nil }
+        let echoLook = Canvas.look(of: echoStyle)
+        let prefix = echoLook != look && echoStyle != style ? sequence(for: echoStyle) : []
+        return PreparedEcho(prefix: prefix, index: index, style: echoStyle, look: echoLook)
+    }
+
+    /// `prepared`'s prefix and then `byte` went out.
+    public mutating func noteEchoed(_ prepared: PreparedEcho, byte: UInt8) {
+        if prepared.look != look { (style, look) = (prepared.style, prepared.look) }
+        column += 1
+        echoed = (prepared.index, byte, prepared.look)
     }
 
     /// Draws one cell (a wide character's two), after a move unless the cursor is there and a
