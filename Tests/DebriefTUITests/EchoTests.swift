@@ -132,6 +132,23 @@ struct FrameEncoderEchoTests {
         return (encoder, canvas, bytes)
     }
 
+    /// The terminal prepares the echo before it waits and draws it only if the key types
+    /// text: a prepared echo never drawn leaves the next frame's bytes as they were.
+    @Test func anEchoPreparedButNotDrawnChangesNothing() {
+        var (encoder, before, _) = Self.shownInput()
+        var untouched = encoder
+        #expect(encoder.prepareEcho(x: 4, y: 1, style: .title, over: before) != nil)
+        var after = before
+        after.text("x", x: 4, y: 1)
+        after.cursor = (5, 1)
+        var bytes: [UInt8] = []
+        var expected: [UInt8] = []
+        encoder.encode(after, since: before, into: &bytes)
+        untouched.encode(after, since: before, into: &expected)
+        #expect(bytes == expected)
+        #expect(Self.text(bytes) == "x")
+    }
+
     @Test func aLetterEchoedIsOneByteAndItsFrameWritesNothingMore() {
         var (encoder, before, _) = Self.shownInput()
         var bytes: [UInt8] = []
