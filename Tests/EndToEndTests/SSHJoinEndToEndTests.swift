@@ -13,13 +13,14 @@ import Glibc
 struct SSHJoinEndToEndTests {
     /// A host meeting and a private sshd whose one key can only join it.
     final class Setup {
-        let folder = Debrief.freshFolder()
-        let runtime = "/tmp/dj-\(UUID().uuidString.prefix(8))"
-        let host: Tmux
+        private let meeting: JoinEndToEndTests.HostAlone
         let sshd: PrivateSSHServer
+        var folder: URL { meeting.folder }
+        var host: Tmux { meeting.host }
 
         init() throws {
-            mkdir(runtime, 0o700)
+            meeting = try JoinEndToEndTests.HostAlone()
+            let (folder, runtime) = (meeting.folder, meeting.runtime)
             // The forced command by its full path, as README says for a debrief outside
             // sshd's PATH. The login has none of the test's environment: a two-line
             // `debrief` gives it the host's sessions and runtime folders (a real account
@@ -37,11 +38,7 @@ struct SSHJoinEndToEndTests {
             let ssh = folder.appending(path: "ssh")
             try FileManager.default.createDirectory(at: ssh, withIntermediateDirectories: true)
             sshd = try PrivateSSHServer(authorizedKeyOptions: "command=\"\(debrief) join --view notes\",restrict,pty", in: ssh)
-            host = try Tmux(JoinEndToEndTests.Meeting.command("run", folder: folder, runtime: runtime))
-            try host.waitFor("1/6  Performance vs. goals")
         }
-
-        deinit { try? FileManager.default.removeItem(atPath: runtime) }
 
         /// Waits until someone joined over SSH; on a refused login, sshd's log says why.
         func waitForJoin(on terminal: Tmux) throws {
