@@ -116,6 +116,20 @@ struct EchoPlaceTests {
     }
 }
 
+extension FrameEncoder {
+    /// An echo prepared and drawn at once, as the terminal does across its wait: the bytes
+    /// appended, or false and nothing when `prepareEcho` declines or the byte is not
+    /// printable ASCII.
+    mutating func echo(_ echo: Echo, over shown: Canvas, into bytes: inout [UInt8]) -> Bool {
+        guard (0x20..<0x7F).contains(echo.byte),
+              let prepared = prepareEcho(x: echo.x, y: echo.y, style: echo.style, over: shown) else { return false }
+        bytes += prepared.prefix
+        bytes.append(echo.byte)
+        noteEchoed(prepared, byte: echo.byte)
+        return true
+    }
+}
+
 @Suite("Frame encoder: an echo ahead of its frame")
 struct FrameEncoderEchoTests {
     static func encoder() -> FrameEncoder { FrameEncoderTests.encoder() }

@@ -26,8 +26,8 @@ public struct FrameEncoder: Sendable {
     /// That style as a canvas stores it (`Canvas.look(at:)`), to compare cells cheaply.
     private var look: UInt32?
     private var cursorShown: Bool?
-    /// A typed character drawn ahead of its frame (`echo`): the cell it went to, and what
-    /// it put there, which the next frame finds on screen already.
+    /// A typed character drawn ahead of its frame (`noteEchoed`): the cell it went to, and
+    /// what it put there, which the next frame finds on screen already.
     private var echoed: (index: Int, byte: UInt8, look: UInt32)?
 
     /// `looks` holds each role's look by raw value (`RoleLook.looks`); `dimsText` whether
@@ -94,23 +94,12 @@ public struct FrameEncoder: Sendable {
         }
     }
 
-    /// Draws a typed character ahead of its frame, as the frame will show it (see
+    /// A typed character drawn ahead of its frame, as the frame will show it (see
     /// `IncrementalScreen.echoPlace`): one printable ASCII byte where the terminal's cursor
     /// stands, over a cell that holds one too (a blank, or the empty input's hint), so a
-    /// typed letter is on screen before the model has taken it. `shown` is the frame on
-    /// screen. False, and nothing written, unless the cursor shows at the echo's cell and
-    /// the character keeps to its row.
-    public mutating func echo(_ echo: Echo, over shown: Canvas, into bytes: inout [UInt8]) -> Bool {
-        guard (0x20..<0x7F).contains(echo.byte),
-              let prepared = prepareEcho(x: echo.x, y: echo.y, style: echo.style, over: shown) else { return false }
-        bytes += prepared.prefix
-        bytes.append(echo.byte)
-        noteEchoed(prepared, byte: echo.byte)
-        return true
-    }
-
-    /// `echo` worked out before the key comes: what goes before the character (a change of
-    /// style, most often nothing) and what the encoder will know once it is out. A terminal
+    /// typed letter is on screen before the model has taken it. Worked out before the key
+    /// comes (`prepareEcho`): what goes before the character (a change of style, most often
+    /// nothing) and what the encoder will know once it is out (`noteEchoed`). A terminal
     /// prepares it before it waits, so a key's read is followed by its write and little else.
     public struct PreparedEcho: Sendable {
         public let prefix: [UInt8]
@@ -119,8 +108,9 @@ public struct FrameEncoder: Sendable {
         fileprivate let look: UInt32
     }
 
-    /// The echo of a printable ASCII character at (`x`, `y`) in `style`, over `shown`: nil
-    /// where `echo` would draw nothing, whatever the character.
+    /// The echo of a printable ASCII character at (`x`, `y`) in `style`, over `shown` (the
+    /// frame on screen): nil unless the cursor shows at that cell and the character keeps
+    /// to its row.
     public mutating func prepareEcho(x: Int, y: Int, style echoStyle: Style, over shown: Canvas) -> PreparedEcho? {
         guard cursorShown == true, y == row, x == column, x + 1 < shown.width, y < shown.height,
               shown.cursor.map({ $0 == (x, y) }) == true, echoed == nil else { return nil }
