@@ -21,20 +21,21 @@ extension NcursesTerminal {
 
     /// Keys arrive on stdin: a live meeting's loop polls it beside its sockets.
     public var inputDescriptor: Int32? { STDIN_FILENO }
-    /// Inputs decoded together and not yet handed out (a poll on stdin would not see them).
-    public var hasPendingInput: Bool { !queuedInputs.isEmpty }
+    /// Inputs decoded together and not yet handed out, or bytes held back from a key
+    /// sequence (a poll on stdin would not see them).
+    public var hasPendingInput: Bool { !queuedInputs.isEmpty || !heldKeyBytes.isEmpty }
 
     /// Another key may be waiting: decoded already, left in curses' queue, or bytes the
     /// terminal has delivered. Asked with FIONREAD rather than a read with a zero timeout:
     /// curses would poll first, and a poll of a terminal right after a read may wait for the
     /// kernel to finish delivering the key (README, "Benchmarks": the key's first byte).
     public var keysMayBeWaiting: Bool {
-        !queuedInputs.isEmpty || cursesMayHoldInput || bytesHaveArrived
+        hasPendingInput || cursesMayHoldInput || bytesHaveArrived
     }
 
     /// The terminal has delivered bytes no read has taken yet (a failed look says yes: the
     /// read that follows finds out).
-    private var bytesHaveArrived: Bool {
+    var bytesHaveArrived: Bool {
         var waiting: Int32 = 0
         guard ioctl(STDIN_FILENO, UInt(FIONREAD), &waiting) == 0 else { return true }
         return waiting > 0
@@ -67,11 +68,14 @@ extension NcursesTerminal {
         let read: Code?
         if timeoutMilliseconds > 0 {
             read = waitForKey(timeoutMilliseconds, echoing: prepared)
-        } else {
+        } else if cursesMayHoldInput {
             // A key already there is read without curses' poll: with no timeout curses reads
             // at once, and the read does not wait for what is already there.
             setReadTimeout(bytesHaveArrived ? -1 : 0)
             read = readCode()
+            echo(read, prepared)
+        } else {
+            read = readPlainKey(waits: false)
             echo(read, prepared)
         }
         guard let first = read ?? alreadyArrived() else {
@@ -86,7 +90,6 @@ extension NcursesTerminal {
             return nil
         }
         lastReadGotInput = true
-        if mayLeaveBytes(first) { cursesMayHoldInput = true }
         return guarded(decode(first))
     }
 
@@ -107,7 +110,7 @@ extension NcursesTerminal {
         setReadTimeout(-1)
         let started = monotonicClock.milliseconds()
         debrief_let_link_signal_through(1)
-        let code = readCode()
+        let code = cursesMayHoldInput ? readCode() : readPlainKey(waits: true)
         // Before SIGIO is blocked again: a knock now cuts the echo's write short, and it is
         // written again (`StandardStreams.write`).
         echo(code, prepared)
@@ -161,12 +164,18 @@ extension NcursesTerminal {
         case function(Int32)
     }
 
+    /// The next key through curses (after any bytes held back from a key sequence).
     func readCode() -> Code? {
+        if !heldKeyBytes.isEmpty { return readPlainKey(waits: false) }
         var value: wint_t = 0
-        let result = wget_wch(debrief_stdscr(), &value)
-        if result == KEY_CODE_YES { return .function(Int32(value)) }
-        if result == OK { return .character(UInt32(value)) }
-        return nil
+        let code: Code
+        switch wget_wch(debrief_stdscr(), &value) {
+        case KEY_CODE_YES: code = .function(Int32(value))
+        case OK: code = .character(UInt32(value))
+        default: return nil
+        }
+        if mayLeaveBytes(code) { cursesMayHoldInput = true }
+        return code
     }
 
     private func decode(_ code: Code) -> Input? {

@@ -46,6 +46,9 @@ public final class NcursesTerminal: Terminal {
     /// The last read may have left bytes in curses' own queue, where a look at the terminal
     /// does not see them (see `keysMayBeWaiting`).
     var cursesMayHoldInput = false
+    /// Bytes read after a key's first byte that did not complete a terminfo key: read again,
+    /// each from its own start, before the terminal (`matchKeySequence`).
+    var heldKeyBytes: [UInt8] = []
     /// The read wait last set (`waitForKey`); nil when unknown.
     var readWaitTenths: Int32?
     /// A watched link stirred while `waitForKey` read a key: the next wait returns at once.
@@ -66,11 +69,15 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
+    /// How long the rest of a key sequence may take after its ESC, in milliseconds (curses'
+    /// ESCDELAY): a lone Esc is told from an arrow key by this pause.
+    static let escapeDelay: Int32 = 25
+
     /// Takes over the terminal. Call `restore()` before the process exits.
     public init(theme: Theme = .dark, environment: [String: String] = ProcessEnvironment.variables) {
         debrief_install_signal_handlers()
         Self.useUTF8Locale()
-        set_escdelay(25)
+        set_escdelay(Self.escapeDelay)
         initscr()
         raw()
         noecho()

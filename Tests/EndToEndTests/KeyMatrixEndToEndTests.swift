@@ -125,6 +125,26 @@ struct KeyMatrixEndToEndTests {
         #expect(try replay.waitForExit().code == 0, "TERM=\(term)")
     }
 
+    /// Bytes after an ESC that spell no key of the terminfo entry are keys of their own,
+    /// read again from their start, whether they came in one write or with the keys after
+    /// them: ESC b is Alt-b and ESC ESC [ D Alt-← (rxvt), both a word left; ESC [ F is End.
+    @Test(arguments: ["xterm-256color", "screen-256color"].filter(hasTerminfo))
+    func bytesAfterAnEscapeThatSpellNoKeyAreReadAgain(term: String) throws {
+        let folder = Debrief.freshFolder()
+        let tmux = try Tmux(Debrief.command("run", sessions: folder, term: term))
+        try tmux.waitFor("1/6  Performance vs. goals")
+        try tmux.sendBytes(Array("one two\u{1B}bX\u{1B}\u{1B}[DY\u{1B}[Fend".utf8))
+        try tmux.waitFor("› one YXtwoend")
+        try tmux.press("Enter")
+        try tmux.waitFor("Notes · 1")
+        try tmux.press("F10")
+        try tmux.waitFor("End the meeting now?")
+        try tmux.press("Enter")
+        #expect(try tmux.waitForExit().code == 0, "TERM=\(term)")
+        let session = try #require(Debrief.files(in: folder, suffix: SessionStore.sessionSuffix).first)
+        #expect(try String(contentsOf: session, encoding: .utf8).contains("one YXtwoend"), "TERM=\(term)")
+    }
+
     @Test func aTerminalThatCannotMoveTheCursorIsRefusedBeforeAnyJournal() throws {
         let folder = Debrief.freshFolder()
         for (term, words) in [("dumb", "TERM=dumb cannot move the cursor"), ("no-such-terminal", "TERM=no-such-terminal is unknown here")] {
