@@ -132,6 +132,36 @@ static inline int debrief_take_stop_request(void) {
     return requested;
 }
 
+// A resize: curses' own SIGWINCH handler notes it and its next read reports KEY_RESIZE,
+// but a key's first byte is read without curses. This handler, put in front of curses'
+// once curses has installed it, also notes it for us, so the read asks curses first.
+static void (*debrief_curses_resize_handler)(int) = 0;
+static volatile sig_atomic_t debrief_resized = 0;
+
+static void debrief_note_resize(int number) {
+    debrief_resized = 1;
+    void (*curses)(int) = debrief_curses_resize_handler;
+    if (curses != 0 && curses != SIG_DFL && curses != SIG_IGN) curses(number);
+}
+
+static inline void debrief_watch_resizes(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = debrief_note_resize;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;  // no SA_RESTART, as curses': the read returns so the loop redraws
+    struct sigaction curses;
+    if (sigaction(SIGWINCH, NULL, &curses) != 0 || (curses.sa_flags & SA_SIGINFO)) return;
+    debrief_curses_resize_handler = curses.sa_handler;
+    sigaction(SIGWINCH, &action, NULL);
+}
+
+static inline int debrief_take_resize(void) {
+    int resized = (int)debrief_resized;
+    debrief_resized = 0;
+    return resized;
+}
+
 static inline void debrief_install_signal_handlers(void) {
     struct sigaction action;
     memset(&action, 0, sizeof action);

@@ -14,6 +14,8 @@ extension NcursesTerminal {
     /// (`debrief_set_read_wait`) when `waits`, and only if bytes have arrived otherwise.
     /// Only while curses' own queue is empty: what it holds comes before the terminal.
     func readPlainKey(waits: Bool) -> Code? {
+        // A resize is curses' to report (KEY_RESIZE): it does at once, asked without a wait.
+        if takeResize() { return readResize() }
         if let held = heldKeyBytes.first {
             heldKeyBytes.removeFirst()
             return decode(firstByte: held)
@@ -26,12 +28,15 @@ extension NcursesTerminal {
         case 0:
             return nil  // the wait ran out (or the terminal hung up: `noticeHangUp` looks)
         default:
-            // A signal cut the read short. A resize is curses' to report (KEY_RESIZE), and it
-            // does at once when asked without a wait; any other signal is the loop's.
-            guard errno == EINTR else { return nil }
-            setReadTimeout(0)
-            return readCode()
+            // A signal cut the read short: a resize, or one the loop looks at.
+            _ = takeResize()
+            return errno == EINTR ? readResize() : nil
         }
+    }
+
+    private func readResize() -> Code? {
+        setReadTimeout(0)
+        return readCode()
     }
 
     /// What curses' `wget_wch` would have returned for a key starting with `byte`.
@@ -40,6 +45,7 @@ extension NcursesTerminal {
         if byte < 0x80 { return .character(UInt32(byte)) }
         // The first byte of a character: curses reads the rest and decodes it, after the
         // bytes still held here.
+        if !heldKeyBytes.isEmpty { cursesMayHoldInput = true }  // what it does not take, it keeps
         for held in heldKeyBytes.reversed() { ungetch(Int32(held)) }
         heldKeyBytes = []
         ungetch(Int32(byte))

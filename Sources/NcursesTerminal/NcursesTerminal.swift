@@ -79,6 +79,7 @@ public final class NcursesTerminal: Terminal {
         Self.useUTF8Locale()
         set_escdelay(Self.escapeDelay)
         initscr()
+        debrief_watch_resizes()
         raw()
         noecho()
         nonl()
@@ -111,6 +112,7 @@ public final class NcursesTerminal: Terminal {
     // installs the handlers, and the rest of the adapter asks through these.
     var signalIsPending: Bool { debrief_pending_signal() != 0 }
     func takeStopRequest() -> Bool { debrief_take_stop_request() != 0 }
+    func takeResize() -> Bool { debrief_take_resize() != 0 }
 
     /// The signal that asks us to stop; a terminal gone without one counts as SIGHUP.
     public var pendingSignal: Int32 {
