@@ -10,8 +10,9 @@ import Foundation
 import Glibc
 #endif
 
-/// Reading keys: ncurses decodes what the terminfo entry lists; `KeyDecoder` decodes the
-/// rest of what terminals send; pastes are read here byte by byte so they stay text.
+/// Reading keys: ncurses decodes what the terminfo entry lists (a key's first byte is read
+/// without it: `NcursesTerminal+PlainKeys`); `KeyDecoder` decodes the rest of what
+/// terminals send; pastes are read here byte by byte so they stay text.
 extension NcursesTerminal {
     /// How long after a paste a command key (Enter, F10, PgDn, Ctrl-C…) is held: a person
     /// cannot press one this soon, but bytes smuggled in behind a paste arrive at once.

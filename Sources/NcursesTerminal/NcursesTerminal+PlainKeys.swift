@@ -66,7 +66,13 @@ extension NcursesTerminal {
     private func nextKeyByte(within milliseconds: Int32) -> UInt8? {
         if !heldKeyBytes.isEmpty { return heldKeyBytes.removeFirst() }
         var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, milliseconds) > 0, descriptor.revents & Int16(POLLIN) != 0 else { return nil }
+        // A signal (a link's SIGIO) does not cut a key in two: the wait goes on, to its end.
+        let deadline = monotonicClock.milliseconds() + Int(milliseconds)
+        var ready: Int32
+        repeat {
+            ready = poll(&descriptor, 1, Int32(max(0, deadline - monotonicClock.milliseconds())))
+        } while ready < 0 && errno == EINTR
+        guard ready > 0, descriptor.revents & Int16(POLLIN) != 0 else { return nil }
         var byte: UInt8 = 0
         return read(STDIN_FILENO, &byte, 1) == 1 ? byte : nil
     }
