@@ -104,10 +104,7 @@ struct KeyMatrixEndToEndTests {
         #expect(!(try tmux.screen()).contains("99~"))
 
         // F10 ends.
-        try tmux.press("F10")
-        try tmux.waitFor("End the meeting now?")
-        try tmux.press("Enter")
-        #expect(try tmux.waitForExit().code == 0, "TERM=\(term)")
+        try tmux.endMeeting("TERM=\(term)")
 
         // Replay: End shows the last note, Home goes back before it, PgDn/PgUp move by section.
         let session = try #require(Debrief.files(in: folder, suffix: SessionStore.sessionSuffix).first)
@@ -137,10 +134,7 @@ struct KeyMatrixEndToEndTests {
         try tmux.waitFor("› one YXtwoend")
         try tmux.press("Enter")
         try tmux.waitFor("Notes · 1")
-        try tmux.press("F10")
-        try tmux.waitFor("End the meeting now?")
-        try tmux.press("Enter")
-        #expect(try tmux.waitForExit().code == 0, "TERM=\(term)")
+        try tmux.endMeeting("TERM=\(term)")
         let session = try #require(Debrief.files(in: folder, suffix: SessionStore.sessionSuffix).first)
         #expect(try String(contentsOf: session, encoding: .utf8).contains("one YXtwoend"), "TERM=\(term)")
     }

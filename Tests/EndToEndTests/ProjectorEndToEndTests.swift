@@ -57,10 +57,7 @@ struct ProjectorEndToEndTests {
         try tmux.type("Typed after the round trip")
         try tmux.press("Enter")
         try tmux.waitFor("Notes · 1")
-        try tmux.press("F10")
-        try tmux.waitFor("End the meeting now?")
-        try tmux.press("Enter")
-        #expect(try tmux.waitForExit().code == 0, "TERM=\(term)")
+        try tmux.endMeeting("TERM=\(term)")
     }
 
     /// Every theme, NO_COLOR and DEBRIEF_THEME start and show the meeting; a wrong theme is

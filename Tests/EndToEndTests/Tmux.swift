@@ -58,6 +58,15 @@ final class Tmux {
         return (place.first ?? -1, place.last ?? -1)
     }
 
+    /// Ends the meeting as a facilitator does (F10, then Enter at its question) and expects
+    /// the program to exit with 0.
+    func endMeeting(_ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try press("F10")
+        try waitFor("End the meeting now?", sourceLocation: sourceLocation)
+        try press("Enter")
+        #expect(try waitForExit().code == 0, comment, sourceLocation: sourceLocation)
+    }
+
     /// Waits until the screen contains `text`; fails the test with the screen if it never does.
     @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = Tmux.timeout,
