@@ -69,14 +69,8 @@ extension NcursesTerminal {
         let read: Code?
         if timeoutMilliseconds > 0 {
             read = waitForKey(timeoutMilliseconds, echoing: prepared)
-        } else if cursesMayHoldInput {
-            // A key already there is read without curses' poll: with no timeout curses reads
-            // at once, and the read does not wait for what is already there.
-            setReadTimeout(bytesHaveArrived ? -1 : 0)
-            read = readCode()
-            echo(read, prepared)
         } else {
-            read = readPlainKey(waits: false)
+            read = readKey(waits: false)
             echo(read, prepared)
         }
         guard let first = read ?? alreadyArrived() else {
@@ -108,10 +102,9 @@ extension NcursesTerminal {
         if tenths != readWaitTenths {
             readWaitTenths = debrief_set_read_wait(tenths) == 0 ? tenths : nil
         }
-        setReadTimeout(-1)
         let started = monotonicClock.milliseconds()
         debrief_let_link_signal_through(1)
-        let code = cursesMayHoldInput ? readCode() : readPlainKey(waits: true)
+        let code = readKey(waits: true)
         // Before SIGIO is blocked again: a knock now cuts the echo's write short, and it is
         // written again (`StandardStreams.write`).
         echo(code, prepared)
@@ -125,6 +118,17 @@ extension NcursesTerminal {
             readWaitTenths = nil
         }
         return code
+    }
+
+    /// A key's first code: read past curses while its queue is empty (`readPlainKey`),
+    /// through curses while it may hold bytes. `waits`: as the terminal is set to (the
+    /// wait's read), or only for what has arrived.
+    private func readKey(waits: Bool) -> Code? {
+        guard cursesMayHoldInput else { return readPlainKey(waits: waits) }
+        // A key already there is read without curses' poll: with no timeout curses reads at
+        // once, and the read does not wait for what is already there.
+        setReadTimeout(waits || bytesHaveArrived ? -1 : 0)
+        return readCode()
     }
 
     /// A typed letter goes out the moment it is read, before anything else is done with it,
@@ -167,7 +171,11 @@ extension NcursesTerminal {
 
     /// The next key through curses (after any bytes held back from a key sequence).
     func readCode() -> Code? {
-        if !heldKeyBytes.isEmpty { return readPlainKey(waits: false) }
+        heldKeyBytes.isEmpty ? readThroughCurses() : readPlainKey(waits: false)
+    }
+
+    /// `wget_wch`, noting when it may have left bytes in its own queue.
+    func readThroughCurses() -> Code? {
         var value: wint_t = 0
         let code: Code
         switch wget_wch(debrief_stdscr(), &value) {

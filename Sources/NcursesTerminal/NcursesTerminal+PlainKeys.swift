@@ -16,10 +16,7 @@ extension NcursesTerminal {
     func readPlainKey(waits: Bool) -> Code? {
         // A resize is curses' to report (KEY_RESIZE): it does at once, asked without a wait.
         if takeResize() { return readResize() }
-        if let held = heldKeyBytes.first {
-            heldKeyBytes.removeFirst()
-            return decode(firstByte: held)
-        }
+        if !heldKeyBytes.isEmpty { return decode(firstByte: heldKeyBytes.removeFirst()) }
         guard waits || bytesHaveArrived else { return nil }
         var byte: UInt8 = 0
         switch read(STDIN_FILENO, &byte, 1) {
@@ -34,13 +31,14 @@ extension NcursesTerminal {
         }
     }
 
+    /// What curses has to report, asked without a wait (before any held bytes, which follow).
     private func readResize() -> Code? {
         setReadTimeout(0)
-        return readCode()
+        return readThroughCurses()
     }
 
     /// What curses' `wget_wch` would have returned for a key starting with `byte`.
-    func decode(firstByte byte: UInt8) -> Code? {
+    private func decode(firstByte byte: UInt8) -> Code? {
         if bytesStartingKeys[Int(byte)] { return matchKeySequence(startingWith: byte) }
         if byte < 0x80 { return .character(UInt32(byte)) }
         // The first byte of a character: curses reads the rest and decodes it, after the
@@ -49,7 +47,7 @@ extension NcursesTerminal {
         for held in heldKeyBytes.reversed() { ungetch(Int32(held)) }
         heldKeyBytes = []
         ungetch(Int32(byte))
-        return readCode()
+        return readThroughCurses()
     }
 
     /// The terminfo key that `first` and the bytes after it spell (`KeySequenceMatch`);
