@@ -61,14 +61,19 @@ enum MeetingStart {
 
     /// Opens the meeting on its first section and records the imported rows as its first
     /// events: the session file holds them, so it replays, resumes and exports without the
-    /// files (which may change or vanish while the meeting runs).
+    /// files (which may change or vanish while the meeting runs). Their fsync runs on a
+    /// helper thread while the terminal is set up; the first frame waits for it
+    /// (`MeetingLoop.start`).
     private static func open(_ recorder: MeetingRecorder, with tables: [ImportedTable]) -> MeetingState {
-        guard !tables.isEmpty, let first = recorder.header.agenda.sections.first else {
-            return MeetingState(agenda: recorder.header.agenda)
-        }
-        recorder.record(Event(t: 0, .sectionStarted(section: first.id)))
-        for request in tables.flatMap(\.requests) { recorder.record(request, at: 0) }
-        return MeetingState.fold(agenda: recorder.header.agenda, events: recorder.events)
+        guard let first = recorder.header.agenda.sections.first else { return MeetingState(agenda: recorder.header.agenda) }
+        recorder.record(Event(t: 0, .sectionStarted(section: first.id)), syncing: false)
+        for request in tables.flatMap(\.requests) { recorder.record(request, at: 0, syncing: false) }
+        recorder.startSync()
+        // Folded here over the array: the generic `MeetingState.fold` would have the runtime
+        // look up a sequence's element type by name, a scan of every conformance record.
+        var state = MeetingState(agenda: recorder.header.agenda)
+        for event in recorder.events { state.apply(event) }
+        return state
     }
 
     private static func meetingTitle(_ title: String?, _ agenda: Agenda) -> String {

@@ -37,6 +37,25 @@ struct SavedNoteTests {
         resumed.recorder.leave()
     }
 
+    @Test func theMeetingsStartIsOnDiskBeforeTheFirstFrameSaysSaved() throws {
+        // `debrief run` records the first section's start before the terminal is set up and
+        // fsyncs it on a helper thread meanwhile; the loop's start waits for that fsync.
+        let (recorder, _) = try ScreenFixtures.newMeeting()
+        let first = ScreenFixtures.agenda.sections[0].id
+        recorder.record(Event(t: 0, .sectionStarted(section: first)), syncing: false)
+        recorder.startSync()
+        let model = AppModel(meeting: MeetingState.fold(agenda: recorder.header.agenda, events: recorder.events),
+                             info: recorder.header.meeting)
+        let loop = MeetingLoop(terminal: HeadlessTerminal(), clock: TestClock(), wall: TestClock(), recorder: recorder, model: model)
+        #expect(recorder.hasUnsyncedEvents)
+        loop.start()
+        #expect(!recorder.hasUnsyncedEvents)
+        #expect(recorder.events.count == 1, "the loop does not start the section again")
+        #expect(screen(loop.model).contains("● saved"))
+        #expect(try SessionReader.read(recorder.journalURL).events == [Event(t: 0, .sectionStarted(section: first))])
+        recorder.leave()
+    }
+
     @Test func aNoteTheMeetingRefusesStaysInTheInputWithTheReason() {
         // A writer that hands out a taken id (what the UI used to do): the reducer drops
         // the note, and the screen must not pretend it was saved.

@@ -70,7 +70,11 @@ public final class Journal {
         self.descriptor = descriptor
     }
 
-    deinit { if descriptor >= 0 { close(descriptor) } }
+    deinit {
+        // The helper's fsync must end before its descriptor closes (or is reused).
+        _ = pendingSync?.wait()
+        if descriptor >= 0 { close(descriptor) }
+    }
 
     /// Writes a complete journal (header and every event) from memory into a new file and
     /// renames it over `url`. This is how a journal recovers after a failed write: after a
@@ -92,34 +96,66 @@ public final class Journal {
         return flock(probe, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK
     }
 
-    /// Lines written but not yet fsynced (`append(_:syncing: false)`): the next fsync, of
-    /// whatever line, takes them to the disk with it.
-    public private(set) var hasUnsyncedLines = false
+    /// Lines written but not yet known to be on disk: written without their fsync
+    /// (`append(_:syncing: false)`; the next fsync, of whatever line, takes them with it),
+    /// or in an fsync still running (`startSync()`).
+    public var hasUnsyncedLines: Bool { linesAwaitingSync || pendingSync != nil }
+    private var linesAwaitingSync = false
+    /// The fsync `startSync()` left running; the next use of the file waits for it first.
+    private var pendingSync: BackgroundSync?
 
     /// Appends an event. `syncing: false` leaves the fsync to the next synced line or `sync()`:
     /// the line is then safe from the process dying (the kernel holds it) but not yet from
     /// the machine losing power. For the draft while typing goes on, whose fsync would
     /// otherwise delay the next key.
     public func append(_ event: Event, syncing: Bool = true) throws(StorageError) {
+        try finishPendingSync()
         let line = EventLine.line(event) ?? SessionCoding.line(event, encoder: encoder)
         try SecureFiles.writeAll(line, to: descriptor, path: path)
         if syncing {
             try sync()
         } else {
-            hasUnsyncedLines = true
+            linesAwaitingSync = true
         }
         try checkStillInPlace()
     }
 
     /// Flushes every line written so far to the disk.
     public func sync() throws(StorageError) {
+        if pendingSync != nil {
+            try finishPendingSync()
+            if !linesAwaitingSync { return }
+        }
         try SecureFiles.sync(descriptor, path: path)
-        hasUnsyncedLines = false
+        linesAwaitingSync = false
+    }
+
+    /// Starts flushing the lines written so far on a helper thread and returns at once;
+    /// `sync()` (or any later write) waits for it and reports its failure. Without a
+    /// thread to be had, flushes here.
+    public func startSync() throws(StorageError) {
+        guard linesAwaitingSync, pendingSync == nil else { return }
+        guard let started = BackgroundSync.start(descriptor: descriptor) else { return try sync() }
+        pendingSync = started
+        // Lines written from now on are not in this fsync: `append` waits for it first.
+        linesAwaitingSync = false
+    }
+
+    /// Waits for the fsync `startSync()` left running; its failure is this write's.
+    private func finishPendingSync() throws(StorageError) {
+        guard let pending = pendingSync else { return }
+        pendingSync = nil
+        let code = pending.wait()
+        if code != 0 {
+            linesAwaitingSync = true
+            throw StorageError(path: path, action: "flush to disk", code: code)
+        }
     }
 
     /// Notes that the meeting is still running at `t`. Not fsynced: it guards against the
     /// process dying, which leaves written data in the kernel's hands, and must stay cheap.
     public func markAlive(at t: Int) throws(StorageError) {
+        try finishPendingSync()
         try SecureFiles.writeAll(AliveMark(t: t).line, to: descriptor, path: path)
     }
 
@@ -127,6 +163,7 @@ public final class Journal {
     /// line (the process died mid-write) is cut off at `validLength`; a complete last
     /// line that lacks only its newline gets one.
     public func repairTail(validLength: Int, needsNewline: Bool) throws(StorageError) {
+        try finishPendingSync()
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw StorageError(path: path, action: "read", code: errno) }
         if Int(status.st_size) > validLength, ftruncate(descriptor, off_t(validLength)) != 0 {
@@ -159,6 +196,8 @@ public final class Journal {
 
     /// Closes and deletes the journal once the session file holds everything.
     public func retire() {
+        _ = pendingSync?.wait()
+        pendingSync = nil
         unlink(path)
         close(descriptor)
         descriptor = -1

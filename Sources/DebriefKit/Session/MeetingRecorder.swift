@@ -102,6 +102,14 @@ public final class MeetingRecorder {
         write { journal throws(StorageError) in try journal.sync() }
     }
 
+    /// Starts taking events written without their fsync to the disk on a helper thread and
+    /// returns at once; the next `sync()` or write waits for it (a failure is then a failed
+    /// write). A meeting's start overlaps its first fsync with setting up the terminal.
+    public func startSync() {
+        guard hasUnsyncedEvents else { return }
+        write { journal throws(StorageError) in try journal.startSync() }
+    }
+
     private static func addedNoteID(_ event: Event) -> Int? {
         if case .noteAdded(let id, _, _) = event.change { id } else { nil }
     }

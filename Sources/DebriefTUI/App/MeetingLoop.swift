@@ -240,6 +240,12 @@ public final class MeetingLoop {
     public func start() {
         readClocks()
         perform(model.startEffects())
+        // What was recorded before the loop (the first section's start, imported rows) is
+        // on disk before the first frame can say "saved".
+        if recorder.hasUnsyncedEvents {
+            recorder.sync()
+            showStorageState()
+        }
     }
 
     /// Feeds input without a terminal loop (tests drive the model this way).
