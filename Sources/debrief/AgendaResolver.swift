@@ -25,7 +25,7 @@ enum AgendaResolver {
     }
 
     static func localFiles() -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: localFolder.path)) ?? []
+        let names = DirectoryListing.names(in: localFolder.path) ?? []
         let files = names.map { localFolder.appending(path: $0) }
         return files.filter { ["yaml", "yml"].contains($0.pathExtension) }.sorted { $0.path < $1.path }
     }

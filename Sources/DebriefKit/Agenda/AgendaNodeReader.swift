@@ -114,8 +114,10 @@ struct AgendaNodeReader {
 
     private mutating func kind(_ node: YAMLNode?, in label: String) -> SectionKind? {
         guard let node else { return .discussion }
-        let allowed = SectionKind.allCases.map(\.rawValue).joined(separator: ", ")
         guard let text = node.scalar, let kind = SectionKind(rawValue: text) else {
+            // Named only on a mistake: a start's first generic join has the runtime look up
+            // an associated type, a scan of every conformance record.
+            let allowed = SectionKind.allCases.map(\.rawValue).joined(separator: ", ")
             report(node, "\(label): unknown kind '\(node.scalar ?? "?")'; use one of \(allowed)")
             return nil
         }
@@ -126,8 +128,8 @@ struct AgendaNodeReader {
     /// value is not one of the tables (reported).
     private mutating func recordTable(_ node: YAMLNode?, in label: String) -> RecordTable?? {
         guard let node else { return .some(nil) }
-        let allowed = RecordTable.allCases.map(\.rawValue).joined(separator: ", ")
         guard let text = node.scalar, let table = RecordTable(rawValue: text) else {
+            let allowed = RecordTable.allCases.map(\.rawValue).joined(separator: ", ")
             report(node, "\(label): unknown table '\(String((node.scalar ?? "?").prefix(80)))'; use one of \(allowed)")
             return nil
         }

@@ -20,7 +20,7 @@ public struct OpenActions: Sendable {
 
     public static func find(client: String, in folder: URL) -> OpenActions {
         var result = OpenActions()
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        let names = (DirectoryListing.names(in: folder.path) ?? [])
             .filter { $0.hasSuffix(SessionStore.sessionSuffix) }
         var sessions: [(base: String, header: SessionHeader, state: MeetingState)] = []
         for name in names {

@@ -59,7 +59,7 @@ public struct LiveFolder: Sendable {
     /// The sockets of live meetings. A socket whose host is gone (killed: nothing removed
     /// it) refuses connections; it is removed here, so only meetings that answer remain.
     public func liveSockets() -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
+        guard let names = DirectoryListing.names(in: path) else { return [] }
         return names.filter { $0.hasSuffix(Self.suffix) }.sorted().compactMap { name in
             let socket = path + "/" + name
             return Self.isLive(socket) ? socket : nil

@@ -20,7 +20,7 @@ public enum SessionCatalog {
     }
 
     public static func entries(in folder: URL) -> [Entry] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let names = DirectoryListing.names(in: folder.path) ?? []
         let files = names.filter { $0.hasSuffix(SessionStore.sessionSuffix) || $0.hasSuffix(SessionStore.journalSuffix) }
         let entries = files.map { entry(for: folder.appending(path: $0)) }
         // ISO 8601 start times of one offset sort as text; the file name breaks ties.

@@ -7,7 +7,7 @@ import Foundation
 extension SessionStore {
     /// Every journal in the folder, newest first.
     public func interruptedMeetings() -> [InterruptedMeeting] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let names = DirectoryListing.names(in: folder.path) ?? []
         return names.filter { $0.hasSuffix(Self.journalSuffix) && !$0.hasPrefix(".") }
             .compactMap { interruptedMeeting(base: String($0.dropLast(Self.journalSuffix.count))) }
             .sorted { $0.lastSaved > $1.lastSaved }

@@ -70,7 +70,7 @@ public struct SessionStore: Sendable {
     /// Removes the meeting's half-written temporary files (`.<file>.<pid>.tmp`), left when
     /// Debrief died while saving. Only for the holder of the meeting's journal lock.
     public func removeLeftoverTemporaries(base: String) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let names = DirectoryListing.names(in: folder.path) ?? []
         let files = [Self.journalSuffix, Self.sessionSuffix, ".md"].map { ".\(base)\($0)." }
         for name in names where name.hasSuffix(".tmp") {
             guard let file = files.first(where: { name.hasPrefix($0) }) else { continue }

@@ -7,9 +7,15 @@ public enum HeaderBar {
     public static func draw(_ label: String, info: MeetingInfo, state: String, style: Style,
                             flag: (text: String, style: Style)? = nil, in canvas: inout Canvas) {
         canvas.fill(x: 0, y: 0, width: canvas.width, height: 1, style: .bar)
-        let context = [info.client, info.campaign].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " / ")
+        // Client and campaign added one by one: a generic join would be a start's first, and
+        // have the runtime look up an associated type (a scan of every conformance record).
         var title = "\(label) · \(info.title)"
-        if !context.isEmpty { title += " · \(context)" }
+        var separator = " · "
+        for part in [info.client, info.campaign] {
+            guard let part, !part.isEmpty else { continue }
+            title += separator + part
+            separator = " / "
+        }
         let stateWidth = min(canvas.width / 2, DisplayWidth.of(state))
         var right = canvas.width - stateWidth - 1
         if let flag {

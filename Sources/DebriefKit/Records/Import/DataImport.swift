@@ -37,7 +37,7 @@ public enum DataImport {
                 result.append((URL(fileURLWithPath: path), path))
                 continue
             }
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+            let names = (DirectoryListing.names(in: path) ?? [])
                 .filter { ["csv", "tsv", "txt"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) && !$0.hasPrefix(".") }
                 .sorted()
             if names.isEmpty {
