@@ -19,8 +19,10 @@ public final class Journal {
     /// `url.path`, worked out once: every event's write, fsync and check name the file.
     private let path: String
     private var descriptor: Int32
-    /// One encoder for every line appended: making one per line cost more than the encoding.
-    private let encoder = SessionCoding.makeEncoder()
+    /// One encoder for every line appended that is not written directly (`EventLine`):
+    /// making one per line cost more than the encoding. Made on first use: the lines a
+    /// meeting writes most never need it.
+    private lazy var encoder = SessionCoding.makeEncoder()
 
     /// Starts a new journal; fails if the file already exists, or if the header would be a
     /// line no reader accepts (then no file is created: a journal that cannot be read back
@@ -28,7 +30,7 @@ public final class Journal {
     public init(creating url: URL, header: SessionHeader) throws(StorageError) {
         self.url = url
         path = url.path
-        let line = SessionCoding.line(header)
+        let line = HeaderLine.line(header) ?? SessionCoding.line(header)
         guard line.count <= Limits.lineBytes else {
             throw StorageError(path: url.path, action: "start", reason:
                 "the meeting's details and agenda take \(Limits.size(line.count)) once saved; a journal line holds at most \(Limits.size(Limits.lineBytes)). Shorten the agenda or the title")

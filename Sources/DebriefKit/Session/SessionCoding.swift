@@ -44,7 +44,7 @@ public enum SessionCoding {
         return sequence(state: (index: -1, pending: foreign[...])) { state -> Data? in
             defer { state.index += 1 }
             let index = state.index
-            if index < 0 { return line(header, encoder: encoder) }
+            if index < 0 { return HeaderLine.line(header) ?? line(header, encoder: encoder) }
             var data = Data()
             guard index < events.count else {
                 guard index == events.count else { return nil }
