@@ -3,9 +3,9 @@ import Glibc
 #endif
 
 /// An fsync running on a helper thread while the caller goes on; `wait()` joins it and
-/// gives its result. A meeting's start uses it: the journal's first fsync (half a
-/// millisecond) runs while the terminal is set up and the first frame drawn, and that frame
-/// waits for it before it may say "saved".
+/// gives its result. A meeting's start uses it: the journal's first fsync (up to a
+/// millisecond, more on a journaled file system) runs while the terminal is set up and the
+/// first frame drawn, and that frame waits for it before it may say "saved".
 final class BackgroundSync {
     private let thread: pthread_t
     /// The descriptor, then the fsync's errno (0 when it succeeded): written by the helper
