@@ -388,7 +388,7 @@ struct RecoveryEndToEndTests {
         try tmux.press("F10", "Enter")
         try tmux.waitFor("Meeting ended.")
         let session = try #require(Debrief.files(in: folder, suffix: ".debrief.jsonl").first)
-        #expect(try SessionReader.read(session).state.visibleNotes.map(\.text)
-                == ["Before suspend", "After fg", "pasted after fg\nsecond pasted line"])
+        let notes = try SessionReader.read(session).state.visibleNotes.map(\.text)
+        #expect(notes == ["Before suspend", "After fg", "pasted after fg\nsecond pasted line"])
     }
 }
