@@ -26,8 +26,9 @@ extension NcursesTerminal {
             return nil  // the wait ran out (or the terminal hung up: `noticeHangUp` looks)
         default:
             // A signal cut the read short: a resize, or one the loop looks at.
+            let interrupted = errno == EINTR
             _ = takeResize()
-            return errno == EINTR ? readResize() : nil
+            return interrupted ? readResize() : nil
         }
     }
 
