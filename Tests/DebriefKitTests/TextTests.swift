@@ -26,6 +26,19 @@ struct TextTests {
         #expect(DisplayWidth.of("◽") == 2 && DisplayWidth.of("●") == 1 && DisplayWidth.of("•") == 1 && DisplayWidth.of("→") == 1)
     }
 
+    /// A plain cell is a printable ASCII character or a plain narrow symbol that is not an
+    /// invisible format character: the shortcut past the look-up for arrows, rules and
+    /// shapes keeps every one of them as the definition says (U+2028, U+202E, U+00AD out).
+    @Test func plainCellsAreTheSafeNarrowSymbols() {
+        for value in UInt32(0)..<0x2700 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let definition = (value >= 0x20 && value < 0x7F) || (DisplayWidth.isPlainNarrow(value) && !VisibleText.isUnsafe(scalar))
+            #expect(DisplayWidth.isPlainCell(scalar) == definition, "U+\(String(value, radix: 16))")
+        }
+        #expect(!DisplayWidth.isPlainCell("\u{2028}") && !DisplayWidth.isPlainCell("\u{202E}") && !DisplayWidth.isPlainCell("\u{AD}"))
+        #expect(DisplayWidth.isPlainCell("─") && DisplayWidth.isPlainCell("é") && DisplayWidth.isPlainCell("▶"))
+    }
+
     @Test func ordinaryTextAndEmojiSequencesAreUntouched() {
         let text = "Café 日本 👨‍👩‍👧 ❤️ 👍🏽 🇫🇷"
         #expect(VisibleText.line(text) == text)

@@ -27,7 +27,10 @@ public enum DisplayWidth {
     /// that are not invisible format characters. Text made of them is measured, and drawn,
     /// a scalar a column.
     public static func isPlainCell(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value >= 0x20 && scalar.value < 0x7F) || (isPlainNarrow(scalar.value) && !VisibleText.isUnsafe(scalar))
+        // Arrows, box drawing and shapes hold no invisible format character: no look-up for
+        // the rules every frame draws.
+        (scalar.value >= 0x20 && scalar.value < 0x7F)
+            || (isPlainNarrow(scalar.value) && (scalar.value >= 0x2190 || !VisibleText.isUnsafe(scalar)))
     }
 
     /// The width from Unicode's properties.

@@ -122,6 +122,15 @@ public struct Canvas: Equatable, Sendable {
         return code >= 0x20 && code < 0x7F ? UInt8(code) : nil
     }
 
+    /// The cell's scalar when it is one drawn as it is, a column wide: printable ASCII and the
+    /// plain narrow symbols (`DisplayWidth.isPlainCell`: rules, bullets, accented letters).
+    func plainScalar(at index: Int) -> UInt32? {
+        let code = slots[index].code
+        if code >= 0x20 && code < 0x7F { return code }
+        guard code < Self.continuation, DisplayWidth.isPlainCell(Unicode.Scalar(code).unsafelyUnwrapped) else { return nil }
+        return code
+    }
+
     private func text(at index: Int) -> String {
         switch content(at: index) {
         case .scalar(let scalar): String(scalar)

@@ -12,18 +12,21 @@ public struct FrameEncoder: Sendable {
     private let codes: TerminalCodes
     private let looks: [RoleLook]
     private let dimsText: Bool
-    /// Each style's sequence, made once: a style change is then one append.
-    private var sequences: [Style: [UInt8]] = [:]
-    /// Each cursor move made so far, by row and column: expanding `cup` through terminfo
-    /// costs more than drawing a typed key's frame, and the clock moves to the same places
-    /// every second.
-    private var moves: [Int: [UInt8]] = [:]
+    /// Each style's sequence, made once, by its look (`Canvas.look(of:)`, packed by
+    /// `sequenceIndex`): a style change is then one append. An array, not a dictionary:
+    /// hashing a style cost more than drawing a cell.
+    private var sequences: [[UInt8]?] = Array(repeating: nil, count: 1 << 9)
+    /// Each cursor move made so far, by row and then column: expanding `cup` through
+    /// terminfo costs more than drawing a typed key's frame, and the clock moves to the same
+    /// places every second. Empty where none was made yet.
+    private var moves: [[[UInt8]]] = []
+    /// Where a run of plain cells is put together (`appendPlainRun`): three bytes a column.
+    private var scratch: [UInt8] = []
     /// Where the terminal's cursor is, when known: a run that starts there needs no move.
     private var row = -1
     private var column = -1
-    /// The style the terminal draws in; nil when unknown or plain after a reset.
-    private var style: Style?
-    /// That style as a canvas stores it (`Canvas.look(at:)`), to compare cells cheaply.
+    /// The style the terminal draws in, as a canvas stores it (`Canvas.look(at:)`, one
+    /// integer to compare a cell with); nil when unknown or plain after a reset.
     private var look: UInt32?
     private var cursorShown: Bool?
     /// A typed character drawn ahead of its frame (`noteEchoed`): the cell it went to, and
@@ -46,7 +49,7 @@ public struct FrameEncoder: Sendable {
         if full {
             bytes += codes.reset
             bytes += codes.clear
-            (row, column, style, look) = (0, 0, nil, nil)
+            (row, column, look) = (0, 0, nil)
         }
         let last = canvas.width * canvas.height - 1
         var drawn = -1  // the last cell drawn
@@ -55,20 +58,24 @@ public struct FrameEncoder: Sendable {
         let echoed = full ? nil : self.echoed
         self.echoed = nil
         var echoedCellChanged = false
-        for index in canvas.changedCells(since: full ? nil : previous) {
+        let changed = canvas.changedCells(since: full ? nil : previous)
+        var position = 0
+        while position < changed.count {
+            let index = changed[position]
+            position += 1
             if index == last, codes.lastCellScrolls { continue }
             if let echoed, index == echoed.index {
                 echoedCellChanged = true
                 if canvas.asciiByte(at: index) == echoed.byte, canvas.look(at: index) == echoed.look { continue }
             }
-            // Most cells: a printable ASCII character where the cursor stands, in the style
-            // the terminal draws in. The byte alone (a tenth of what `draw` costs a cell).
-            if row >= 0, index == row * canvas.width + column, let byte = canvas.asciiByte(at: index),
-               canvas.look(at: index) == look {
-                bytes.append(byte)
-                column += 1
-                if column >= canvas.width { row = -1 }
-                drawn = index
+            // Most cells: printable ASCII characters and plain symbols (a rule's ─) from where
+            // the cursor stands, in the style the terminal draws in. Their UTF-8 alone, a run
+            // at a time (a tenth of what `draw` costs a cell).
+            if row >= 0, index == row * canvas.width + column, canvas.look(at: index) == look,
+               canvas.plainScalar(at: index) != nil {
+                position = appendPlainRun(changed, from: position - 1, of: canvas,
+                                          before: codes.lastCellScrolls ? last : nil, echoed: echoed?.index, into: &bytes)
+                drawn = changed[position - 1]
                 continue
             }
             if case .continuation = canvas.content(at: index), Self.isRightHalf(index, of: canvas) {
@@ -84,7 +91,7 @@ public struct FrameEncoder: Sendable {
             draw(echoed.index, of: canvas, into: &bytes)
         }
         if let cursor = canvas.cursor {
-            if cursor.y != row || cursor.x != column { bytes += move(cursor.y, cursor.x) }
+            if cursor.y != row || cursor.x != column { appendMove(cursor.y, cursor.x, to: &bytes) }
             (row, column) = (cursor.y, cursor.x)
             if cursorShown != true { bytes += codes.showCursor }
             cursorShown = true
@@ -104,7 +111,6 @@ public struct FrameEncoder: Sendable {
     public struct PreparedEcho: Sendable {
         public let prefix: [UInt8]
         fileprivate let index: Int
-        fileprivate let style: Style
         fileprivate let look: UInt32
     }
 
@@ -118,13 +124,13 @@ public struct FrameEncoder: Sendable {
         // Over a narrow character only: no wide character loses a half.
         guard shown.asciiByte(at: index) != nil else { return nil }
         let echoLook = Canvas.look(of: echoStyle)
-        let prefix = echoLook != look && echoStyle != style ? sequence(for: echoStyle) : []
-        return PreparedEcho(prefix: prefix, index: index, style: echoStyle, look: echoLook)
+        let prefix = echoLook != look ? sequence(for: echoStyle, look: echoLook) : []
+        return PreparedEcho(prefix: prefix, index: index, look: echoLook)
     }
 
     /// `prepared`'s prefix and then `byte` went out.
     public mutating func noteEchoed(_ prepared: PreparedEcho, byte: UInt8) {
-        if prepared.look != look { (style, look) = (prepared.style, prepared.look) }
+        look = prepared.look
         column += 1
         echoed = (prepared.index, byte, prepared.look)
     }
@@ -133,17 +139,20 @@ public struct FrameEncoder: Sendable {
     /// change of style unless it is the terminal's.
     private mutating func draw(_ index: Int, of canvas: Canvas, into bytes: inout [UInt8]) {
         let (cellRow, cellColumn) = index.quotientAndRemainder(dividingBy: canvas.width)
-        if cellRow != row || cellColumn != column { bytes += move(cellRow, cellColumn) }
-        let cellStyle = canvas.style(at: index)
-        if cellStyle != style {
-            bytes += sequence(for: cellStyle)
-            style = cellStyle
+        if cellRow != row || cellColumn != column { appendMove(cellRow, cellColumn, to: &bytes) }
+        // Looks and styles match one to one; a look is one integer to compare.
+        let cellLook = canvas.look(at: index)
+        if cellLook != look {
+            bytes += sequence(for: canvas.style(at: index), look: cellLook)
+            look = cellLook
         }
-        look = canvas.look(at: index)
         (row, column) = (cellRow, cellColumn + 1)
+        if let scalar = canvas.plainScalar(at: index) {
+            Self.appendPlain(scalar, to: &bytes)
+            if column >= canvas.width { row = -1 }
+            return
+        }
         switch canvas.content(at: index) {
-        case .scalar(let scalar) where DisplayWidth.isPlainCell(scalar):
-            if scalar.value < 0x80 { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
         case .scalar(let scalar) where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value):
             bytes.append(0x3F)  // a control character (the canvas shows none) never goes out raw
         case .scalar(let scalar) where fits(Character(scalar), at: index, of: canvas):
@@ -162,12 +171,70 @@ public struct FrameEncoder: Sendable {
         if column >= canvas.width { row = -1 }
     }
 
-    private mutating func move(_ row: Int, _ column: Int) -> [UInt8] {
-        let key = row << 16 | column
-        if let known = moves[key] { return known }
-        let move = codes.moveCursor(row, column)
-        moves[key] = move
-        return move
+    private mutating func appendMove(_ row: Int, _ column: Int, to bytes: inout [UInt8]) {
+        guard row >= 0, column >= 0 else { return bytes += codes.moveCursor(row, column) }
+        if row >= moves.count { moves += Array(repeating: [], count: row + 1 - moves.count) }
+        if column >= moves[row].count { moves[row] += Array(repeating: [], count: column + 1 - moves[row].count) }
+        if moves[row][column].isEmpty { moves[row][column] = codes.moveCursor(row, column) }
+        bytes += moves[row][column]
+    }
+
+    /// A plain cell's scalar (`Canvas.plainScalar`) as UTF-8: one byte, or two or three
+    /// for the symbols (all below U+10000).
+    private static func appendPlain(_ value: UInt32, to bytes: inout [UInt8]) {
+        if value < 0x80 {
+            bytes.append(UInt8(value))
+        } else {
+            UTF8.encode(Unicode.Scalar(value).unsafelyUnwrapped) { bytes.append($0) }
+        }
+    }
+
+    /// Writes the changed cells from `changed[start]` on, where the cursor stands, as long as
+    /// they follow each other on its row, are plain (`Canvas.plainScalar`) and in the
+    /// terminal's style: their UTF-8 alone. Stops before `stop` (the bottom-right cell, when
+    /// writing it scrolls) and the echoed cell, which the caller looks at. Returns the
+    /// position after the run (at least one cell: the caller checked the first).
+    /// The bytes go to `scratch` first and to `bytes` in one copy: appending them one by one
+    /// cost three times as much (each append checks the array is unshared and has room).
+    private mutating func appendPlainRun(_ changed: [Int], from start: Int, of canvas: Canvas, before stop: Int?,
+                                         echoed: Int?, into bytes: inout [UInt8]) -> Int {
+        let rowStart = row * canvas.width
+        let width = canvas.width
+        var column = self.column
+        var position = start
+        var buffer: [UInt8] = []
+        swap(&buffer, &scratch)
+        if buffer.count < 3 * width { buffer = Array(repeating: 0, count: 3 * width) }
+        let look = self.look
+        let count = buffer.withUnsafeMutableBufferPointer { out in
+            var count = 0
+            while position < changed.count, column < width {
+                let index = changed[position]
+                guard index == rowStart + column, index != stop, index != echoed || position == start,
+                      canvas.look(at: index) == look, let value = canvas.plainScalar(at: index) else { break }
+                if value < 0x80 {
+                    out[count] = UInt8(value)
+                    count += 1
+                } else if value < 0x800 {
+                    out[count] = UInt8(0xC0 | value >> 6)
+                    out[count + 1] = UInt8(0x80 | value & 0x3F)
+                    count += 2
+                } else {  // every plain symbol is below U+10000
+                    out[count] = UInt8(0xE0 | value >> 12)
+                    out[count + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    out[count + 2] = UInt8(0x80 | value & 0x3F)
+                    count += 3
+                }
+                column += 1
+                position += 1
+            }
+            return count
+        }
+        bytes.append(contentsOf: buffer[0..<count])
+        swap(&buffer, &scratch)
+        self.column = column
+        if column >= width { row = -1 }
+        return position
     }
 
     /// Whether a character drawn at `index` keeps its whole width: a wide one needs the
@@ -186,8 +253,8 @@ public struct FrameEncoder: Sendable {
     public mutating func handBack(cursorAt row: Int, column: Int, into bytes: inout [UInt8]) {
         bytes += codes.reset
         bytes += codes.showCursor
-        bytes += move(row, column)
-        (self.row, self.column, style, look, cursorShown, echoed) = (-1, -1, nil, nil, nil, nil)
+        appendMove(row, column, to: &bytes)
+        (self.row, self.column, look, cursorShown, echoed) = (-1, -1, nil, nil, nil)
     }
 
     /// Whether the continuation cell at `index` is the right half of the wide character
@@ -213,8 +280,14 @@ public struct FrameEncoder: Sendable {
         }
     }
 
-    private mutating func sequence(for style: Style) -> [UInt8] {
-        if let known = sequences[style] { return known }
+    /// Where a look's sequence is kept: its role (below 32) and its four attributes.
+    private static func sequenceIndex(_ look: UInt32) -> Int? {
+        look & 0xFF < 32 ? Int(look & 0x1F | (look & 0xF00) >> 3) : nil
+    }
+
+    private mutating func sequence(for style: Style, look packed: UInt32) -> [UInt8] {
+        let slot = Self.sequenceIndex(packed)
+        if let slot, let known = sequences[slot] { return known }
         let look = looks.indices.contains(style.role.rawValue) ? looks[style.role.rawValue] : RoleLook()
         var sequence = codes.reset
         if style.bold || look.bold { sequence += codes.bold }
@@ -228,7 +301,7 @@ public struct FrameEncoder: Sendable {
         if let color = look.background, codes.background.indices.contains(Int(color.rawValue)) {
             sequence += codes.background[Int(color.rawValue)]
         }
-        sequences[style] = sequence
+        if let slot { sequences[slot] = sequence }
         return sequence
     }
 }

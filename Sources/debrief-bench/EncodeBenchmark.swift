@@ -1,0 +1,62 @@
+import DebriefKit
+import DebriefTUI
+
+/// What turning a frame into the terminal's bytes costs (`FrameEncoder`), at 100×30: a whole
+/// frame onto a cleared screen, and the frame of the key that wraps the note input to a
+/// second row, which moves every row between the notes and the input (about 600 cells; the
+/// slowest typed key, every 95 or so characters).
+extension CoreBenchmarks {
+    func encoding() -> [ReportRow] {
+        let size = TerminalSize(width: 100, height: 30)
+        let model = AppModel(meeting: .fold(agenda: agenda, events: [Event(t: 0, .sectionStarted(section: agenda.sections[0].id))]),
+                             info: MeetingInfo(title: "Benchmark", client: "Acme", campaign: "Spring",
+                                               startedAt: "2026-11-23T14:00:00+01:00"))
+        var typed = model
+        let prose = "The brief reached creators two days late so most posts missed the launch week Reels beat static posts"
+        var before = MeetingScreen.render(typed, size: size)
+        var wrapped = before
+        for character in prose {
+            before = wrapped
+            _ = typed.handle(.key(.character(character)))
+            wrapped = MeetingScreen.render(typed, size: size)
+            if wrapped.changedCells(since: before).count > 2 * size.width { break }
+        }
+        let whole = MeetingScreen.render(model, size: size)
+        return [("a whole frame onto a cleared screen", whole, nil), ("the input wrapped to a second row", wrapped, before)]
+            .map { label, frame, previous in
+                var bytes: [UInt8] = []
+                let time = Measure.median(runs: runs * 20) {
+                    var encoder = FrameEncoder(codes: Self.ansi, looks: Self.looks, dimsText: true)
+                    if let previous { encoder.encode(previous, since: nil, into: &bytes) }
+                    bytes.removeAll(keepingCapacity: true)
+                    encoder.encode(frame, since: previous, into: &bytes)
+                    benchmarkSink &+= bytes.count
+                }
+                // The encoder above drew the previous frame too: timed apart and taken off.
+                let setUp = previous.map { previous in
+                    Measure.median(runs: runs * 20) {
+                        var encoder = FrameEncoder(codes: Self.ansi, looks: Self.looks, dimsText: true)
+                        var scratch: [UInt8] = []
+                        encoder.encode(previous, since: nil, into: &scratch)
+                        benchmarkSink &+= scratch.count
+                    }
+                } ?? 0
+                return ReportRow(group: "encode", measure: "\(label) (100×30, \(bytes.count) bytes)",
+                                 value: Self.microseconds(max(0, time - setUp)))
+            }
+    }
+
+    static let looks = RoleLook.looks(theme: .dark, usesColor: true)
+
+    /// xterm's sequences, as a terminal adapter reads them from terminfo.
+    static let ansi: TerminalCodes = {
+        func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+        return TerminalCodes(
+            reset: bytes("\u{1B}(B\u{1B}[m"), bold: bytes("\u{1B}[1m"), dim: bytes("\u{1B}[2m"), reverse: bytes("\u{1B}[7m"),
+            underline: bytes("\u{1B}[4m"),
+            foreground: (0..<8).map { bytes("\u{1B}[3\($0)m") }, background: (0..<8).map { bytes("\u{1B}[4\($0)m") },
+            hideCursor: bytes("\u{1B}[?25l"), showCursor: bytes("\u{1B}[?12l\u{1B}[?25h"), clear: bytes("\u{1B}[H\u{1B}[2J"),
+            moveCursor: { row, column in Array("\u{1B}[\(row + 1);\(column + 1)H".utf8) },
+            lastCellScrolls: false)
+    }()
+}
