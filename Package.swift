@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "DebriefTUITests",
             dependencies: [
-                "DebriefTUI", "DebriefKit",
+                "DebriefTUI", "DebriefKit", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

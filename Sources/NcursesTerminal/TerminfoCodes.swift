@@ -15,8 +15,15 @@ extension TerminalCodes {
             underline: string("smul"), foreground: foreground, background: background,
             hideCursor: string("civis"), showCursor: string("cnorm"),
             clear: string("clear"),
-            moveCursor: { row, column in expand(moveTemplate, row, column) },
+            moveCursor: cursorMoves(moveTemplate),
             lastCellScrolls: debrief_flag("am") != 0 && debrief_flag("xenl") == 0)
+    }
+
+    /// Moves made here for the usual template (`ansiMove`), through terminfo for any other.
+    private static func cursorMoves(_ template: [CChar]) -> @Sendable (Int, Int) -> [UInt8] {
+        let bytes: [UInt8] = template.dropLast().map { UInt8(bitPattern: $0) }
+        if bytes == ansiMoveTemplate { return { row, column in ansiMove(row, column) } }
+        return { row, column in expand(template, row, column) }
     }
 
     private static func string(_ name: String) -> [UInt8] {

@@ -1,6 +1,7 @@
 import DebriefKit
 @testable import DebriefTUI
 import PropertyBased
+import TestSupport
 import Testing
 
 @Suite("Frame encoder: a frame's bytes put exactly that frame on screen")
@@ -112,6 +113,22 @@ struct FrameEncoderTests {
         #expect(stripped("\u{1B}[m\u{0F}$<2>") == "\u{1B}[m\u{0F}")
         #expect(stripped("\u{1B}[%i%p1%d;%p2%dH$<5*/>") == "\u{1B}[%i%p1%d;%p2%dH")
         #expect(stripped("$<1.5>a$b$<x>") == "a$b$<x>")
+    }
+
+    /// The cursor moves made without terminfo are the ones terminfo makes, for the entries
+    /// that use the ANSI template (`tput cup` expands it through the same library), at the
+    /// corners of small and large screens. `infocmp` shows which entries do.
+    @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color", "linux", "xterm"])
+    func movesMadeWithoutTerminfoAreTerminfosOwn(term: String) throws {
+        let entry = try Subprocess.run(["infocmp", "-1", term])
+        try #require(entry.status == 0, "no terminfo entry for \(term)")
+        #expect(entry.output.contains("cup=\\E[%i%p1%d;%p2%dH,"), "\(term) has another cup")
+        for (row, column) in [(0, 0), (0, 9), (9, 0), (15, 59), (29, 99), (59, 199), (123, 456)] {
+            let expanded = try Subprocess.run(["tput", "-T", term, "cup", "\(row)", "\(column)"])
+            #expect(expanded.status == 0)
+            #expect(Self.text(TerminalCodes.ansiMove(row, column)) == expanded.output, "\(term) \(row),\(column)")
+        }
+        #expect(String(decoding: TerminalCodes.ansiMoveTemplate, as: UTF8.self) == "\u{1B}[%i%p1%d;%p2%dH")
     }
 
     @Test func monochromeRolesKeepTheirMeaningInAttributes() {
