@@ -113,7 +113,7 @@ struct IncrementalScreenTests {
     func theKeyThatWrapsTheInputToANewRowRedrawsOnlyTheInput(size: TerminalSize) {
         var driver = Self.meeting(notes: 12, section: 1, rows: 0)
         var screen = IncrementalScreen()
-        _ = screen.render(driver.model, size: size)
+        var previous = screen.render(driver.model, size: size)
         let text = String(repeating: "Reels beat static posts on engagement, and stories drove clicks. ", count: 10)
         var heights: Set<Int> = []
         for (index, character) in text.enumerated() {
@@ -122,6 +122,11 @@ struct IncrementalScreenTests {
             let same = frame == MeetingScreen.render(driver.model, size: size)
             #expect(same, "key \(index) at \(size.width)×\(size.height):\n\(frame.text)")
             if !same { return }
+            // The wrapping key's frame is compared with the last on the rows that moved too.
+            var unstamped = frame
+            unstamped.lineage = nil
+            #expect(frame.changedCells(since: previous) == unstamped.changedCells(since: previous), "key \(index)")
+            previous = frame
             heights.insert(MeetingScreen.frame(driver.model, size: size).input?.area.height ?? 0)
             screen.prepareGrowth(driver.model, size: size)
         }

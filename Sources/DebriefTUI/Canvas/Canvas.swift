@@ -76,7 +76,21 @@ public struct Canvas: Equatable, Sendable {
         /// A kept frame, told apart from every other by identity: no counter shared by the
         /// screens of a process, and never taken for another while a canvas names it.
         public final class Frame: Sendable {
-            public init() {}
+            /// The kept frame this one was drawn beside (the input one row taller, drawn ahead
+            /// of the key that wraps it), and the rows where the two differ: a frame of this
+            /// one and a frame of its parent are compared on those rows and their redrawn ones.
+            public let parent: Frame?
+            public let rowsUnlikeParent: Range<Int>
+
+            public init() {
+                parent = nil
+                rowsUnlikeParent = 0..<0
+            }
+
+            public init(after parent: Frame, unlikeIn rows: Range<Int>) {
+                self.parent = parent
+                rowsUnlikeParent = rows
+            }
         }
 
         public static func == (a: Lineage, b: Lineage) -> Bool { a.frame === b.frame && a.rows == b.rows }
@@ -286,12 +300,18 @@ public struct Canvas: Equatable, Sendable {
     /// there is no previous canvas or its size differs. One pass over both arrays here, where
     /// comparing cells is inlined, instead of two calls a cell from the terminal adapter.
     /// Two canvases of one lineage are compared on their redrawn rows only: a typed key's
-    /// frame then costs a look at the input's rows, not at every cell of the screen.
+    /// frame then costs a look at the input's rows, not at every cell of the screen; and a
+    /// frame of a kept frame's child (`Lineage.Frame.parent`) with one of that kept frame,
+    /// on those rows and the rows where child and parent differ.
     public func changedCells(since previous: Canvas?) -> [Int] {
         guard let previous, previous.width == width, previous.height == height else { return Array(slots.indices) }
         var rows = 0..<height
-        if let mine = lineage, let theirs = previous.lineage, mine.frame === theirs.frame {
-            rows = Self.hull(mine.rows, theirs.rows).clamped(to: 0..<height)
+        if let mine = lineage, let theirs = previous.lineage {
+            if mine.frame === theirs.frame {
+                rows = Self.hull(mine.rows, theirs.rows).clamped(to: 0..<height)
+            } else if mine.frame.parent === theirs.frame {
+                rows = Self.hull(Self.hull(mine.rows, theirs.rows), mine.frame.rowsUnlikeParent).clamped(to: 0..<height)
+            }
         }
         var changed: [Int] = []
         // Without clusters a cell is its slot: slots are compared as plain words, a row up to

@@ -87,6 +87,26 @@ public struct IncrementalScreen: Sendable {
             validUntil = model.now + MeetingScreen.millisecondsToClockChange(model)
         }
 
+        /// This frame as the child of `parent` (`Canvas.Lineage.Frame.parent`): a frame drawn
+        /// ahead beside the kept frame, and compared with the screen showing it on the rows
+        /// where the two differ, found now.
+        mutating func descend(from parent: Kept) {
+            let unlike = canvas.changedCells(since: parent.canvas)
+            let rows = unlike.isEmpty ? 0..<0 : (unlike[0] / canvas.width)..<(unlike[unlike.count - 1] / canvas.width + 1)
+            frame = Canvas.Lineage.Frame(after: parent.frame, unlikeIn: rows)
+            canvas.lineage = Canvas.Lineage(frame: frame, rows: 0..<0)
+        }
+
+        /// A spare frame of its own, made now: the key that first draws into this kept frame
+        /// (the one that wraps the input, for a frame drawn ahead) then draws in place
+        /// instead of copying the kept frame's cells as it comes.
+        mutating func makeSpare() {
+            var made = Canvas(width: canvas.width, height: canvas.height)
+            made.take(cellsOf: canvas)
+            made.lineage = Canvas.Lineage(frame: frame, rows: 0..<0)
+            spare = made
+        }
+
         /// The kept frame with the input's rows drawn anew, into the spare frame.
         mutating func redrawInput(_ editor: NoteEditor, rows: [Range<Int>]) -> Canvas {
             // The spare is held here only once it moves out (see `spare`): drawn in place.
@@ -172,7 +192,9 @@ public struct IncrementalScreen: Sendable {
         guard let end = rows.last?.upperBound else { return }
         rows.append(end..<end)
         let frame = MeetingScreen.frame(model, size: size, inputRows: rows)
-        guard let ahead = Kept(frame, model, size: size), ahead.input.area.height == area.height + 1 else { return }
+        guard var ahead = Kept(frame, model, size: size), ahead.input.area.height == area.height + 1 else { return }
+        ahead.descend(from: kept!)
+        ahead.makeSpare()
         grown = ahead
         framesDrawnAhead += 1
     }
