@@ -53,10 +53,14 @@ wait_for_profiles() {
 # list, pause, the projector, help and prompts, then the end from the host.
 run_meeting() {
     local notes=$1
+    # A note that wraps to a second row, typed in two parts: the pause near the end of the
+    # first row draws the taller frame ahead, and the second part's key wraps into it.
+    type_text host "The brief reached creators two days late, so most posts missed the launch week entirely"
+    type_text host " and the stories did little for clicks"; keys host Enter
     for line in "Reels beat static posts on engagement" "Budget spent evenly, café naïve 👩‍👩‍👧" "@creator1 did well"; do
         type_text host "$line"; keys host Enter
     done
-    wait_for host "Notes · $((notes + 3))"
+    wait_for host "Notes · $((notes + 4))"
     keys host PgDn; keys host PgDn; keys host PgDn
     type_text host "! tracking links not ready"; keys host Enter
     wait_for host "Root cause"
