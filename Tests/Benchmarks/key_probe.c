@@ -67,6 +67,10 @@ int main(int argc, char **argv) {
         execvp(argv[first + 1], argv + first + 1);
         _exit(127);
     }
+    // The first byte may take a while (a binary out of the page cache after a night, read
+    // back from a cold disk): up to 10 s, as pty_bench.py waits; then 300 ms of quiet.
+    struct pollfd first_byte = {terminal, POLLIN, 0};
+    if (poll(&first_byte, 1, 10000) <= 0) return 1;
     if (drain(terminal, 300, 5000) <= 0) return 1;
     if (*prepare) {
         if (write(terminal, prepare, strlen(prepare)) < 0) return 1;

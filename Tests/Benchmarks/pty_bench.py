@@ -415,6 +415,10 @@ def probe_run(probe, program, count):
         result = subprocess.run([binary] + prepare + [str(count)] + program.argv, capture_output=True, text=True,
                                 env=env, cwd=home, timeout=count * 4 + 30)
         latencies = [float(line) / 1e6 for line in result.stdout.split()]
+        if not latencies:
+            # Said, not hidden: the medians are then of the other runs.
+            print(f"  {program.name}: key_probe timed no key (exit status {result.returncode}); this run's probe rows are left out",
+                  file=sys.stderr)
         # The last `count` reads are the typed keys (before them: the terminal's answers at start).
         times = [float(line) / 1e6 for line in open(inside)][-count:] if os.path.exists(inside) else []
     except subprocess.TimeoutExpired:
