@@ -22,11 +22,12 @@ extension CoreBenchmarks {
             if wrapped.changedCells(since: before).count > 2 * size.width { break }
         }
         let whole = MeetingScreen.render(model, size: size)
+        let codes = TerminalCodes.ansi(), looks = RoleLook.looks(theme: .dark, usesColor: true)
         return [("a whole frame onto a cleared screen", whole, nil), ("the input wrapped to a second row", wrapped, before)]
             .map { label, frame, previous in
                 var bytes: [UInt8] = []
                 let time = Measure.median(runs: runs * 20) {
-                    var encoder = FrameEncoder(codes: Self.ansi, looks: Self.looks, dimsText: true)
+                    var encoder = FrameEncoder(codes: codes, looks: looks, dimsText: true)
                     if let previous { encoder.encode(previous, since: nil, into: &bytes) }
                     bytes.removeAll(keepingCapacity: true)
                     encoder.encode(frame, since: previous, into: &bytes)
@@ -35,7 +36,7 @@ extension CoreBenchmarks {
                 // The encoder above drew the previous frame too: timed apart and taken off.
                 let setUp = previous.map { previous in
                     Measure.median(runs: runs * 20) {
-                        var encoder = FrameEncoder(codes: Self.ansi, looks: Self.looks, dimsText: true)
+                        var encoder = FrameEncoder(codes: codes, looks: looks, dimsText: true)
                         var scratch: [UInt8] = []
                         encoder.encode(previous, since: nil, into: &scratch)
                         benchmarkSink &+= scratch.count
@@ -45,18 +46,4 @@ extension CoreBenchmarks {
                                  value: Self.microseconds(max(0, time - setUp)))
             }
     }
-
-    static let looks = RoleLook.looks(theme: .dark, usesColor: true)
-
-    /// xterm's sequences, as a terminal adapter reads them from terminfo.
-    static let ansi: TerminalCodes = {
-        func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
-        return TerminalCodes(
-            reset: bytes("\u{1B}(B\u{1B}[m"), bold: bytes("\u{1B}[1m"), dim: bytes("\u{1B}[2m"), reverse: bytes("\u{1B}[7m"),
-            underline: bytes("\u{1B}[4m"),
-            foreground: (0..<8).map { bytes("\u{1B}[3\($0)m") }, background: (0..<8).map { bytes("\u{1B}[4\($0)m") },
-            hideCursor: bytes("\u{1B}[?25l"), showCursor: bytes("\u{1B}[?12l\u{1B}[?25h"), clear: bytes("\u{1B}[H\u{1B}[2J"),
-            moveCursor: { row, column in Array("\u{1B}[\(row + 1);\(column + 1)H".utf8) },
-            lastCellScrolls: false)
-    }()
 }

@@ -9,7 +9,7 @@ struct FrameEncoderTests {
     static let looks = RoleLook.looks(theme: .dark, usesColor: true)
 
     static func encoder(lastCellScrolls: Bool = false, theme: Theme = .dark, usesColor: Bool = true) -> FrameEncoder {
-        FrameEncoder(codes: .ansiForTests(lastCellScrolls: lastCellScrolls), looks: RoleLook.looks(theme: theme, usesColor: usesColor),
+        FrameEncoder(codes: .ansi(lastCellScrolls: lastCellScrolls), looks: RoleLook.looks(theme: theme, usesColor: usesColor),
                      dimsText: usesColor && theme.dimsText)
     }
 

@@ -2,7 +2,7 @@ import DebriefKit
 @testable import DebriefTUI
 
 /// A terminal screen, as xterm and tmux keep one, for the escape sequences of
-/// `TerminalCodes.ansiForTests`: what a frame encoder's bytes leave on screen. Writing over
+/// `TerminalCodes.ansi`: what a frame encoder's bytes leave on screen. Writing over
 /// either half of a wide character blanks the other half, as those terminals do.
 struct VirtualScreen {
     struct Cell: Equatable, CustomStringConvertible {
@@ -131,20 +131,5 @@ struct VirtualScreen {
             if DisplayWidth.of(cell.text) == 2, atLineEnd || !cells[index + 1].text.isEmpty { return Cell(text: " ", look: look) }
             return Cell(text: cell.text, look: look)
         }
-    }
-}
-
-extension TerminalCodes {
-    /// The ANSI sequences `VirtualScreen` reads, with the padding a terminfo entry may hold
-    /// taken out as the terminal adapter does.
-    static func ansiForTests(lastCellScrolls: Bool = false) -> TerminalCodes {
-        func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
-        return TerminalCodes(
-            reset: bytes("\u{1B}[0m"), bold: bytes("\u{1B}[1m"), dim: bytes("\u{1B}[2m"), reverse: bytes("\u{1B}[7m"),
-            underline: bytes("\u{1B}[4m"),
-            foreground: (0..<8).map { bytes("\u{1B}[3\($0)m") }, background: (0..<8).map { bytes("\u{1B}[4\($0)m") },
-            hideCursor: bytes("\u{1B}[?25l"), showCursor: bytes("\u{1B}[?25h"), clear: bytes("\u{1B}[H\u{1B}[2J"),
-            moveCursor: { row, column in Array("\u{1B}[\(row + 1);\(column + 1)H".utf8) },
-            lastCellScrolls: lastCellScrolls)
     }
 }

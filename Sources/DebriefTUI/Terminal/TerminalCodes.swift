@@ -38,6 +38,18 @@ public struct TerminalCodes: Sendable {
         self.lastCellScrolls = lastCellScrolls
     }
 
+    /// Plain ANSI sequences, with the moves of the usual `cup` (`ansiMove`): what the tests'
+    /// model of a terminal reads and what the encoding benchmark sends.
+    public static func ansi(lastCellScrolls: Bool = false) -> TerminalCodes {
+        func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+        return TerminalCodes(
+            reset: bytes("\u{1B}[0m"), bold: bytes("\u{1B}[1m"), dim: bytes("\u{1B}[2m"), reverse: bytes("\u{1B}[7m"),
+            underline: bytes("\u{1B}[4m"),
+            foreground: (0..<8).map { bytes("\u{1B}[3\($0)m") }, background: (0..<8).map { bytes("\u{1B}[4\($0)m") },
+            hideCursor: bytes("\u{1B}[?25l"), showCursor: bytes("\u{1B}[?25h"), clear: bytes("\u{1B}[H\u{1B}[2J"),
+            moveCursor: { row, column in ansiMove(row, column) }, lastCellScrolls: lastCellScrolls)
+    }
+
     /// The `cup` of xterm, tmux, screen, the Linux console and nearly every terminal since the
     /// VT100, as terminfo writes it: `ESC [ row+1 ; column+1 H`.
     public static let ansiMoveTemplate = Array("\u{1B}[%i%p1%d;%p2%dH".utf8)
