@@ -61,8 +61,9 @@ extension NcursesTerminal {
     }
 
     public func nextInput(timeoutMilliseconds: Int) -> Input? {
-        let prepared = preparedEcho
+        let prepared = (echo: preparedEcho, frames: preparedFrames)
         preparedEcho = nil
+        preparedFrames = []
         if !queuedInputs.isEmpty { return guarded(queuedInputs.removeFirst()) }
         // SIGTSTP from outside, during the last frame or cutting this wait short.
         if takeStopRequest() { return .suspend }
@@ -92,7 +93,7 @@ extension NcursesTerminal {
     /// a key wakes the loop sooner. The kernel times the wait (`debrief_set_read_wait`), in
     /// tenths of a second, rounded up: a clock turns over up to a tenth late. A watched link
     /// (`watch`) or a signal cuts it short.
-    private func waitForKey(_ milliseconds: Int, echoing prepared: PreparedKeyEcho?) -> Code? {
+    private func waitForKey(_ milliseconds: Int, echoing prepared: PreparedForKey) -> Code? {
         // A link stirred while the last key was read: the loop looks at it before waiting.
         if linkStirredDuringKey {
             linkStirredDuringKey = false
@@ -131,11 +132,18 @@ extension NcursesTerminal {
         return readCode()
     }
 
+    /// What was prepared for the next key before the wait: its echo, or the frames it may bring.
+    typealias PreparedForKey = (echo: PreparedKeyEcho?, frames: [FrameEncoder.PreparedFrame])
+
     /// A typed letter goes out the moment it is read, before anything else is done with it,
-    /// as an editor's does: the key's first byte waits for nothing of the model.
-    private func echo(_ code: Code?, _ prepared: PreparedKeyEcho?) {
-        if let prepared, case .character(let value)? = code, prepared.keys.contains(value) {
-            drawEcho(of: UInt8(value), prepared.echo)
+    /// as an editor's does: the key's first byte waits for nothing of the model. So does the
+    /// frame of a key that wraps the input, when it was drawn ahead.
+    private func echo(_ code: Code?, _ prepared: PreparedForKey) {
+        guard case .character(let value)? = code else { return }
+        if let echo = prepared.echo, echo.keys.contains(value) {
+            drawEcho(of: UInt8(value), echo.echo)
+        } else if let frame = prepared.frames.first(where: { $0.keys.contains(value) }) {
+            drawForeseen(frame, typing: UInt8(value))
         }
     }
 

@@ -57,6 +57,9 @@ public final class NcursesTerminal: Terminal {
     /// key is read, if it is one of `keys`.
     typealias PreparedKeyEcho = (keys: ASCIISet, echo: FrameEncoder.PreparedEcho)
     var preparedEcho: PreparedKeyEcho?
+    /// Frames the next key may bring, encoded before the wait (`expectFrames`): the one for
+    /// the key read is written at once.
+    var preparedFrames: [FrameEncoder.PreparedFrame] = []
 
     /// The environment's locale, but always a UTF-8 one for characters: under the C locale
     /// (a container or an SSH login without LANG) ncurses drops every key that is not ASCII,
@@ -142,6 +145,7 @@ public final class NcursesTerminal: Terminal {
 
     public func present(_ canvas: Canvas) {
         preparedEcho = nil
+        preparedFrames = []
         output.removeAll(keepingCapacity: true)
         var previous = lastCanvas
         if previous?.width != canvas.width || previous?.height != canvas.height {
@@ -180,6 +184,21 @@ public final class NcursesTerminal: Terminal {
             Self.write(prepared.prefix + [byte])
         }
         encoder.noteEchoed(prepared, byte: byte)
+        drewSinceCurses = true
+    }
+
+    /// Encodes the frames now, before the wait, over the frame on screen.
+    public func expectFrames(_ frames: [ForeseenFrame]) {
+        guard let shown = lastCanvas else { return preparedFrames = [] }
+        preparedFrames = frames.compactMap { encoder.prepare($0, over: shown) }
+    }
+
+    /// Puts a frame prepared by `expectFrames` on screen for the key `byte`: its bytes, and
+    /// the encoder and the frame on screen as they are once those are out.
+    func drawForeseen(_ prepared: FrameEncoder.PreparedFrame, typing byte: UInt8) {
+        Self.write(prepared.bytes(typing: byte))
+        encoder = prepared.encoder
+        lastCanvas = prepared.frame(typing: byte)
         drewSinceCurses = true
     }
 

@@ -30,6 +30,9 @@ struct EchoTests {
         let rows = Self.inputRows(Self.prose, size: size)
         #expect(terminal.echoes == Self.prose.count - (rows - 1), "\(terminal.echoes) of \(Self.prose.count), \(rows) rows")
         #expect(terminal.echoesOverruled == 0)
+        // Those keys' frames were on screen as they were read, as the loop then drew them.
+        #expect(terminal.framesForeseen == rows - 1)
+        #expect(terminal.foreseenOverruled == 0)
     }
 
     /// Rows of the note input for `text` (the input spans the main column less its edge).
@@ -51,6 +54,8 @@ struct EchoTests {
             let rows = Self.inputRows(text, size: (60, 16))
             #expect(terminal.echoesOverruled == 0, "\(text.debugDescription)")
             #expect(terminal.echoes == text.count - (rows - 1), "\(text.debugDescription): \(rows) rows")
+            #expect(terminal.framesForeseen == rows - 1, "\(text.debugDescription): \(rows) rows")
+            #expect(terminal.foreseenOverruled == 0, "\(text.debugDescription)")
         }
     }
 

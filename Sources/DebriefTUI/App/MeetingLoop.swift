@@ -59,7 +59,10 @@ public final class MeetingLoop {
     /// Runs until the meeting ends or `stopRequested` says so (checked after every wake-up).
     public func run(stopRequested: () -> Bool = { false }) -> Outcome {
         // Whatever reads the terminal after the meeting (a prompt) echoes nothing of ours.
-        defer { terminal.expectEcho(at: nil) }
+        defer {
+            terminal.expectEcho(at: nil)
+            terminal.expectFrames([])
+        }
         start()
         var clocksAreFresh = false
         var keysHandled = false
@@ -76,7 +79,10 @@ public final class MeetingLoop {
             // A typed letter is on screen before the model takes it, where its frame will
             // show it: the terminal draws it as it reads the key (the key that ends the wait
             // only: a burst's keys share one frame).
-            terminal.expectEcho(at: Self.echoPlace(&screen, &model, size: terminal.size))
+            let echo = Self.echoPlace(&screen, &model, size: terminal.size)
+            terminal.expectEcho(at: echo)
+            // No echo where the next key wraps the input: its frame, drawn ahead, instead.
+            if echo == nil, !terminal.hasPendingInput { terminal.expectFrames(Self.foreseenWraps(&screen, &model, size: terminal.size)) }
             var input: Input?
             switch waitForInputOrLink() {
             case .link:
@@ -156,6 +162,10 @@ public final class MeetingLoop {
 
     private static func echoPlace(_ screen: inout IncrementalScreen, _ model: inout AppModel, size: TerminalSize) -> EchoPlace? {
         screen.echoPlace(model, size: size)
+    }
+
+    private static func foreseenWraps(_ screen: inout IncrementalScreen, _ model: inout AppModel, size: TerminalSize) -> [ForeseenFrame] {
+        screen.foreseenWraps(model, size: size)
     }
 
     private static func prepareGrowth(_ screen: inout IncrementalScreen, _ model: inout AppModel, size: TerminalSize) {

@@ -136,6 +136,14 @@ public struct Canvas: Equatable, Sendable {
         return code >= 0x20 && code < 0x7F ? UInt8(code) : nil
     }
 
+    /// Puts printable ASCII `byte` in the place of the printable ASCII character at `index`,
+    /// in its style. The lineage is kept: a frame drawn ahead (`ForeseenFrame`) gets the
+    /// typed letter in a row it says was redrawn.
+    mutating func replaceLetter(at index: Int, with byte: UInt8) {
+        precondition(asciiByte(at: index) != nil && (0x20..<0x7F).contains(byte), "replaceLetter(at:with:) swaps ASCII for ASCII")
+        slots[index].code = UInt32(byte)
+    }
+
     /// The cell's scalar when it is one drawn as it is, a column wide: printable ASCII and the
     /// plain narrow symbols (`DisplayWidth.isPlainCell`: rules, bullets, accented letters).
     func plainScalar(at index: Int) -> UInt32? {

@@ -27,8 +27,11 @@ public final class HeadlessTerminal: Terminal {
 
     public func present(_ canvas: Canvas) {
         if let echo = lastEcho, Self.shows(echo, canvas) == false { echoesOverruled += 1 }
+        if let foreseen = lastForeseen, foreseen != canvas { foreseenOverruled += 1 }
         lastEcho = nil
         echoPlace = nil
+        lastForeseen = nil
+        foreseen = []
         screen = canvas
         framesPresented += 1
     }
@@ -41,6 +44,15 @@ public final class HeadlessTerminal: Terminal {
     private var echoPlace: EchoPlace?
 
     public func expectEcho(at place: EchoPlace?) { echoPlace = place }
+
+    /// Frames put on screen ahead of the loop's own (`expectFrames`), and how many of them the
+    /// next frame drew otherwise (with keys typed apart, none should be).
+    public private(set) var framesForeseen = 0
+    public private(set) var foreseenOverruled = 0
+    private var foreseen: [ForeseenFrame] = []
+    private var lastForeseen: Canvas?
+
+    public func expectFrames(_ frames: [ForeseenFrame]) { foreseen = frames }
 
     /// Shows the character as a real terminal would: at the cursor, which moves on.
     private func echo(_ echo: Echo) {
@@ -65,20 +77,29 @@ public final class HeadlessTerminal: Terminal {
         if pending.isEmpty, timeoutMilliseconds > 0 { idleWaits += 1 }
         // As the real terminal: the key read next after `expectEcho` is drawn at once.
         let place = echoPlace
+        let frames = foreseen
         echoPlace = nil
+        foreseen = []
         guard !pending.isEmpty else { return nil }
         let input = pending.removeFirst()
-        if let place, case .key(.character(let character)) = input, character.unicodeScalars.count == 1,
-           let value = character.unicodeScalars.first?.value, let echo = place.echo(of: value) {
+        guard case .key(.character(let character)) = input, character.unicodeScalars.count == 1,
+              let value = character.unicodeScalars.first?.value else { return input }
+        if let place, let echo = place.echo(of: value) {
             self.echo(echo)
+        } else if let frame = frames.first(where: { $0.keys.contains(value) }) {
+            screen = frame.frame(typing: UInt8(value))
+            lastForeseen = screen
+            framesForeseen += 1
         }
         return input
     }
 
-    public var hasPendingInput: Bool { !pending.isEmpty }
+    /// Keys typed apart have not arrived yet when the loop looks.
+    public var hasPendingInput: Bool { !keysArriveApart && !pending.isEmpty }
 
     /// Keys typed one at a time, each after the last one's frame (a person typing), rather
-    /// than all at once: the loop then reads each after a wait, as it does a real key.
+    /// than all at once: the loop then reads each after a wait, as it does a real key, and
+    /// finds none waiting before it (it draws ahead then: `IncrementalScreen.prepareGrowth`).
     public var keysArriveApart = false
     public var keysMayBeWaiting: Bool { !keysArriveApart }
 

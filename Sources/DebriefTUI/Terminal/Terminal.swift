@@ -28,6 +28,11 @@ public protocol Terminal: AnyObject {
     /// the moment it reads the key, as an editor does, and the frame then finds it on
     /// screen. Forgotten at the next key or frame. A terminal may ignore it.
     func expectEcho(at place: EchoPlace?)
+    /// The frames the next key brings if it types one of their keys, drawn ahead (see
+    /// `IncrementalScreen.foreseenWraps`): the terminal may put the matching one on screen
+    /// the moment it reads the key, as it does an echo, and the loop's frame then finds it
+    /// there. Forgotten at the next key or frame. A terminal may ignore them.
+    func expectFrames(_ frames: [ForeseenFrame])
     /// Makes whatever arrives on `links` (a live meeting's sockets) cut a wait in
     /// `nextInput` short, which then returns nil. True when the terminal can: the loop then
     /// waits for keys and links in `nextInput` alone. Asked again after each service of the
@@ -46,6 +51,29 @@ public struct EchoPlace: Equatable, Sendable {
     /// The echo of `value`, a character read from the terminal, if it is one of `keys`.
     public func echo(of value: UInt32) -> Echo? {
         keys.contains(value) ? Echo(byte: UInt8(value), x: x, y: y, style: style) : nil
+    }
+}
+
+/// A frame drawn ahead for a key not yet typed: what the screen shows once the model has
+/// taken any one of `keys`. Those keys type a character at cell `letterIndex`, drawn there
+/// as the first of them; nil when there is one key (it is drawn as it is).
+public struct ForeseenFrame: Sendable {
+    public var canvas: Canvas
+    public var letterIndex: Int?
+    public var keys: ASCIISet
+
+    public init(canvas: Canvas, letterIndex: Int?, keys: ASCIISet) {
+        self.canvas = canvas
+        self.letterIndex = letterIndex
+        self.keys = keys
+    }
+
+    /// The frame for `byte`, one of `keys`.
+    public func frame(typing byte: UInt8) -> Canvas {
+        guard let letterIndex else { return canvas }
+        var frame = canvas
+        frame.replaceLetter(at: letterIndex, with: byte)
+        return frame
     }
 }
 
@@ -84,6 +112,8 @@ extension Terminal {
     public var keysMayBeWaiting: Bool { true }
     /// The frame alone shows what was typed.
     public func expectEcho(at place: EchoPlace?) {}
+    /// The frame alone shows what a key changed.
+    public func expectFrames(_ frames: [ForeseenFrame]) {}
     /// The loop polls the links beside the terminal's descriptor.
     public func watch(_ links: [pollfd]) -> Bool { false }
 }

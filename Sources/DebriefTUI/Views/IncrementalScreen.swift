@@ -199,6 +199,55 @@ public struct IncrementalScreen: Sendable {
         framesDrawnAhead += 1
     }
 
+    /// The frames the next key brings if it wraps the input to the row drawn ahead
+    /// (`prepareGrowth`): one for each way the typed keys cut the text into rows (a letter
+    /// carries its word down, a space starts the row). The terminal puts the one for the key
+    /// on screen the moment it reads it, as it echoes a letter, so the key that moves the
+    /// layout is not the one slow key of a row. Empty unless the next key typed at the end
+    /// of the input wraps it. Asked before the loop waits, after `echoPlace` said no.
+    public func foreseenWraps(_ model: AppModel, size: TerminalSize) -> [ForeseenFrame] {
+        guard model.appendsTypedText, let grown, kept?.backdrop.matches(model, size: size) == true else { return [] }
+        let width = grown.input.area.width
+        var typed = model.editor
+        typed.insert("x")
+        guard NoteInput.height(of: NoteInput.wrap(typed, width: width)) == grown.input.area.height else { return [] }
+        var groups: [(rows: [Range<Int>], keys: [UInt8])] = []
+        for byte in UInt8(0x20)..<0x7F where AppModel.textKeys.contains(UInt32(byte)) {
+            typed = model.editor
+            typed.insert(String(UnicodeScalar(byte)))
+            let rows = NoteInput.wrap(typed, width: width)
+            guard NoteInput.height(of: rows) == grown.input.area.height else { continue }
+            if let group = groups.firstIndex(where: { $0.rows == rows }) {
+                groups[group].keys.append(byte)
+            } else {
+                groups.append((rows, [byte]))
+            }
+        }
+        return groups.compactMap { Self.foresee(model.editor, typing: $0.keys, rows: $0.rows, in: grown) }
+    }
+
+    /// The frame drawn ahead with the input as typing any of `keys` leaves it (`rows`): drawn
+    /// with the first two keys, the one cell where they differ is the letter's.
+    private static func foresee(_ editor: NoteEditor, typing keys: [UInt8], rows: [Range<Int>], in grown: Kept) -> ForeseenFrame? {
+        let area = grown.input.area
+        func frame(typing byte: UInt8) -> Canvas {
+            var typed = editor
+            typed.insert(String(UnicodeScalar(byte)))
+            var canvas = grown.canvas
+            canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
+            canvas.cursor = nil
+            grown.input.draw(typed, rows: rows, in: &canvas)
+            // As `redrawInput` stamps the key's frame: the terminal compares the two by these rows.
+            canvas.lineage = Canvas.Lineage(frame: grown.frame, rows: area.y..<(area.y + area.height))
+            return canvas
+        }
+        let first = frame(typing: keys[0])
+        guard keys.count > 1 else { return ForeseenFrame(canvas: first, letterIndex: nil, keys: ASCIISet(keys)) }
+        let unlike = first.changedCells(since: frame(typing: keys[1]))
+        guard unlike.count == 1 else { return nil }
+        return ForeseenFrame(canvas: first, letterIndex: unlike[0], keys: ASCIISet(keys))
+    }
+
     /// Where the terminal may show the next key's character before the model takes it: the
     /// next frame will show just it, where the terminal's cursor stands, and the cursor one
     /// column on. So when the model appends a typed character to the input
