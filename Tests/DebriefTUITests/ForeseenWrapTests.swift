@@ -19,7 +19,7 @@ struct ForeseenWrapTests {
         var screen = IncrementalScreen()
         _ = screen.render(driver.model, size: size)
         var (wraps, foreseen) = (0, 0)
-        var height = 1
+        var rows = 1
         let width = MeetingScreen.frame(driver.model, size: size).input!.area.width
         var frames: [ForeseenFrame] = []
         for (index, character) in text.enumerated() {
@@ -27,9 +27,9 @@ struct ForeseenWrapTests {
             let match = frames.first { $0.keys.contains(UInt32(byte)) }
             driver.send(.key(.character(character)))
             let frame = screen.render(driver.model, size: size)
-            let grown = NoteInput.height(driver.model.editor, width: width)
-            if grown > height { wraps += 1 }
-            height = grown
+            let wrapped = NoteInput.wrap(driver.model.editor, width: width).count
+            if wrapped > rows { wraps += 1 }
+            rows = wrapped
             if let match {
                 guard match.frame(typing: byte) == frame else {
                     return (wraps, foreseen, "key \(index) (\(character)) at \(size.width)×\(size.height):\n\(frame.text)")
@@ -48,7 +48,7 @@ struct ForeseenWrapTests {
         let text = String(repeating: "Reels beat static posts on engagement, and stories drove clicks. ", count: 10)
         let typed = Self.type(text, size: size)
         #expect(typed.wrong == nil, "\(typed.wrong ?? "")")
-        #expect(typed.wraps == NoteInput.maximumRows - 1)
+        #expect(typed.wraps >= NoteInput.maximumRows, "the input grew to its tallest and scrolled")
         #expect(typed.foreseen == typed.wraps, "only the keys that wrap: the others are echoed")
     }
 
@@ -81,7 +81,7 @@ struct ForeseenWrapTests {
         virtual.feed(bytes)
         var (used, wraps) = (0, 0)
         let width = MeetingScreen.frame(driver.model, size: size).input!.area.width
-        for character in String(repeating: "Reels beat static posts on engagement, and stories drove clicks. ", count: 4) {
+        for character in String(repeating: "Reels beat static posts on engagement, and stories drove clicks. ", count: 6) {
             screen.prepareGrowth(driver.model, size: size)
             let frames = screen.echoPlace(driver.model, size: size) == nil ? screen.foreseenWraps(driver.model, size: size) : []
             let byte = character.asciiValue!
@@ -95,9 +95,9 @@ struct ForeseenWrapTests {
                 foreseen = true
                 used += 1
             }
-            let rows = NoteInput.height(driver.model.editor, width: width)
+            let rows = NoteInput.wrap(driver.model.editor, width: width).count
             driver.send(.key(.character(character)))
-            if NoteInput.height(driver.model.editor, width: width) > rows { wraps += 1 }
+            if NoteInput.wrap(driver.model.editor, width: width).count > rows { wraps += 1 }
             let frame = screen.render(driver.model, size: size)
             encoder.encode(frame, since: shown, into: &bytes)
             if foreseen { #expect(bytes.isEmpty, "the foreseen frame is on screen: nothing more to write") }

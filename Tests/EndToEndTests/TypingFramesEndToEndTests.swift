@@ -76,25 +76,31 @@ struct TypingFramesEndToEndTests {
         try Self.expectAFullRepaintShowsTheSame(tmux, "TERM=\(term)")
     }
 
-    /// The key that wraps the note input to a new row moves everything above the input; its
-    /// frame is drawn ahead while the loop waits (`IncrementalScreen.prepareGrowth`). Typed
-    /// key by key over four rows, the screen is what a full repaint shows after each row.
+    /// The key that wraps the note input to a new row moves everything above the input (or,
+    /// once the input is at its tallest, scrolls it); its frame is drawn and encoded ahead
+    /// while the loop waits (`IncrementalScreen.foreseenWraps`) and written as the key is
+    /// read. Typed key by key over five rows, the screen is what a full repaint shows after
+    /// each row.
     @Test(arguments: terms)
     func aNoteTypedOverSeveralRowsLeavesTheScreenAFullRepaintShows(term: String) throws {
         let tmux = try Self.pausedMeeting(term: term)
         // (A lone ";" would end tmux's command.)
         let sentence = "Reels beat static posts on engagement, stories drove clicks"
-        for (round, ending) in [" - first ", " - second ", " - third ", " - fourth."].enumerated() {
+        for (round, ending) in [" - first ", " - second ", " - third ", " - fourth ", " - fifth."].enumerated() {
             for character in sentence + ending {
                 try tmux.type(String(character))
             }
-            try tmux.waitFor(ending.trimmingCharacters(in: .whitespaces))
+            let screen = try tmux.waitFor(ending.trimmingCharacters(in: .whitespaces)).components(separatedBy: "\n")
+            if round == 3 {
+                // Four rows of input, the rows above moved up one at each wrap.
+                let first = try #require(screen.firstIndex { $0.contains("› Reels beat") })
+                #expect(screen[first + 3].contains("- fourth"), "TERM=\(term): the note wrapped over four rows")
+            }
             if round > 0 { try Self.expectAFullRepaintShowsTheSame(tmux, "TERM=\(term), round \(round)") }
         }
-        // Four rows of input, the rows above moved up one at each wrap.
-        let screen = try tmux.waitFor("- fourth.").components(separatedBy: "\n")
-        let first = try #require(screen.firstIndex { $0.contains("› Reels beat") })
-        #expect(screen[first + 3].contains("- fourth."), "TERM=\(term): the note wrapped over four rows")
+        // At its tallest the input scrolls: its first row has gone (an arrow says there is more).
+        let rows = try tmux.waitFor("- fifth.").components(separatedBy: "\n")
+        #expect(rows.contains { $0.hasPrefix(" ↑ beat static posts") } && !rows.contains { $0.contains("› Reels beat") }, "TERM=\(term)")
     }
 
     /// A meeting at 80×24 whose countdowns stand still (the row counting the pause is left

@@ -199,46 +199,51 @@ public struct IncrementalScreen: Sendable {
         framesDrawnAhead += 1
     }
 
-    /// The frames the next key brings if it wraps the input to the row drawn ahead
-    /// (`prepareGrowth`): one for each way the typed keys cut the text into rows (a letter
-    /// carries its word down, a space starts the row). The terminal puts the one for the key
-    /// on screen the moment it reads it, as it echoes a letter, so the key that moves the
-    /// layout is not the one slow key of a row. Empty unless the next key typed at the end
-    /// of the input wraps it. Asked before the loop waits, after `echoPlace` said no.
+    /// The frames the next key brings if it wraps the input to a new row: one for each way
+    /// the typed keys cut the text into rows (a letter carries its word down, a space starts
+    /// the row). The terminal puts the one for the key on screen the moment it reads it, as
+    /// it echoes a letter, so the key that wraps is not the one slow key of a row. They are
+    /// drawn into the frame that key's frame comes from: the one drawn ahead for the input
+    /// a row taller (`prepareGrowth`), or the kept frame once the input is at its tallest
+    /// and scrolls. Empty unless the next key typed at the end of the input wraps it. Asked
+    /// before the loop waits, after `echoPlace` said no.
     public func foreseenWraps(_ model: AppModel, size: TerminalSize) -> [ForeseenFrame] {
-        guard model.appendsTypedText, let grown, kept?.backdrop.matches(model, size: size) == true else { return [] }
-        let width = grown.input.area.width
+        guard model.appendsTypedText, let kept, kept.backdrop.matches(model, size: size) else { return [] }
+        let width = kept.input.area.width
         var typed = model.editor
         typed.insert("x")
-        guard NoteInput.height(of: NoteInput.wrap(typed, width: width)) == grown.input.area.height else { return [] }
+        let wrapped = NoteInput.wrap(typed, width: width)
+        guard wrapped.count > NoteInput.wrap(model.editor, width: width).count else { return [] }
+        let height = NoteInput.height(of: wrapped)
+        guard let base = height == kept.input.area.height ? kept : grown, base.input.area.height == height else { return [] }
         var groups: [(rows: [Range<Int>], keys: [UInt8])] = []
         for byte in UInt8(0x20)..<0x7F where AppModel.textKeys.contains(UInt32(byte)) {
             typed = model.editor
             typed.insert(String(UnicodeScalar(byte)))
             let rows = NoteInput.wrap(typed, width: width)
-            guard NoteInput.height(of: rows) == grown.input.area.height else { continue }
+            guard NoteInput.height(of: rows) == height else { continue }
             if let group = groups.firstIndex(where: { $0.rows == rows }) {
                 groups[group].keys.append(byte)
             } else {
                 groups.append((rows, [byte]))
             }
         }
-        return groups.compactMap { Self.foresee(model.editor, typing: $0.keys, rows: $0.rows, in: grown) }
+        return groups.compactMap { Self.foresee(model.editor, typing: $0.keys, rows: $0.rows, in: base) }
     }
 
     /// The frame drawn ahead with the input as typing any of `keys` leaves it (`rows`): drawn
     /// with the first two keys, the one cell where they differ is the letter's.
-    private static func foresee(_ editor: NoteEditor, typing keys: [UInt8], rows: [Range<Int>], in grown: Kept) -> ForeseenFrame? {
-        let area = grown.input.area
+    private static func foresee(_ editor: NoteEditor, typing keys: [UInt8], rows: [Range<Int>], in base: Kept) -> ForeseenFrame? {
+        let area = base.input.area
         func frame(typing byte: UInt8) -> Canvas {
             var typed = editor
             typed.insert(String(UnicodeScalar(byte)))
-            var canvas = grown.canvas
+            var canvas = base.canvas
             canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
             canvas.cursor = nil
-            grown.input.draw(typed, rows: rows, in: &canvas)
+            base.input.draw(typed, rows: rows, in: &canvas)
             // As `redrawInput` stamps the key's frame: the terminal compares the two by these rows.
-            canvas.lineage = Canvas.Lineage(frame: grown.frame, rows: area.y..<(area.y + area.height))
+            canvas.lineage = Canvas.Lineage(frame: base.frame, rows: area.y..<(area.y + area.height))
             return canvas
         }
         let first = frame(typing: keys[0])
