@@ -53,10 +53,13 @@ wait_for_profiles() {
 # list, pause, the projector, help and prompts, then the end from the host.
 run_meeting() {
     local notes=$1
-    # A note that wraps to a second row, typed in two parts: the pause near the end of the
-    # first row draws the taller frame ahead, and the second part's key wraps into it.
+    # A note that wraps to a second row: the pause near the end of the first row draws the
+    # taller frame ahead; then key by key, so the key before the wrap draws and encodes the
+    # wrapping key's frame (`foreseenWraps`) and the key that wraps is written from it.
     type_text host "The brief reached creators two days late, so most posts missed the launch week entirely"
-    type_text host " and the stories did little for clicks"; keys host Enter
+    local rest=" and the stories did little for clicks"
+    for ((i = 0; i < 12; i++)); do type_text host "${rest:i:1}"; done
+    type_text host "${rest:12}"; keys host Enter
     for line in "Reels beat static posts on engagement" "Budget spent evenly, café naïve 👩‍👩‍👧" "@creator1 did well"; do
         type_text host "$line"; keys host Enter
     done

@@ -3,27 +3,39 @@
 /// state it has once they are out. A terminal prepares it before it waits, as an echo
 /// (`prepareEcho`), so the key that wraps the note input is written as soon as it is read.
 extension FrameEncoder {
-    public struct PreparedFrame: Sendable {
-        public let foreseen: ForeseenFrame
+    /// Made while waiting and used once at most, by the key it is for: a class, so that
+    /// taking it from the terminal's list copies nothing and the key's letter is put into
+    /// its bytes and frame in place (a copy of either cost microseconds before the write).
+    public final class PreparedFrame {
+        /// The frame, with the letter typed last (`frame(typing:)`).
+        private var foreseen: ForeseenFrame
         /// The bytes that turn the screen into `foreseen.canvas`.
-        fileprivate let bytes: [UInt8]
+        private var bytes: [UInt8]
         /// Where among them the letter's byte is; nil for a frame of one key.
-        fileprivate let letterOffset: Int?
+        private let letterOffset: Int?
         /// The encoder once the bytes are out: it takes the place of the one that prepared them.
         public let encoder: FrameEncoder
+
+        fileprivate init(foreseen: ForeseenFrame, bytes: [UInt8], letterOffset: Int?, encoder: FrameEncoder) {
+            self.foreseen = foreseen
+            self.bytes = bytes
+            self.letterOffset = letterOffset
+            self.encoder = encoder
+        }
 
         public var keys: ASCIISet { foreseen.keys }
 
         /// The bytes for `byte`, one of `keys`.
         public func bytes(typing byte: UInt8) -> [UInt8] {
-            guard let letterOffset else { return bytes }
-            var typed = bytes
-            typed[letterOffset] = byte
-            return typed
+            if let letterOffset { bytes[letterOffset] = byte }
+            return bytes
         }
 
         /// The frame on screen once `bytes(typing: byte)` are out.
-        public func frame(typing byte: UInt8) -> Canvas { foreseen.frame(typing: byte) }
+        public func frame(typing byte: UInt8) -> Canvas {
+            if let index = foreseen.letterIndex { foreseen.canvas.replaceLetter(at: index, with: byte) }
+            return foreseen.canvas
+        }
     }
 
     /// `foreseen` encoded over `shown`, the frame on screen; nil when its letter cannot be
