@@ -24,7 +24,7 @@ struct CoreBenchmarks {
     var folderSessions: Int
 
     func run() -> [ReportRow] {
-        load() + seek() + listFolder() + importData() + render() + encoding() + typing()
+        load() + seek() + listFolder() + importData() + render() + encoding() + foresight() + typing()
     }
 
     /// Parse + fold of whole session files; per-event cost shows any growth that is not linear.

@@ -18,7 +18,8 @@ struct BenchmarkSmokeTests {
         let result = try Subprocess.run(arguments + ["--tsv"])
         let rows = result.output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         for measure in ["load 20 events", "load 200 events", "3 seeks in 200 events", "facilitator frame 80×24",
-                        "facilitator frame 200×60", "cells changed by one clock tick", "list 5 session files"] {
+                        "facilitator frame 200×60", "cells changed by one clock tick", "list 5 session files",
+                        "the wrapping key's frames drawn and encoded ahead (2,"] {
             let row = rows.first { $0.count == 4 && $0[1].hasPrefix(measure) }
             #expect(row.map { Benchmark.startsWithFigure($0[2]) } == true, "no figure for '\(measure)' in:\n\(result.output)")
         }
