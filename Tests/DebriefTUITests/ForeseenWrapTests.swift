@@ -10,9 +10,9 @@ import Testing
 @Suite("Foreseen wraps: the key that wraps the input is on screen as it is read")
 struct ForeseenWrapTests {
     /// Types `text` key by key as the loop does (a frame, then the growth drawn ahead, then
-    /// the frames foreseen); returns how many keys grew the input, and how many of them
-    /// were foreseen with exactly the frame they got. Stops at the first foreseen frame that
-    /// was wrong.
+    /// the frames foreseen); returns how many keys wrapped the input to a new row (growing
+    /// it, or scrolling it at its tallest), and how many of them were foreseen with exactly
+    /// the frame they got. Stops at the first foreseen frame that was wrong.
     @MainActor
     private static func type(_ text: String, size: TerminalSize) -> (wraps: Int, foreseen: Int, wrong: String?) {
         var driver = IncrementalScreenTests.meeting(notes: 12, section: 1, rows: 0)
