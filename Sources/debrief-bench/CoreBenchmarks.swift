@@ -104,6 +104,12 @@ struct CoreBenchmarks {
                           goal: "< 1 s")]
     }
 
+    /// The benchmarks' meeting (Acme's spring campaign): its first section started, then `events`.
+    func meetingModel(startingWith events: [Event]) -> AppModel {
+        AppModel(meeting: .fold(agenda: agenda, events: [Event(t: 0, .sectionStarted(section: agenda.sections[0].id))] + events),
+                 info: MeetingInfo(title: "Benchmark", client: "Acme", campaign: "Spring", startedAt: "2026-11-23T14:00:00+01:00"))
+    }
+
     /// One facilitator frame drawn into the canvas, mid-meeting, at the smallest full layout
     /// and a large projector layout; and how many cells one clock tick changes.
     func render() -> [ReportRow] {

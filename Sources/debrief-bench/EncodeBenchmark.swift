@@ -8,9 +8,7 @@ import DebriefTUI
 extension CoreBenchmarks {
     func encoding() -> [ReportRow] {
         let size = TerminalSize(width: 100, height: 30)
-        let model = AppModel(meeting: .fold(agenda: agenda, events: [Event(t: 0, .sectionStarted(section: agenda.sections[0].id))]),
-                             info: MeetingInfo(title: "Benchmark", client: "Acme", campaign: "Spring",
-                                               startedAt: "2026-11-23T14:00:00+01:00"))
+        let model = meetingModel(startingWith: [])
         var typed = model
         let prose = "The brief reached creators two days late so most posts missed the launch week Reels beat static posts"
         var before = MeetingScreen.render(typed, size: size)

@@ -8,9 +8,7 @@ import DebriefTUI
 extension CoreBenchmarks {
     func foresight() -> [ReportRow] {
         let size = TerminalSize(width: 100, height: 30)
-        var model = AppModel(meeting: .fold(agenda: agenda, events: [Event(t: 0, .sectionStarted(section: agenda.sections[0].id))]),
-                             info: MeetingInfo(title: "Benchmark", client: "Acme", campaign: "Spring",
-                                               startedAt: "2026-11-23T14:00:00+01:00"))
+        var model = meetingModel(startingWith: [])
         var screen = IncrementalScreen()
         var shown = screen.render(model, size: size)
         // Key by key, as the loop: a frame, the taller frame drawn ahead, until the next key wraps.

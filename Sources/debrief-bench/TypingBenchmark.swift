@@ -22,12 +22,9 @@ extension CoreBenchmarks {
     /// Seconds per key, the median of `runs` notes of prose typed a key at a time.
     private func typingCost(notes: Int, incremental: Bool) -> Double {
         let section = agenda.sections[0].id
-        let events = [Event(t: 0, .sectionStarted(section: section))] + (0..<notes).map {
+        let start = meetingModel(startingWith: (0..<notes).map {
             Event(t: $0 * 10 + 10, .noteAdded(id: $0 + 1, section: section, content: NoteContent(text: "note \($0 + 1) brief late")))
-        }
-        let start = AppModel(meeting: .fold(agenda: agenda, events: events),
-                             info: MeetingInfo(title: "Benchmark", client: "Acme", campaign: "Spring",
-                                               startedAt: "2026-11-23T14:00:00+01:00"))
+        })
         let size = TerminalSize(width: 100, height: 30)
         let prose = "The brief reached creators two days late, so most posts missed the launch week"
         let seconds = Measure.median(runs: max(3, runs)) {
