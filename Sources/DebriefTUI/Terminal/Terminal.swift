@@ -62,12 +62,6 @@ public struct ForeseenFrame: Sendable {
     public var letterIndex: Int?
     public var keys: ASCIISet
 
-    public init(canvas: Canvas, letterIndex: Int?, keys: ASCIISet) {
-        self.canvas = canvas
-        self.letterIndex = letterIndex
-        self.keys = keys
-    }
-
     /// The frame for `byte`, one of `keys`.
     public func frame(typing byte: UInt8) -> Canvas {
         guard let letterIndex else { return canvas }
