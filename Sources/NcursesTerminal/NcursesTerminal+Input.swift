@@ -144,7 +144,10 @@ extension NcursesTerminal {
             drawEcho(of: UInt8(value), echo.echo)
         } else if let frame = prepared.frames.first(where: { $0.keys.contains(value) }) {
             drawForeseen(frame, typing: UInt8(value))
+        } else {
+            return
         }
+        Self.letTheTerminalRead()
     }
 
     /// Watched links raise SIGIO in this thread, which cuts `waitForKey` short.
