@@ -234,7 +234,7 @@ struct IncrementalScreenTests {
     @Test func everyFieldOfTheModelIsInTheBackdropOrNeverDrawn() {
         let inBackdrop: Set = ["meeting", "meetingVersion", "overlay", "view", "focus", "selectedNoteID", "viewedSection",
                                "editingNoteID", "rewritingLearning", "noteSection", "promptsToggled", "selectedRecordID",
-                               "selectedColumn", "chosenContentMetric", "rankingMetric", "showsPatterns", "message", "storageProblem", "clockZero",
+                               "selectedColumn", "chosenContentMetric", "rankingMetric", "showsPatterns", "message", "storageProblem", "savingToDisk", "clockZero",
                                "sinceLastTime"]
         let notDrawn: [String: String] = [
             "editor": "the input itself, redrawn on every frame",

@@ -41,6 +41,14 @@ extension AppModel {
         if overlay == nil { overlay = waiting.overlay }
     }
 
+    /// The last keys' events are on disk at `wallTime`: the header may say "saved", and a
+    /// waiting picker counts its pause from now, so keys typed during a slow fsync (read
+    /// after it) are typing.
+    public mutating func keysEventsAreOnDisk() {
+        savingToDisk = false
+        if let waiting = waitingPicker { waitingPicker?.opensAt = max(waiting.opensAt, wallTime + Self.pickerPause) }
+    }
+
     /// Wall milliseconds until a waiting picker opens; nil when none waits.
     public var millisecondsUntilPickerOpens: Int? {
         waitingPicker.map { max(0, $0.opensAt - wallTime) }

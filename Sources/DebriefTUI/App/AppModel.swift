@@ -134,6 +134,9 @@ public struct AppModel: Sendable {
     var jumpAfterSaving: OpenItem?
     /// Nil while every event is on disk; otherwise what went wrong, in plain words.
     public var storageProblem: String?
+    /// What the last keys recorded is written but its fsync waits for their frame to go out
+    /// (`MeetingLoop`): the header says "saving" until it is on disk.
+    public var savingToDisk = false
     /// "Since last time", while it is on screen (per terminal); nil once left or skipped.
     public var sinceLastTime: SinceLastTimeStep?
     /// Open actions of earlier meetings, recorded when the meeting starts (`startEffects`).

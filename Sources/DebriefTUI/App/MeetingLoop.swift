@@ -62,6 +62,8 @@ public final class MeetingLoop {
         defer {
             terminal.expectEcho(at: nil)
             terminal.expectFrames([])
+            // However the loop ends, what the last keys recorded is on disk when it returns.
+            syncKeysEvents()
         }
         start()
         var clocksAreFresh = false
@@ -116,7 +118,7 @@ public final class MeetingLoop {
             while let next = input {
                 readClocks()
                 lastInput = model.wallTime
-                switch perform(model.handle(next)) {
+                switch perform(model.handle(next), syncing: false) {
                 case .ended: return .ended
                 case .left:
                     saveDraft()
@@ -136,6 +138,13 @@ public final class MeetingLoop {
                     return .interrupted
                 }
                 input = terminal.keysMayBeWaiting ? terminal.nextInput(timeoutMilliseconds: 0) : nil
+            }
+            // What the keys recorded is written (safe from the process dying) and goes to the
+            // disk after their frame: the screen answers Enter at once, and the header says
+            // "saving" until the fsync is done, then "saved".
+            if model.savingToDisk {
+                terminal.present(Self.frame(&screen, &model, size: terminal.size))
+                syncKeysEvents()
             }
             // Typing without pause must not keep a draft unsaved or a failed disk unretried.
             // The keys' frame goes out first: a journal write never delays what was typed.
@@ -269,28 +278,30 @@ public final class MeetingLoop {
     }
 
     /// The outcome when the effects end the loop (finish or leave), else nil.
+    /// `syncing: false` (a key's effects): events are written now and taken to the disk after
+    /// the key's frame (`syncKeysEvents`).
     @discardableResult
-    private func perform(_ effects: [AppEffect]) -> Outcome? {
+    private func perform(_ effects: [AppEffect], syncing: Bool = true) -> Outcome? {
         var outcome: Outcome?
         for effect in effects {
             switch effect {
             case .record(let change):
-                record(.change(change))
+                record(.change(change), fromKeys: !syncing)
             case .addNote(let section, let content):
                 // The writer picks the id; the model finishes the commit with it.
-                guard let event = record(.addNote(section: section, content: content)) else {
+                guard let event = record(.addNote(section: section, content: content), fromKeys: !syncing) else {
                     model.message = "Not saved yet: the meeting's host did not answer. The note stays in the input until it does."
                     continue
                 }
-                // A picker for the note waits for a pause counted from now, once the note
-                // is on disk: keys typed during a slow fsync are typing.
+                // A picker for the note waits for a pause counted from now (and again from
+                // its fsync, `keysEventsAreOnDisk`): keys typed during a slow write are typing.
                 model.wallTime = wall.milliseconds()
-                if let next = perform(model.noteRecorded(event)) { outcome = next }
+                if let next = perform(model.noteRecorded(event), syncing: syncing) { outcome = next }
             case .saveUnfinishedNote(_, let section, let content):
                 record(.addNote(section: section, content: content))
             case .addRecord(let table, let fields):
                 // The writer picks the record's id; the table selects the new row.
-                if let event = record(.addRecord(table: table, fields: fields)) { model.recordAdded(event) }
+                if let event = record(.addRecord(table: table, fields: fields), fromKeys: !syncing) { model.recordAdded(event) }
             case .finish:
                 outcome = .ended
             case .leave:
@@ -301,6 +312,23 @@ public final class MeetingLoop {
             }
         }
         return outcome
+    }
+
+    /// A key's event: written now, its fsync after the key's frame (`syncKeysEvents`).
+    private func record(_ request: Request, fromKeys: Bool) -> Event? {
+        guard fromKeys else { return record(request) }
+        let event = record(request, syncing: false)
+        if recorder.hasUnsyncedEvents { model.savingToDisk = true }
+        return event
+    }
+
+    /// Takes what the keys recorded to the disk (and, on a host, to the joined terminals).
+    func syncKeysEvents() {
+        guard model.savingToDisk else { return }
+        recorder.sync()
+        model.wallTime = wall.milliseconds()
+        model.keysEventsAreOnDisk()
+        showStorageState()
     }
 
     @discardableResult

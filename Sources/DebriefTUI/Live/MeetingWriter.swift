@@ -85,6 +85,10 @@ extension MeetingRecorder: MeetingWriter {
 public final class HostWriter: MeetingWriter {
     public let recorder: MeetingRecorder
     public let host: LiveHost
+    /// Events written without their fsync (a key's, until its frame is out), handed to the
+    /// joined terminals once on disk (`sync()`): the host passes on only what it saved.
+    /// A draft written while typing goes on goes at once, unless something waits before it.
+    private var heldUntilSynced: [Event] = []
 
     public init(recorder: MeetingRecorder, host: LiveHost) {
         self.recorder = recorder
@@ -95,12 +99,27 @@ public final class HostWriter: MeetingWriter {
 
     public func write(_ request: Request, at now: Int, syncing: Bool, applying apply: (Event) -> Void) -> Event? {
         let event = recorder.record(request, at: now, syncing: syncing)
-        host.broadcast(event)
+        if syncing { handOnHeld() }
+        let isDraft = if case .draftChanged = event.change { true } else { false }
+        if syncing || (heldUntilSynced.isEmpty && isDraft) {
+            host.broadcast(event)
+        } else {
+            heldUntilSynced.append(event)
+        }
         return event
     }
 
     public var hasUnsyncedEvents: Bool { recorder.hasUnsyncedEvents }
-    public func sync() { recorder.sync() }
+
+    public func sync() {
+        recorder.sync()
+        handOnHeld()
+    }
+
+    private func handOnHeld() {
+        for event in heldUntilSynced { host.broadcast(event) }
+        heldUntilSynced.removeAll()
+    }
 
     public func keepAlive(at t: Int) { recorder.markAlive(at: t) }
     public func retryStorage() { recorder.retry() }

@@ -34,7 +34,11 @@ public final class HeadlessTerminal: Terminal {
         foreseen = []
         screen = canvas
         framesPresented += 1
+        whenPresented?(canvas)
     }
+
+    /// Called with each frame as it is presented: a test looks at the meeting's files then.
+    public var whenPresented: ((Canvas) -> Void)?
 
     /// Typed characters shown ahead of their frames (`expectEcho`), and how many of them the
     /// next frame drew otherwise (a flicker on a real screen).

@@ -326,6 +326,7 @@ struct Backdrop: Equatable, Sendable {
     var showsPatterns: Bool
     var message: String?
     var storageProblem: String?
+    var savingToDisk: Bool
     var clockZero: Date?
     var showsSinceLastTime: Bool
 
@@ -347,6 +348,7 @@ struct Backdrop: Equatable, Sendable {
         showsPatterns = model.showsPatterns
         message = model.message
         storageProblem = model.storageProblem
+        savingToDisk = model.savingToDisk
         clockZero = model.clockZero
         showsSinceLastTime = model.sinceLastTime != nil
     }
@@ -365,7 +367,8 @@ extension Backdrop {
             && promptsToggled == model.promptsToggled && selectedRecordID == model.selectedRecordID
             && selectedColumn == model.selectedColumn && contentMetric == model.contentMetric
             && showsPatterns == model.showsPatterns && message == model.message
-            && storageProblem == model.storageProblem && clockZero == model.clockZero
+            && storageProblem == model.storageProblem && savingToDisk == model.savingToDisk
+            && clockZero == model.clockZero
             && showsSinceLastTime == (model.sinceLastTime != nil)
         assert(answer == (Backdrop(model, size: size) == self), "Backdrop.matches misses a field")
         return answer

@@ -166,7 +166,8 @@ public enum MeetingScreen {
     }
 
     static func drawHeader(_ model: AppModel, in canvas: inout Canvas) {
-        let saved: (String, Style) = model.storageProblem.map { ("⚠ NOT SAVED: \($0)", Style.alert) } ?? ("● saved", .bar)
+        let saved: (String, Style) = model.storageProblem.map { ("⚠ NOT SAVED: \($0)", Style.alert) }
+            ?? (model.savingToDisk ? ("○ saving", .bar) : ("● saved", .bar))
         // Paused, the whole clock stands still: the header says so first (see Schedule).
         let paused = model.meeting.isPaused ? (text: "❚❚ PAUSED", style: Style(.warning, bold: true, reverse: true)) : nil
         HeaderBar.draw("Debrief", info: model.info, state: saved.0, style: saved.1, flag: paused, in: &canvas)
