@@ -16,6 +16,8 @@ struct ScreenGoldenTests {
     /// What the note-taker does on top of the scripted meeting before the screen is read.
     enum Finish: String, CaseIterable {
         case typing, list, tagPicker = "tag-picker", help, endDialog = "end-dialog"
+        /// Enter's frame: the note listed, the input empty, its fsync still to come.
+        case saving
     }
 
     @Test("The meeting screen", .enabled(if: ScreenGolden.isUTC, ScreenGolden.utcOnly), arguments: Finish.allCases, sizes)
@@ -30,6 +32,17 @@ struct ScreenGoldenTests {
             run.at("1:08:06")  // the typist pauses: the picker opens
         case .help: run.type(.key(.function(1)))
         case .endDialog: run.type(.key(.function(10)))
+        case .saving:
+            var saving: Canvas?
+            run.terminal.whenPresented = { canvas in
+                if saving == nil, canvas.text.contains("○ saving") { saving = canvas }
+            }
+            run.type(text: "Creators asked for the brief a week earlier")
+            run.type(.key(.enter))
+            try ScreenGolden.expect(try #require(saving, "a frame said saving"), name: "meeting-saving-\(size.width)x\(size.height)",
+                                    title: "Meeting, Enter's frame before its fsync")
+            #expect(run.terminal.screen.text.contains("● saved"), "the frame after the fsync")
+            return
         }
         try ScreenGolden.expect(run.terminal.screen, name: "meeting-\(finish.rawValue)-\(size.width)x\(size.height)",
                          title: "Meeting, \(finish.rawValue)")
