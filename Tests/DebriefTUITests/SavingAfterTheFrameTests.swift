@@ -83,22 +83,32 @@ struct SavingAfterTheFrameTests {
         #expect(model.millisecondsUntilPickerOpens == AppModel.pickerPause)
     }
 
-    @Test func aHostHandsAKeysNoteToJoinedTerminalsOnlyOnceItIsOnDisk() throws {
-        let (recorder, _) = try ScreenFixtures.newMeeting()
+    /// A host's writer over a real socket, with "sam" joined by hand: what sam has received
+    /// since it joined comes from `events()` after `pump`.
+    @MainActor
+    private final class JoinedHost {
+        let sessions = FileManager.default.temporaryDirectory.appending(path: "dls-\(UUID().uuidString)")
         let section = ScreenFixtures.agenda.sections[0].id
-        recorder.record(Event(t: 0, .sectionStarted(section: section)))
+        let recorder: MeetingRecorder
         let folder = LiveFolder(path: "/tmp/dls-\(UUID().uuidString.prefix(8))")
-        let host = try LiveHost(recorder: recorder, folder: folder)
-        defer {
-            host.close(reason: nil)
-            try? FileManager.default.removeItem(atPath: folder.path)
-            recorder.leave()
-        }
-        let writer = HostWriter(recorder: recorder, host: host)
-        guard case .success(let fd) = UnixSocket.connect(to: host.socketPath) else { throw LiveError("no connect") }
-        let sam = LineChannel(descriptor: fd, maximumLine: LiveMessage.hostLineBytes, maximumOutbox: 1 << 20)
-        sam.send(LiveMessage.hello(.init(name: "sam")).line())
+        let host: LiveHost
+        let writer: HostWriter
+        let sam: LineChannel
         var received: [LiveMessage] = []
+
+        init() throws {
+            recorder = try ScreenFixtures.newMeeting(in: sessions).recorder
+            recorder.record(Event(t: 0, .sectionStarted(section: section)))
+            host = try LiveHost(recorder: recorder, folder: folder)
+            writer = HostWriter(recorder: recorder, host: host)
+            guard case .success(let fd) = UnixSocket.connect(to: host.socketPath) else { throw LiveError("no connect") }
+            sam = LineChannel(descriptor: fd, maximumLine: LiveMessage.hostLineBytes, maximumOutbox: 1 << 20)
+            sam.send(LiveMessage.hello(.init(name: "sam")).line())
+            pump { received.contains(.ready) }
+            #expect(received.contains(.ready))
+            received.removeAll()  // the meeting so far, sent as sam joined
+        }
+
         func pump(rounds: Int = 400, until condition: () -> Bool = { false }) {
             for _ in 0..<rounds where !condition() {
                 _ = host.service(now: { 1000 }, wall: 0)
@@ -106,12 +116,25 @@ struct SavingAfterTheFrameTests {
                 usleep(1_000)
             }
         }
+
         func events() -> [Change] {
             received.compactMap { if case .event(let event, _, _) = $0 { event.change } else { nil } }
         }
-        pump { received.contains(.ready) }
-        #expect(received.contains(.ready))
-        received.removeAll()  // the meeting so far, sent as sam joined
+
+        func close() {
+            host.close(reason: nil)
+            try? FileManager.default.removeItem(atPath: folder.path)
+            recorder.leave()
+            try? FileManager.default.removeItem(at: sessions)
+        }
+    }
+
+    @Test func aHostHandsAKeysNoteToJoinedTerminalsOnlyOnceItIsOnDisk() throws {
+        let joined = try JoinedHost()
+        defer { joined.close() }
+        let (writer, section) = (joined.writer, joined.section)
+        func pump(rounds: Int = 400, until condition: () -> Bool = { false }) { joined.pump(rounds: rounds, until: condition) }
+        func events() -> [Change] { joined.events() }
 
         let note = writer.write(.addNote(section: section, content: NoteContent(text: "from the host")), at: 1000,
                                 syncing: false) { _ in }
@@ -128,5 +151,20 @@ struct SavingAfterTheFrameTests {
         _ = writer.write(.change(.draftChanged(text: "next one", section: section, terminal: nil)), at: 1002, syncing: false) { _ in }
         pump { events().count == 3 }
         #expect(events().last == .draftChanged(text: "next one", section: section, terminal: nil))
+    }
+
+    @Test func aHostHandsOnAtOnceANoteItCouldNotWrite() throws {
+        // The sessions folder replaced by a file: the write fails, the note is kept in
+        // memory (and written again by the retries), and no fsync is coming to release it.
+        let joined = try JoinedHost()
+        defer { joined.close() }
+        try FileManager.default.removeItem(at: joined.sessions)
+        try Data().write(to: joined.sessions)
+        let note = joined.writer.write(.addNote(section: joined.section, content: NoteContent(text: "kept in memory")),
+                                       at: 1000, syncing: false) { _ in }
+        #expect(joined.writer.failure != nil)
+        #expect(!joined.writer.hasUnsyncedEvents)
+        joined.pump { !joined.events().isEmpty }
+        #expect(joined.events() == [note?.change])
     }
 }

@@ -99,9 +99,12 @@ public final class HostWriter: MeetingWriter {
 
     public func write(_ request: Request, at now: Int, syncing: Bool, applying apply: (Event) -> Void) -> Event? {
         let event = recorder.record(request, at: now, syncing: syncing)
-        if syncing { handOnHeld() }
         let isDraft = if case .draftChanged = event.change { true } else { false }
-        if syncing || (heldUntilSynced.isEmpty && isDraft) {
+        if syncing || !recorder.hasUnsyncedEvents {
+            // On disk, or never to be by this write (a failed disk, rewritten from memory).
+            handOnHeld()
+            host.broadcast(event)
+        } else if heldUntilSynced.isEmpty && isDraft {
             host.broadcast(event)
         } else {
             heldUntilSynced.append(event)
