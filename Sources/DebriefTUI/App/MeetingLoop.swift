@@ -118,7 +118,7 @@ public final class MeetingLoop {
             while let next = input {
                 readClocks()
                 lastInput = model.wallTime
-                switch perform(model.handle(next), syncing: false) {
+                switch perform(model.handle(next), fromKeys: true) {
                 case .ended: return .ended
                 case .left:
                     saveDraft()
@@ -278,30 +278,30 @@ public final class MeetingLoop {
     }
 
     /// The outcome when the effects end the loop (finish or leave), else nil.
-    /// `syncing: false` (a key's effects): events are written now and taken to the disk after
-    /// the key's frame (`syncKeysEvents`).
+    /// `fromKeys` (a key's effects): events are written now and taken to the disk after the
+    /// key's frame (`syncKeysEvents`).
     @discardableResult
-    private func perform(_ effects: [AppEffect], syncing: Bool = true) -> Outcome? {
+    private func perform(_ effects: [AppEffect], fromKeys: Bool = false) -> Outcome? {
         var outcome: Outcome?
         for effect in effects {
             switch effect {
             case .record(let change):
-                record(.change(change), fromKeys: !syncing)
+                record(.change(change), fromKeys: fromKeys)
             case .addNote(let section, let content):
                 // The writer picks the id; the model finishes the commit with it.
-                guard let event = record(.addNote(section: section, content: content), fromKeys: !syncing) else {
+                guard let event = record(.addNote(section: section, content: content), fromKeys: fromKeys) else {
                     model.message = "Not saved yet: the meeting's host did not answer. The note stays in the input until it does."
                     continue
                 }
                 // A picker for the note waits for a pause counted from now (and again from
                 // its fsync, `keysEventsAreOnDisk`): keys typed during a slow write are typing.
                 model.wallTime = wall.milliseconds()
-                if let next = perform(model.noteRecorded(event), syncing: syncing) { outcome = next }
+                if let next = perform(model.noteRecorded(event), fromKeys: fromKeys) { outcome = next }
             case .saveUnfinishedNote(_, let section, let content):
                 record(.addNote(section: section, content: content))
             case .addRecord(let table, let fields):
                 // The writer picks the record's id; the table selects the new row.
-                if let event = record(.addRecord(table: table, fields: fields), fromKeys: !syncing) { model.recordAdded(event) }
+                if let event = record(.addRecord(table: table, fields: fields), fromKeys: fromKeys) { model.recordAdded(event) }
             case .finish:
                 outcome = .ended
             case .leave:
